@@ -1,0 +1,220 @@
+import {
+	DEFAULT_BASE_URL,
+	DEFAULT_MAX_RETRIES,
+	DEFAULT_WAIT_TIMEOUT_MS,
+	EARLY_NOT_FOUND_GRACE_MS,
+	INTERACTIONS_PATH,
+	USAGE_PATH,
+} from './constants.js';
+import { NyneApiError, NyneValidationError } from './errors.js';
+import { apiErrorFromResponse, describeTransportFailure, failedBeforeSending, mayResendPost } from './httpErrors.js';
+import { toLookupOutcome, toRequestStatus } from './lookupOutcome.js';
+import { nextPollDelayMs, retryDelayMs } from './pollPolicy.js';
+import type { Now, Sleep, Transport, TransportResponse } from './ports.js';
+import { RateLimiter } from './rateLimiter.js';
+import { interactionRequestBodySchema, requestStatusDataSchema, submitDataSchema, successEnvelopeSchema, usageDataSchema } from './schemas.js';
+import type { CompletedLookup, InteractionRequestBody, LookupOutcome, RequestStatus, SubmittedRequest, Usage } from './types.js';
+
+export interface NyneClientOptions {
+	baseUrl?: string;
+	apiKey: string;
+	apiSecret: string;
+	transport: Transport;
+	sleep: Sleep;
+	now: Now;
+	random?: () => number;
+	limiter?: RateLimiter | false;
+	maxRetries?: number;
+}
+
+export interface WaitOptions {
+	timeoutMs?: number;
+	signal?: AbortSignal;
+}
+
+interface CallContext {
+	requestId?: string;
+	deadline?: number;
+	signal?: AbortSignal;
+}
+
+export function normalizeBaseUrl(value: string | undefined): string {
+	const raw = (value ?? '').trim() || DEFAULT_BASE_URL;
+	let url: URL;
+	try {
+		url = new URL(raw);
+	} catch {
+		throw new NyneValidationError('invalid_base_url', `The base URL "${raw}" is not a URL. Use ${DEFAULT_BASE_URL}, or your sandbox's address.`, 'base_url');
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		throw new NyneValidationError('invalid_base_url', `The base URL must start with https:// (or http:// for a local sandbox).`, 'base_url');
+	}
+	return raw.replace(/\/+$/, '');
+}
+
+export class NyneClient {
+	readonly baseUrl: string;
+	private readonly limiter: RateLimiter | false;
+	private readonly random: () => number;
+	private readonly maxRetries: number;
+	private readonly submittedAt = new Map<string, number>();
+
+	constructor(private readonly options: NyneClientOptions) {
+		this.baseUrl = normalizeBaseUrl(options.baseUrl);
+		this.limiter = options.limiter === undefined ? new RateLimiter() : options.limiter;
+		this.random = options.random ?? Math.random;
+		this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+	}
+
+	async submit(body: InteractionRequestBody, options: { signal?: AbortSignal } = {}): Promise<SubmittedRequest> {
+		const checked = interactionRequestBodySchema.safeParse(body);
+		if (!checked.success) {
+			throw new NyneValidationError('missing_parameters', 'The lookup is incomplete: build it with buildInteractionRequest so it is checked before sending.');
+		}
+		const data = await this.call('POST', INTERACTIONS_PATH, { signal: options.signal }, checked.data);
+		const parsed = submitDataSchema.safeParse(data);
+		if (!parsed.success) throw new NyneApiError('submission_unknown', { httpStatus: 202 });
+		this.submittedAt.set(parsed.data.request_id, this.options.now());
+		return {
+			requestId: parsed.data.request_id,
+			status: parsed.data.status,
+			interactionType: parsed.data.interaction_type,
+			platform: parsed.data.platform,
+			createdOn: parsed.data.created_on,
+		};
+	}
+
+	async getRequest(requestId: string, context: Omit<CallContext, 'requestId'> = {}): Promise<RequestStatus> {
+		const id = checkRequestId(requestId);
+		const data = await this.call('GET', `${INTERACTIONS_PATH}?request_id=${encodeURIComponent(id)}`, { ...context, requestId: id });
+		const parsed = requestStatusDataSchema.safeParse(data);
+		if (!parsed.success) throw new NyneApiError('invalid_response', { httpStatus: 200, retryable: true, requestId: id });
+		return toRequestStatus(parsed.data);
+	}
+
+	/** Polls until the lookup completes or fails; throws `timeout` (with the request ID) at the deadline. */
+	async waitForResult(requestId: string, options: WaitOptions = {}): Promise<LookupOutcome> {
+		const id = checkRequestId(requestId);
+		const { now } = this.options;
+		const startedAt = now();
+		const deadline = startedAt + (options.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS);
+		const submittedAt = this.submittedAt.get(id);
+		const since = submittedAt ?? startedAt;
+		if (submittedAt !== undefined) await this.pause(nextPollDelayMs(now() - since, this.random), { requestId: id, deadline, signal: options.signal }, true);
+		for (;;) {
+			const status = await this.pollOnce(id, { requestId: id, deadline, signal: options.signal });
+			const outcome = status && toLookupOutcome(status);
+			if (outcome) {
+				this.submittedAt.delete(id);
+				return outcome;
+			}
+			await this.pause(nextPollDelayMs(now() - since, this.random), { requestId: id, deadline, signal: options.signal }, true);
+		}
+	}
+
+	/** Submit and wait; a failed lookup throws `lookup_failed`. */
+	async fetchInteractions(body: InteractionRequestBody, options: WaitOptions = {}): Promise<CompletedLookup> {
+		const submitted = await this.submit(body, { signal: options.signal });
+		const outcome = await this.waitForResult(submitted.requestId, options);
+		if (outcome.status === 'failed') {
+			throw new NyneApiError('lookup_failed', { requestId: outcome.requestId, serverMessage: outcome.error });
+		}
+		return outcome;
+	}
+
+	async getUsage(): Promise<Usage> {
+		const data = await this.call('GET', USAGE_PATH, {});
+		const parsed = usageDataSchema.safeParse(data);
+		if (!parsed.success) throw new NyneApiError('invalid_response', { httpStatus: 200 });
+		return parsed.data;
+	}
+
+	/** One poll; a 404 right after our own submit means "not visible yet", not "gone". */
+	private async pollOnce(id: string, context: CallContext): Promise<RequestStatus | undefined> {
+		try {
+			return await this.getRequest(id, context);
+		} catch (error) {
+			const submittedAt = this.submittedAt.get(id);
+			const early = submittedAt !== undefined && this.options.now() - submittedAt < EARLY_NOT_FOUND_GRACE_MS;
+			if (early && error instanceof NyneApiError && error.code === 'request_not_found') return undefined;
+			throw error;
+		}
+	}
+
+	private get secrets(): string[] {
+		return [this.options.apiKey, this.options.apiSecret];
+	}
+
+	private async call(method: 'GET' | 'POST', path: string, context: CallContext, body?: unknown): Promise<unknown> {
+		const { apiKey, apiSecret, transport, now } = this.options;
+		if (!apiKey || !apiSecret) throw new NyneApiError('missing_credentials');
+		for (let attempt = 0; ; attempt++) {
+			await this.takeSlot(context);
+			let response: TransportResponse;
+			try {
+				response = await transport({
+					method,
+					url: `${this.baseUrl}${path}`,
+					headers: { 'x-api-key': apiKey, 'x-api-secret': apiSecret, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+					...(body === undefined ? {} : { body }),
+				});
+			} catch (error) {
+				if (context.signal?.aborted) throw new NyneApiError('aborted', { requestId: context.requestId });
+				const reason = describeTransportFailure(error, this.secrets);
+				if (method === 'POST' && !failedBeforeSending(error)) throw new NyneApiError('submission_unknown', { serverMessage: reason });
+				if (attempt >= this.maxRetries) throw new NyneApiError('network_error', { serverMessage: reason, retryable: true, requestId: context.requestId });
+				await this.pause(retryDelayMs(attempt, this.random), context);
+				continue;
+			}
+			if (this.limiter) this.limiter.observe(response.headers, now(), response.status);
+			if (response.status >= 200 && response.status < 300) {
+				const envelope = successEnvelopeSchema.safeParse(response.body);
+				if (envelope.success) return envelope.data.data;
+				if (method === 'POST') throw new NyneApiError('submission_unknown', { httpStatus: response.status });
+				if (attempt >= this.maxRetries) throw new NyneApiError('invalid_response', { httpStatus: response.status, requestId: context.requestId });
+				await this.pause(retryDelayMs(attempt, this.random), context);
+				continue;
+			}
+			const error = apiErrorFromResponse(response, now(), this.secrets, context.requestId);
+			const mayRetry = error.retryable && attempt < this.maxRetries && (method === 'GET' || mayResendPost(error));
+			if (!mayRetry) throw error;
+			await this.pause(error.retryAfterMs ?? retryDelayMs(attempt, this.random), context);
+		}
+	}
+
+	private async takeSlot(context: CallContext): Promise<void> {
+		if (!this.limiter) return;
+		for (;;) {
+			const wait = this.limiter.reserve(this.options.now());
+			if (wait <= 0) return;
+			await this.pause(wait, context);
+		}
+	}
+
+	/** Sleeps, but never past the deadline: a wait that would end after it ends it (polls get one last look at the deadline). */
+	private async pause(ms: number, context: CallContext, lastLookAtDeadline = false): Promise<void> {
+		const { now, sleep } = this.options;
+		let wait = ms;
+		if (context.deadline !== undefined) {
+			const left = context.deadline - now();
+			if (left <= 0 || (!lastLookAtDeadline && ms > left)) throw new NyneApiError('timeout', { requestId: context.requestId });
+			wait = Math.min(ms, left);
+		}
+		if (context.signal?.aborted) throw new NyneApiError('aborted', { requestId: context.requestId });
+		try {
+			await sleep(wait, context.signal);
+		} catch {
+			throw new NyneApiError('aborted', { requestId: context.requestId });
+		}
+		if (context.signal?.aborted) throw new NyneApiError('aborted', { requestId: context.requestId });
+	}
+}
+
+function checkRequestId(requestId: string): string {
+	const id = typeof requestId === 'string' ? requestId.trim() : '';
+	if (id === '') throw new NyneValidationError('invalid_request_id', 'The request ID is empty. Use the request_id returned when the lookup was started.', 'request_id');
+	if (id.length > 200 || /[\s/?#&]/.test(id)) {
+		throw new NyneValidationError('invalid_request_id', `"${id.slice(0, 60)}" is not a Nyne request ID (they look like interaction_abc123def456_1234567890).`, 'request_id');
+	}
+	return id;
+}

@@ -1,0 +1,16 @@
+export const DEFAULT_BASE_URL = 'https://api.nyne.ai';
+export const INTERACTIONS_PATH = '/person/interactions';
+export const USAGE_PATH = '/usage';
+
+export const DEFAULT_MAX_RESULTS = 100;
+export const MAX_RESULTS_LIMIT = 1000;
+export const CREDITS_PER_LOOKUP = 3;
+
+export const RATE_LIMIT_PER_MINUTE = 60;
+export const RATE_LIMIT_PER_HOUR = 1000;
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 3_600_000;
+
+export const DEFAULT_WAIT_TIMEOUT_MS = 300_000;
+export const EARLY_NOT_FOUND_GRACE_MS = 30_000;
+export const DEFAULT_MAX_RETRIES = 5;

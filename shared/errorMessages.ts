@@ -1,0 +1,68 @@
+interface MessageContext {
+	httpStatus?: number;
+	retryAfterMs?: number;
+	requestId?: string;
+}
+
+type MessageBuilder = (server: string, context: MessageContext) => string;
+
+const seconds = (ms: number | undefined): string =>
+	ms === undefined ? 'a minute' : `${Math.max(1, Math.ceil(ms / 1000))} s`;
+
+const withServer = (server: string): string => (server ? ` Nyne said: "${server}".` : '');
+
+const MESSAGES: Record<string, MessageBuilder> = {
+	missing_credentials: () =>
+		'Nyne received no API key or secret. Enter both in the Nyne credential.',
+	invalid_credentials: () =>
+		'Nyne rejected the API key or secret. Copy both again from your Nyne dashboard into the credential.',
+	api_key_expired: () =>
+		'This Nyne API key has expired. Create a new key in your Nyne dashboard and update the credential.',
+	missing_parameters: (server) =>
+		`A required parameter is missing: give the interaction type and the social media URL.${withServer(server)}`,
+	invalid_interaction_type: (server) =>
+		`Unsupported interaction type. Use replies, followers, following or followers,following (Instagram supports only following).${withServer(server)}`,
+	invalid_url: (server) =>
+		`The social media URL is not one Nyne accepts. Use a Twitter/X or Instagram profile URL (https://x.com/name) or, for replies, a post URL (https://x.com/name/status/123).${withServer(server)}`,
+	invalid_callback_url: () =>
+		'The callback URL must be a full http:// or https:// address, such as https://example.com/webhook.',
+	invalid_json: () =>
+		'Nyne could not read the request body as JSON. This is a bug in the integration: please report it.',
+	subscription_required: () =>
+		'Your Nyne plan does not include the Person Interactions API. Upgrade the plan in your Nyne dashboard.',
+	insufficient_credits: () =>
+		'Not enough Nyne credits left (a lookup costs 3). Add credits in your Nyne dashboard or wait for the next billing cycle.',
+	no_active_subscription: () =>
+		'This API key has no active Nyne subscription. Start or renew a subscription in your Nyne dashboard.',
+	ip_not_allowed: () =>
+		"This server's IP address is not on the API key's allowed list. Add it in your Nyne dashboard or use a key without an IP restriction.",
+	access_denied: () =>
+		'Nyne denied access. Check that this API key may use the Person Interactions API.',
+	request_not_found: (_server, context) =>
+		`Nyne has no request${context.requestId ? ` with ID ${context.requestId}` : ''}. Check the request ID; old requests expire, so start a new lookup if needed.`,
+	rate_limit_exceeded: (_server, context) =>
+		`Nyne's rate limit was reached (60 requests a minute, 1000 an hour). Wait ${seconds(context.retryAfterMs)} and try again, or spread the lookups over more time.`,
+	monthly_limit_exceeded: () =>
+		"This API key's monthly request limit is used up. It resets at the start of the billing cycle; upgrade the plan for more.",
+	internal_error: () =>
+		'Nyne had an internal error. Try again in a minute; if it keeps happening, contact Nyne support.',
+	timeout: (_server, context) =>
+		`The lookup did not finish in time${context.requestId ? `; it is still running as request ${context.requestId}` : ''}. Fetch it later with that request ID, or raise the timeout.`,
+	lookup_failed: (server, context) =>
+		`Nyne could not complete the lookup${context.requestId ? ` ${context.requestId}` : ''}: ${server || 'no reason given'}. No credits are charged for a lookup that finds no data.`,
+	submission_unknown: () =>
+		'The connection to Nyne broke after the lookup was sent, so Nyne may have accepted it. It was not sent again, so it is never paid for twice: check your recent usage before running it again.',
+	network_error: (server) =>
+		`Could not reach Nyne${server ? ` (${server})` : ''}. Check the base URL in the credential and this server's network access.`,
+	invalid_response: (_server, context) =>
+		`Nyne answered with something other than the expected JSON${context.httpStatus ? ` (HTTP ${context.httpStatus})` : ''}. Try again; if it persists, check that the base URL points at the Nyne API.`,
+	aborted: () => 'The wait was cancelled before the lookup finished.',
+};
+
+/** The action-oriented message for an API or client error code. */
+export function describeApiError(code: string, serverMessage = '', context: MessageContext = {}): string {
+	const build = MESSAGES[code];
+	if (build) return build(serverMessage, context);
+	const status = context.httpStatus ? ` (HTTP ${context.httpStatus})` : '';
+	return `Nyne returned an error${status}: ${serverMessage || code}.`;
+}

@@ -1,0 +1,18 @@
+export * from './constants.js';
+export * from './types.js';
+export * from './ports.js';
+export { NyneError, NyneValidationError, NyneApiError, isNyneError } from './errors.js';
+export { describeApiError } from './errorMessages.js';
+export { parseSocialMediaUrl } from './socialUrl.js';
+export { INTERACTION_TYPES, SUPPORTED_TYPES, targetKindOf } from './interactionTypes.js';
+export { buildInteractionRequest } from './interactionRequest.js';
+export { NyneClient, normalizeBaseUrl } from './client.js';
+export type { NyneClientOptions, WaitOptions } from './client.js';
+export { RateLimiter, RateLimiterRegistry, parseRetryAfter } from './rateLimiter.js';
+export type { RateLimiterOptions } from './rateLimiter.js';
+export { nextPollDelayMs, retryDelayMs } from './pollPolicy.js';
+export { parseCallbackPayload } from './callbackPayload.js';
+export { toInteractionItems } from './interactionItems.js';
+export type { ItemMeta } from './interactionItems.js';
+export { redact } from './httpErrors.js';
+export * as schemas from './schemas.js';

@@ -1,0 +1,48 @@
+import type { InteractionItem, InteractionPerson, InteractionResult, Relation } from './types.js';
+
+export interface ItemMeta {
+	requestId: string;
+	platform?: string;
+	interactionType?: string;
+}
+
+function relationOf(person: InteractionPerson, type: string, side?: Relation): Relation | undefined {
+	if (person.relation === 'follower' || person.relation === 'following') return person.relation;
+	const tagged = typeof person.interaction_type === 'string' ? person.interaction_type : undefined;
+	if (tagged === 'follower' || tagged === 'followers') return 'follower';
+	if (tagged === 'following') return 'following';
+	if (side) return side;
+	if (type === 'followers') return 'follower';
+	if (type === 'following') return 'following';
+	return undefined;
+}
+
+/** People listed in separate `followers` / `following` arrays (another shape a combined result may take). */
+function sidedPeople(result: InteractionResult): Array<{ person: InteractionPerson; side?: Relation }> {
+	const listed = result.interactions.map((person) => ({ person }));
+	if (listed.length > 0) return listed;
+	const sides: Array<[Relation, unknown]> = [['follower', result.followers], ['following', result.following]];
+	return sides.flatMap(([side, people]) =>
+		Array.isArray(people)
+			? people.filter((person): person is InteractionPerson => typeof person?.username === 'string').map((person) => ({ person, side }))
+			: [],
+	);
+}
+
+/** One flat object per person, with where it came from beside the API's own fields. */
+export function toInteractionItems(result: InteractionResult, meta: ItemMeta): InteractionItem[] {
+	const interactionType = meta.interactionType || result.interaction_type;
+	const platform = meta.platform || result.source_platform;
+	const targetUsername = result.target?.username ?? '';
+	return sidedPeople(result).map(({ person, side }) => {
+		const relation = relationOf(person, interactionType, side);
+		return {
+			...person,
+			request_id: meta.requestId,
+			platform,
+			interaction_type: interactionType,
+			target_username: targetUsername,
+			...(relation ? { relation } : {}),
+		};
+	});
+}

@@ -1,0 +1,79 @@
+import { MAX_RESULTS_LIMIT } from './constants.js';
+import { NyneValidationError } from './errors.js';
+import { INTERACTION_TYPES, normalizeInteractionType, SUPPORTED_TYPES, targetKindOf } from './interactionTypes.js';
+import { parseSocialMediaUrl } from './socialUrl.js';
+import type { InteractionRequestBody, InteractionRequestInput } from './types.js';
+
+const PLATFORM_NAMES = { twitter: 'Twitter/X', instagram: 'Instagram' } as const;
+
+function checkMaxResults(value: number | undefined): number | undefined {
+	if (value === undefined) return undefined;
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_RESULTS_LIMIT) {
+		throw new NyneValidationError(
+			'invalid_max_results',
+			`Max results must be a whole number from 1 to ${MAX_RESULTS_LIMIT}; got ${String(value)}.`,
+			'max_results',
+		);
+	}
+	return value;
+}
+
+function checkCallbackUrl(value: string | undefined): string | undefined {
+	if (value === undefined || value.trim() === '') return undefined;
+	const trimmed = value.trim();
+	let url: URL | undefined;
+	try {
+		url = new URL(trimmed);
+	} catch {
+		url = undefined;
+	}
+	if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+		throw new NyneValidationError(
+			'invalid_callback_url',
+			`The callback URL "${trimmed}" is not a full http:// or https:// address, such as https://example.com/webhook.`,
+			'callback_url',
+		);
+	}
+	return trimmed;
+}
+
+/** The exact POST body for a lookup; invalid input throws before anything reaches the network. */
+export function buildInteractionRequest(input: InteractionRequestInput): InteractionRequestBody {
+	const rawType = typeof input.type === 'string' ? input.type.trim() : '';
+	if (rawType === '') {
+		throw new NyneValidationError('missing_parameters', `The interaction type is missing. Use one of: ${INTERACTION_TYPES.join(', ')}.`, 'type');
+	}
+	const type = normalizeInteractionType(rawType);
+	if (!type) {
+		throw new NyneValidationError(
+			'invalid_interaction_type',
+			`"${rawType}" is not an interaction type. Use one of: ${INTERACTION_TYPES.join(', ')} (Instagram supports only following).`,
+			'type',
+		);
+	}
+	const target = parseSocialMediaUrl(input.socialMediaUrl);
+	if (!SUPPORTED_TYPES[target.platform].includes(type)) {
+		throw new NyneValidationError(
+			'invalid_interaction_type',
+			`${PLATFORM_NAMES[target.platform]} supports only ${SUPPORTED_TYPES[target.platform].join(', ')}, not ${type}.`,
+			'type',
+		);
+	}
+	const neededKind = targetKindOf(type);
+	if (target.kind !== neededKind) {
+		const example = neededKind === 'post' ? 'https://x.com/name/status/123' : 'https://x.com/name';
+		throw new NyneValidationError(
+			'invalid_url',
+			`${type === 'replies' ? 'Replies need a post URL' : `${type} needs a profile URL`}, such as ${example}; got a ${target.kind} URL.`,
+			'social_media_url',
+		);
+	}
+	const maxResults = checkMaxResults(input.maxResults);
+	const callbackUrl = checkCallbackUrl(input.callbackUrl);
+	return {
+		type,
+		social_media_url: target.canonicalUrl,
+		...(maxResults !== undefined ? { max_results: maxResults } : {}),
+		...(callbackUrl !== undefined ? { callback_url: callbackUrl } : {}),
+	};
+}
