@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// Installs a pinned n8n into a cache folder outside the repository (idempotent: a marker file
+// records a finished install). Usage: node scripts/n8n/install-n8n.mjs [--version=2.8.4] [--print-dir]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { n8nBinPath, n8nCacheDir, N8N_DEFAULT_VERSION } from './paths.mjs';
+
+const MARKER = '.install-complete.json';
+
+/** Overrides n8n needs to install here; see design.md "Platform facts". */
+function overridesFor(version) {
+	const overrides = { xlsx: '0.18.5' };
+	if (version.startsWith('1.')) overrides['isolated-vm'] = '5.0.4';
+	return overrides;
+}
+
+export function isN8nInstalled(version = N8N_DEFAULT_VERSION) {
+	const dir = n8nCacheDir(version);
+	return existsSync(`${dir}/${MARKER}`) && existsSync(n8nBinPath(version));
+}
+
+export function installN8n(version = N8N_DEFAULT_VERSION, log = console.error) {
+	const dir = n8nCacheDir(version);
+	if (isN8nInstalled(version)) {
+		log(`n8n ${version} already installed in ${dir}`);
+		return dir;
+	}
+	mkdirSync(dir, { recursive: true });
+	rmSync(`${dir}/node_modules`, { recursive: true, force: true });
+	rmSync(`${dir}/package-lock.json`, { force: true });
+	const manifest = {
+		name: `n8n-cache-${version.replace(/\./g, '-')}`,
+		private: true,
+		description: 'Pinned n8n used by the n8n-nodes-nyne end-to-end tests (generated).',
+		dependencies: { n8n: version },
+		overrides: overridesFor(version),
+	};
+	writeFileSync(`${dir}/package.json`, `${JSON.stringify(manifest, null, '\t')}\n`);
+	log(`installing n8n ${version} into ${dir} (takes minutes)`);
+	const started = Date.now();
+	const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+		cwd: dir,
+		stdio: 'inherit',
+		env: { ...process.env, npm_config_yes: 'true' },
+	});
+	if (result.status !== 0) {
+		throw new Error(`npm install of n8n ${version} failed with exit code ${result.status}`);
+	}
+	if (!existsSync(n8nBinPath(version))) {
+		throw new Error(`n8n ${version} installed but ${n8nBinPath(version)} is missing`);
+	}
+	const seconds = Math.round((Date.now() - started) / 1000);
+	const installed = JSON.parse(readFileSync(`${dir}/node_modules/n8n/package.json`, 'utf8')).version;
+	writeFileSync(
+		`${dir}/${MARKER}`,
+		`${JSON.stringify({ version: installed, seconds, node: process.version, at: new Date().toISOString() }, null, '\t')}\n`,
+	);
+	log(`n8n ${installed} installed in ${seconds} s`);
+	return dir;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+	const versionArg = process.argv.find((a) => a.startsWith('--version='));
+	const version = versionArg ? versionArg.slice('--version='.length) : N8N_DEFAULT_VERSION;
+	const dir = installN8n(version);
+	if (process.argv.includes('--print-dir')) console.log(dir);
+}

@@ -1,0 +1,3 @@
+export const N8N_DEFAULT_VERSION: string;
+export function n8nCacheDir(version?: string): string;
+export function n8nBinPath(version?: string): string;

@@ -1,0 +1,128 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { N8nInstance } from './n8n-env';
+import { n8nCacheDir } from './paths';
+
+/** Modules resolved from the n8n installation itself, so the reader matches the format n8n wrote. */
+const requireFromN8n = createRequire(join(n8nCacheDir(), 'node_modules', 'n8n', 'package.json'));
+
+interface SqliteDatabase {
+	all(sql: string, params: unknown[], callback: (error: Error | null, rows: unknown[]) => void): void;
+	close(callback: (error: Error | null) => void): void;
+}
+interface Sqlite3Module {
+	OPEN_READONLY: number;
+	Database: new (file: string, mode: number, callback: (error: Error | null) => void) => SqliteDatabase;
+}
+
+export interface NodeRun {
+	error?: { message?: string; description?: string; [k: string]: unknown };
+	data?: { main?: Array<Array<{ json: Record<string, unknown>; pairedItem?: unknown }> | null> };
+	[k: string]: unknown;
+}
+
+export interface RunData {
+	resultData: {
+		runData: Record<string, NodeRun[]>;
+		error?: { message?: string; [k: string]: unknown };
+		lastNodeExecuted?: string;
+	};
+	[k: string]: unknown;
+}
+
+export interface StoredExecution {
+	id: string;
+	workflowId: string;
+	mode: string;
+	status: string;
+	finished: boolean;
+	startedAt: string | null;
+	stoppedAt: string | null;
+	data: RunData;
+}
+
+function openDatabase(file: string): Promise<SqliteDatabase> {
+	const sqlite3 = requireFromN8n('sqlite3') as Sqlite3Module;
+	return new Promise((resolveDb, reject) => {
+		const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (error) => (error ? reject(error) : resolveDb(db)));
+	});
+}
+
+async function query<T>(file: string, sql: string, params: unknown[] = []): Promise<T[]> {
+	const db = await openDatabase(file);
+	try {
+		return await new Promise<T[]>((resolveRows, reject) =>
+			db.all(sql, params, (error, rows) => (error ? reject(error) : resolveRows(rows as T[]))),
+		);
+	} finally {
+		await new Promise<void>((r) => db.close(() => r()));
+	}
+}
+
+export function databaseFile(instance: N8nInstance): string {
+	return join(instance.userFolder, '.n8n', 'database.sqlite');
+}
+
+interface ExecutionRow {
+	id: number | string;
+	workflowId: string;
+	mode: string;
+	status: string;
+	finished: number;
+	startedAt: string | null;
+	stoppedAt: string | null;
+	data: string | null;
+}
+
+/** Finished or waiting executions of a workflow, oldest first, with their run data decoded (n8n stores it "flatted"). */
+export async function listExecutions(instance: N8nInstance, workflowId: string): Promise<StoredExecution[]> {
+	const flatted = requireFromN8n('flatted') as { parse(text: string): unknown };
+	const rows = await query<ExecutionRow>(
+		databaseFile(instance),
+		`SELECT e.id, e.workflowId, e.mode, e.status, e.finished, e.startedAt, e.stoppedAt, d.data
+		   FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id
+		  WHERE e.workflowId = ? ORDER BY e.id ASC`,
+		[workflowId],
+	);
+	return rows.map((row) => ({
+		id: String(row.id),
+		workflowId: row.workflowId,
+		mode: row.mode,
+		status: row.status,
+		finished: row.finished === 1,
+		startedAt: row.startedAt,
+		stoppedAt: row.stoppedAt,
+		data: (row.data ? flatted.parse(row.data) : { resultData: { runData: {} } }) as RunData,
+	}));
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls the database until `predicate` holds for the workflow's executions, or fails with what was there. */
+export async function waitForExecutions(
+	instance: N8nInstance,
+	workflowId: string,
+	predicate: (executions: StoredExecution[]) => boolean,
+	options: { timeoutMs?: number; intervalMs?: number } = {},
+): Promise<StoredExecution[]> {
+	const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+	let last: StoredExecution[] = [];
+	while (Date.now() < deadline) {
+		last = await listExecutions(instance, workflowId);
+		if (predicate(last)) return last;
+		await sleep(options.intervalMs ?? 500);
+	}
+	throw new Error(
+		`executions of ${workflowId} did not reach the expected state; found: ${JSON.stringify(
+			last.map((e) => ({ id: e.id, status: e.status, mode: e.mode })),
+		)}`,
+	);
+}
+
+/** The JSON of every item a node produced on its first output in its last run. */
+export function nodeOutput(data: RunData, nodeName: string): Array<Record<string, unknown>> {
+	const runs = data.resultData.runData[nodeName];
+	if (!runs || runs.length === 0) throw new Error(`node "${nodeName}" did not run`);
+	const main = runs[runs.length - 1].data?.main?.[0] ?? [];
+	return main.map((item) => item.json);
+}

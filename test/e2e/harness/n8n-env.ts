@@ -1,0 +1,77 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './free-port';
+import { PREPARED_NODES_DIR } from './paths';
+
+/** One n8n "installation" as a test file sees it: its own user folder, port and environment. */
+export interface N8nInstance {
+	userFolder: string;
+	port: number;
+	baseUrl: string;
+	env: NodeJS.ProcessEnv;
+	/** Removes the user folder. */
+	dispose(): void;
+}
+
+export const E2E_ENCRYPTION_KEY = 'nyne-e2e-fixed-encryption-key-0001';
+
+/** Environment for a headless, offline n8n bound to 127.0.0.1. */
+export function n8nEnvironment(userFolder: string, port: number): NodeJS.ProcessEnv {
+	const base = `http://127.0.0.1:${port}`;
+	const env: NodeJS.ProcessEnv = {
+		PATH: process.env.PATH,
+		HOME: process.env.HOME,
+		LANG: process.env.LANG,
+		TZ: 'UTC',
+		GENERIC_TIMEZONE: 'UTC',
+		N8N_USER_FOLDER: userFolder,
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_PROTOCOL: 'http',
+		N8N_EDITOR_BASE_URL: `${base}/`,
+		WEBHOOK_URL: `${base}/`,
+		N8N_ENCRYPTION_KEY: E2E_ENCRYPTION_KEY,
+		N8N_SECURE_COOKIE: 'false',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_COMMUNITY_PACKAGES_PREVENT_LOADING: 'false',
+		N8N_REINSTALL_MISSING_PACKAGES: 'false',
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+		N8N_AI_ENABLED: 'false',
+		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
+		EXTERNAL_FRONTEND_HOOKS_URLS: '',
+		N8N_DIAGNOSTICS_CONFIG_FRONTEND: '',
+		N8N_DIAGNOSTICS_CONFIG_BACKEND: '',
+		DB_TYPE: 'sqlite',
+		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
+		EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
+		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
+		N8N_RUNNERS_ENABLED: 'false',
+		NODE_ENV: 'production',
+	};
+	return env;
+}
+
+/** A fresh user folder with the package installed (copied from the folder ensure-n8n prepared) and a free port. */
+export async function createN8nInstance(options: { withPackage?: boolean } = {}): Promise<N8nInstance> {
+	const userFolder = mkdtempSync(join(tmpdir(), 'nyne-n8n-'));
+	if (options.withPackage !== false) {
+		cpSync(PREPARED_NODES_DIR, join(userFolder, '.n8n', 'nodes'), { recursive: true });
+	}
+	const port = await freePort();
+	return {
+		userFolder,
+		port,
+		baseUrl: `http://127.0.0.1:${port}`,
+		env: n8nEnvironment(userFolder, port),
+		dispose: () => rmSync(userFolder, { recursive: true, force: true }),
+	};
+}

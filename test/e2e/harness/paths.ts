@@ -1,0 +1,18 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { N8N_DEFAULT_VERSION, n8nBinPath, n8nCacheDir } from '../../../scripts/n8n/paths.mjs';
+
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+export const N8N_VERSION = N8N_DEFAULT_VERSION;
+/** Git-ignored work folder inside the repo: the packed tarball and the prepared nodes folder live here. */
+export const E2E_WORK_DIR = join(REPO_ROOT, '.n8n-e2e');
+export const PREPARED_NODES_DIR = join(E2E_WORK_DIR, 'prepared', 'nodes');
+export { n8nCacheDir };
+
+export function n8nBin(version = N8N_VERSION): string {
+	const bin = n8nBinPath(version);
+	if (!existsSync(bin)) {
+		throw new Error(`n8n ${version} is not installed at ${bin}; run: node scripts/n8n/install-n8n.mjs`);
+	}
+	return bin;
+}
