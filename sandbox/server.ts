@@ -1,0 +1,113 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { API_ROUTES, handleApi } from './api';
+import { isLoopback } from './auth';
+import { handleControl } from './control';
+import type { SandboxCore } from './core';
+import { fail, writeAnswer, type ApiAnswer } from './envelope';
+import { headerSeconds } from './timers';
+import type { Fault } from './types';
+
+const MAX_BODY_BYTES = 1_000_000;
+
+function readBody(req: IncomingMessage): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		req.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+		});
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+}
+
+/** The URL as it may be logged: api_secret never appears. */
+function loggablePath(url: URL): string {
+	const query = new URLSearchParams(url.searchParams);
+	if (query.has('api_secret')) query.set('api_secret', '***');
+	const text = query.toString();
+	return text ? `${url.pathname}?${text}` : url.pathname;
+}
+
+function faultAnswer(core: SandboxCore, fault: Fault): ApiAnswer | undefined {
+	switch (fault.kind) {
+		case 'rate_limit': {
+			const wait = headerSeconds(core.clock.realMs((fault.retryAfterSeconds ?? 1) * 1000));
+			return fail(429, 'rate_limit_exceeded', 'Too many requests per minute/hour. Please slow down.', {
+				'Retry-After': wait,
+				'RateLimit-Remaining': '0',
+				'RateLimit-Reset': wait,
+				'X-RateLimit-Remaining': '0',
+			});
+		}
+		case 'server_error':
+			return fail(fault.status ?? 500, 'internal_error', 'An unexpected server error occurred. Please try again later.');
+		case 'early_404':
+			return fail(404, 'request_not_found', 'Request ID not found.');
+		default:
+			return undefined;
+	}
+}
+
+function send(res: ServerResponse, answer: ApiAnswer, fault: Fault | undefined): void {
+	if (answer.status !== 500 && fault?.kind === 'server_error') {
+		const html = `<html><head><title>${answer.status}</title></head><body><h1>${answer.status} Bad Gateway</h1></body></html>`;
+		res.writeHead(answer.status, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(html) });
+		res.end(html);
+	} else if (fault?.kind === 'malformed_json') {
+		const text = JSON.stringify(answer.body);
+		const truncated = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
+		res.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(truncated), ...answer.headers });
+		res.end(truncated);
+	} else {
+		writeAnswer(res, answer);
+	}
+}
+
+export function createHandler(core: SandboxCore): (req: IncomingMessage, res: ServerResponse) => void {
+	return (req, res) => {
+		handle(core, req, res).catch((error: unknown) => {
+			core.log(`sandbox error: ${error instanceof Error ? error.message : String(error)}`);
+			if (!res.headersSent) writeAnswer(res, fail(500, 'internal_error', 'An unexpected server error occurred.'));
+			else res.destroy();
+		});
+	};
+}
+
+async function handle(core: SandboxCore, req: IncomingMessage, res: ServerResponse): Promise<void> {
+	const started = Date.now();
+	const method = req.method ?? 'GET';
+	const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+	const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
+	url.pathname = path;
+	const bodyText = await readBody(req);
+
+	if (path.startsWith('/__sandbox/')) {
+		const answer = isLoopback(req.socket.remoteAddress) ? handleControl(core, method, path, bodyText) : fail(403, 'access_denied', 'Sandbox control answers on loopback only.');
+		writeAnswer(res, answer);
+		return;
+	}
+	const methods = API_ROUTES[path];
+	if (!methods) return writeAnswer(res, fail(404, 'not_found', `No endpoint ${path}. Endpoints: POST/GET /person/interactions, GET /usage.`));
+	if (!methods.includes(method)) return writeAnswer(res, fail(405, 'method_not_allowed', `${method} is not allowed on ${path}.`));
+
+	core.count('requests');
+	core.countKey('byEndpoint', `${method} ${path}`);
+	const fault = core.faults.forRequest(method, path);
+	if (fault?.kind === 'slow') {
+		await new Promise<void>((resolve) => core.timers.after(core.clock.realMs(fault.delayMs ?? 5_000), resolve));
+	}
+	const answer = (fault && faultAnswer(core, fault)) ?? handleApi(core, req, method, url, bodyText);
+	if (answer.status === 429) core.count('status429');
+	if (answer.status >= 500) core.count('status5xx');
+	const keyHint = String(req.headers['x-api-key'] ?? url.searchParams.get('api_key') ?? '-').slice(0, 8);
+	const note = fault ? ` fault=${fault.kind}` : '';
+	if (fault?.kind === 'drop_connection') {
+		core.log(`${method} ${loggablePath(url)} -> dropped (would be ${answer.status}) key=${keyHint}…${note}`);
+		req.socket.destroy();
+		return;
+	}
+	send(res, answer, fault);
+	core.log(`${method} ${loggablePath(url)} -> ${answer.status} ${Date.now() - started}ms key=${keyHint}…${note}`);
+}

@@ -1,0 +1,122 @@
+export type SandboxPlatform = 'twitter' | 'instagram';
+
+export interface JobInfo {
+	type: string;
+	username?: string;
+	postId?: string;
+	platform: string;
+}
+export type JobDuration = number | ((job: JobInfo) => number);
+
+export interface SandboxKey {
+	apiKey: string;
+	apiSecret: string;
+	expired?: boolean;
+	credits?: number;
+	subscription?: 'active' | 'none' | 'no_feature';
+	allowedIps?: string[];
+	/** Every API call with this key answers 403 access_denied. */
+	accessDenied?: boolean;
+}
+
+export interface RateLimitOptions {
+	perMinute?: number;
+	perHour?: number;
+	monthly?: number;
+}
+
+export interface SandboxOptions {
+	port?: number;
+	timeScale?: number;
+	jobDurationMs?: JobDuration;
+	rateLimit?: RateLimitOptions | false;
+	keys?: SandboxKey[];
+	early404Ms?: number;
+	log?: (line: string) => void;
+}
+
+export type FaultKind =
+	| 'rate_limit'
+	| 'server_error'
+	| 'early_404'
+	| 'slow'
+	| 'drop_connection'
+	| 'malformed_json'
+	| 'duplicate_callback'
+	| 'out_of_order_callback';
+
+export const FAULT_KINDS: readonly FaultKind[] = [
+	'rate_limit',
+	'server_error',
+	'early_404',
+	'slow',
+	'drop_connection',
+	'malformed_json',
+	'duplicate_callback',
+	'out_of_order_callback',
+];
+
+export interface Fault {
+	kind: FaultKind;
+	method?: 'GET' | 'POST';
+	path?: string;
+	times?: number;
+	delayMs?: number;
+	retryAfterSeconds?: number;
+	status?: number;
+}
+
+export interface RandomFaultSpec {
+	seed: number;
+	rates: Partial<Record<FaultKind, number>>;
+}
+
+export interface ChurnChange {
+	addFollowers?: number;
+	removeFollowers?: number;
+	addFollowing?: number;
+	removeFollowing?: number;
+}
+
+export interface SandboxStats {
+	requests: number;
+	byEndpoint: Record<string, number>;
+	submissions: number;
+	submissionsByTarget: Record<string, number>;
+	status429: number;
+	status5xx: number;
+	creditsUsed: number;
+	callbacksDelivered: number;
+	jobs: number;
+}
+
+export interface CallbackDelivery {
+	requestId: string;
+	url: string;
+	attempt: number;
+	status?: number;
+	error?: string;
+	/** Epoch milliseconds (real clock) when the attempt started. */
+	at: number;
+	/** True for the extra copy sent by the duplicate_callback fault. */
+	duplicate?: boolean;
+}
+
+export interface SandboxControl {
+	injectFault(fault: Fault): void;
+	setRandomFaults(spec: RandomFaultSpec | null): void;
+	setJobDurationMs(ms: JobDuration): void;
+	churn(platform: SandboxPlatform, username: string, change: ChurnChange): void;
+	stats(): SandboxStats;
+	reset(): void;
+	callbacks(): CallbackDelivery[];
+}
+
+export interface Sandbox {
+	url: string;
+	port: number;
+	apiKey: string;
+	apiSecret: string;
+	control: SandboxControl;
+	close(): Promise<void>;
+}
