@@ -1,0 +1,239 @@
+import { describe, expect, it } from 'vitest';
+
+import { NyneApiError, NyneClient, RateLimiter, buildInteractionRequest } from '../../shared';
+import type { Transport } from '../../shared';
+import { accepted, completed, fail, ok, recordingTransport, running, virtualClock } from './virtualApi';
+
+const KEY = 'key_SECRETPROBE_1234';
+const SECRET = 'sec_SECRETPROBE_5678';
+const BODY = buildInteractionRequest({ type: 'followers', socialMediaUrl: 'https://x.com/elonmusk', maxResults: 50 });
+const ID = 'interaction_abc123def456_1700000000';
+
+function client(transport: Transport, clock = virtualClock(), extra: Partial<ConstructorParameters<typeof NyneClient>[0]> = {}) {
+	return new NyneClient({ baseUrl: 'http://127.0.0.1:9/', apiKey: KEY, apiSecret: SECRET, transport, sleep: clock.sleep, now: clock.now, random: () => 0.5, ...extra });
+}
+
+async function rejection(promise: Promise<unknown>): Promise<NyneApiError> {
+	const error = await promise.then(
+		() => undefined,
+		(caught: unknown) => caught,
+	);
+	expect(error).toBeInstanceOf(NyneApiError);
+	return error as NyneApiError;
+}
+
+describe('NyneClient.submit', () => {
+	it('POSTs the body with header auth to the interactions endpoint', async () => {
+		const api = recordingTransport(() => accepted());
+		const submitted = await client(api.transport).submit(BODY);
+		expect(submitted).toMatchObject({ requestId: ID, status: 'queued', platform: 'twitter' });
+		expect(api.requests).toHaveLength(1);
+		expect(api.requests[0]).toMatchObject({
+			method: 'POST',
+			url: 'http://127.0.0.1:9/person/interactions',
+			body: { type: 'followers', social_media_url: 'https://x.com/elonmusk', max_results: 50 },
+		});
+		expect(api.requests[0]?.headers).toMatchObject({ 'x-api-key': KEY, 'x-api-secret': SECRET });
+	});
+
+	it('never sends a body that was not built by buildInteractionRequest', async () => {
+		const api = recordingTransport(() => accepted());
+		await expect(client(api.transport).submit({ type: 'likes', social_media_url: 'nope' } as never)).rejects.toMatchObject({ name: 'NyneValidationError' });
+		expect(api.requests).toHaveLength(0);
+	});
+
+	it('waits out a 429 Retry-After, then sends once more', async () => {
+		const clock = virtualClock();
+		const api = recordingTransport((_request, index) => (index === 0 ? fail(429, 'rate_limit_exceeded', 'slow down', { 'retry-after': '7' }) : accepted()));
+		await client(api.transport, clock).submit(BODY);
+		expect(api.requests).toHaveLength(2);
+		expect(clock.slept).toContain(7000);
+	});
+
+	it('does not resend a POST when the connection broke after sending', async () => {
+		const api = recordingTransport(() => {
+			throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+		});
+		const error = await rejection(client(api.transport).submit(BODY));
+		expect(error.code).toBe('submission_unknown');
+		expect(error.message).toMatch(/not sent again/);
+		expect(api.requests).toHaveLength(1);
+	});
+
+	it('does not resend a POST answered by a 504 or by an unreadable 202', async () => {
+		const gateway = recordingTransport(() => ({ status: 504, headers: {}, body: '<html>Gateway Timeout</html>' }));
+		expect((await rejection(client(gateway.transport).submit(BODY))).code).toBe('internal_error');
+		expect(gateway.requests).toHaveLength(1);
+		const garbled = recordingTransport(() => ({ status: 202, headers: {}, body: '{"success":true,"da' }));
+		expect((await rejection(client(garbled.transport).submit(BODY))).code).toBe('submission_unknown');
+		expect(garbled.requests).toHaveLength(1);
+	});
+
+	it('retries a POST that never left (connection refused) and one answered 503', async () => {
+		const api = recordingTransport((_request, index) => {
+			if (index === 0) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+			if (index === 1) return fail(503, 'internal_error');
+			return accepted();
+		});
+		await client(api.transport).submit(BODY);
+		expect(api.requests).toHaveLength(3);
+	});
+
+	it('does not retry monthly_limit_exceeded or plan errors', async () => {
+		for (const [status, code] of [[429, 'monthly_limit_exceeded'], [403, 'insufficient_credits'], [401, 'invalid_credentials']] as const) {
+			const api = recordingTransport(() => fail(status, code));
+			const error = await rejection(client(api.transport).submit(BODY));
+			expect(error).toMatchObject({ code, httpStatus: status, retryable: false });
+			expect(api.requests).toHaveLength(1);
+		}
+	});
+});
+
+describe('NyneClient.waitForResult', () => {
+	it('polls with growing delays until completed (12 polls for a 1-minute job)', async () => {
+		const clock = virtualClock();
+		let doneAt = 0;
+		const api = recordingTransport((request) => {
+			if (request.method === 'POST') {
+				doneAt = clock.now() + 60_000;
+				return accepted();
+			}
+			return clock.now() >= doneAt ? completed(ID) : running(ID);
+		});
+		const nyne = client(api.transport, clock);
+		const outcome = await nyne.fetchInteractions(BODY, { timeoutMs: 120_000 });
+		expect(outcome).toMatchObject({ status: 'completed', requestId: ID, resultCount: 2 });
+		expect(outcome.result.interactions.map((person) => person.username)).toEqual(['alice', 'bob']);
+		const polls = api.requests.filter((request) => request.method === 'GET');
+		expect(polls.length).toBeLessThanOrEqual(12);
+		expect(clock.now() - doneAt).toBeLessThanOrEqual(6_000);
+	});
+
+	it('tolerates a 404 right after its own submit', async () => {
+		const clock = virtualClock();
+		const api = recordingTransport((request, index) => {
+			if (request.method === 'POST') return accepted();
+			return index === 1 ? fail(404, 'request_not_found') : completed(ID);
+		});
+		const outcome = await client(api.transport, clock).fetchInteractions(BODY);
+		expect(outcome.status).toBe('completed');
+	});
+
+	it('treats 404 for a request it did not submit as final', async () => {
+		const api = recordingTransport(() => fail(404, 'request_not_found', 'Request ID not found'));
+		const error = await rejection(client(api.transport).waitForResult('interaction_unknown_1'));
+		expect(error.code).toBe('request_not_found');
+		expect(error.message).toMatch(/Check the request ID/);
+		expect(api.requests).toHaveLength(1);
+	});
+
+	it('retries 5xx and malformed answers on GET', async () => {
+		const api = recordingTransport((_request, index) => {
+			if (index === 0) return fail(500, 'internal_error');
+			if (index === 1) return { status: 200, headers: {}, body: 'not json' };
+			return completed(ID);
+		});
+		const outcome = await client(api.transport).waitForResult(ID);
+		expect(outcome.status).toBe('completed');
+		expect(api.requests).toHaveLength(3);
+	});
+
+	it('returns a failed lookup as such, and fetchInteractions turns it into lookup_failed', async () => {
+		const api = recordingTransport((request) =>
+			request.method === 'POST' ? accepted() : ok({ request_id: ID, status: 'failed', error: 'No interaction data found' }),
+		);
+		const error = await rejection(client(api.transport).fetchInteractions(BODY));
+		expect(error).toMatchObject({ code: 'lookup_failed', requestId: ID });
+		expect(error.message).toMatch(/No interaction data found/);
+	});
+
+	it('stops at the deadline with the request ID in the error', async () => {
+		const clock = virtualClock();
+		const api = recordingTransport((request) => (request.method === 'POST' ? accepted() : running(ID)));
+		const error = await rejection(client(api.transport, clock).fetchInteractions(BODY, { timeoutMs: 30_000 }));
+		expect(error.code).toBe('timeout');
+		expect(error.requestId).toBe(ID);
+		expect(error.message).toContain(ID);
+		expect(clock.slept.reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(30_000);
+	});
+
+	it('treats an unknown status as still running', async () => {
+		const api = recordingTransport((_request, index) => (index === 0 ? running(ID, 'warming_up') : completed(ID)));
+		expect((await client(api.transport).waitForResult(ID)).status).toBe('completed');
+	});
+
+	it('stops when aborted', async () => {
+		const controller = new AbortController();
+		const api = recordingTransport(() => {
+			controller.abort();
+			return running(ID);
+		});
+		expect((await rejection(client(api.transport).waitForResult(ID, { signal: controller.signal }))).code).toBe('aborted');
+	});
+});
+
+describe('rate limits', () => {
+	it('keeps a process under 60 requests a minute', async () => {
+		const clock = virtualClock();
+		const api = recordingTransport(() => ok({ credits_used: 0 }));
+		const nyne = client(api.transport, clock, { limiter: new RateLimiter() });
+		const start = clock.now();
+		for (let i = 0; i < 61; i++) await nyne.getUsage();
+		expect(api.requests).toHaveLength(61);
+		expect(clock.now() - start).toBeGreaterThanOrEqual(60_000);
+	});
+
+	it('lets the server headers win when they say nothing is left', async () => {
+		const clock = virtualClock();
+		const api = recordingTransport((_request, index) => ok({}, 200, index === 0 ? { 'ratelimit-remaining': '0', 'ratelimit-reset': '42' } : {}));
+		const nyne = client(api.transport, clock);
+		await nyne.getUsage();
+		await nyne.getUsage();
+		expect(clock.slept).toContain(42_000);
+	});
+});
+
+describe('errors', () => {
+	const codes: Array<[number, string]> = [
+		[401, 'missing_credentials'], [401, 'invalid_credentials'], [401, 'api_key_expired'],
+		[400, 'missing_parameters'], [400, 'invalid_interaction_type'], [400, 'invalid_url'], [400, 'invalid_callback_url'], [400, 'invalid_json'],
+		[403, 'subscription_required'], [403, 'insufficient_credits'], [403, 'no_active_subscription'], [403, 'ip_not_allowed'], [403, 'access_denied'],
+		[404, 'request_not_found'], [429, 'monthly_limit_exceeded'],
+	];
+
+	it.each(codes)('HTTP %i %s becomes a NyneApiError with an actionable message and no secret', async (status, code) => {
+		const api = recordingTransport(() => fail(status, code, `bad key ${KEY} / ${SECRET}`));
+		const error = await rejection(client(api.transport).getRequest(ID));
+		expect(error).toMatchObject({ code, httpStatus: status });
+		expect(error.message.length).toBeGreaterThan(30);
+		expect(error.message).not.toBe(code);
+		for (const text of [error.message, JSON.stringify(error), String(error.stack), error.serverMessage ?? '']) {
+			expect(text).not.toContain(KEY);
+			expect(text).not.toContain(SECRET);
+		}
+	});
+
+	it('gives up on persistent 5xx after the retry budget with internal_error', async () => {
+		const api = recordingTransport(() => fail(500, 'internal_error'));
+		const error = await rejection(client(api.transport, virtualClock(), { maxRetries: 3 }).getUsage());
+		expect(error.code).toBe('internal_error');
+		expect(api.requests).toHaveLength(4);
+	});
+
+	it('reports a network failure on GET after retries, without secrets', async () => {
+		const api = recordingTransport(() => {
+			throw Object.assign(new Error(`connect failed for ${SECRET}`), { code: undefined });
+		});
+		const error = await rejection(client(api.transport, virtualClock(), { maxRetries: 2 }).getUsage());
+		expect(error.code).toBe('network_error');
+		expect(error.message).not.toContain(SECRET);
+		expect(api.requests).toHaveLength(3);
+	});
+
+	it('refuses to call without credentials', async () => {
+		const api = recordingTransport(() => ok({}));
+		const error = await rejection(client(api.transport, virtualClock(), { apiKey: '' }).getUsage());
+		expect(error.code).toBe('missing_credentials');
+		expect(api.requests).toHaveLength(0);
+	});
+});
