@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// The one test command (npm test): unit + sandbox + nodes + Zapier + fuzz + soak + secrets, Zapier validate, real-n8n e2e.
+// vitest prints no summary line CI can read, so this sums the runners' JSON reports into "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const reports = join(root, '.cache', 'test-reports');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+const steps = [
+	{ name: 'unit, sandbox, nodes, zapier, fuzz, soak, secrets', vitest: ['vitest.config.mts'], report: 'unit.json' },
+	{ name: 'zapier-platform validate --without-style', command: ['npm', ['run', '--silent', 'validate', '--prefix', 'zapier']] },
+	{ name: 'real n8n end-to-end', vitest: ['vitest.e2e.config.mts', 'vitest.e2e.config.ts'], report: 'e2e.json' },
+];
+
+let passed = 0;
+let failed = 0;
+
+function countVitest(file) {
+	if (!existsSync(file)) return false;
+	const report = JSON.parse(readFileSync(file, 'utf8'));
+	passed += report.numPassedTests ?? 0;
+	failed += report.numFailedTests ?? 0;
+	// A test file that failed to load has no failed test of its own: count it once.
+	failed += (report.testResults ?? []).filter(
+		(file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
+	).length;
+	return true;
+}
+
+for (const step of steps) {
+	console.log(`\n=== ${step.name} ===`);
+	if (step.vitest) {
+		const config = step.vitest.find((name) => existsSync(join(root, name)));
+		if (!config) {
+			console.log(`missing ${step.vitest.join(' or ')}`);
+			failed += 1;
+			continue;
+		}
+		const output = join(reports, step.report);
+		const run = spawnSync('npx', ['vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`], {
+			cwd: root,
+			stdio: 'inherit',
+		});
+		if (!countVitest(output) || (run.status !== 0 && !existsSync(output))) failed += 1;
+	} else {
+		const [command, args] = step.command;
+		const run = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+		if (run.status === 0) passed += 1;
+		else failed += 1;
+	}
+}
+
+const summary = `${passed} passed, ${failed} failed`;
+writeFileSync(join(reports, 'summary.txt'), `${summary}\n`);
+console.log(`\n${summary}`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
