@@ -1,0 +1,108 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
+
+export interface Answer {
+	status: number;
+	headers: Headers;
+	body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export const FAST: SandboxOptions = { timeScale: 0.001 };
+
+const running = new Set<Sandbox>();
+
+export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
+	const sandbox = await startSandbox({ ...FAST, ...options });
+	running.add(sandbox);
+	return sandbox;
+}
+
+export async function stopAll(): Promise<void> {
+	await Promise.all([...running].map((s) => s.close()));
+	running.clear();
+}
+
+export function authHeaders(sandbox: { apiKey: string; apiSecret: string }): Record<string, string> {
+	return { 'X-API-Key': sandbox.apiKey, 'X-API-Secret': sandbox.apiSecret };
+}
+
+export async function call(sandbox: Sandbox, method: 'GET' | 'POST', path: string, options: { body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+	const headers = options.headers ?? authHeaders(sandbox);
+	const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+	const res = await fetch(sandbox.url + path, { method, headers: body ? { 'Content-Type': 'application/json', ...headers } : headers, body });
+	const text = await res.text();
+	let parsed: unknown = text;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		// left as text: some faults answer HTML or truncated JSON on purpose
+	}
+	return { status: res.status, headers: res.headers, body: parsed };
+}
+
+export function submit(sandbox: Sandbox, body: Record<string, unknown>, headers?: Record<string, string>): Promise<Answer> {
+	return call(sandbox, 'POST', '/person/interactions', { body, headers });
+}
+
+export function getRequest(sandbox: Sandbox, requestId: string): Promise<Answer> {
+	return call(sandbox, 'GET', `/person/interactions?request_id=${encodeURIComponent(requestId)}`);
+}
+
+export async function submitOk(sandbox: Sandbox, body: Record<string, unknown>): Promise<string> {
+	const answer = await submit(sandbox, body);
+	if (answer.status !== 202) throw new Error(`submit answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+	return answer.body.data.request_id as string;
+}
+
+export async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, what = 'condition', limitMs = 10_000): Promise<T> {
+	const deadline = Date.now() + limitMs;
+	for (;;) {
+		const value = await probe();
+		if (value !== undefined && value !== false) return value;
+		if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 5));
+	}
+}
+
+export async function waitForEnd(sandbox: Sandbox, requestId: string): Promise<Answer> {
+	return waitFor(async () => {
+		const answer = await getRequest(sandbox, requestId);
+		return answer.status === 200 && ['completed', 'failed'].includes(answer.body.data.status) ? answer : undefined;
+	}, `end of ${requestId}`);
+}
+
+export interface Received {
+	body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+	path: string;
+	contentType?: string;
+	status: number;
+}
+
+/** A loopback callback receiver; `answer` picks the status for the n-th request (0-based). */
+export async function listen(answer: (n: number, req: IncomingMessage) => number | 'hang' = () => 200): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
+	const received: Received[] = [];
+	const server: Server = createServer((req, res) => {
+		let text = '';
+		req.on('data', (c: Buffer) => (text += c.toString('utf8')));
+		req.on('end', () => {
+			const status = answer(received.length, req);
+			received.push({ body: JSON.parse(text), path: req.url ?? '', contentType: req.headers['content-type'], status: status === 'hang' ? 0 : status });
+			if (status !== 'hang') res.writeHead(status).end('ok');
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}/hook`,
+		received,
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			}),
+	};
+}
+
+export const PROFILE = 'https://twitter.com/elonmusk';
+export const POST = 'https://x.com/elonmusk/status/1234567890';
