@@ -1,0 +1,79 @@
+import { defineInputField } from 'zapier-platform-core';
+
+import { DEFAULT_MAX_RESULTS, MAX_RESULTS_LIMIT, type InteractionRequestInput } from '../../shared/index.js';
+
+/** Field keys the user fills in; the same keys the API and the core's validation errors use. */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+	type: 'Interaction Type',
+	social_media_url: 'Social Media URL',
+	max_results: 'Max Results',
+	callback_url: 'Callback URL',
+	request_id: 'Request ID',
+	base_url: 'API Base URL',
+};
+
+export const typeField = defineInputField({
+	key: 'type',
+	label: FIELD_LABELS.type,
+	required: true,
+	choices: [
+		{ value: 'replies', label: 'Replies to a post (Twitter/X)', sample: 'replies' },
+		{ value: 'followers', label: 'Followers of an account (Twitter/X)', sample: 'followers' },
+		{ value: 'following', label: 'Accounts an account follows (Twitter/X, Instagram)', sample: 'following' },
+		{ value: 'followers,following', label: 'Followers and following (Twitter/X)', sample: 'followers,following' },
+	],
+	default: 'followers',
+	helpText: 'Which people to fetch. Replies need a post URL; the other types need a profile URL. Instagram supports only "following".',
+});
+
+export const socialMediaUrlField = defineInputField({
+	key: 'social_media_url',
+	label: FIELD_LABELS.social_media_url,
+	required: true,
+	type: 'string',
+	helpText:
+		'For followers or following: a profile, such as `https://x.com/nyne_ai` or `https://instagram.com/instagram`. For replies: a post, such as `https://x.com/nyne_ai/status/1234567890`.',
+});
+
+export const maxResultsField = defineInputField({
+	key: 'max_results',
+	label: FIELD_LABELS.max_results,
+	required: false,
+	type: 'integer',
+	default: String(DEFAULT_MAX_RESULTS),
+	helpText: `How many people to fetch, from 1 to ${MAX_RESULTS_LIMIT} (Nyne uses ${DEFAULT_MAX_RESULTS} when empty). A lookup costs 3 credits whatever the count.`,
+});
+
+export const callbackUrlField = defineInputField({
+	key: 'callback_url',
+	label: FIELD_LABELS.callback_url,
+	required: false,
+	type: 'string',
+	helpText:
+		'Optional. Nyne POSTs the results to this address when the lookup finishes, for example a "Catch Hook" URL from Webhooks by Zapier.',
+});
+
+export const requestIdField = defineInputField({
+	key: 'request_id',
+	label: FIELD_LABELS.request_id,
+	required: true,
+	type: 'string',
+	helpText: 'The Request ID returned by "Start Interaction Lookup", such as `interaction_abc123def456_1234567890`.',
+});
+
+export const lookupFields = [typeField, socialMediaUrlField, maxResultsField];
+
+/** What Zapier hands over (strings, numbers or nothing) as the core's request input. */
+export function lookupInput(inputData: Record<string, unknown>, callbackUrl?: string): InteractionRequestInput {
+	return {
+		type: String(inputData.type ?? ''),
+		socialMediaUrl: String(inputData.social_media_url ?? ''),
+		maxResults: toOptionalNumber(inputData.max_results),
+		callbackUrl,
+	};
+}
+
+function toOptionalNumber(value: unknown): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	return typeof value === 'number' ? value : Number(String(value).trim());
+}

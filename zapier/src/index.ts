@@ -1,0 +1,25 @@
+import zapier, { defineApp } from 'zapier-platform-core';
+
+import packageJson from '../package.json';
+import authentication from './authentication.js';
+import fetchInteractions from './creates/fetch_interactions.js';
+import startInteractionLookup from './creates/start_interaction_lookup.js';
+import { afters, befores } from './middleware.js';
+import findInteractionRequest from './searches/find_interaction_request.js';
+import interactionResults from './triggers/interaction_results.js';
+
+export default defineApp({
+	version: packageJson.version,
+	platformVersion: zapier.version,
+
+	authentication,
+	beforeRequest: [...befores],
+	afterResponse: [...afters],
+
+	triggers: { [interactionResults.key]: interactionResults },
+	creates: {
+		[fetchInteractions.key]: fetchInteractions,
+		[startInteractionLookup.key]: startInteractionLookup,
+	},
+	searches: { [findInteractionRequest.key]: findInteractionRequest },
+});

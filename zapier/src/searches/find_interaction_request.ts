@@ -1,0 +1,34 @@
+import { defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
+
+import { NyneApiError } from '../../../shared/index.js';
+import { createNyneClient } from '../client.js';
+import { withZapierErrors } from '../errors.js';
+import { requestIdField } from '../fields.js';
+import { LOOKUP_OUTPUT_FIELDS, SAMPLE_LOOKUP_OUTPUT, toLookupOutput, type LookupOutput } from '../lookupOutput.js';
+
+/** The lookup's status, and its people once completed; an unknown or expired ID is "not found". */
+const perform = (z: ZObject, bundle: Bundle): Promise<LookupOutput[]> =>
+	withZapierErrors(z, async () => {
+		try {
+			const status = await createNyneClient(z, bundle).getRequest(String(bundle.inputData.request_id ?? ''));
+			return [toLookupOutput(status)];
+		} catch (error) {
+			if (error instanceof NyneApiError && error.code === 'request_not_found') return [];
+			throw error;
+		}
+	});
+
+export default defineSearch({
+	key: 'find_interaction_request',
+	noun: 'Interaction Request',
+	display: {
+		label: 'Find Interaction Request',
+		description: 'Finds a lookup by its Request ID: its status, and the people once it has completed.',
+	},
+	operation: {
+		inputFields: [requestIdField],
+		perform,
+		sample: SAMPLE_LOOKUP_OUTPUT,
+		outputFields: LOOKUP_OUTPUT_FIELDS,
+	},
+});
