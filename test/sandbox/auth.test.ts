@@ -24,7 +24,7 @@ describe('sandbox authentication', () => {
 
 	it('answers 401 missing_credentials when the key or the secret is absent', async () => {
 		const sb = await start();
-		for (const headers of [{}, { 'X-API-Key': sb.apiKey }, { 'X-API-Secret': sb.apiSecret }]) {
+		for (const headers of [{}, { 'X-API-Key': sb.apiKey }, { 'X-API-Secret': sb.apiSecret }] as Array<Record<string, string>>) {
 			const answer = await submit(sb, FOLLOWERS, headers);
 			expect(answer.status).toBe(401);
 			expect(answer.body).toMatchObject({ success: false, error: { code: 'missing_credentials' } });
