@@ -1,0 +1,98 @@
+import type {
+	IAuthenticateGeneric,
+	IAuthenticateRuleResponseSuccessBody,
+	ICredentialTestRequest,
+	ICredentialType,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { DEFAULT_BASE_URL, describeApiError } from '../shared';
+
+/** Codes GET /usage can answer with; each gets the core's wording, so the test says what to fix. */
+const USAGE_ERROR_CODES = [
+	'missing_credentials',
+	'invalid_credentials',
+	'api_key_expired',
+	'subscription_required',
+	'no_active_subscription',
+	'ip_not_allowed',
+	'access_denied',
+	'rate_limit_exceeded',
+	'monthly_limit_exceeded',
+	'internal_error',
+];
+
+const usageErrorRules: IAuthenticateRuleResponseSuccessBody[] = [
+	...USAGE_ERROR_CODES.map((code) => ({
+		type: 'responseSuccessBody' as const,
+		properties: { key: 'error.code', value: code, message: describeApiError(code) },
+	})),
+	{
+		type: 'responseSuccessBody',
+		properties: {
+			key: 'success',
+			value: false,
+			message: 'Nyne rejected the request. Check the API key, the secret and the base URL.',
+		},
+	},
+];
+
+export class NyneApi implements ICredentialType {
+	name = 'nyneApi';
+
+	displayName = 'Nyne API';
+
+	icon: Icon = { light: 'file:nyne.svg', dark: 'file:nyne.dark.svg' };
+
+	documentationUrl = 'https://www.nyne.ai/docs/person-interactions';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The API key from your Nyne dashboard',
+		},
+		{
+			displayName: 'API Secret',
+			name: 'apiSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The API secret that belongs to the key',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: DEFAULT_BASE_URL,
+			description:
+				'Leave as is for the Nyne API. Point it at a local Nyne sandbox (for example http://127.0.0.1:4010) to build workflows without spending credits.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				'X-API-Key': '={{$credentials.apiKey}}',
+				'X-API-Secret': '={{$credentials.apiSecret}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/usage',
+			method: 'GET',
+			ignoreHttpStatusErrors: true,
+		},
+		rules: usageErrorRules,
+	};
+}

@@ -1,0 +1,16 @@
+import { lookupOperation } from './lookup';
+import type { LookupSpec } from './lookup';
+
+export const spec: LookupSpec = {
+	operation: 'getFollowers',
+	option: {
+		name: 'Get Followers',
+		value: 'getFollowers',
+		action: 'Get the followers of an account',
+		description: 'People who follow an account, with their bio and follower counts',
+	},
+	urlPlaceholder: 'https://x.com/nyne_ai',
+	urlHint: 'The URL of a profile on Twitter/X',
+};
+
+export const { description, prepare, execute } = lookupOperation(spec);

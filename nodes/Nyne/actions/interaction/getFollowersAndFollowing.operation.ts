@@ -1,0 +1,16 @@
+import { lookupOperation } from './lookup';
+import type { LookupSpec } from './lookup';
+
+export const spec: LookupSpec = {
+	operation: 'getFollowersAndFollowing',
+	option: {
+		name: 'Get Followers and Following',
+		value: 'getFollowersAndFollowing',
+		action: 'Get the followers and the following of an account',
+		description: 'Both lists in one lookup; each person carries relation "follower" or "following"',
+	},
+	urlPlaceholder: 'https://x.com/nyne_ai',
+	urlHint: 'The URL of a profile on Twitter/X',
+};
+
+export const { description, prepare, execute } = lookupOperation(spec);

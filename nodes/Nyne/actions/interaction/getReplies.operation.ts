@@ -1,0 +1,16 @@
+import { lookupOperation } from './lookup';
+import type { LookupSpec } from './lookup';
+
+export const spec: LookupSpec = {
+	operation: 'getReplies',
+	option: {
+		name: 'Get Replies',
+		value: 'getReplies',
+		action: 'Get the people who replied to a post',
+		description: 'People who replied to a post on Twitter/X, with their reply text, date, likes and retweets',
+	},
+	urlPlaceholder: 'https://x.com/nyne_ai/status/1234567890',
+	urlHint: 'The URL of a post (tweet) on Twitter/X',
+};
+
+export const { description, prepare, execute } = lookupOperation(spec);

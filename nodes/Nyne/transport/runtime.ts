@@ -1,0 +1,28 @@
+import { sleepWithAbort } from 'n8n-workflow';
+
+import { RateLimiterRegistry } from '../../../shared';
+import type { Now, Sleep } from '../../../shared';
+
+/** What the nodes wait with and count time by; one limiter per API key for the whole n8n process. */
+export interface NyneRuntime {
+	sleep: Sleep;
+	now: Now;
+	limiters: RateLimiterRegistry;
+}
+
+const defaultRuntime: NyneRuntime = {
+	sleep: sleepWithAbort,
+	now: () => Date.now(),
+	limiters: new RateLimiterRegistry(),
+};
+
+let current: NyneRuntime = defaultRuntime;
+
+export function getRuntime(): NyneRuntime {
+	return current;
+}
+
+/** Tests and benchmarks run the nodes on a scaled clock against the sandbox; `undefined` restores the real one. */
+export function setRuntime(next: Partial<NyneRuntime> | undefined): void {
+	current = next === undefined ? defaultRuntime : { ...current, ...next };
+}
