@@ -1,0 +1,156 @@
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+
+import { buildInteractionRequest, NyneApiError, toInteractionItems } from '../../shared';
+import type { CompletedLookup, InteractionItem, InteractionRequestBody, NyneClient } from '../../shared';
+import { toNodeError } from '../Nyne/actions/errors';
+import { createNyneClient, getRuntime } from '../Nyne/transport';
+import { applySnapshot, isLostEvent, readState, resetState } from './followerState';
+import type { FollowerEvent, FollowerState } from './followerState';
+
+/** A lookup still running after this long is abandoned and a new one started. */
+export const PENDING_MAX_AGE_MS = 3_600_000;
+/** A request may answer 404 for a moment right after it was created. */
+const EARLY_NOT_FOUND_MS = 30_000;
+const MANUAL_TIMEOUT_MS = 60_000;
+const MANUAL_SAMPLE_SIZE = 3;
+
+const RELATION_BY_EVENT: Record<FollowerEvent, 'followers' | 'following'> = {
+	newFollower: 'followers',
+	lostFollower: 'followers',
+	newFollowing: 'following',
+	lostFollowing: 'following',
+};
+
+interface Watch {
+	event: FollowerEvent;
+	body: InteractionRequestBody;
+	key: string;
+}
+
+function readWatch(context: IPollFunctions): Watch {
+	const event = context.getNodeParameter('event', 'newFollower') as FollowerEvent;
+	const body = buildInteractionRequest({
+		type: RELATION_BY_EVENT[event],
+		socialMediaUrl: String(context.getNodeParameter('socialMediaUrl', '') ?? ''),
+		maxResults: Number(context.getNodeParameter('maxResults', 100)),
+	});
+	return { event, body, key: JSON.stringify([event, body.social_media_url, body.max_results ?? null]) };
+}
+
+function profileUrl(platform: string, username: string): string {
+	return platform === 'instagram' ? `https://www.instagram.com/${username}/` : `https://x.com/${username}`;
+}
+
+function addedEvent(event: FollowerEvent, person: InteractionItem, detectedAt: string): IDataObject {
+	return { event, ...(person as IDataObject), detected_at: detectedAt };
+}
+
+function removedEvent(event: FollowerEvent, username: string, lookup: CompletedLookup, detectedAt: string): IDataObject {
+	const platform = lookup.platform ?? lookup.result.source_platform;
+	return {
+		event,
+		username,
+		profile_url: profileUrl(platform, username),
+		platform,
+		interaction_type: lookup.interactionType ?? lookup.result.interaction_type,
+		relation: RELATION_BY_EVENT[event] === 'followers' ? 'follower' : 'following',
+		target_username: lookup.result.target.username,
+		request_id: lookup.requestId,
+		detected_at: detectedAt,
+	};
+}
+
+function peopleOf(lookup: CompletedLookup): InteractionItem[] {
+	return toInteractionItems(lookup.result, { requestId: lookup.requestId, platform: lookup.platform, interactionType: lookup.interactionType });
+}
+
+/** Turns a finished lookup into events, and moves the stored baseline forward. */
+function collect(context: IPollFunctions, state: FollowerState, watch: Watch, lookup: CompletedLookup): IDataObject[] {
+	const { now } = getRuntime();
+	const people = peopleOf(lookup);
+	const platform = lookup.platform ?? lookup.result.source_platform;
+	const complete = people.length < (watch.body.max_results ?? Number.POSITIVE_INFINITY);
+	const changes = applySnapshot(state, { platform, people, complete }, watch.event, now());
+	if (isLostEvent(watch.event) && !complete) {
+		context.logger.warn(`Nyne Follower Trigger: the profile has at least ${people.length} people, more than Max Results, so unfollows cannot be told apart from the list's cut-off; raise Max Results to see them.`);
+	}
+	const detectedAt = new Date(now()).toISOString();
+	if (isLostEvent(watch.event)) return changes.removed.map((username) => removedEvent(watch.event, username, lookup, detectedAt));
+	return changes.added.map((person) => addedEvent(watch.event, person, detectedAt));
+}
+
+/** Looks at the pending lookup: its result, or undefined when there is none to collect (yet). */
+async function checkPending(context: IPollFunctions, client: NyneClient, state: FollowerState): Promise<CompletedLookup | 'running' | undefined> {
+	const pending = state.pending;
+	if (!pending) return undefined;
+	const age = getRuntime().now() - pending.submittedAt;
+	let status;
+	try {
+		status = await client.getRequest(pending.requestId);
+	} catch (error) {
+		if (!(error instanceof NyneApiError) || error.code !== 'request_not_found') throw error;
+		if (age < EARLY_NOT_FOUND_MS) return 'running';
+		context.logger.warn(`Nyne Follower Trigger: request ${pending.requestId} is no longer known to Nyne; starting a new lookup.`);
+		delete state.pending;
+		return undefined;
+	}
+	if (status.status === 'failed') {
+		context.logger.warn(`Nyne Follower Trigger: lookup ${pending.requestId} failed (${status.error ?? 'no reason given'}); starting a new one.`);
+		delete state.pending;
+		return undefined;
+	}
+	if (status.status !== 'completed') {
+		if (age < PENDING_MAX_AGE_MS) return 'running';
+		context.logger.warn(`Nyne Follower Trigger: lookup ${pending.requestId} has run for over an hour; starting a new one.`);
+		delete state.pending;
+		return undefined;
+	}
+	delete state.pending;
+	return {
+		status: 'completed',
+		requestId: status.requestId,
+		interactionType: status.interactionType,
+		platform: status.platform,
+		result: status.result ?? { interaction_type: '', source_platform: '', target: { username: '' }, interactions: [], total_count: 0 },
+		resultCount: status.resultCount ?? status.result?.interactions.length ?? 0,
+	};
+}
+
+/** "Fetch test event": a real lookup, waited for, a few of its people shaped as events. Touches no stored state. */
+async function manualSample(client: NyneClient, watch: Watch): Promise<INodeExecutionData[][] | null> {
+	const lookup = await client.fetchInteractions(watch.body, { timeoutMs: MANUAL_TIMEOUT_MS });
+	const detectedAt = new Date(getRuntime().now()).toISOString();
+	const sample = peopleOf(lookup).slice(0, MANUAL_SAMPLE_SIZE);
+	const events = isLostEvent(watch.event)
+		? sample.map((person) => removedEvent(watch.event, person.username, lookup, detectedAt))
+		: sample.map((person) => addedEvent(watch.event, person, detectedAt));
+	return events.length > 0 ? [events.map((json) => ({ json }))] : null;
+}
+
+/** One poll: collect the lookup the last poll started (if done), emit the changes, start the next lookup. Never waits for a job. */
+export async function pollFollowers(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	try {
+		const watch = readWatch(this);
+		const client = await createNyneClient(this);
+		if (this.getMode() === 'manual') return await manualSample(client, watch);
+
+		const staticData = this.getWorkflowStaticData('node');
+		if (readState(staticData).watch !== watch.key) resetState(staticData, watch.key);
+		const state = readState(staticData);
+
+		const collected = await checkPending(this, client, state);
+		if (collected === 'running') return null;
+		const events = collected ? collect(this, state, watch, collected) : [];
+
+		try {
+			const submitted = await client.submit(watch.body);
+			state.pending = { requestId: submitted.requestId, submittedAt: getRuntime().now() };
+		} catch (error) {
+			if (events.length === 0) throw error;
+			this.logger.warn(`Nyne Follower Trigger: the next lookup could not be started (${(error as Error).message}); the next poll tries again.`);
+		}
+		return events.length > 0 ? [events.map((json) => ({ json }))] : null;
+	} catch (error) {
+		throw toNodeError(this.getNode(), error);
+	}
+}

@@ -1,0 +1,135 @@
+import { createHash, timingSafeEqual } from 'crypto';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { parseCallbackPayload } from '../../shared';
+import type { LookupOutcome } from '../../shared';
+import { callbackToJson } from './callbackItems';
+import type { TriggerOutput } from './callbackItems';
+import { isFirstDelivery } from './recentDeliveries';
+
+export const TOKEN_QUERY_PARAMETER = 'token';
+export const MIN_TOKEN_LENGTH = 16;
+
+function sameSecret(received: unknown, expected: string): boolean {
+	if (typeof received !== 'string' || received === '' || expected === '') return false;
+	const a = createHash('sha256').update(received).digest();
+	const b = createHash('sha256').update(expected).digest();
+	return timingSafeEqual(a, b);
+}
+
+function answer(context: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
+	context.getResponseObject().status(status).json(body);
+	return { noWebhookResponse: true };
+}
+
+export class NyneTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Nyne Trigger',
+		name: 'nyneTrigger',
+		icon: { light: 'file:nyneTrigger.svg', dark: 'file:nyneTrigger.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '=Lookup results',
+		description: 'Starts the workflow when Nyne posts the result of a lookup to this webhook',
+		defaults: { name: 'Nyne Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'nyne',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'Give Nyne the Production URL above with <code>?token=</code> and your Secret Token appended as its callback URL (in the Nyne node: Wait Mode "Don\'t Wait" > Callback URL). Calls without the right token get 403 and start nothing.',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Secret Token',
+				name: 'token',
+				type: 'string',
+				typeOptions: { password: true },
+				required: true,
+				default: '',
+				description: 'A secret of at least 16 characters that only this workflow and its callback URLs know, e.g. from a password generator',
+			},
+			{
+				displayName: 'Output',
+				name: 'output',
+				type: 'options',
+				default: 'split',
+				options: [
+					{
+						name: 'One Item per Person',
+						value: 'split',
+						description: 'Each person becomes an item; a lookup that found nobody becomes one item with an empty list',
+					},
+					{
+						name: 'One Item per Result',
+						value: 'single',
+						description: 'The target, the counts and every person in an "interactions" list',
+					},
+				],
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			// Nothing is registered at Nyne (each lookup names its callback URL), so activation only checks the token.
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return false;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const token = String(this.getNodeParameter('token', '') ?? '');
+				if (token.length < MIN_TOKEN_LENGTH) {
+					throw new NodeOperationError(this.getNode(), `Set a Secret Token of at least ${MIN_TOKEN_LENGTH} characters`, {
+						description: 'Nyne calls this webhook with ?token=<Secret Token>; a short token is easy to guess.',
+					});
+				}
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const token = String(this.getNodeParameter('token', '') ?? '');
+		const query = this.getQueryData() as IDataObject;
+		if (token.length < MIN_TOKEN_LENGTH || !sameSecret(query[TOKEN_QUERY_PARAMETER], token)) {
+			return answer(this, 403, { error: 'Missing or wrong token.' });
+		}
+
+		let outcome: LookupOutcome;
+		try {
+			outcome = parseCallbackPayload(this.getBodyData());
+		} catch (error) {
+			return answer(this, 400, { error: error instanceof Error ? error.message : 'Not a Nyne callback.' });
+		}
+
+		const scope = `${this.getMode()}:${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
+		if (!isFirstDelivery(this.getWorkflowStaticData('node'), scope, outcome.requestId)) {
+			return { webhookResponse: { received: true, duplicate: true } };
+		}
+
+		const output = this.getNodeParameter('output', 'split') as TriggerOutput;
+		const items = callbackToJson(outcome, output).map((json) => ({ json }));
+		return { webhookResponse: { received: true }, workflowData: [items] };
+	}
+}
