@@ -16,15 +16,20 @@ export interface N8nInstance {
 
 export const E2E_ENCRYPTION_KEY = 'nyne-e2e-fixed-encryption-key-0001';
 
-/** Environment for a headless, offline n8n bound to 127.0.0.1. */
-export function n8nEnvironment(userFolder: string, port: number): NodeJS.ProcessEnv {
+/**
+ * Environment for a headless, offline n8n 2.8.4 bound to 127.0.0.1. Every name here was checked against
+ * n8n 2.8.4's own config (there is no N8N_RUNNERS_ENABLED any more: the task broker always starts, so it
+ * gets its own free port, else two n8n processes collide on 5679).
+ */
+export function n8nEnvironment(userFolder: string, port: number, brokerPort: number): NodeJS.ProcessEnv {
 	const base = `http://127.0.0.1:${port}`;
-	const env: NodeJS.ProcessEnv = {
+	return {
 		PATH: process.env.PATH,
 		HOME: process.env.HOME,
 		LANG: process.env.LANG,
 		TZ: 'UTC',
 		GENERIC_TIMEZONE: 'UTC',
+		NODE_ENV: 'production',
 		N8N_USER_FOLDER: userFolder,
 		N8N_PORT: String(port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
@@ -34,30 +39,31 @@ export function n8nEnvironment(userFolder: string, port: number): NodeJS.Process
 		WEBHOOK_URL: `${base}/`,
 		N8N_ENCRYPTION_KEY: E2E_ENCRYPTION_KEY,
 		N8N_SECURE_COOKIE: 'false',
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_PYTHON_ENABLED: 'false',
+		// nothing may call out to the internet
 		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_TEMPLATES_ENABLED: 'false',
-		N8N_HIRING_BANNER_ENABLED: 'false',
-		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
-		N8N_COMMUNITY_PACKAGES_PREVENT_LOADING: 'false',
-		N8N_REINSTALL_MISSING_PACKAGES: 'false',
-		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
-		N8N_AI_ENABLED: 'false',
-		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
-		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
-		EXTERNAL_FRONTEND_HOOKS_URLS: '',
 		N8N_DIAGNOSTICS_CONFIG_FRONTEND: '',
 		N8N_DIAGNOSTICS_CONFIG_BACKEND: '',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_AI_ENABLED: 'false',
+		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+		EXTERNAL_FRONTEND_HOOKS_URLS: '',
+		// community packages: loaded from <user folder>/.n8n/nodes, never fetched
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_REINSTALL_MISSING_PACKAGES: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		DB_TYPE: 'sqlite',
 		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 		EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
 		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
-		N8N_RUNNERS_ENABLED: 'false',
-		NODE_ENV: 'production',
 	};
-	return env;
 }
 
 /** A fresh user folder with the package installed (copied from the folder ensure-n8n prepared) and a free port. */
@@ -67,11 +73,12 @@ export async function createN8nInstance(options: { withPackage?: boolean } = {})
 		cpSync(PREPARED_NODES_DIR, join(userFolder, '.n8n', 'nodes'), { recursive: true });
 	}
 	const port = await freePort();
+	const brokerPort = await freePort();
 	return {
 		userFolder,
 		port,
 		baseUrl: `http://127.0.0.1:${port}`,
-		env: n8nEnvironment(userFolder, port),
+		env: n8nEnvironment(userFolder, port, brokerPort),
 		dispose: () => rmSync(userFolder, { recursive: true, force: true }),
 	};
 }

@@ -6,7 +6,8 @@ export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 export const N8N_VERSION = N8N_DEFAULT_VERSION;
 /** Git-ignored work folder inside the repo: the packed tarball and the prepared nodes folder live here. */
 export const E2E_WORK_DIR = join(REPO_ROOT, '.n8n-e2e');
-export const PREPARED_NODES_DIR = join(E2E_WORK_DIR, 'prepared', 'nodes');
+export const PREPARED_USER_FOLDER = join(E2E_WORK_DIR, 'prepared');
+export const PREPARED_NODES_DIR = join(PREPARED_USER_FOLDER, '.n8n', 'nodes');
 export { n8nCacheDir };
 
 export function n8nBin(version = N8N_VERSION): string {

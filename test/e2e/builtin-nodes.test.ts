@@ -1,0 +1,72 @@
+// Proves the harness itself on n8n's own nodes: CLI import + execute, and `n8n start` + a published
+// webhook workflow whose finished execution is read back from n8n's database.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+	chainWorkflow,
+	createN8nInstance,
+	execute,
+	importWorkflow,
+	manualTrigger,
+	nodeOutput,
+	runN8n,
+	startN8n,
+	waitForExecutions,
+	type N8nInstance,
+} from './harness';
+
+const setNode = (json: string) => ({
+	name: 'Set',
+	type: 'n8n-nodes-base.set',
+	typeVersion: 3.4,
+	parameters: { mode: 'raw', jsonOutput: json },
+});
+
+describe('harness on built-in nodes (n8n 2.8.4)', () => {
+	let n8n: N8nInstance;
+	beforeAll(async () => {
+		n8n = await createN8nInstance();
+	});
+	afterAll(() => n8n?.dispose());
+
+	it('imports and executes Manual Trigger -> Set with `n8n execute`', async () => {
+		const workflow = chainWorkflow('builtin manual', [manualTrigger(), setNode('{"hello":"world","n":42}')]);
+		await importWorkflow(n8n, workflow);
+		const result = await execute(n8n, workflow.id);
+		expect(result.code).toBe(0);
+		const run = result.run as { status: string; data: Parameters<typeof nodeOutput>[0] };
+		expect(run.status).toBe('success');
+		expect(nodeOutput(run.data, 'Set')).toEqual([{ hello: 'world', n: 42 }]);
+	});
+
+	it('runs a published webhook workflow under `n8n start` and reads the execution back', async () => {
+		const workflow = chainWorkflow('builtin webhook', [
+			{
+				name: 'Hook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				webhookId: '0b4d7e0e-0000-4000-8000-00000000b001',
+				parameters: { httpMethod: 'POST', path: 'builtin-hook', responseMode: 'onReceived' },
+			},
+			setNode('={{ JSON.stringify({ doubled: $json.body.x * 2 }) }}'),
+		]);
+		await importWorkflow(n8n, workflow);
+		const published = await runN8n(n8n, ['publish:workflow', `--id=${workflow.id}`]);
+		expect(published.code).toBe(0);
+
+		const server = await startN8n(n8n);
+		try {
+			expect(server.output()).toContain(`Activated workflow "builtin webhook"`);
+			const response = await fetch(`${n8n.baseUrl}/webhook/builtin-hook`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ x: 21 }),
+			});
+			expect(response.status).toBe(200);
+			const [execution] = await waitForExecutions(n8n, workflow.id, (all) => all.some((e) => e.status === 'success'));
+			expect(execution.mode).toBe('webhook');
+			expect(nodeOutput(execution.data, 'Set')).toEqual([{ doubled: 42 }]);
+		} finally {
+			await server.stop();
+		}
+	});
+});
