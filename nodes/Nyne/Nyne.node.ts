@@ -1,3 +1,4 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
@@ -9,10 +10,27 @@ import type {
 
 import { resumeOnCallback } from './actions/interaction/resumeOnCallback';
 import { router } from './actions/router';
-import { versionDescription } from './actions/versionDescription';
+import { nodeProperties } from './actions/versionDescription';
 
+// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete -- its only webhook is a restartWebhook (an execution's resume URL), which n8n never registers
 export class Nyne implements INodeType {
-	description: INodeTypeDescription = versionDescription;
+	description: INodeTypeDescription = {
+		displayName: 'Nyne',
+		name: 'nyne',
+		icon: { light: 'file:nyne.svg', dark: 'file:nyne.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Find who replied to a post, who follows an account and whom it follows, on Twitter/X and Instagram',
+		defaults: { name: 'Nyne' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'nyneApi', required: true }],
+		// Only for Wait Mode "Wait for Callback": the execution's resume URL lands here; never registered as a trigger.
+		webhooks: [{ name: 'default', httpMethod: 'POST', path: '', isFullPath: true, restartWebhook: true, responseMode: 'onReceived' }],
+		properties: nodeProperties,
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

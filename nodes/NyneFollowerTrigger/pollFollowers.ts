@@ -88,7 +88,7 @@ async function checkPending(context: IPollFunctions, client: NyneClient, state: 
 	try {
 		status = await client.getRequest(pending.requestId);
 	} catch (error) {
-		if (!(error instanceof NyneApiError) || error.code !== 'request_not_found') throw error;
+		if (!(error instanceof NyneApiError) || error.code !== 'request_not_found') throw toNodeError(context.getNode(), error);
 		if (age < EARLY_NOT_FOUND_MS) return 'running';
 		context.logger.warn(`Nyne Follower Trigger: request ${pending.requestId} is no longer known to Nyne; starting a new lookup.`);
 		delete state.pending;
@@ -146,7 +146,7 @@ export async function pollFollowers(this: IPollFunctions): Promise<INodeExecutio
 			const submitted = await client.submit(watch.body);
 			state.pending = { requestId: submitted.requestId, submittedAt: getRuntime().now() };
 		} catch (error) {
-			if (events.length === 0) throw error;
+			if (events.length === 0) throw toNodeError(this.getNode(), error);
 			this.logger.warn(`Nyne Follower Trigger: the next lookup could not be started (${(error as Error).message}); the next poll tries again.`);
 		}
 		return events.length > 0 ? [events.map((json) => ({ json }))] : null;

@@ -1,8 +1,9 @@
 import { NodeOperationError, WAIT_INDEFINITELY } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { buildInteractionRequest, DEFAULT_MAX_RESULTS, MAX_RESULTS_LIMIT, NyneApiError } from '../../../../shared';
 import type { InteractionRequestBody, LookupOutcome } from '../../../../shared';
+import { toNodeError } from '../errors';
 import { completedToJson, outputOption, readOutputShape } from '../options';
 import type { OutputShape } from '../options';
 import type { NyneOperation, OperationResult, RunContext } from '../types';
@@ -127,14 +128,14 @@ function timedOut(requestId: string, timeoutMs: number): NyneApiError {
 	});
 }
 
-async function waitForPeople(run: RunContext, requestId: string, prepared: PreparedLookup): Promise<IDataObject[]> {
+async function waitForPeople(node: INode, itemIndex: number, run: RunContext, requestId: string, prepared: PreparedLookup): Promise<IDataObject[]> {
 	const client = await run.client();
 	let outcome: LookupOutcome;
 	try {
 		outcome = await client.waitForResult(requestId, { timeoutMs: prepared.timeoutMs, signal: run.signal });
 	} catch (error) {
-		if (error instanceof NyneApiError && error.code === 'timeout') throw timedOut(requestId, prepared.timeoutMs);
-		throw error;
+		const timeout = error instanceof NyneApiError && error.code === 'timeout';
+		throw toNodeError(node, timeout ? timedOut(requestId, prepared.timeoutMs) : error, itemIndex);
 	}
 	if (outcome.status === 'failed') throw lookupFailed(outcome);
 	return completedToJson(outcome, prepared.shape);
@@ -196,7 +197,7 @@ export function lookupOperation(spec: LookupSpec): NyneOperation {
 				await this.putExecutionToWait(WAIT_INDEFINITELY);
 				return [{ ...summary, waiting_for: 'callback' }];
 			}
-			return async () => await waitForPeople(run, submitted.requestId, prepared);
+			return async () => await waitForPeople(this.getNode(), itemIndex, run, submitted.requestId, prepared);
 		},
 	};
 }
