@@ -1,12 +1,23 @@
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
 
 import { DEFAULT_BASE_URL } from '../../shared/index.js';
-import { createNyneClient } from './client.js';
+import { createNyneClient, resolveBaseUrl } from './client.js';
 import { withZapierErrors } from './errors.js';
 import { FIELD_LABELS } from './fields.js';
 
-/** GET /usage: free, and it proves the key pair works. Its fields feed the connection label. */
+/** GET /usage: free, and it proves the key pair works. */
 const test = (z: ZObject, bundle: Bundle) => withZapierErrors(z, () => createNyneClient(z, bundle).getUsage());
+
+/** /usage names no account, so the label names the API host when it is not the real one (never the key). */
+const connectionLabel = async (_z: ZObject, bundle: Bundle): Promise<string> => {
+	const baseUrl = resolveBaseUrl(bundle.authData);
+	if (baseUrl.replace(/\/+$/, '') === DEFAULT_BASE_URL) return 'Nyne API';
+	try {
+		return `Nyne API (${new URL(baseUrl).host})`;
+	} catch {
+		return 'Nyne API';
+	}
+};
 
 export default {
 	type: 'custom',
@@ -35,5 +46,5 @@ export default {
 		},
 	],
 	test,
-	connectionLabel: 'Nyne API',
+	connectionLabel,
 } satisfies Authentication;

@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { startSandbox, type Sandbox } from '../../sandbox/index';
+import { App, appTester, authFor, expectNoSecrets, KEY, rejectionOf, SECRET } from './harness';
+
+describe('Zapier authentication', () => {
+	let sandbox: Sandbox;
+	beforeAll(async () => {
+		sandbox = await startSandbox({ timeScale: 0.001, keys: [{ apiKey: KEY, apiSecret: SECRET }] });
+	});
+	afterAll(() => sandbox.close());
+
+	it('tests the key pair with GET /usage', async () => {
+		const usage = await appTester(App.authentication.test, { authData: authFor(sandbox.url) });
+		expect(usage).toMatchObject({ credits_remaining: expect.any(Number) });
+		expect(sandbox.control.stats().byEndpoint).toMatchObject({ 'GET /usage': 1 });
+		expectNoSecrets(usage);
+	});
+
+	it('asks to reconnect when the secret is wrong, without echoing it', async () => {
+		const error = await rejectionOf(appTester(App.authentication.test, { authData: authFor(sandbox.url, KEY, 'wrong_secret_value') }));
+		expect(error.name).toBe('ExpiredAuthError');
+		expect(error.message).toMatch(/API key or secret/);
+		expectNoSecrets(error);
+		expect(error.message).not.toContain('wrong_secret_value');
+	});
+
+	it('reads NYNE_BASE_URL when the credential has no base URL', async () => {
+		const saved = process.env.NYNE_BASE_URL;
+		process.env.NYNE_BASE_URL = sandbox.url;
+		try {
+			const usage = await appTester(App.authentication.test, { authData: { api_key: KEY, api_secret: SECRET } });
+			expect(usage).toMatchObject({ credits_remaining: expect.any(Number) });
+		} finally {
+			if (saved === undefined) delete process.env.NYNE_BASE_URL;
+			else process.env.NYNE_BASE_URL = saved;
+		}
+	});
+});

@@ -1,0 +1,124 @@
+import http, { createServer, type IncomingMessage } from 'node:http';
+import https from 'node:https';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+
+import type * as ZapierCore from '../../zapier/node_modules/zapier-platform-core';
+import App from '../../zapier/src/index';
+
+/**
+ * zapier-platform-core patches node's http/https once per process to log non-z.request traffic, and
+ * its patch turns `http.request(url, options)` into a body-less GET. In Zapier the app is alone in
+ * its process; here the sandbox shares it and posts callbacks that way, so mark the modules as
+ * already patched. The app itself makes every call with z.request.
+ */
+for (const module of [http, https] as Array<{ patchedByZapier?: boolean }>) module.patchedByZapier = true;
+
+/** zapier-platform-core as the app itself loads it (it lives in zapier/node_modules, not the root's). */
+const requireFromApp = createRequire(new URL('../../zapier/package.json', import.meta.url));
+const zapier = requireFromApp('zapier-platform-core') as typeof ZapierCore;
+const createLambdaHandler = requireFromApp('zapier-platform-core/src/tools/create-lambda-handler') as (
+	app: object,
+) => (event: object) => Promise<{ results: unknown }>;
+
+export { App, zapier };
+export const appTester = zapier.createAppTester(App);
+
+/** Distinctive credentials, so a test can prove they never leak into an output or an error. */
+export const KEY = 'zk_live_K3Y_should_never_leak_7f3a9c';
+export const SECRET = 'zs_S3CRET_should_never_leak_9b8e2d';
+
+export const authFor = (sandboxUrl: string, apiKey = KEY, apiSecret = SECRET) => ({
+	api_key: apiKey,
+	api_secret: apiSecret,
+	base_url: sandboxUrl,
+});
+
+/**
+ * Runs an app method the way Zapier runs a callback step: `z.generateCallbackUrl()` returns
+ * `callbackUrl` (createAppTester always hands out a fixed public URL, which the sandbox refuses).
+ */
+export async function invokeWithCallbackUrl(method: string, bundle: object, callbackUrl: string): Promise<unknown> {
+	const handler = createLambdaHandler(App);
+	const response = await handler({ command: 'execute', method, bundle, callback_url: callbackUrl });
+	return response.results;
+}
+
+export interface CallbackListener {
+	url: string;
+	/** Resolves with the first JSON body POSTed to the listener. */
+	nextBody(timeoutMs?: number): Promise<unknown>;
+	close(): Promise<void>;
+}
+
+/** A loopback HTTP listener standing in for Zapier's hook / callback URL. */
+export async function startCallbackListener(): Promise<CallbackListener> {
+	const bodies: unknown[] = [];
+	const waiters: Array<(body: unknown) => void> = [];
+	const server = createServer((req, res) => {
+		void readBody(req).then((text) => {
+			res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+			const body = JSON.parse(text) as unknown;
+			const waiter = waiters.shift();
+			if (waiter) waiter(body);
+			else bodies.push(body);
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}/hooks/catch/123/abc/`,
+		nextBody(timeoutMs = 20_000) {
+			if (bodies.length > 0) return Promise.resolve(bodies.shift());
+			return new Promise((resolve, reject) => {
+				const timer = setTimeout(() => reject(new Error('no callback arrived')), timeoutMs);
+				waiters.push((body) => {
+					clearTimeout(timer);
+					resolve(body);
+				});
+			});
+		},
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			}),
+	};
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+}
+
+/** Everything the app showed: output and error text, serialised, for secret checks. */
+export function expectNoSecrets(value: unknown): void {
+	const text = typeof value === 'string' ? value : JSON.stringify(value, Object.getOwnPropertyNames(value ?? {}));
+	for (const secret of [KEY, SECRET]) {
+		if (text.includes(secret)) throw new Error(`a credential leaked into: ${text.slice(0, 200)}`);
+	}
+}
+
+/** The rejection of `promise`, failing the test if it resolved. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
+	try {
+		await promise;
+	} catch (error) {
+		return error as Error;
+	}
+	throw new Error('expected the call to fail, but it succeeded');
+}
+
+/** The text a person sees: z.errors.Error and ThrottledError carry JSON in `message`. */
+export function shownMessage(error: Error): string {
+	try {
+		const parsed = JSON.parse(error.message) as { message?: unknown };
+		return typeof parsed.message === 'string' ? parsed.message : error.message;
+	} catch {
+		return error.message;
+	}
+}
