@@ -7,6 +7,8 @@ import type { CallbackDelivery } from './types';
 /** API-time delays before retries 1..5, after the first attempt. */
 export const CALLBACK_RETRY_DELAYS_MS = [1_000, 5_000, 15_000, 60_000, 300_000];
 export const CALLBACK_TIMEOUT_MS = 30_000;
+/** Real-time floor for an attempt's timeout: at tiny time scales 30 s would shrink below a loaded machine's response time. */
+export const MIN_REAL_TIMEOUT_MS = 500;
 export const OUT_OF_ORDER_DELAY_MS = 5_000;
 export const LOOPBACK_ONLY = 'sandbox delivers callbacks to loopback only';
 
@@ -112,7 +114,7 @@ export class CallbackDispatcher {
 				headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'User-Agent': 'nyne-sandbox' },
 			});
 			this.inflight.add(req);
-			const timeout = this.timers.after(this.clock.realMs(CALLBACK_TIMEOUT_MS), () => req.destroy(new Error('timeout')));
+			const timeout = this.timers.after(Math.max(MIN_REAL_TIMEOUT_MS, this.clock.realMs(CALLBACK_TIMEOUT_MS)), () => req.destroy(new Error('timeout')));
 			const finish = () => {
 				this.timers.cancel(timeout);
 				this.inflight.delete(req);

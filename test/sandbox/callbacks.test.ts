@@ -65,7 +65,7 @@ describe('sandbox callbacks', () => {
 		expect(sb.control.stats().callbacksDelivered).toBe(0);
 	});
 
-	it('times an attempt out after 30 s (scaled) and retries', async () => {
+	it('times an attempt out after 30 s (scaled, at least 0.5 s real) and retries', async () => {
 		const hook = await receiver((n) => (n === 0 ? 'hang' : 200));
 		const sb = await start();
 		await submitOk(sb, { type: 'followers', social_media_url: PROFILE, callback_url: hook.url });
