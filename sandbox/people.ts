@@ -29,12 +29,17 @@ function capital(word: string): string {
 	return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-/** A person and the generator that goes on to draw their other attributes. */
-function makePerson(platform: SandboxPlatform, seedKey: string): { person: Person; rng: Rng } {
+/** 6 base-36 characters, distinct for distinct ordinals under one salt (an odd multiplier is a bijection mod 2^31). */
+function uniqueToken(salt: number, ordinal: number): string {
+	return ((ordinal * 1_540_483_477 + salt) % 2 ** 31).toString(36).padStart(6, '0');
+}
+
+/** A person and the generator that goes on to draw their other attributes; `ordinal` keeps usernames unique in a list. */
+function makePerson(platform: SandboxPlatform, seedKey: string, listSalt: number, ordinal: number): { person: Person; rng: Rng } {
 	const rng = rngFrom(seedKey);
 	const first = pick(rng, FIRST);
 	const last = pick(rng, LAST);
-	const token = seedOf(`${seedKey}|token`).toString(36).slice(0, 6);
+	const token = uniqueToken(listSalt, ordinal);
 	const username = `${first.slice(0, 5)}${last.slice(0, 3)}_${token}`;
 	return { person: { username, display_name: `${capital(first)} ${capital(last)}`, profile_url: profileUrl(platform, username) }, rng };
 }
@@ -45,8 +50,8 @@ function bio(rng: Rng): string {
 	return `${pick(rng, ROLES)}. Into ${TOPICS[first]} and ${TOPICS[second]}.`;
 }
 
-function profileEntry(platform: SandboxPlatform, seedKey: string): Person {
-	const { person, rng } = makePerson(platform, seedKey);
+function profileEntry(platform: SandboxPlatform, seedKey: string, listSalt: number, ordinal: number): Person {
+	const { person, rng } = makePerson(platform, seedKey, listSalt, ordinal);
 	const followers = Math.floor(10 ** (1 + rng() * 4));
 	return {
 		...person,
@@ -69,11 +74,22 @@ export function baseCounts(platform: SandboxPlatform, username: string): { follo
 	return { followers: intBetween(rng, 20, 3000), following: intBetween(rng, 10, 800) };
 }
 
+function listPrefix(platform: SandboxPlatform, username: string, relation: Relation): string {
+	return `${platform}|${username.toLowerCase()}|${relation}`;
+}
+
+/** Base people have even ordinals, added ones odd: the two never share a username. */
+function ordinalOf(key: string): number {
+	const parts = key.split('|');
+	const n = Number(parts[parts.length - 1]);
+	return parts[parts.length - 2] === 'added' ? 2 * n + 1 : 2 * n;
+}
+
 /** Stable identities of the current list, newest first: added people, then the base list, minus removed ones. */
 export function relationKeys(platform: SandboxPlatform, username: string, relation: Relation, churn: ChurnBook, limit: number): { keys: string[]; total: number } {
 	const base = baseCounts(platform, username)[relation === 'follower' ? 'followers' : 'following'];
 	const state = churn.get(platform, username, relation);
-	const prefix = `${platform}|${username.toLowerCase()}|${relation}`;
+	const prefix = listPrefix(platform, username, relation);
 	const keys: string[] = [];
 	for (let k = state.added - 1; k >= 0 && keys.length < limit; k--) {
 		const key = `${prefix}|added|${k}`;
@@ -87,7 +103,8 @@ export function relationKeys(platform: SandboxPlatform, username: string, relati
 }
 
 function relationList(platform: SandboxPlatform, username: string, relation: Relation, churn: ChurnBook, limit: number): Person[] {
-	return relationKeys(platform, username, relation, churn, limit).keys.map((key) => profileEntry(platform, key));
+	const salt = seedOf(listPrefix(platform, username, relation));
+	return relationKeys(platform, username, relation, churn, limit).keys.map((key) => profileEntry(platform, key, salt, ordinalOf(key)));
 }
 
 function postTime(postId: string): number {
@@ -103,9 +120,10 @@ function replyList(postId: string, limit: number): Person[] {
 	const count = Math.min(limit, intBetween(rng, 5, 300));
 	const start = postTime(postId);
 	const people: Person[] = [];
+	const salt = seedOf(`twitter|post|${postId}`);
 	let at = start;
 	for (let i = 0; i < count; i++) {
-		const { person, rng: r } = makePerson('twitter', `twitter|post|${postId}|reply|${i}`);
+		const { person, rng: r } = makePerson('twitter', `twitter|post|${postId}|reply|${i}`, salt, i);
 		at += intBetween(r, 5, 900) * 1000;
 		people.push({
 			...person,
@@ -128,12 +146,12 @@ export interface InteractionResult {
 
 function targetOf(target: Target, churn: ChurnBook): InteractionResult['target'] {
 	if (target.kind === 'post') {
-		const username = target.username ?? makePerson(target.platform, `post-author|${target.postId}`).person.username;
-		const { display_name } = makePerson(target.platform, `${target.platform}|${username.toLowerCase()}|self`).person;
+		const username = target.username ?? makePerson(target.platform, `post-author|${target.postId}`, 0, seedOf(`${target.postId}`) % 2 ** 31).person.username;
+		const { display_name } = makePerson(target.platform, `${target.platform}|${username.toLowerCase()}|self`, 0, 0).person;
 		return { username, display_name, profile_url: profileUrl(target.platform, username), post_id: target.postId };
 	}
 	const username = target.username as string;
-	const { display_name } = makePerson(target.platform, `${target.platform}|${username.toLowerCase()}|self`).person;
+	const { display_name } = makePerson(target.platform, `${target.platform}|${username.toLowerCase()}|self`, 0, 0).person;
 	return {
 		username,
 		display_name,

@@ -52,6 +52,7 @@ describe('sandbox synthetic people', () => {
 		const big = await lookup(sb, 'followers', 'https://twitter.com/bigaccount', 1000);
 		expect(big.target.followers_count).toBe(25_000);
 		expect(big.interactions).toHaveLength(1000);
+		expect(new Set(names(big.interactions)).size).toBe(1000);
 	});
 
 	it('caps a small profile list at its size', async () => {
@@ -79,6 +80,7 @@ describe('sandbox synthetic people', () => {
 		expect(removed.length).toBeGreaterThanOrEqual(2);
 		expect(after.target.followers_count).toBe((before.target.followers_count as number) + 1);
 		expect(after.target.following_count).toBe(before.target.following_count);
+		expect(new Set(names(after.interactions)).size).toBe(after.interactions.length);
 		const replay = await runChurn();
 		expect(replay.after).toEqual(after);
 	});
