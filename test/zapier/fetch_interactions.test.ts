@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { startSandbox, type Sandbox } from '../../sandbox/index';
+import {
+	App,
+	appTester,
+	authFor,
+	expectNoSecrets,
+	invokeWithCallbackUrl,
+	KEY,
+	rejectionOf,
+	SECRET,
+	shownMessage,
+	startCallbackListener,
+	type CallbackListener,
+} from './harness';
+
+const create = App.creates.fetch_interactions.operation;
+type Output = { request_id: string; status: string; count: number; total_count: number; truncated: boolean; target?: { username: string }; interactions: Array<Record<string, unknown>> };
+
+describe('create fetch_interactions ("Find Social Interactions")', () => {
+	let sandbox: Sandbox;
+	let listener: CallbackListener;
+	beforeAll(async () => {
+		sandbox = await startSandbox({ timeScale: 0.001, keys: [{ apiKey: KEY, apiSecret: SECRET }] });
+		listener = await startCallbackListener();
+	});
+	afterAll(async () => {
+		await listener.close();
+		await sandbox.close();
+	});
+	beforeEach(() => sandbox.control.reset());
+
+	it('submits with the Zapier callback URL, then performResume returns the people as line items', async () => {
+		const inputData = { type: 'following', social_media_url: 'instagram.com/instagram', max_results: 12 };
+		const bundle = { authData: authFor(sandbox.url), inputData };
+		const started = (await invokeWithCallbackUrl('creates.fetch_interactions.operation.perform', bundle, listener.url)) as Output;
+		expect(started).toMatchObject({ status: 'queued', count: 0, interactions: [] });
+
+		const body = (await listener.nextBody()) as { request_id: string };
+		expect(body.request_id).toBe(started.request_id);
+
+		const done = (await appTester(create.performResume, { ...bundle, outputData: started, cleanedRequest: body })) as Output;
+		expect(done).toMatchObject({ request_id: started.request_id, status: 'completed', platform: 'instagram', count: 12, total_count: 12, truncated: false });
+		expect(done.target?.username).toBe('instagram');
+		expect(done.interactions).toHaveLength(12);
+		expect(done.interactions[0]).toMatchObject({ request_id: started.request_id, relation: 'following', target_username: 'instagram' });
+		expectNoSecrets(done);
+	});
+
+	it('performResume turns a failed lookup into a clear error', async () => {
+		const bundle = { authData: authFor(sandbox.url), inputData: { type: 'followers', social_media_url: 'https://x.com/nodata_here' } };
+		await invokeWithCallbackUrl('creates.fetch_interactions.operation.perform', bundle, listener.url);
+		const body = await listener.nextBody();
+		const error = await rejectionOf(appTester(create.performResume, { ...bundle, cleanedRequest: body }));
+		expect(shownMessage(error)).toMatch(/could not complete the lookup .*No interaction data found/);
+	});
+
+	it("polls within the editor's test step instead of waiting for a callback", async () => {
+		const result = (await appTester(create.perform, {
+			authData: authFor(sandbox.url),
+			inputData: { type: 'replies', social_media_url: 'https://x.com/nyne_ai/status/1234567890', max_results: 15 },
+			meta: { isLoadingSample: true },
+		})) as Output;
+		expect(result.status).toBe('completed');
+		expect(result.interactions.length).toBe(result.count);
+		expect(result.count).toBeGreaterThan(0);
+		expect(result.count).toBeLessThanOrEqual(15);
+		expect(sandbox.control.callbacks()).toHaveLength(0);
+	});
+
+	it('returns the running request when the test step runs out of time', async () => {
+		sandbox.control.setJobDurationMs(3_600_000_000);
+		const result = (await appTester(create.perform, {
+			authData: authFor(sandbox.url),
+			inputData: { type: 'followers', social_media_url: 'https://x.com/slow_one' },
+			meta: { isLoadingSample: true },
+		})) as Output;
+		expect(result).toMatchObject({ status: 'processing', count: 0, interactions: [] });
+		expect(result.request_id).toMatch(/^interaction_/);
+	}, 60_000);
+
+	it('declares every field of its sample as an output field', () => {
+		const keys = new Set(create.outputFields.map((field) => (field as { key: string }).key));
+		for (const key of ['request_id', 'status', 'count', 'total_count', 'truncated', 'interactions[]username', 'interactions[]id']) {
+			expect(keys.has(key)).toBe(true);
+		}
+		expect((create.sample as Output).interactions[0]).toHaveProperty('id');
+	});
+});

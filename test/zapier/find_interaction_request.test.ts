@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { startSandbox, type Sandbox } from '../../sandbox/index';
+import { App, appTester, authFor, expectNoSecrets, KEY, SECRET } from './harness';
+
+const search = App.searches.find_interaction_request.operation;
+const start = App.creates.start_interaction_lookup.operation;
+type Output = { request_id: string; status: string; count: number; total_count: number; truncated: boolean; error?: string; interactions: Array<Record<string, unknown>> };
+
+describe('search find_interaction_request', () => {
+	let sandbox: Sandbox;
+	beforeAll(async () => {
+		sandbox = await startSandbox({ timeScale: 0.001, keys: [{ apiKey: KEY, apiSecret: SECRET }] });
+	});
+	afterAll(() => sandbox.close());
+	beforeEach(() => sandbox.control.reset());
+
+	async function startLookup(socialMediaUrl: string): Promise<string> {
+		const started = (await appTester(start.perform, {
+			authData: authFor(sandbox.url),
+			inputData: { type: 'followers', social_media_url: socialMediaUrl, max_results: 25 },
+		})) as { request_id: string };
+		return started.request_id;
+	}
+
+	it('reports a running lookup, then its people once completed', async () => {
+		sandbox.control.setJobDurationMs(3_600_000_000);
+		const slowId = await startLookup('https://x.com/slow_target');
+		const [running] = (await appTester(search.perform, { authData: authFor(sandbox.url), inputData: { request_id: slowId } })) as Output[];
+		expect(running).toMatchObject({ request_id: slowId, count: 0, interactions: [] });
+		expect(['queued', 'processing', 'pending']).toContain(running?.status);
+
+		sandbox.control.setJobDurationMs(0);
+		const doneId = await startLookup('https://x.com/quick_target');
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		const [done] = (await appTester(search.perform, { authData: authFor(sandbox.url), inputData: { request_id: doneId } })) as Output[];
+		expect(done).toMatchObject({ request_id: doneId, status: 'completed', count: 25, total_count: 25, truncated: false });
+		expect(done?.interactions[0]).toMatchObject({ request_id: doneId, target_username: 'quick_target', relation: 'follower' });
+		expectNoSecrets(done);
+	});
+
+	it('reports a failed lookup with its reason', async () => {
+		sandbox.control.setJobDurationMs(0);
+		const id = await startLookup('https://x.com/nodata_user');
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		const [failed] = (await appTester(search.perform, { authData: authFor(sandbox.url), inputData: { request_id: id } })) as Output[];
+		expect(failed).toMatchObject({ status: 'failed', error: 'No interaction data found', count: 0 });
+	});
+
+	it('finds nothing for an unknown request id', async () => {
+		const results = await appTester(search.perform, { authData: authFor(sandbox.url), inputData: { request_id: 'interaction_unknown_1' } });
+		expect(results).toEqual([]);
+	});
+});
