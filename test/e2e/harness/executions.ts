@@ -119,10 +119,25 @@ export async function waitForExecutions(
 	);
 }
 
-/** The JSON of every item a node produced on its first output in its last run. */
-export function nodeOutput(data: RunData, nodeName: string): Array<Record<string, unknown>> {
+export interface OutputItem {
+	json: Record<string, unknown>;
+	pairedItem?: unknown;
+}
+
+/** Every item a node produced on its first output in its last run. */
+export function nodeItems(data: RunData, nodeName: string): OutputItem[] {
 	const runs = data.resultData.runData[nodeName];
 	if (!runs || runs.length === 0) throw new Error(`node "${nodeName}" did not run`);
-	const main = runs[runs.length - 1].data?.main?.[0] ?? [];
-	return main.map((item) => item.json);
+	return runs[runs.length - 1].data?.main?.[0] ?? [];
+}
+
+/** The JSON of every item a node produced on its first output in its last run. */
+export function nodeOutput(data: RunData, nodeName: string): Array<Record<string, unknown>> {
+	return nodeItems(data, nodeName).map((item) => item.json);
+}
+
+/** The error n8n recorded for a failed run: the node's, else the workflow's. */
+export function runError(data: RunData, nodeName: string): { message?: string; description?: string; [k: string]: unknown } | undefined {
+	const runs = data.resultData.runData[nodeName];
+	return runs?.[runs.length - 1]?.error ?? data.resultData.error;
 }

@@ -6,3 +6,5 @@ export * from './n8n-env';
 export * from './n8n-server';
 export * from './paths';
 export * from './workflows';
+export * from './nyne-workflows';
+export * from './sandbox-lookup';
