@@ -22,10 +22,10 @@ function readBody(req: IncomingMessage): Promise<string> {
 	});
 }
 
-/** The URL as it may be logged: api_secret never appears. */
+/** The URL as it may be logged: neither the key nor the secret appears. */
 function loggablePath(url: URL): string {
 	const query = new URLSearchParams(url.searchParams);
-	if (query.has('api_secret')) query.set('api_secret', '***');
+	for (const name of ['api_key', 'api_secret']) if (query.has(name)) query.set(name, '***');
 	const text = query.toString();
 	return text ? `${url.pathname}?${text}` : url.pathname;
 }

@@ -6,8 +6,8 @@ import type { InteractionRequestBody, InteractionRequestInput } from './types.js
 
 const PLATFORM_NAMES = { twitter: 'Twitter/X', instagram: 'Instagram' } as const;
 
-function checkMaxResults(value: number | undefined): number | undefined {
-	if (value === undefined) return undefined;
+function checkMaxResults(value: unknown): number | undefined {
+	if (value === undefined || value === null) return undefined;
 	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_RESULTS_LIMIT) {
 		throw new NyneValidationError(
 			'invalid_max_results',
@@ -18,9 +18,9 @@ function checkMaxResults(value: number | undefined): number | undefined {
 	return value;
 }
 
-function checkCallbackUrl(value: string | undefined): string | undefined {
-	if (value === undefined || value.trim() === '') return undefined;
-	const trimmed = value.trim();
+function checkCallbackUrl(value: unknown): string | undefined {
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+	const trimmed = typeof value === 'string' ? value.trim() : String(value as never);
 	let url: URL | undefined;
 	try {
 		url = new URL(trimmed);
