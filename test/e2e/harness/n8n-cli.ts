@@ -88,3 +88,8 @@ export async function execute(instance: N8nInstance, workflowId: string): Promis
 	}
 	return { ...result, run };
 }
+
+/** Publishes (activates) a workflow. In n8n 2.x import always deactivates, and a running n8n only sees this after a restart. */
+export async function publishWorkflow(instance: N8nInstance, workflowId: string): Promise<void> {
+	await runOrThrow(instance, ['publish:workflow', `--id=${workflowId}`]);
+}
