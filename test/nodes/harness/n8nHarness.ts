@@ -116,7 +116,7 @@ export interface NyneTestCredentials {
 
 export const WAITING_BASE_URL = 'http://127.0.0.1:5678/webhook-waiting';
 
-export function additionalDataFor(credentials: NyneTestCredentials, executionId = '101'): IWorkflowExecuteAdditionalData {
+export function additionalDataFor(credentials: NyneTestCredentials, executionId = '101', waitingBaseUrl = WAITING_BASE_URL): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper: new TestCredentialsHelper(credentials as unknown as ICredentialDataDecryptedObject),
 		hooks: new ExecutionLifecycleHooks('manual', executionId, { id: 'wf1', name: 'test', nodes: [], connections: {}, active: false, settings: {} } as never),
@@ -127,7 +127,7 @@ export function additionalDataFor(credentials: NyneTestCredentials, executionId 
 		instanceBaseUrl: 'http://127.0.0.1:5678',
 		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
 		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: WAITING_BASE_URL,
+		webhookWaitingBaseUrl: waitingBaseUrl,
 		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
 		executionId,
 		variables: {},
@@ -141,6 +141,8 @@ export function additionalDataFor(credentials: NyneTestCredentials, executionId 
 export interface NyneNodeSpec {
 	parameters: IDataObject;
 	continueOnFail?: boolean;
+	/** Where "Wait for Callback" resume URLs point (n8n's /webhook-waiting base). */
+	waitingBaseUrl?: string;
 }
 
 export interface RunResult {
@@ -188,7 +190,7 @@ export async function runNyne(
 		nodeTypes,
 		staticData: {},
 	});
-	const execute = new WorkflowExecute(additionalDataFor(credentials), mode);
+	const execute = new WorkflowExecute(additionalDataFor(credentials, '101', spec.waitingBaseUrl), mode);
 	const run = await execute.run({ workflow, startNode: workflow.getNode('Items')! });
 	const taskData = run.data.resultData.runData.Nyne?.[0];
 	return {
