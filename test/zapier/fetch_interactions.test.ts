@@ -80,6 +80,25 @@ describe('create fetch_interactions ("Find Social Interactions")', () => {
 		expect(result.request_id).toMatch(/^interaction_/);
 	}, 60_000);
 
+	it('cuts a result too big for Zapier and says so', async () => {
+		const bio = 'x'.repeat(8_000);
+		const interactions = Array.from({ length: 1000 }, (_, i) => ({ username: `person_${i}`, bio }));
+		const body = {
+			request_id: 'interaction_big_1',
+			status: 'completed',
+			interaction_type: 'followers',
+			platform: 'twitter',
+			data: { interaction_type: 'followers', source_platform: 'twitter', target: { username: 'big' }, interactions, total_count: 1000 },
+			result_count: 1000,
+		};
+		const done = (await appTester(create.performResume, { cleanedRequest: body })) as Output;
+		expect(done.truncated).toBe(true);
+		expect(done.total_count).toBe(1000);
+		expect(done.count).toBe(done.interactions.length);
+		expect(done.count).toBeLessThan(1000);
+		expect(Buffer.byteLength(JSON.stringify(done))).toBeLessThan(6_000_000);
+	});
+
 	it('declares every field of its sample as an output field', () => {
 		const keys = new Set(create.outputFields.map((field) => (field as { key: string }).key));
 		for (const key of ['request_id', 'status', 'count', 'total_count', 'truncated', 'interactions[]username', 'interactions[]id']) {

@@ -1,13 +1,10 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 
-import { DEFAULT_BASE_URL, NyneClient, RateLimiterRegistry } from '../../shared/index.js';
+import { DEFAULT_BASE_URL, NyneClient } from '../../shared/index.js';
 import { createZapierTransport } from './transport.js';
 
 /** Zapier gives a step 30 s; waits inside a step stop well before that. */
 export const STEP_BUDGET_MS = 25_000;
-
-/** One limiter per API key for as long as this process lives (a warm Zapier worker runs many steps). */
-const limiters = new RateLimiterRegistry();
 
 /** The credential's base URL, else NYNE_BASE_URL (local runs against the sandbox), else the real API. */
 export function resolveBaseUrl(authData: Record<string, string | undefined>): string {
@@ -29,20 +26,21 @@ const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
 	});
 
 /**
- * `maxRetries` stays 0 for single calls: the core honours Retry-After, and a long wait would
- * outlive the step, so Zapier's own retry (a ThrottledError) takes over. Waits with a deadline
- * (polling within the step budget) may retry, since the core never sleeps past the deadline.
+ * Zapier runs steps in many short-lived processes and stops each after 30 s, so the app does not
+ * wait for rate-limit room or back off inside a step: no in-process limiter, and `maxRetries` 0 for
+ * single calls. Nyne's 429 (with Retry-After) and 5xx become ThrottledErrors and Zapier reschedules
+ * the step. Polling within the step budget may retry, since the core never sleeps past its deadline.
  */
 export function createNyneClient(z: ZObject, bundle: Bundle, maxRetries = 0): NyneClient {
-	const apiKey = bundle.authData.api_key ?? '';
+
 	return new NyneClient({
 		baseUrl: resolveBaseUrl(bundle.authData),
-		apiKey,
+		apiKey: bundle.authData.api_key ?? '',
 		apiSecret: bundle.authData.api_secret ?? '',
 		transport: createZapierTransport(z),
 		sleep,
 		now: Date.now,
-		limiter: limiters.forKey(apiKey),
+		limiter: false,
 		maxRetries,
 	});
 }

@@ -12,6 +12,9 @@ export default defineApp({
 	version: packageJson.version,
 	platformVersion: zapier.version,
 
+	// 429s reach the afterResponse middleware and the core, so Nyne's Retry-After and wording survive.
+	flags: { throwForThrottlingEarly: false },
+
 	authentication,
 	beforeRequest: [...befores],
 	afterResponse: [...afters],

@@ -3,18 +3,17 @@ import type { HttpRequestOptions, ZObject } from 'zapier-platform-core';
 import type { Transport, TransportResponse } from '../../shared/index.js';
 
 /**
- * The core's transport port on `z.request`. Every status comes back to the core
- * (`skipThrowForStatus`, and 429 too via `throwForThrottlingEarly: false`), so the
- * core's retry and polling policy sees the real answer and maps errors in its own words.
+ * The core's transport port on `z.request`. Every status comes back to the core (`skipThrowForStatus`;
+ * 429s too, through the app's `throwForThrottlingEarly: false` flag), so the core's retry and polling
+ * policy sees the real answer and maps errors in its own words.
  */
 export function createZapierTransport(z: ZObject): Transport {
 	return async (request) => {
-		const options: HttpRequestOptions & { url: string; throwForThrottlingEarly: boolean } = {
+		const options: HttpRequestOptions & { url: string } = {
 			url: request.url,
 			method: request.method,
 			headers: request.headers,
 			skipThrowForStatus: true,
-			throwForThrottlingEarly: false,
 		};
 		if (request.body !== undefined) options.body = request.body as Record<string, unknown>;
 		const response = await z.request(options);
