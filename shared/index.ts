@@ -14,5 +14,5 @@ export { nextPollDelayMs, retryDelayMs } from './pollPolicy.js';
 export { parseCallbackPayload } from './callbackPayload.js';
 export { toInteractionItems } from './interactionItems.js';
 export type { ItemMeta } from './interactionItems.js';
-export { redact } from './httpErrors.js';
+export { apiErrorFromResponse, redact } from './httpErrors.js';
 export * as schemas from './schemas.js';

@@ -1,7 +1,6 @@
 import type { AfterResponseMiddleware, BeforeRequestMiddleware } from 'zapier-platform-core';
 
-// Not re-exported by the core's index: the envelope parser the client itself uses.
-import { apiErrorFromResponse } from '../../shared/httpErrors.js';
+import { apiErrorFromResponse } from '../../shared/index.js';
 import { toZapierError } from './errors.js';
 
 /**
