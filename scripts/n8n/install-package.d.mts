@@ -1,0 +1,3 @@
+export const PACKAGE_NAME: string;
+export function nodesDir(userFolder: string): string;
+export function installPackage(userFolder: string, tarball: string, packageName?: string): string;
