@@ -8,3 +8,4 @@ export * from './paths';
 export * from './workflows';
 export * from './nyne-workflows';
 export * from './sandbox-lookup';
+export * from './fake-openai';
