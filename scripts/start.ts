@@ -22,6 +22,7 @@ const OWNER = {
 };
 const CREDENTIAL = { id: 'nyneSandboxCred01', name: 'Nyne sandbox' };
 const ACTIVE_EXAMPLES = ['nyneExampleCrm01'];
+const DEMO_PROFILE = 'nyne_ai';
 
 const log = (line: string) => console.log(`[start] ${line}`);
 
@@ -120,16 +121,27 @@ async function main(): Promise<void> {
 		log('created the owner account');
 	}
 
-	const stop = async () => {
-		n8n.kill('SIGTERM');
+	// Keeps the CRM example alive: the demo profile gains a couple of followers every 90 s.
+	const churn = setInterval(() => sandbox.control.churn('twitter', DEMO_PROFILE, { addFollowers: 2 }), 90_000);
+	let stopping = false;
+	const stop = async (code: number) => {
+		if (stopping) return;
+		stopping = true;
+		clearInterval(churn);
+		if (n8n.exitCode === null && n8n.signalCode === null) {
+			const exited = new Promise((resolve) => n8n.once('exit', resolve));
+			n8n.kill('SIGTERM');
+			await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+		}
 		await sandbox.close();
-		process.exit(0);
+		process.exit(code);
 	};
-	process.once('SIGINT', () => void stop());
-	process.once('SIGTERM', () => void stop());
+	process.once('SIGINT', () => void stop(0));
+	process.once('SIGTERM', () => void stop(0));
 	n8n.once('exit', (code) => {
+		if (stopping) return;
 		log(`n8n exited (${code})`);
-		void sandbox.close().then(() => process.exit(code ?? 1));
+		void stop(code ?? 1);
 	});
 
 	console.log(
@@ -138,7 +150,8 @@ async function main(): Promise<void> {
 			`  n8n with the Nyne nodes:  ${base}`,
 			`  login:                    ${OWNER.email} / ${OWNER.password}`,
 			`  Nyne sandbox (fake API):  ${sandbox.url}  (credential "${CREDENTIAL.name}" points here)`,
-			'  examples:                 "Nyne example: ..." workflows (the CRM one is active and polls every minute)',
+			'  examples:                 "Nyne example: ..." workflows; the CRM one is active, polls every minute,',
+			`                            and @${DEMO_PROFILE} gains 2 sandbox followers every 90 s`,
 			'  stop with Ctrl-C',
 			'',
 		].join('\n'),
