@@ -1,0 +1,32 @@
+import { machine } from './format';
+import { batchBench } from './batch';
+import { n8nBatchRow } from './n8nBatch';
+import { overheadBench } from './overhead';
+import { pollingBench } from './polling';
+
+async function section(title: string, run: () => Promise<string>): Promise<void> {
+	const started = Date.now();
+	console.log(`\n## ${title}\n`);
+	try {
+		console.log(await run());
+	} catch (error) {
+		console.log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+	}
+	console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s real)`);
+}
+
+async function main(): Promise<void> {
+	console.log(`# n8n-nodes-nyne benchmarks\n\n${machine()}`);
+	console.log('All traffic goes to a sandbox on 127.0.0.1 with scaled time; times below are API time unless marked real.');
+	await section('Polling: polls per job and detection lag', pollingBench);
+	await section('Batch under the rate limit', () => batchBench(n8nBatchRow));
+	await section('Overhead', overheadBench);
+}
+
+main().then(
+	() => process.exit(0),
+	(error: unknown) => {
+		console.error(error);
+		process.exit(1);
+	},
+);
