@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { NyneValidationError, parseCallbackPayload, type LookupOutcome } from '../../shared';
 
 const text = fc.string({ minLength: 1, maxLength: 24 });
-const extras = fc.dictionary(fc.stringMatching(/^x_[a-z_]{1,10}$/), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 });
+// Through JSON once, so values like -0 that JSON cannot carry do not make the object and its text differ.
+const jsonSafe = fc.jsonValue({ maxDepth: 2 }).map((value) => JSON.parse(JSON.stringify(value)) as unknown);
+const extras = fc.dictionary(fc.stringMatching(/^x_[a-z_]{1,10}$/), jsonSafe, { maxKeys: 3 });
 
 const person = fc
 	.tuple(
