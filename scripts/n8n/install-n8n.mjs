@@ -17,7 +17,8 @@ function overridesFor(version) {
 
 export function isN8nInstalled(version = N8N_DEFAULT_VERSION) {
 	const dir = n8nCacheDir(version);
-	return existsSync(`${dir}/${MARKER}`) && existsSync(n8nBinPath(version));
+	if (!existsSync(`${dir}/${MARKER}`) || !existsSync(n8nBinPath(version))) return false;
+	return JSON.parse(readFileSync(`${dir}/${MARKER}`, 'utf8')).version === version;
 }
 
 export function installN8n(version = N8N_DEFAULT_VERSION, log = console.error) {
