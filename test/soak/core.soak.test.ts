@@ -13,6 +13,8 @@ const LOOKUPS = Math.max(15, Number(process.env.NYNE_SOAK_LOOKUPS ?? 120));
 const TIME_SCALE = 0.002;
 const FAULT_RATES = { server_error: 0.1, rate_limit: 0.03, slow: 0.03, drop_connection: 0.02, malformed_json: 0.02 };
 const WAIT_TIMEOUT_MS = 24 * 3_600_000;
+/** Codes of a client that retried maxRetries times and gave up: a clear error, but it must stay rare. */
+const GAVE_UP = new Set(['internal_error', 'network_error', 'invalid_response', 'rate_limit_exceeded']);
 
 type Ending = { kind: 'completed'; lookup: CompletedLookup } | { kind: 'error'; error: NyneApiError };
 
@@ -104,6 +106,7 @@ describe(`fault soak: ${LOOKUPS} lookups through the core against a sandbox with
 		);
 		const stats = world.sandbox.control.stats();
 		const unknown: SoakLookup[] = [];
+		const gaveUp: SoakLookup[] = [];
 		for (const [i, ending] of endings.entries()) {
 			const lookup = lookups[i];
 			const submissions = stats.submissionsByTarget[lookup.key] ?? 0;
@@ -111,6 +114,12 @@ describe(`fault soak: ${LOOKUPS} lookups through the core against a sandbox with
 				expect(ending.error.message.length, lookup.key).toBeGreaterThan(20);
 				if (ending.error.code === 'submission_unknown') {
 					unknown.push(lookup);
+					expect(submissions, lookup.key).toBeLessThanOrEqual(1);
+					continue;
+				}
+				if (GAVE_UP.has(ending.error.code)) {
+					// Six faulty answers in a row: the client stops retrying and says so (rare, allowed, counted below).
+					gaveUp.push(lookup);
 					expect(submissions, lookup.key).toBeLessThanOrEqual(1);
 					continue;
 				}
@@ -130,7 +139,9 @@ describe(`fault soak: ${LOOKUPS} lookups through the core against a sandbox with
 		console.log(`soak polling: ${LOOKUPS} lookups ->`, countBy(codes), `| sandbox: ${stats.requests} requests, ${stats.status5xx} 5xx, ${stats.status429} 429, ${stats.submissions} jobs, ${unseenJobPosts(world.log)} POST answers lost`);
 		// submission_unknown only where the sandbox really swallowed the answer to a POST, and never re-sent.
 		expect(unknown.length).toBeLessThanOrEqual(stats.submissions);
-		expect(stats.submissions).toBe(lookups.length - unknown.length + unseenJobPosts(world.log));
+		expect(gaveUp.length).toBeLessThanOrEqual(Math.max(2, LOOKUPS * 0.02));
+		const neverSubmitted = gaveUp.filter((lookup) => (stats.submissionsByTarget[lookup.key] ?? 0) === 0).length;
+		expect(stats.submissions).toBe(lookups.length - unknown.length - neverSubmitted + unseenJobPosts(world.log));
 		expectResendsOnlyAfterProvenRejections(world.posts, lookups);
 		// The faults did happen, so the result above means something.
 		expect(stats.status5xx).toBeGreaterThan(0);
