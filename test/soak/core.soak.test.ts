@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NyneApiError, NyneClient, RateLimiter, type CompletedLookup, type InteractionRequestBody, type TransportRequest } from '../../shared';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { fetchTransport } from '../support/fetchTransport';
+import { CANARY_KEY, CANARY_SECRET, everyRendering, leaksIn } from '../secrets/canary';
 import { scaledClock } from '../support/scaledClock';
 import { startCallbackListener, type CallbackListener } from './callbackListener';
 import { personKey, soakJobDuration, soakLookups, type SoakLookup } from './targets';
@@ -43,7 +44,8 @@ function bodyKeyOf(request: TransportRequest, lookups: SoakLookup[]): string | u
 /** A faulty sandbox, a client on the matching scaled clock with one shared limiter, and a record of every POST. */
 async function faultyWorld(lookups: SoakLookup[], extraRates: Record<string, number> = {}) {
 	const log: string[] = [];
-	const sandbox = await startSandbox({ timeScale: TIME_SCALE, jobDurationMs: soakJobDuration, early404Ms: 6_000, log: (line) => log.push(line) });
+	const keys = [{ apiKey: CANARY_KEY, apiSecret: CANARY_SECRET }];
+	const sandbox = await startSandbox({ timeScale: TIME_SCALE, jobDurationMs: soakJobDuration, early404Ms: 6_000, keys, log: (line) => log.push(line) });
 	sandbox.control.setRandomFaults({ seed: 20_250_115, rates: { ...FAULT_RATES, ...extraRates } });
 	const clock = scaledClock(TIME_SCALE);
 	const posts = new Map<string, Array<number | 'no answer'>>();
@@ -149,6 +151,9 @@ describe(`fault soak: ${LOOKUPS} lookups through the core against a sandbox with
 		expect(world.log.some((line) => line.includes('fault=drop_connection'))).toBe(true);
 		expect(world.log.some((line) => line.includes('fault=malformed_json'))).toBe(true);
 		expect(endings.filter((ending) => ending.kind === 'completed').length).toBeGreaterThan(LOOKUPS * 0.8);
+		// Run with distinctive credentials: no error, result or sandbox log line carries them.
+		const errors = endings.flatMap((ending) => (ending.kind === 'error' ? [everyRendering(ending.error)] : []));
+		expect(leaksIn([...errors, JSON.stringify(endings), ...world.log].join('\n'))).toEqual([]);
 	});
 });
 
