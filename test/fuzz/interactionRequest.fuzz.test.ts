@@ -99,7 +99,17 @@ describe('buildInteractionRequest under fuzzing', () => {
 				const body = tryBuild(input);
 				if (body) expect(apiVerdict(body)).toBe('accepted');
 			}),
-			{ numRuns: 3_000 },
+			{
+				numRuns: 3_000,
+				// FOUND (reported to the lead; shared/ is not ours to edit), a rare draw of fc.anything(): an object
+				// without a prototype (Object.create(null), as some query-string parsers make) crashes with
+				// "TypeError: Cannot convert object to primitive value" from String(value) in checkMaxResults and
+				// checkCallbackUrl (shared/interactionRequest.ts). Minimal counterexample, kept as explicit examples:
+				examples: [
+					['following', 'x.com/a', Object.create(null), ''],
+					['following', 'x.com/a', undefined, Object.create(null)],
+				],
+			},
 		);
 	});
 });
