@@ -35,7 +35,7 @@ export const lookupFields: INodeProperties[] = [
 		typeOptions: { minValue: 1, maxValue: MAX_RESULTS_LIMIT },
 		default: DEFAULT_MAX_RESULTS,
 		description: 'Max number of results to return',
-		hint: 'Nyne returns at most 1000 people per lookup and charges 3 credits for a lookup that finds data',
+		hint: 'Nyne returns 10 to 1000 people per lookup (it raises smaller values to 10) and charges 3 credits for a lookup that finds data',
 		displayOptions: showFor(LOOKUP_OPERATIONS),
 	},
 	{
