@@ -6,12 +6,19 @@ import type { InteractionRequestBody, InteractionRequestInput } from './types.js
 
 const PLATFORM_NAMES = { twitter: 'Twitter/X', instagram: 'Instagram' } as const;
 
+/** A value as a person can read it in a message, whatever a workflow handed over. */
+function shown(value: unknown): string {
+	if (typeof value === 'string') return `"${value}"`;
+	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+	return Array.isArray(value) ? 'a list' : `a value of type ${typeof value === 'object' ? 'object' : typeof value}`;
+}
+
 function checkMaxResults(value: unknown): number | undefined {
 	if (value === undefined || value === null) return undefined;
 	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_RESULTS_LIMIT) {
 		throw new NyneValidationError(
 			'invalid_max_results',
-			`Max results must be a whole number from 1 to ${MAX_RESULTS_LIMIT}; got ${String(value)}.`,
+			`Max results must be a whole number from 1 to ${MAX_RESULTS_LIMIT}; got ${shown(value)}.`,
 			'max_results',
 		);
 	}
@@ -20,7 +27,10 @@ function checkMaxResults(value: unknown): number | undefined {
 
 function checkCallbackUrl(value: unknown): string | undefined {
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
-	const trimmed = typeof value === 'string' ? value.trim() : String(value as never);
+	if (typeof value !== 'string') {
+		throw new NyneValidationError('invalid_callback_url', `The callback URL must be text, a full http:// or https:// address; got ${shown(value)}.`, 'callback_url');
+	}
+	const trimmed = value.trim();
 	let url: URL | undefined;
 	try {
 		url = new URL(trimmed);

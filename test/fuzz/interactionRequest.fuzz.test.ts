@@ -1,3 +1,4 @@
+import './seed';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
