@@ -92,23 +92,30 @@ export class NyneClient {
 		return toRequestStatus(parsed.data);
 	}
 
-	/** Polls until the lookup completes or fails; throws `timeout` (with the request ID) at the deadline. */
+	/**
+	 * Polls until the lookup completes or fails; throws `timeout` (with the request ID) at the deadline.
+	 * Polls are timed from the submit, so a lookup collected late (after others in a batch) is asked at once.
+	 */
 	async waitForResult(requestId: string, options: WaitOptions = {}): Promise<LookupOutcome> {
 		const id = checkRequestId(requestId);
 		const { now } = this.options;
-		const startedAt = now();
-		const deadline = startedAt + (options.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS);
+		const deadline = now() + (options.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS);
+		const context: CallContext = { requestId: id, deadline, signal: options.signal };
 		const submittedAt = this.submittedAt.get(id);
-		const since = submittedAt ?? startedAt;
-		if (submittedAt !== undefined) await this.pause(nextPollDelayMs(now() - since, this.random), { requestId: id, deadline, signal: options.signal }, true);
+		const since = submittedAt ?? now();
+		let nextPollAt = submittedAt === undefined ? since : since + nextPollDelayMs(0, this.random);
 		for (;;) {
-			const status = await this.pollOnce(id, { requestId: id, deadline, signal: options.signal });
+			const wait = nextPollAt - now();
+			if (wait > 0) await this.pause(wait, context, true);
+			const status = await this.pollOnce(id, context);
 			const outcome = status && toLookupOutcome(status);
 			if (outcome) {
 				this.submittedAt.delete(id);
 				return outcome;
 			}
-			await this.pause(nextPollDelayMs(now() - since, this.random), { requestId: id, deadline, signal: options.signal }, true);
+			const polledAt = now();
+			if (polledAt >= deadline) throw new NyneApiError('timeout', { requestId: id });
+			nextPollAt = polledAt + nextPollDelayMs(polledAt - since, this.random);
 		}
 	}
 

@@ -237,3 +237,23 @@ describe('errors', () => {
 		expect(api.requests).toHaveLength(0);
 	});
 });
+
+describe('collecting a batch', () => {
+	it('asks at once for a lookup whose first poll time has already passed', async () => {
+		const clock = virtualClock();
+		const ids = ['interaction_a_1', 'interaction_b_1', 'interaction_c_1'];
+		let submitted = 0;
+		const api = recordingTransport((request) => {
+			if (request.method === 'POST') return accepted(ids[submitted++]);
+			const id = new URL(request.url).searchParams.get('request_id') ?? '';
+			return completed(id);
+		});
+		const nyne = client(api.transport, clock);
+		for (let i = 0; i < ids.length; i++) await nyne.submit(BODY);
+		clock.advance(20_000);
+		const before = clock.slept.length;
+		for (const id of ids) expect((await nyne.waitForResult(id)).status).toBe('completed');
+		expect(clock.slept.length).toBe(before);
+		expect(api.requests.filter((request) => request.method === 'GET')).toHaveLength(3);
+	});
+});
