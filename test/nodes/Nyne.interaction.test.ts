@@ -122,6 +122,18 @@ describe('Interaction lookups, Wait for Result', () => {
 		expect(result.error?.name).toBe('NodeApiError');
 	});
 
+	it('a failing item names the lookups already started for the other items, so none is paid for twice', async () => {
+		const result = await runNyne(credentials, [{ url: 'https://x.com/first_ok' }, { url: 'https://x.com/nodata_person' }, { url: 'https://x.com/third_ok' }], lookup('getFollowers'));
+		expect(result.error?.message).toMatch(/^The lookup failed/);
+		const description = String((result.error as { description?: string } | undefined)?.description);
+		const [, startedList = ''] = description.split('instead of starting them again:');
+		const started = startedList.match(/interaction_[A-Za-z0-9_]+/g) ?? [];
+		expect(started).toHaveLength(2);
+		expect(new Set(started).size).toBe(2);
+		expect(description).toMatch(/Request" > Operation "Get"/);
+		expect(sandbox.control.stats().submissions).toBe(3);
+	});
+
 	it('with continueOnFail a failed lookup becomes an item with code lookup_failed', async () => {
 		const result = await runNyne(credentials, [{ url: 'https://x.com/nodata_person' }], { ...lookup('getFollowers'), continueOnFail: true });
 		expect(result.output?.[0].json).toMatchObject({ code: 'lookup_failed' });

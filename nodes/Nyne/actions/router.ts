@@ -5,9 +5,10 @@ import type { NyneClient } from '../../../shared';
 import { createNyneClient } from '../transport';
 import * as account from './account/Account.resource';
 import { errorCodeOf, toNodeError } from './errors';
+import type { NodeError } from './errors';
 import * as interaction from './interaction/Interaction.resource';
 import * as request from './request/Request.resource';
-import type { NyneOperation, NyneResource, OperationResult, RunContext } from './types';
+import type { Deferred, NyneOperation, NyneResource, OperationResult, RunContext } from './types';
 
 const resources: Record<NyneResource, Record<string, NyneOperation>> = {
 	interaction: interaction.operations,
@@ -16,6 +17,21 @@ const resources: Record<NyneResource, Record<string, NyneOperation>> = {
 };
 
 type Slot = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/** Lookups already paid for whose results the failing run would drop: named so the user need not start them again. */
+function startedElsewhere(slots: Slot[], failedIndex: number): string[] {
+	return slots.flatMap((slot, index) => {
+		const requestId = index !== failedIndex && slot?.ok ? (slot.value as Deferred | undefined)?.requestId : undefined;
+		return requestId ? [requestId] : [];
+	});
+}
+
+function withStartedLookups(error: NodeError, requestIds: string[]): NodeError {
+	if (requestIds.length === 0) return error;
+	const note = `Lookups already started for other items keep running at Nyne; fetch them with Resource "Request" > Operation "Get" instead of starting them again: ${requestIds.join(', ')}.`;
+	error.description = error.description ? `${error.description} ${note}` : note;
+	return error;
+}
 
 function createRunContext(context: IExecuteFunctions): RunContext {
 	let client: Promise<NyneClient> | undefined;
@@ -39,8 +55,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	const run = createRunContext(this);
 	const continueOnFail = this.continueOnFail();
+	const started: Slot[] = [];
 	const fail = (error: unknown, itemIndex: number): Slot => {
-		if (!continueOnFail) throw toNodeError(this.getNode(), error, itemIndex);
+		if (!continueOnFail) throw withStartedLookups(toNodeError(this.getNode(), error, itemIndex), startedElsewhere(started, itemIndex));
 		return { ok: false, error };
 	};
 
@@ -53,7 +70,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 	}
 
-	const started: Slot[] = [];
 	for (let i = 0; i < items.length; i++) {
 		const slot = prepared[i];
 		if (!slot.ok) {
@@ -77,7 +93,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			json = typeof result === 'function' ? await result() : result;
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, i);
-			if (!continueOnFail) throw nodeError;
+			if (!continueOnFail) throw withStartedLookups(nodeError, startedElsewhere(started, i));
 			returnData.push({ json: { error: nodeError.message, code: errorCodeOf(error) }, pairedItem: { item: i } });
 			continue;
 		}

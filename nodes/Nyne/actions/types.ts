@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { NyneClient } from '../../../shared';
 
 /** Work left for after every item was submitted (waiting), so many items wait side by side. */
-export type Deferred = () => Promise<IDataObject[]>;
+export type Deferred = (() => Promise<IDataObject[]>) & { requestId?: string };
 export type OperationResult = IDataObject[] | Deferred;
 
 /** Shared by every item of one execution: one client, one cancel signal. */

@@ -197,7 +197,9 @@ export function lookupOperation(spec: LookupSpec): NyneOperation {
 				await this.putExecutionToWait(WAIT_INDEFINITELY);
 				return [{ ...summary, waiting_for: 'callback' }];
 			}
-			return async () => await waitForPeople(this.getNode(), itemIndex, run, submitted.requestId, prepared);
+			return Object.assign(async () => await waitForPeople(this.getNode(), itemIndex, run, submitted.requestId, prepared), {
+				requestId: submitted.requestId,
+			});
 		},
 	};
 }
