@@ -1,0 +1,93 @@
+// One `n8n execute` of "Start -> N items -> Nyne (getFollowers, Wait for Result, one item per lookup)" in a real
+// n8n 2.8.4, against a sandbox on real time that enforces 60/min and 1000/hour: the n8n row of the batch table.
+import { ensureN8n } from '../scripts/n8n/ensure-n8n.mjs';
+import { startSandbox } from '../sandbox';
+import {
+	chainWorkflow,
+	createN8nInstance,
+	importCredentials,
+	importWorkflow,
+	itemsFromUrls,
+	listExecutions,
+	manualTrigger,
+	nodeItems,
+	nyneCredential,
+	nyneNode,
+	runN8n,
+} from '../test/e2e/harness';
+
+export interface N8nBatchFigures {
+	items: number;
+	http429: number;
+	lost: number;
+	duplicates: number;
+	requests: number;
+	/** Real ms from the sandbox's first API request to its last. */
+	wallMs: number;
+	/** Real ms for everything: build check, n8n user folder, imports, n8n start-up and the run. */
+	totalMs: number;
+	executionStatus: string;
+}
+
+const PER_MINUTE = 60;
+const PER_HOUR = 1000;
+const API_LINE = /^(GET|POST) \/person\/interactions/;
+
+export function batchUrls(items: number): string[] {
+	return Array.from({ length: items }, (_, i) => `https://x.com/batch_${String(i + 1).padStart(4, '0')}`);
+}
+
+export async function runN8nBatch(items: number, jobMs: number): Promise<N8nBatchFigures> {
+	const started = Date.now();
+	ensureN8n({ skipBuild: process.env.NYNE_E2E_SKIP_BUILD === '1', log: () => {} });
+	const requestTimes: number[] = [];
+	const sandbox = await startSandbox({
+		timeScale: 1,
+		jobDurationMs: jobMs,
+		rateLimit: { perMinute: PER_MINUTE, perHour: PER_HOUR },
+		log: (line) => {
+			if (API_LINE.test(line)) requestTimes.push(Date.now());
+		},
+	});
+	const n8n = await createN8nInstance();
+	try {
+		const workflow = chainWorkflow('bench batch', [
+			manualTrigger(),
+			...itemsFromUrls(batchUrls(items)),
+			nyneNode({
+				resource: 'interaction',
+				operation: 'getFollowers',
+				socialMediaUrl: '={{ $json.url }}',
+				maxResults: 10,
+				waitMode: 'poll',
+				options: { output: 'single', timeout: 3600 },
+			}),
+		]);
+		await importCredentials(n8n, [nyneCredential(sandbox)]);
+		await importWorkflow(n8n, workflow);
+		// 2 requests a lookup at 60/min, plus n8n's start-up, with room to spare.
+		const result = await runN8n(n8n, ['execute', `--id=${workflow.id}`], (items * 2 + 600) * 1000);
+		const [execution] = await listExecutions(n8n, workflow.id);
+		if (!execution) throw new Error(`n8n stored no execution (exit ${result.code}): ${result.stderr.slice(-500)}`);
+		const completed = new Set<number>();
+		for (const item of nodeItems(execution.data, 'Nyne')) {
+			const input = (item.pairedItem as { item?: number } | undefined)?.item;
+			const json = item.json;
+			if (typeof input === 'number' && json.status === 'completed' && Array.isArray(json.interactions) && json.interactions.length > 0) completed.add(input);
+		}
+		const stats = sandbox.control.stats();
+		return {
+			items,
+			http429: stats.status429,
+			lost: items - completed.size,
+			duplicates: Object.values(stats.submissionsByTarget).reduce((sum, count) => sum + Math.max(0, count - 1), 0),
+			requests: stats.requests,
+			wallMs: requestTimes.length > 0 ? requestTimes[requestTimes.length - 1] - requestTimes[0] : 0,
+			totalMs: Date.now() - started,
+			executionStatus: execution.status,
+		};
+	} finally {
+		await sandbox.close();
+		n8n.dispose();
+	}
+}
