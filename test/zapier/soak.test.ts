@@ -7,7 +7,7 @@ import { CANARY_KEY, CANARY_SECRET, everyRendering, leaksIn } from '../secrets/c
 import { soakJobDuration, soakLookups, type SoakLookup } from '../soak/targets';
 import { fetchTransport } from '../support/fetchTransport';
 import { scaledClock } from '../support/scaledClock';
-import { authFor } from './harness';
+import { appTester, authFor } from './harness';
 import {
 	captureConsole,
 	createZapRunner,
@@ -332,7 +332,9 @@ describe(`Zapier fault soak: ${LOOKUPS} lookups through the app tester against a
 		// Secret hygiene: outputs, every error (message, JSON, stack, inspect), Zapier's log lines and printed console, the sandbox log.
 		expect(leaksIn(JSON.stringify(authData))).not.toEqual([]);
 		expect(leaksIn(everything(runs, failures, zap.logged, printed.lines, log))).toEqual([]);
+		// The captures did see the app's traffic, so "no leak" above covers it.
 		expect(zap.logged.length).toBeGreaterThan(0);
+		expect(printed.lines.some((line) => line.includes('/person/interactions'))).toBe(true);
 	});
 });
 
@@ -347,6 +349,8 @@ describe(`Zapier fault soak: the REST-hook trigger with duplicated, out-of-order
 
 	it('interaction_results gives each lookup its people once, with the same ids on every copy so Zapier dedupes them', async () => {
 		sandbox = await faultySandbox(log, { ...REQUEST_FAULTS, ...CALLBACK_FAULTS });
+		for (const fault of SURE_FAULTS.filter((f) => f.method === 'POST')) sandbox.control.injectFault(fault);
+		sandbox.control.injectFault({ kind: 'rate_limit', method: 'POST' });
 		sandbox.control.injectFault({ kind: 'duplicate_callback', times: 2 });
 		sandbox.control.injectFault({ kind: 'out_of_order_callback', times: 2 });
 		hooks = await startHookRecorder(7);
@@ -430,6 +434,9 @@ describe(`Zapier fault soak: the REST-hook trigger with duplicated, out-of-order
 		);
 		expect(stats.submissions).toBe(known + unseenJobPosts(log));
 		expect(byRequest.size).toBe(stats.submissions);
+		// Turning a Zap on met a 429, a 5xx and lost answers: rescheduled, or a clear error.
+		expect(subscriptions.flatMap((s) => s.throttles).length).toBeGreaterThanOrEqual(2);
+		expect(subscriptions.filter((s) => !s.ok).length).toBeGreaterThanOrEqual(2);
 		expect(hooks.accepted.length).toBe(deliveries.filter((d) => d.status === 200).length);
 		expect(hooks.accepted.length).toBeGreaterThan(byRequest.size);
 		expect(deliveries.some((d) => d.duplicate && d.status === 200)).toBe(true);
@@ -437,6 +444,26 @@ describe(`Zapier fault soak: the REST-hook trigger with duplicated, out-of-order
 		expect(deliveries.some((d) => d.attempt > 1 && d.status === 200)).toBe(true);
 
 		expect(leaksIn(everything({ subscriptions, performed }, failures, zap.logged, printed.lines, log))).toEqual([]);
+		// The captures did see the app's traffic, so "no leak" above covers it.
 		expect(zap.logged.length).toBeGreaterThan(0);
+		expect(printed.lines.some((line) => line.includes('/person/interactions'))).toBe(true);
+	});
+});
+
+describe('Zapier fault soak: the secret search can fail', () => {
+	it('finds the canary key when an app step prints it with z.console', async () => {
+		const printed = captureConsole();
+		const before = process.env.LOG_TO_STDOUT;
+		process.env.LOG_TO_STDOUT = '1';
+		try {
+			await appTester((z: { console: { log(...args: unknown[]): void } }, bundle: { authData: Record<string, string> }) => z.console.log(`key ${bundle.authData.api_key}`), {
+				authData: authFor('http://127.0.0.1:9', CANARY_KEY, CANARY_SECRET),
+			});
+		} finally {
+			if (before === undefined) delete process.env.LOG_TO_STDOUT;
+			else process.env.LOG_TO_STDOUT = before;
+			printed.restore();
+		}
+		expect(leaksIn(printed.lines.join('\n'))).not.toEqual([]);
 	});
 });
