@@ -7,7 +7,7 @@ export const spec: LookupSpec = {
 		name: 'Get Followers',
 		value: 'getFollowers',
 		action: 'Get the followers of an account',
-		description: 'People who follow an account, with their bio and follower counts',
+		description: 'People who follow a Twitter/X account, with their bio and follower counts',
 	},
 	urlPlaceholder: 'https://x.com/nyne_ai',
 	urlHint: 'The URL of a profile on Twitter/X',
