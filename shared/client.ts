@@ -178,12 +178,15 @@ export class NyneClient {
 				const envelope = successEnvelopeSchema.safeParse(response.body);
 				if (envelope.success) return envelope.data.data;
 				if (method === 'POST') throw new NyneApiError('submission_unknown', { httpStatus: response.status });
-				if (attempt >= this.maxRetries) throw new NyneApiError('invalid_response', { httpStatus: response.status, requestId: context.requestId });
+				if (attempt >= this.maxRetries) throw new NyneApiError('invalid_response', { httpStatus: response.status, retryable: true, requestId: context.requestId });
 				await this.pause(retryDelayMs(attempt, this.random), context);
 				continue;
 			}
 			const error = apiErrorFromResponse(response, now(), this.secrets, context.requestId);
-			const mayRetry = error.retryable && attempt < this.maxRetries && (method === 'GET' || mayResendPost(error));
+			if (method === 'POST' && error.retryable && !mayResendPost(error)) {
+				throw new NyneApiError('submission_unknown', { httpStatus: error.httpStatus, serverMessage: error.serverMessage });
+			}
+			const mayRetry = error.retryable && attempt < this.maxRetries;
 			if (!mayRetry) throw error;
 			await this.pause(error.retryAfterMs ?? retryDelayMs(attempt, this.random), context);
 		}

@@ -62,7 +62,8 @@ describe('NyneClient.submit', () => {
 
 	it('does not resend a POST answered by a 504 or by an unreadable 202', async () => {
 		const gateway = recordingTransport(() => ({ status: 504, headers: {}, body: '<html>Gateway Timeout</html>' }));
-		expect((await rejection(client(gateway.transport).submit(BODY))).code).toBe('internal_error');
+		const unknown = await rejection(client(gateway.transport).submit(BODY));
+		expect(unknown).toMatchObject({ code: 'submission_unknown', httpStatus: 504, retryable: false });
 		expect(gateway.requests).toHaveLength(1);
 		const garbled = recordingTransport(() => ({ status: 202, headers: {}, body: '{"success":true,"da' }));
 		expect((await rejection(client(garbled.transport).submit(BODY))).code).toBe('submission_unknown');
@@ -125,6 +126,13 @@ describe('NyneClient.waitForResult', () => {
 		expect(error.code).toBe('request_not_found');
 		expect(error.message).toMatch(/Check the request ID/);
 		expect(api.requests).toHaveLength(1);
+	});
+
+	it('marks a GET answer that stays unreadable as retryable, so a platform may try the step again', async () => {
+		const api = recordingTransport(() => ({ status: 200, headers: {}, body: '{"success":tr' }));
+		const error = await rejection(client(api.transport, virtualClock(), { maxRetries: 1 }).getRequest(ID));
+		expect(error).toMatchObject({ code: 'invalid_response', retryable: true });
+		expect(api.requests).toHaveLength(2);
 	});
 
 	it('retries 5xx and malformed answers on GET', async () => {

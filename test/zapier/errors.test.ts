@@ -146,4 +146,13 @@ describe('Zapier error mapping', () => {
 			}
 		});
 	});
+
+	it('does not let Zapier re-run a start whose POST got a 504 (the lookup may exist)', async () => {
+		sandbox.control.injectFault({ kind: 'server_error', method: 'POST', status: 504, times: 1 });
+		const error = await run(authFor(sandbox.url));
+		expect(error.name).not.toBe('ThrottledError');
+		expect(shownMessage(error)).toMatch(/not sent again/);
+		expect(sandbox.control.stats().submissions).toBeLessThanOrEqual(1);
+		expectNoKeyLeaks(error);
+	});
 });

@@ -47,6 +47,13 @@ describe('search find_interaction_request', () => {
 		expect(failed).toMatchObject({ status: 'failed', error: 'No interaction data found', count: 0 });
 	});
 
+	it('asks again when Nyne answers 404 for a moment right after the start', async () => {
+		const id = await startLookup('https://x.com/just_started');
+		sandbox.control.injectFault({ kind: 'early_404', method: 'GET', times: 1 });
+		const [found] = (await appTester(search.perform, { authData: authFor(sandbox.url), inputData: { request_id: id } })) as Output[];
+		expect(found).toMatchObject({ request_id: id });
+	});
+
 	it('finds nothing for an unknown request id', async () => {
 		const results = await appTester(search.perform, { authData: authFor(sandbox.url), inputData: { request_id: 'interaction_unknown_1' } });
 		expect(results).toEqual([]);

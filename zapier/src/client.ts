@@ -11,7 +11,7 @@ export function resolveBaseUrl(authData: Record<string, string | undefined>): st
 	return authData.base_url?.trim() || process.env.NYNE_BASE_URL?.trim() || DEFAULT_BASE_URL;
 }
 
-const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
 	new Promise((resolve, reject) => {
 		if (signal?.aborted) return reject(signal.reason);
 		const timer = setTimeout(() => {
@@ -32,7 +32,6 @@ const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
  * the step. Polling within the step budget may retry, since the core never sleeps past its deadline.
  */
 export function createNyneClient(z: ZObject, bundle: Bundle, maxRetries = 0): NyneClient {
-
 	return new NyneClient({
 		baseUrl: resolveBaseUrl(bundle.authData),
 		apiKey: bundle.authData.api_key ?? '',
