@@ -10,6 +10,8 @@ export interface N8nInstance {
 	port: number;
 	baseUrl: string;
 	env: NodeJS.ProcessEnv;
+	/** The cached n8n version this instance runs; undefined means the pinned default (2.8.4). */
+	n8nVersion?: string;
 	/** Removes the user folder. */
 	dispose(): void;
 }
@@ -66,8 +68,14 @@ export function n8nEnvironment(userFolder: string, port: number, brokerPort: num
 	};
 }
 
+export interface N8nInstanceOptions {
+	withPackage?: boolean;
+	/** Run another cached n8n version (e.g. 1.123.x) instead of the pinned default. */
+	n8nVersion?: string;
+}
+
 /** A fresh user folder with the package installed (copied from the folder ensure-n8n prepared) and a free port. */
-export async function createN8nInstance(options: { withPackage?: boolean } = {}): Promise<N8nInstance> {
+export async function createN8nInstance(options: N8nInstanceOptions = {}): Promise<N8nInstance> {
 	const userFolder = mkdtempSync(join(tmpdir(), 'nyne-n8n-'));
 	if (options.withPackage !== false) {
 		cpSync(PREPARED_NODES_DIR, join(userFolder, '.n8n', 'nodes'), { recursive: true });
@@ -79,6 +87,7 @@ export async function createN8nInstance(options: { withPackage?: boolean } = {})
 		port,
 		baseUrl: `http://127.0.0.1:${port}`,
 		env: n8nEnvironment(userFolder, port, brokerPort),
+		n8nVersion: options.n8nVersion,
 		dispose: () => rmSync(userFolder, { recursive: true, force: true }),
 	};
 }
