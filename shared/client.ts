@@ -3,6 +3,7 @@ import {
 	DEFAULT_MAX_RETRIES,
 	DEFAULT_WAIT_TIMEOUT_MS,
 	EARLY_NOT_FOUND_GRACE_MS,
+	LATE_NOT_FOUND_FORGIVEN,
 	INTERACTIONS_PATH,
 	USAGE_PATH,
 } from './constants.js';
@@ -104,10 +105,16 @@ export class NyneClient {
 		const submittedAt = this.submittedAt.get(id);
 		const since = submittedAt ?? now();
 		let nextPollAt = submittedAt === undefined ? since : since + nextPollDelayMs(0, this.random);
+		let lateNotFound = 0;
 		for (;;) {
 			const wait = nextPollAt - now();
 			if (wait > 0) await this.pause(wait, context, true);
-			const status = await this.pollOnce(id, context);
+			let status: RequestStatus | undefined;
+			try {
+				status = await this.getRequest(id, context);
+			} catch (error) {
+				if (!this.forgivesNotFound(id, error, () => ++lateNotFound)) throw error;
+			}
 			const outcome = status && toLookupOutcome(status);
 			if (outcome) {
 				this.submittedAt.delete(id);
@@ -136,16 +143,16 @@ export class NyneClient {
 		return parsed.data;
 	}
 
-	/** One poll; a 404 right after our own submit means "not visible yet", not "gone". */
-	private async pollOnce(id: string, context: CallContext): Promise<RequestStatus | undefined> {
-		try {
-			return await this.getRequest(id, context);
-		} catch (error) {
-			const submittedAt = this.submittedAt.get(id);
-			const early = submittedAt !== undefined && this.options.now() - submittedAt < EARLY_NOT_FOUND_GRACE_MS;
-			if (early && error instanceof NyneApiError && error.code === 'request_not_found') return undefined;
-			throw error;
-		}
+	/**
+	 * A 404 for a lookup this client submitted means "not visible yet" right after the submit, and is
+	 * forgiven a few times later too: the job is known to exist, so one stray 404 must not lose its result.
+	 */
+	private forgivesNotFound(id: string, error: unknown, countLate: () => number): boolean {
+		if (!(error instanceof NyneApiError) || error.code !== 'request_not_found') return false;
+		const submittedAt = this.submittedAt.get(id);
+		if (submittedAt === undefined) return false;
+		if (this.options.now() - submittedAt < EARLY_NOT_FOUND_GRACE_MS) return true;
+		return countLate() <= LATE_NOT_FOUND_FORGIVEN;
 	}
 
 	private get secrets(): string[] {

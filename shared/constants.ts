@@ -13,4 +13,6 @@ export const HOUR_MS = 3_600_000;
 
 export const DEFAULT_WAIT_TIMEOUT_MS = 300_000;
 export const EARLY_NOT_FOUND_GRACE_MS = 30_000;
+/** 404s forgiven for an own lookup after the grace period, before it counts as gone. */
+export const LATE_NOT_FOUND_FORGIVEN = 2;
 export const DEFAULT_MAX_RETRIES = 5;

@@ -120,6 +120,25 @@ describe('NyneClient.waitForResult', () => {
 		expect(outcome.status).toBe('completed');
 	});
 
+	it('forgives a stray 404 for its own lookup long after the submit, but not an endless one', async () => {
+		const clock = virtualClock();
+		const stray = recordingTransport((request, index) => {
+			if (request.method === 'POST') return accepted();
+			return index === 1 ? fail(404, 'request_not_found') : completed(ID);
+		});
+		const nyne = client(stray.transport, clock);
+		await nyne.submit(BODY);
+		clock.advance(120_000);
+		expect((await nyne.waitForResult(ID)).status).toBe('completed');
+
+		const gone = recordingTransport((request) => (request.method === 'POST' ? accepted() : fail(404, 'request_not_found')));
+		const other = client(gone.transport, clock);
+		await other.submit(BODY);
+		clock.advance(120_000);
+		expect((await rejection(other.waitForResult(ID))).code).toBe('request_not_found');
+		expect(gone.requests.filter((request) => request.method === 'GET')).toHaveLength(3);
+	});
+
 	it('treats 404 for a request it did not submit as final', async () => {
 		const api = recordingTransport(() => fail(404, 'request_not_found', 'Request ID not found'));
 		const error = await rejection(client(api.transport).waitForResult('interaction_unknown_1'));

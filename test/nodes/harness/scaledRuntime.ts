@@ -5,7 +5,7 @@ import { setRuntime } from '../../../nodes/Nyne/transport';
 
 /**
  * Runs the nodes on the sandbox's clock: with timeScale 0.001 a 5-second poll delay takes 5 ms,
- * and the client's limiter uses the same scaled minute and hour as the sandbox.
+ * and the client's limiter, which counts in that same API time, keeps its real 60/min and 1000/hour.
  */
 export function useScaledRuntime(timeScale: number): () => void {
 	const start = Date.now();
@@ -14,7 +14,7 @@ export function useScaledRuntime(timeScale: number): () => void {
 		sleep: async (ms: number, signal?: AbortSignal) => {
 			await delay(Math.max(0, ms * timeScale), undefined, { signal });
 		},
-		limiters: new RateLimiterRegistry({ minuteMs: 60_000 * timeScale, hourMs: 3_600_000 * timeScale }),
+		limiters: new RateLimiterRegistry(),
 	});
 	return () => setRuntime(undefined);
 }
