@@ -48,11 +48,10 @@ function agentWorkflowForCli(): ExampleWorkflow {
 			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ chatInput: `Who follows ${PROFILE}?`, sessionId: 'e2e' }) },
 		},
 	);
-	// The example's AI Agent is typeVersion 3.1 (n8n 2.x); the newest n8n 1.123.81 knows is 3, and an unknown
-	// version makes n8n 1.x fail the whole run ("Cannot read properties of undefined (reading 'execute')").
+	// The example's AI Agent is typeVersion 3, the newest n8n 1.123.81 knows (3.1 would fail the whole run there).
 	const agent = nodes.find((node) => node.name === 'AI Agent');
 	if (!agent) throw new Error('example has no AI Agent');
-	agent.typeVersion = 3;
+	expect(agent.typeVersion).toBe(3);
 	const model = nodes.find((node) => node.name === 'Chat Model');
 	if (!model) throw new Error('example has no Chat Model');
 	model.parameters = { ...model.parameters, responsesApiEnabled: false };

@@ -1,8 +1,7 @@
 // Under n8n 1.123.x `n8n start`: the Nyne Trigger receiving the sandbox's callback for a "Don't Wait" lookup.
 // The same checks as ../nyne-callbacks.test.ts (n8n 2.8.4); only activation differs: 1.x has no
 // `publish:workflow`, a self-hoster's CLI route is `update:workflow --id=ID --active=true`.
-// "Wait for Callback" fails on 1.x (IExecuteFunctions.isToolExecution is 2.x-only): see
-// wait-for-callback.known-failure.ts, run by known-failures.vitest.config.mts, outside `npm run test:e2e`.
+// "Wait for Callback" on 1.x is in wait-for-callback.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../sandbox/index';
 import {

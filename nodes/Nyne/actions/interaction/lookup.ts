@@ -141,6 +141,12 @@ async function waitForPeople(node: INode, itemIndex: number, run: RunContext, re
 	return completedToJson(outcome, prepared.shape);
 }
 
+/** n8n 2.x says so itself; 1.x lacks isToolExecution, and an AI Agent 3.1 on 2.8 runs the derived `…Tool` type without it. */
+function isCalledAsTool(context: IExecuteFunctions): boolean {
+	if (context.getNode().type.endsWith('Tool')) return true;
+	return typeof context.isToolExecution === 'function' && context.isToolExecution();
+}
+
 function resumeUrlFor(context: IExecuteFunctions, itemIndex: number, body: InteractionRequestBody, apiSecret: string): string {
 	const resumeUrl = String(context.evaluateExpression('{{ $execution.resumeUrl }}', itemIndex));
 	const token = callbackToken(apiSecret, context.getExecutionId(), context.getNode().id, body);
@@ -161,7 +167,7 @@ export function lookupOperation(spec: LookupSpec): NyneOperation {
 				if (callbackUrl) body = buildInteractionRequest({ type: body.type, socialMediaUrl: body.social_media_url, maxResults: body.max_results, callbackUrl });
 			}
 			if (waitMode === 'webhook') {
-				if (this.isToolExecution()) {
+				if (isCalledAsTool(this)) {
 					throw new NodeOperationError(this.getNode(), 'An AI agent cannot pause for a callback. Set Wait Mode to "Wait for Result" for this tool.', { itemIndex });
 				}
 				const count = this.getInputData().length;

@@ -1,11 +1,5 @@
-// KNOWN FAILURE on n8n 1.123.x, kept out of `npm run test:e2e` (its name does not end in .test.ts).
-// Run it with: npx vitest run --config test/e2e/n8n1/known-failures.vitest.config.mts
-//
-// "Wait for Callback" (waitMode: webhook) fails at once on n8n 1.123.81 with
-// "this.isToolExecution is not a function": the Nyne node's prepare step (nodes/Nyne/actions/interaction/lookup.ts)
-// calls IExecuteFunctions.isToolExecution(), which n8n-core 2.x's ExecuteContext has and n8n-core 1.122.x
-// (inside n8n 1.123.81) does not. Nothing is sent to the API, so it costs no credits. This test states what
-// a 1.x user should get: the same as ../nyne-callbacks.test.ts proves on n8n 2.8.4.
+// "Wait for Callback" (waitMode: webhook) on n8n 1.123.x: n8n-core 1.x has no IExecuteFunctions.isToolExecution,
+// so the node tells a tool call from its node type there. The same checks as ../nyne-callbacks.test.ts on 2.8.4.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../sandbox/index';
 import {
