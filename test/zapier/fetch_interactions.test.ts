@@ -1,43 +1,29 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { startSandbox, type Sandbox } from '../../sandbox/index';
 import {
 	App,
 	appTester,
 	authFor,
 	expectNoSecrets,
 	invokeWithCallbackUrl,
-	KEY,
 	rejectionOf,
-	SECRET,
 	shownMessage,
-	startCallbackListener,
-	type CallbackListener,
+	useSandboxWithListener,
 } from './harness';
 
 const create = App.creates.fetch_interactions.operation;
 type Output = { request_id: string; status: string; count: number; total_count: number; truncated: boolean; target?: { username: string }; interactions: Array<Record<string, unknown>> };
 
 describe('create fetch_interactions ("Find Social Interactions")', () => {
-	let sandbox: Sandbox;
-	let listener: CallbackListener;
-	beforeAll(async () => {
-		sandbox = await startSandbox({ timeScale: 0.001, keys: [{ apiKey: KEY, apiSecret: SECRET }] });
-		listener = await startCallbackListener();
-	});
-	afterAll(async () => {
-		await listener.close();
-		await sandbox.close();
-	});
-	beforeEach(() => sandbox.control.reset());
+	const env = useSandboxWithListener();
 
 	it('submits with the Zapier callback URL, then performResume returns the people as line items', async () => {
 		const inputData = { type: 'following', social_media_url: 'instagram.com/instagram', max_results: 12 };
-		const bundle = { authData: authFor(sandbox.url), inputData };
-		const started = (await invokeWithCallbackUrl('creates.fetch_interactions.operation.perform', bundle, listener.url)) as Output;
+		const bundle = { authData: authFor(env.sandbox.url), inputData };
+		const started = (await invokeWithCallbackUrl('creates.fetch_interactions.operation.perform', bundle, env.listener.url)) as Output;
 		expect(started).toMatchObject({ status: 'queued', count: 0, interactions: [] });
 
-		const body = (await listener.nextBody()) as { request_id: string };
+		const body = (await env.listener.nextBody()) as { request_id: string };
 		expect(body.request_id).toBe(started.request_id);
 
 		const done = (await appTester(create.performResume, { ...bundle, outputData: started, cleanedRequest: body })) as Output;
@@ -49,16 +35,16 @@ describe('create fetch_interactions ("Find Social Interactions")', () => {
 	});
 
 	it('performResume turns a failed lookup into a clear error', async () => {
-		const bundle = { authData: authFor(sandbox.url), inputData: { type: 'followers', social_media_url: 'https://x.com/nodata_here' } };
-		await invokeWithCallbackUrl('creates.fetch_interactions.operation.perform', bundle, listener.url);
-		const body = await listener.nextBody();
+		const bundle = { authData: authFor(env.sandbox.url), inputData: { type: 'followers', social_media_url: 'https://x.com/nodata_here' } };
+		await invokeWithCallbackUrl('creates.fetch_interactions.operation.perform', bundle, env.listener.url);
+		const body = await env.listener.nextBody();
 		const error = await rejectionOf(appTester(create.performResume, { ...bundle, cleanedRequest: body }));
 		expect(shownMessage(error)).toMatch(/could not complete the lookup .*No interaction data found/);
 	});
 
 	it("polls within the editor's test step instead of waiting for a callback", async () => {
 		const result = (await appTester(create.perform, {
-			authData: authFor(sandbox.url),
+			authData: authFor(env.sandbox.url),
 			inputData: { type: 'replies', social_media_url: 'https://x.com/nyne_ai/status/1234567890', max_results: 15 },
 			meta: { isLoadingSample: true },
 		})) as Output;
@@ -66,13 +52,13 @@ describe('create fetch_interactions ("Find Social Interactions")', () => {
 		expect(result.interactions.length).toBe(result.count);
 		expect(result.count).toBeGreaterThan(0);
 		expect(result.count).toBeLessThanOrEqual(15);
-		expect(sandbox.control.callbacks()).toHaveLength(0);
+		expect(env.sandbox.control.callbacks()).toHaveLength(0);
 	});
 
 	it('returns the running request when the test step runs out of time', async () => {
-		sandbox.control.setJobDurationMs(3_600_000_000);
+		env.sandbox.control.setJobDurationMs(3_600_000_000);
 		const result = (await appTester(create.perform, {
-			authData: authFor(sandbox.url),
+			authData: authFor(env.sandbox.url),
 			inputData: { type: 'followers', social_media_url: 'https://x.com/slow_one' },
 			meta: { isLoadingSample: true },
 		})) as Output;

@@ -2,6 +2,9 @@ import http, { createServer, type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+
+import { startSandbox, type Sandbox } from '../../sandbox/index';
 
 import type * as ZapierCore from '../../zapier/node_modules/zapier-platform-core';
 import App from '../../zapier/src/index';
@@ -83,6 +86,36 @@ export async function startCallbackListener(): Promise<CallbackListener> {
 				server.closeAllConnections();
 				server.close(() => resolve());
 			}),
+	};
+}
+
+export interface SandboxWithListener {
+	/** A sandbox that accepts KEY/SECRET, reset before each test. */
+	readonly sandbox: Sandbox;
+	readonly listener: CallbackListener;
+}
+
+/** Registers the hooks of a file that needs a sandbox and a callback listener; both are there once beforeAll ran. */
+export function useSandboxWithListener(): SandboxWithListener {
+	const env: { sandbox?: Sandbox; listener?: CallbackListener } = {};
+	beforeAll(async () => {
+		env.sandbox = await startSandbox({ timeScale: 0.001, keys: [{ apiKey: KEY, apiSecret: SECRET }] });
+		env.listener = await startCallbackListener();
+	});
+	afterAll(async () => {
+		await env.listener?.close();
+		await env.sandbox?.close();
+	});
+	beforeEach(() => env.sandbox?.control.reset());
+	return {
+		get sandbox() {
+			if (!env.sandbox) throw new Error('the sandbox starts in beforeAll');
+			return env.sandbox;
+		},
+		get listener() {
+			if (!env.listener) throw new Error('the callback listener starts in beforeAll');
+			return env.listener;
+		},
 	};
 }
 

@@ -1,39 +1,28 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { startSandbox, type Sandbox } from '../../sandbox/index';
-import { App, appTester, authFor, expectNoSecrets, KEY, rejectionOf, SECRET, shownMessage, startCallbackListener, type CallbackListener } from './harness';
+import { App, appTester, authFor, expectNoSecrets, rejectionOf, shownMessage, useSandboxWithListener } from './harness';
 
 const trigger = App.triggers.interaction_results.operation;
 type Person = Record<string, unknown> & { id: string; username: string };
 
 describe('trigger interaction_results (REST hook on the callback)', () => {
-	let sandbox: Sandbox;
-	let listener: CallbackListener;
-	beforeAll(async () => {
-		sandbox = await startSandbox({ timeScale: 0.001, keys: [{ apiKey: KEY, apiSecret: SECRET }] });
-		listener = await startCallbackListener();
-	});
-	afterAll(async () => {
-		await listener.close();
-		await sandbox.close();
-	});
-	beforeEach(() => sandbox.control.reset());
+	const env = useSandboxWithListener();
 
 	it('subscribes with the hook URL, and turns the callback into one item per person', async () => {
 		const inputData = { type: 'followers', social_media_url: 'https://x.com/nyne_ai/', max_results: '12' };
 		const subscribeData = (await appTester(trigger.performSubscribe, {
-			authData: authFor(sandbox.url),
+			authData: authFor(env.sandbox.url),
 			inputData,
-			targetUrl: listener.url,
+			targetUrl: env.listener.url,
 		})) as { id: string; request_id: string };
 		expect(subscribeData.request_id).toMatch(/^interaction_/);
 		expect(subscribeData.id).toBe(subscribeData.request_id);
 
-		const body = (await listener.nextBody()) as { request_id: string };
+		const body = (await env.listener.nextBody()) as { request_id: string };
 		expect(body.request_id).toBe(subscribeData.request_id);
-		expect(sandbox.control.callbacks()[0]?.url).toBe(listener.url);
+		expect(env.sandbox.control.callbacks()[0]?.url).toBe(env.listener.url);
 
-		const people = (await appTester(trigger.perform, { authData: authFor(sandbox.url), inputData, cleanedRequest: body })) as Person[];
+		const people = (await appTester(trigger.perform, { authData: authFor(env.sandbox.url), inputData, cleanedRequest: body })) as Person[];
 		expect(people).toHaveLength(12);
 		expect(new Set(people.map((person) => person.id)).size).toBe(12);
 		for (const person of people) {
@@ -45,11 +34,11 @@ describe('trigger interaction_results (REST hook on the callback)', () => {
 
 	it('gives the same ids when Nyne delivers the same callback twice', async () => {
 		await appTester(trigger.performSubscribe, {
-			authData: authFor(sandbox.url),
+			authData: authFor(env.sandbox.url),
 			inputData: { type: 'followers,following', social_media_url: 'https://twitter.com/acme' , max_results: 5 },
-			targetUrl: listener.url,
+			targetUrl: env.listener.url,
 		});
-		const body = await listener.nextBody();
+		const body = await env.listener.nextBody();
 		const first = (await appTester(trigger.perform, { cleanedRequest: body })) as Person[];
 		const again = (await appTester(trigger.perform, { cleanedRequest: structuredClone(body) })) as Person[];
 		expect(again.map((p) => p.id)).toEqual(first.map((p) => p.id));
@@ -58,11 +47,11 @@ describe('trigger interaction_results (REST hook on the callback)', () => {
 
 	it('turns a failed lookup into a clear error', async () => {
 		await appTester(trigger.performSubscribe, {
-			authData: authFor(sandbox.url),
+			authData: authFor(env.sandbox.url),
 			inputData: { type: 'followers', social_media_url: 'https://x.com/nodata_account' },
-			targetUrl: listener.url,
+			targetUrl: env.listener.url,
 		});
-		const body = (await listener.nextBody()) as { status: string };
+		const body = (await env.listener.nextBody()) as { status: string };
 		expect(body.status).toBe('failed');
 		const error = await rejectionOf(appTester(trigger.perform, { cleanedRequest: body }));
 		expect(shownMessage(error)).toMatch(/could not complete the lookup/);
@@ -77,37 +66,37 @@ describe('trigger interaction_results (REST hook on the callback)', () => {
 	it('checks the input before subscribing, so a wrong URL costs nothing', async () => {
 		const error = await rejectionOf(
 			appTester(trigger.performSubscribe, {
-				authData: authFor(sandbox.url),
+				authData: authFor(env.sandbox.url),
 				inputData: { type: 'replies', social_media_url: 'https://x.com/nyne_ai' },
-				targetUrl: listener.url,
+				targetUrl: env.listener.url,
 			}),
 		);
 		expect(shownMessage(error)).toMatch(/post URL/);
 		expect(shownMessage(error)).toMatch(/Fix the "Social Media URL" field/);
-		expect(sandbox.control.stats().submissions).toBe(0);
+		expect(env.sandbox.control.stats().submissions).toBe(0);
 	});
 
 	it('has nothing to cancel on unsubscribe', async () => {
 		const result = await appTester(trigger.performUnsubscribe, { subscribeData: { id: 'interaction_x_1' } });
 		expect(result).toEqual({ request_id: 'interaction_x_1', cancelled: false });
-		expect(sandbox.control.stats().requests).toBe(0);
+		expect(env.sandbox.control.stats().requests).toBe(0);
 	});
 
 	it('lists real people for the editor (three at most when loading a sample)', async () => {
 		const people = (await appTester(trigger.performList, {
-			authData: authFor(sandbox.url),
+			authData: authFor(env.sandbox.url),
 			inputData: { type: 'replies', social_media_url: 'https://x.com/nyne_ai/status/1234567890', max_results: 20 },
 			meta: { isLoadingSample: true },
 		})) as Person[];
 		expect(people).toHaveLength(3);
 		expect(people[0]).toMatchObject({ interaction_type: 'replies', reply_text: expect.any(String) });
-		expect(sandbox.control.stats().submissions).toBe(1);
+		expect(env.sandbox.control.stats().submissions).toBe(1);
 	});
 
 	it('falls back to the documented sample when the lookup outlasts the step', async () => {
-		sandbox.control.setJobDurationMs(3_600_000_000);
+		env.sandbox.control.setJobDurationMs(3_600_000_000);
 		const people = (await appTester(trigger.performList, {
-			authData: authFor(sandbox.url),
+			authData: authFor(env.sandbox.url),
 			inputData: { type: 'followers', social_media_url: 'https://x.com/slow_account' },
 			meta: { isLoadingSample: true },
 		})) as Person[];
