@@ -21,33 +21,19 @@ import {
 	nodeItems,
 	nyneCredential,
 	nyneNode,
-	type DirectPerson,
 	type ExecuteResult,
 	type N8nInstance,
-	type OutputItem,
 	type StoredExecution,
 	type WorkflowNode,
 } from './harness';
+import { byInput, checkCodeTotals, checkEachLookup, faultCounts, type SoakLookup } from '../support/soakVerdict';
 
 const ITEMS = 30;
 const SEED = 20_261_127;
 const FAULT_RATES = { server_error: 0.1, rate_limit: 0.05, early_404: 0.05, slow: 0.05, malformed_json: 0.03, drop_connection: 0.03 };
 /** Sandbox API ms per real ms: a 10-s job takes 1 real second, a "slow" answer 0.5 s. */
 const TIME_SCALE = 0.1;
-/** Codes of a client that retried its maximum and gave up on a GET: a clear error, but it must stay rare. */
-const GAVE_UP = new Set(['internal_error', 'network_error', 'invalid_response', 'rate_limit_exceeded']);
-
-interface Lookup {
-	index: number;
-	url: string;
-	handle: string;
-	max: number;
-	noData: boolean;
-	/** The sandbox's submissionsByTarget key. */
-	key: string;
-}
-
-const lookups: Lookup[] = Array.from({ length: ITEMS }, (_, index) => {
+const lookups: SoakLookup[] = Array.from({ length: ITEMS }, (_, index) => {
 	const noData = index % 10 === 7;
 	const handle = `${noData ? 'nodata_' : ''}soak_${String(index).padStart(3, '0')}`;
 	return { index, url: `https://x.com/${handle}`, handle, max: 10 + ((index * 37) % 60), noData, key: `twitter:${handle}` };
@@ -81,16 +67,6 @@ const workflow = chainWorkflow('soak', [
 		{ onError: 'continueRegularOutput' },
 	),
 ]);
-
-function byInput(items: OutputItem[]): Map<number, OutputItem[]> {
-	const groups = new Map<number, OutputItem[]>();
-	for (const item of items) {
-		const index = (item.pairedItem as { item?: unknown } | undefined)?.item;
-		expect(typeof index, JSON.stringify(item.pairedItem)).toBe('number');
-		groups.set(index as number, [...(groups.get(index as number) ?? []), item]);
-	}
-	return groups;
-}
 
 /** The raw (still "flatted") execution_data rows of a workflow, as n8n stored them. */
 async function rawExecutionRows(instance: N8nInstance, workflowId: string): Promise<string[]> {
@@ -174,42 +150,12 @@ describe(`fault soak: ${ITEMS} lookups through the Nyne node in real n8n, random
 		const groups = byInput(nodeItems(execution.data, 'Nyne'));
 		expect([...groups.keys()].sort((a, b) => a - b)).toEqual(lookups.map((lookup) => lookup.index));
 		const stats = sandbox.control.stats();
-		const codes: Record<string, number> = {};
-		for (const lookup of lookups) {
-			const items = groups.get(lookup.index) ?? [];
-			const submissions = stats.submissionsByTarget[lookup.key] ?? 0;
-			expect(submissions, lookup.key).toBeLessThanOrEqual(1);
-			if (typeof items[0]?.json.error === 'string') {
-				expect(items, lookup.key).toHaveLength(1);
-				const { error, code } = items[0].json as { error: string; code: unknown };
-				expect(typeof code, lookup.key).toBe('string');
-				expect(error.length, `${lookup.key}: ${error}`).toBeGreaterThan(20);
-				codes[code as string] = (codes[code as string] ?? 0) + 1;
-				if (code === 'lookup_failed') expect(lookup.noData, lookup.key).toBe(true);
-				else expect(['submission_unknown', 'request_not_found', ...GAVE_UP], `${lookup.key}: ${String(code)}: ${error}`).toContain(code);
-				continue;
-			}
-			expect(lookup.noData, `${lookup.key} has no data, yet gave people`).toBe(false);
-			expect(submissions, lookup.key).toBe(1);
-			codes.completed = (codes.completed ?? 0) + 1;
-			const expected: DirectPerson[] = await directLookup(clean, { type: 'followers', social_media_url: lookup.url, max_results: lookup.max });
-			const people = items.map((item) => item.json);
-			expect(people.map((p) => p.username), lookup.key).toEqual(expected.map((p) => p.username));
-			expect(new Set(people.map((p) => p.username)).size, lookup.key).toBe(people.length);
-			people.forEach((person, i) => {
-				expect(person, lookup.key).toMatchObject({ ...expected[i], relation: 'follower', target_username: lookup.handle, interaction_type: 'followers', platform: 'twitter' });
-			});
-		}
-		const postsUnseen = log.filter((line) => line.startsWith('POST /person/interactions') && /fault=(drop_connection|malformed_json)/.test(line)).length;
-		const late404s = log.filter((line) => line.startsWith('GET /person/interactions') && line.includes('fault=early_404')).length;
-		console.log(`n8n soak: ${ITEMS} lookups ->`, codes, `| sandbox: ${stats.requests} requests, ${stats.status5xx} 5xx, ${stats.status429} 429, ${stats.submissions} jobs; ${postsUnseen} POST answers lost or torn, ${late404s} early 404s`);
-		// A lost POST answer is never resent; only those are "unknown", and the dropped one is certain.
-		expect(codes.submission_unknown ?? 0).toBeGreaterThanOrEqual(1);
-		expect(codes.submission_unknown ?? 0).toBeLessThanOrEqual(postsUnseen);
-		expect(codes.request_not_found ?? 0).toBeLessThanOrEqual(late404s);
-		expect([...GAVE_UP].reduce((sum, code) => sum + (codes[code] ?? 0), 0)).toBeLessThanOrEqual(2);
-		expect(codes.lookup_failed ?? 0).toBeGreaterThan(0);
-		expect(codes.completed ?? 0).toBeGreaterThan(ITEMS * 0.7);
+		const codes = await checkEachLookup(lookups, groups, stats.submissionsByTarget, (lookup) =>
+			directLookup(clean, { type: 'followers', social_media_url: lookup.url, max_results: lookup.max }),
+		);
+		const { postsUnseen, early404s } = faultCounts(log);
+		console.log(`n8n soak: ${ITEMS} lookups ->`, codes, `| sandbox: ${stats.requests} requests, ${stats.status5xx} 5xx, ${stats.status429} 429, ${stats.submissions} jobs; ${postsUnseen} POST answers lost or torn, ${early404s} early 404s`);
+		checkCodeTotals(codes, { postsUnseen, early404s }, { lookups: ITEMS, gaveUpAtMost: 2 });
 		// The faults did happen, so the result above means something.
 		expect(stats.status5xx).toBeGreaterThan(0);
 		expect(stats.status429).toBeGreaterThanOrEqual(3);

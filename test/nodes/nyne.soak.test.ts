@@ -1,7 +1,6 @@
 // Fault soak through the Nyne node run by n8n-core's WorkflowExecute (the e2e soak's in-process sibling, on a
 // scaled clock so it can take many more lookups): one execution of 100 items, Wait for Result, continue on fail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { INodeExecutionData } from 'n8n-workflow';
 
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { CANARY_KEY, CANARY_SECRET, everyRendering, leaksIn } from '../secrets/canary';
@@ -9,6 +8,7 @@ import { directLookup, type DirectPerson } from '../e2e/harness/sandbox-lookup';
 import { soakJobDuration } from '../soak/targets';
 import { runNyne, type RunResult } from './harness/n8nHarness';
 import { useScaledRuntime } from './harness/scaledRuntime';
+import { byInput, checkCodeTotals, checkEachLookup, faultCounts, type SoakLookup } from '../support/soakVerdict';
 
 /** 100 keeps the unit suite quick; NYNE_SOAK_LOOKUPS=500 for a run by hand. */
 const ITEMS = Math.max(20, Number(process.env.NYNE_SOAK_LOOKUPS ?? 100));
@@ -16,19 +16,7 @@ const ITEMS = Math.max(20, Number(process.env.NYNE_SOAK_LOOKUPS ?? 100));
 const TIME_SCALE = 0.01;
 const SEED = 20_261_128;
 const FAULT_RATES = { server_error: 0.1, rate_limit: 0.05, early_404: 0.05, slow: 0.05, malformed_json: 0.03, drop_connection: 0.03 };
-/** Codes of a client that retried its maximum and gave up on a GET: a clear error, but it must stay rare. */
-const GAVE_UP = new Set(['internal_error', 'network_error', 'invalid_response', 'rate_limit_exceeded']);
-
-interface Lookup {
-	index: number;
-	url: string;
-	handle: string;
-	max: number;
-	noData: boolean;
-	key: string;
-}
-
-const lookups: Lookup[] = Array.from({ length: ITEMS }, (_, index) => {
+const lookups: SoakLookup[] = Array.from({ length: ITEMS }, (_, index) => {
 	const noData = index % 15 === 7;
 	const handle = `${noData ? 'nodata_ns' : 'nsoak_'}${String(index).padStart(3, '0')}`;
 	return { index, url: `https://x.com/${handle}`, handle, max: 10 + ((index * 37) % 120), noData, key: `twitter:${handle}` };
@@ -55,16 +43,6 @@ afterAll(async () => {
 	await clean?.close();
 });
 
-function byInput(items: INodeExecutionData[]): Map<number, INodeExecutionData[]> {
-	const groups = new Map<number, INodeExecutionData[]>();
-	for (const item of items) {
-		const index = (item.pairedItem as { item?: unknown } | undefined)?.item;
-		expect(typeof index, JSON.stringify(item.pairedItem)).toBe('number');
-		groups.set(index as number, [...(groups.get(index as number) ?? []), item]);
-	}
-	return groups;
-}
-
 describe(`fault soak: ${ITEMS} lookups through the Nyne node in n8n-core, random faults`, () => {
 	it('every input item ends with its full result or one error item with a code, and none is submitted twice', async () => {
 		sandbox.control.setRandomFaults({ seed: SEED, rates: FAULT_RATES });
@@ -89,41 +67,10 @@ describe(`fault soak: ${ITEMS} lookups through the Nyne node in n8n-core, random
 					.map(async (lookup) => [lookup.index, await directLookup(clean, { type: 'followers', social_media_url: lookup.url, max_results: lookup.max })] as const),
 			),
 		);
-		const codes: Record<string, number> = {};
-		for (const lookup of lookups) {
-			const items = groups.get(lookup.index) ?? [];
-			const submissions = stats.submissionsByTarget[lookup.key] ?? 0;
-			expect(submissions, lookup.key).toBeLessThanOrEqual(1);
-			if (typeof items[0]?.json.error === 'string') {
-				expect(items, lookup.key).toHaveLength(1);
-				const { error, code } = items[0].json as { error: string; code: unknown };
-				expect(typeof code, lookup.key).toBe('string');
-				expect(error.length, `${lookup.key}: ${error}`).toBeGreaterThan(20);
-				codes[code as string] = (codes[code as string] ?? 0) + 1;
-				if (code === 'lookup_failed') expect(lookup.noData, lookup.key).toBe(true);
-				else expect(['submission_unknown', 'request_not_found', ...GAVE_UP], `${lookup.key}: ${String(code)}: ${error}`).toContain(code);
-				continue;
-			}
-			expect(lookup.noData, `${lookup.key} has no data, yet gave people`).toBe(false);
-			expect(submissions, lookup.key).toBe(1);
-			codes.completed = (codes.completed ?? 0) + 1;
-			const want = expected.get(lookup.index) ?? [];
-			const people = items.map((item) => item.json);
-			expect(people.map((p) => p.username), lookup.key).toEqual(want.map((p) => p.username));
-			expect(new Set(people.map((p) => p.username)).size, lookup.key).toBe(people.length);
-			people.forEach((person, i) => {
-				expect(person, lookup.key).toMatchObject({ ...want[i], relation: 'follower', target_username: lookup.handle, interaction_type: 'followers', platform: 'twitter' });
-			});
-		}
-		const postsUnseen = log.filter((line) => line.startsWith('POST /person/interactions') && /fault=(drop_connection|malformed_json)/.test(line)).length;
-		const early404s = log.filter((line) => line.startsWith('GET /person/interactions') && line.includes('fault=early_404')).length;
+		const codes = await checkEachLookup(lookups, groups, stats.submissionsByTarget, (lookup) => expected.get(lookup.index) ?? []);
+		const { postsUnseen, early404s } = faultCounts(log);
 		console.log(`node soak: ${ITEMS} lookups ->`, codes, `| sandbox: ${stats.requests} requests, ${stats.status5xx} 5xx, ${stats.status429} 429, ${stats.submissions} jobs; ${postsUnseen} POST answers lost or torn, ${early404s} early 404s`);
-		expect(codes.submission_unknown ?? 0).toBeGreaterThanOrEqual(1);
-		expect(codes.submission_unknown ?? 0).toBeLessThanOrEqual(postsUnseen);
-		expect(codes.request_not_found ?? 0).toBeLessThanOrEqual(early404s);
-		expect([...GAVE_UP].reduce((sum, code) => sum + (codes[code] ?? 0), 0)).toBeLessThanOrEqual(Math.max(2, ITEMS * 0.02));
-		expect(codes.lookup_failed ?? 0).toBeGreaterThan(0);
-		expect(codes.completed ?? 0).toBeGreaterThan(ITEMS * 0.7);
+		checkCodeTotals(codes, { postsUnseen, early404s }, { lookups: ITEMS, gaveUpAtMost: Math.max(2, ITEMS * 0.02) });
 		expect(stats.status5xx).toBeGreaterThan(0);
 		expect(stats.status429).toBeGreaterThanOrEqual(5);
 		expect(early404s).toBeGreaterThan(0);
