@@ -78,7 +78,8 @@ it('pauses the execution, and the callback to its resume URL becomes the output,
 it('refuses a resume call without the right token, so the execution keeps waiting', async () => {
 	const run = await runNyne(credentials, [{}], { parameters: parameters('https://x.com/erin'), waitingBaseUrl: catcher.url });
 	const call = await catcher.next();
-	for (const query of [{}, { nyne_token: 'f'.repeat(40) }]) {
+	const queries: Array<Record<string, string>> = [{}, { nyne_token: 'f'.repeat(40) }];
+	for (const query of queries) {
 		const { answer, response } = await resume(run, { body: call.body, query });
 		expect(response.statusCode).toBe(403);
 		expect(answer.workflowData).toBeUndefined();

@@ -93,7 +93,8 @@ it('keeps the remembered request IDs bounded', async () => {
 it('rejects calls without the token, or with a wrong one, and emits nothing', async () => {
 	const node = triggerNode();
 	const workflow = singleNodeWorkflow(node);
-	for (const query of [{}, { token: 'wrong-token-wrong-token' }]) {
+	const queries: Array<Record<string, string>> = [{}, { token: 'wrong-token-wrong-token' }];
+	for (const query of queries) {
 		const { answer, response } = await deliver(node, workflow, completed('interaction_t3'), query);
 		expect(response.statusCode).toBe(403);
 		expect(answer.workflowData).toBeUndefined();

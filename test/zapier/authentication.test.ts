@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startSandbox, type Sandbox } from '../../sandbox/index';
-import { App, appTester, authFor, expectNoSecrets, KEY, rejectionOf, SECRET } from './harness';
+import { App, appTester, authFor, expectNoSecrets, KEY, performOf, rejectionOf, SECRET } from './harness';
+
+const testAuth = performOf(App.authentication?.test);
 
 describe('Zapier authentication', () => {
 	let sandbox: Sandbox;
@@ -11,14 +13,14 @@ describe('Zapier authentication', () => {
 	afterAll(() => sandbox.close());
 
 	it('tests the key pair with GET /usage', async () => {
-		const usage = await appTester(App.authentication.test, { authData: authFor(sandbox.url) });
+		const usage = await appTester(testAuth, { authData: authFor(sandbox.url) });
 		expect(usage).toMatchObject({ credits_remaining: expect.any(Number) });
 		expect(sandbox.control.stats().byEndpoint).toMatchObject({ 'GET /usage': 1 });
 		expectNoSecrets(usage);
 	});
 
 	it('asks to reconnect when the secret is wrong, without echoing it', async () => {
-		const error = await rejectionOf(appTester(App.authentication.test, { authData: authFor(sandbox.url, KEY, 'wrong_secret_value') }));
+		const error = await rejectionOf(appTester(testAuth, { authData: authFor(sandbox.url, KEY, 'wrong_secret_value') }));
 		expect(error.name).toBe('ExpiredAuthError');
 		expect(error.message).toMatch(/API key or secret/);
 		expectNoSecrets(error);
@@ -29,7 +31,7 @@ describe('Zapier authentication', () => {
 		const saved = process.env.NYNE_BASE_URL;
 		process.env.NYNE_BASE_URL = sandbox.url;
 		try {
-			const usage = await appTester(App.authentication.test, { authData: { api_key: KEY, api_secret: SECRET } });
+			const usage = await appTester(testAuth, { authData: { api_key: KEY, api_secret: SECRET } });
 			expect(usage).toMatchObject({ credits_remaining: expect.any(Number) });
 		} finally {
 			if (saved === undefined) delete process.env.NYNE_BASE_URL;

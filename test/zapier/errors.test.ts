@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { startSandbox, type Sandbox } from '../../sandbox/index';
-import { App, appTester, authFor, expectNoSecrets, KEY, rejectionOf, SECRET, shownMessage } from './harness';
+import type { ZObject } from '../../zapier/node_modules/zapier-platform-core';
+import { App, appTester, authFor, expectNoSecrets, KEY, performOf, rejectionOf, SECRET, shownMessage } from './harness';
 
-const start = App.creates.start_interaction_lookup.operation;
-const search = App.searches.find_interaction_request.operation;
+const start = performOf(App.creates.start_interaction_lookup.operation.perform);
+const search = performOf(App.searches.find_interaction_request.operation.perform);
 const lookup = { type: 'followers', social_media_url: 'https://x.com/acme' };
 
 const KEYS = {
@@ -37,7 +38,7 @@ describe('Zapier error mapping', () => {
 	afterAll(() => sandbox.close());
 	beforeEach(() => sandbox.control.reset());
 
-	const run = (authData: Record<string, string>, inputData: Record<string, unknown> = lookup) => rejectionOf(appTester(start.perform, { authData, inputData }));
+	const run = (authData: Record<string, string>, inputData: Record<string, unknown> = lookup) => rejectionOf(appTester(start, { authData, inputData }));
 
 	it.each([
 		['a wrong secret', () => authFor(sandbox.url, KEY, 'not_the_secret'), /rejected the API key or secret/],
@@ -81,7 +82,7 @@ describe('Zapier error mapping', () => {
 	it('throttles until the next billing cycle on monthly_limit_exceeded', async () => {
 		const limited = await startSandbox({ timeScale: 0.001, keys: [{ apiKey: KEY, apiSecret: SECRET }], rateLimit: { monthly: 1 } });
 		try {
-			await appTester(start.perform, { authData: authFor(limited.url), inputData: lookup });
+			await appTester(start, { authData: authFor(limited.url), inputData: lookup });
 			const error = await run(authFor(limited.url));
 			expect(error.name).toBe('ThrottledError');
 			expect(shownMessage(error)).toMatch(/monthly request limit/);
@@ -98,7 +99,7 @@ describe('Zapier error mapping', () => {
 		expect(shownMessage(submitError)).toMatch(/internal error/);
 
 		sandbox.control.injectFault({ kind: 'server_error', method: 'GET', times: 1 });
-		const statusError = await rejectionOf(appTester(search.perform, { authData: authFor(sandbox.url), inputData: { request_id: 'interaction_abc_1' } }));
+		const statusError = await rejectionOf(appTester(search, { authData: authFor(sandbox.url), inputData: { request_id: 'interaction_abc_1' } }));
 		expect(statusError.name).toBe('ThrottledError');
 	});
 
@@ -110,7 +111,7 @@ describe('Zapier error mapping', () => {
 	});
 
 	describe('middleware, for requests made with z.request directly', () => {
-		const post = (body: unknown) => (z: { request: (options: object) => Promise<{ data: unknown }> }) =>
+		const post = (body: Record<string, unknown>) => (z: ZObject) =>
 			z.request({ url: `${sandbox.url}/person/interactions`, method: 'POST', body }).then((response) => response.data);
 
 		it('adds the key pair as headers', async () => {
@@ -136,7 +137,7 @@ describe('Zapier error mapping', () => {
 			const realTime = await startSandbox({ timeScale: 1, keys: [{ apiKey: KEY, apiSecret: SECRET }] });
 			try {
 				realTime.control.injectFault({ kind: 'rate_limit', method: 'POST', times: 1, retryAfterSeconds: 17 });
-				const request = (z: { request: (options: object) => Promise<unknown> }) => z.request({ url: `${realTime.url}/person/interactions`, method: 'POST', body: lookup });
+				const request = (z: ZObject) => z.request({ url: `${realTime.url}/person/interactions`, method: 'POST', body: lookup });
 				const error = await rejectionOf(appTester(request, { authData: authFor(realTime.url) }));
 				expect(error.name).toBe('ThrottledError');
 				expect(throttleDelay(error)).toBe(17);

@@ -6,12 +6,15 @@ import {
 	authFor,
 	expectNoSecrets,
 	invokeWithCallbackUrl,
+	performOf,
 	rejectionOf,
 	shownMessage,
 	useSandboxWithListener,
 } from './harness';
 
 const create = App.creates.fetch_interactions.operation;
+const perform = performOf(create.perform);
+const performResume = performOf(create.performResume);
 type Output = { request_id: string; status: string; count: number; total_count: number; truncated: boolean; target?: { username: string }; interactions: Array<Record<string, unknown>> };
 
 describe('create fetch_interactions ("Find Social Interactions")', () => {
@@ -26,7 +29,7 @@ describe('create fetch_interactions ("Find Social Interactions")', () => {
 		const body = (await env.listener.nextBody()) as { request_id: string };
 		expect(body.request_id).toBe(started.request_id);
 
-		const done = (await appTester(create.performResume, { ...bundle, outputData: started, cleanedRequest: body })) as Output;
+		const done = (await appTester(performResume, { ...bundle, outputData: started, cleanedRequest: body })) as Output;
 		expect(done).toMatchObject({ request_id: started.request_id, status: 'completed', platform: 'instagram', count: 12, total_count: 12, truncated: false });
 		expect(done.target?.username).toBe('instagram');
 		expect(done.interactions).toHaveLength(12);
@@ -38,12 +41,12 @@ describe('create fetch_interactions ("Find Social Interactions")', () => {
 		const bundle = { authData: authFor(env.sandbox.url), inputData: { type: 'followers', social_media_url: 'https://x.com/nodata_here' } };
 		await invokeWithCallbackUrl('creates.fetch_interactions.operation.perform', bundle, env.listener.url);
 		const body = await env.listener.nextBody();
-		const error = await rejectionOf(appTester(create.performResume, { ...bundle, cleanedRequest: body }));
+		const error = await rejectionOf(appTester(performResume, { ...bundle, cleanedRequest: body }));
 		expect(shownMessage(error)).toMatch(/could not complete the lookup .*No interaction data found/);
 	});
 
 	it("polls within the editor's test step instead of waiting for a callback", async () => {
-		const result = (await appTester(create.perform, {
+		const result = (await appTester(perform, {
 			authData: authFor(env.sandbox.url),
 			inputData: { type: 'replies', social_media_url: 'https://x.com/nyne_ai/status/1234567890', max_results: 15 },
 			meta: { isLoadingSample: true },
@@ -57,7 +60,7 @@ describe('create fetch_interactions ("Find Social Interactions")', () => {
 
 	it('returns the running request when the test step runs out of time', async () => {
 		env.sandbox.control.setJobDurationMs(3_600_000_000);
-		const result = (await appTester(create.perform, {
+		const result = (await appTester(perform, {
 			authData: authFor(env.sandbox.url),
 			inputData: { type: 'followers', social_media_url: 'https://x.com/slow_one' },
 			meta: { isLoadingSample: true },
@@ -77,7 +80,7 @@ describe('create fetch_interactions ("Find Social Interactions")', () => {
 			data: { interaction_type: 'followers', source_platform: 'twitter', target: { username: 'big' }, interactions, total_count: 1000 },
 			result_count: 1000,
 		};
-		const done = (await appTester(create.performResume, { cleanedRequest: body })) as Output;
+		const done = (await appTester(performResume, { cleanedRequest: body })) as Output;
 		expect(done.truncated).toBe(true);
 		expect(done.total_count).toBe(1000);
 		expect(done.count).toBe(done.interactions.length);
@@ -86,7 +89,7 @@ describe('create fetch_interactions ("Find Social Interactions")', () => {
 	});
 
 	it('declares every field of its sample as an output field', () => {
-		const keys = new Set(create.outputFields.map((field) => (field as { key: string }).key));
+		const keys = new Set((create.outputFields ?? []).map((field) => (field as { key: string }).key));
 		for (const key of ['request_id', 'status', 'count', 'total_count', 'truncated', 'interactions[]username', 'interactions[]id']) {
 			expect(keys.has(key)).toBe(true);
 		}

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { startSandbox, type Sandbox } from '../../sandbox/index';
-import { App, appTester, authFor, expectNoSecrets, KEY, SECRET } from './harness';
+import { App, appTester, authFor, expectNoSecrets, KEY, performOf, SECRET } from './harness';
 
-const search = App.searches.find_interaction_request.operation;
-const start = App.creates.start_interaction_lookup.operation;
+const search = performOf(App.searches.find_interaction_request.operation.perform);
+const start = performOf(App.creates.start_interaction_lookup.operation.perform);
 type Output = { request_id: string; status: string; count: number; total_count: number; truncated: boolean; error?: string; interactions: Array<Record<string, unknown>> };
 
 describe('search find_interaction_request', () => {
@@ -16,7 +16,7 @@ describe('search find_interaction_request', () => {
 	beforeEach(() => sandbox.control.reset());
 
 	async function startLookup(socialMediaUrl: string): Promise<string> {
-		const started = (await appTester(start.perform, {
+		const started = (await appTester(start, {
 			authData: authFor(sandbox.url),
 			inputData: { type: 'followers', social_media_url: socialMediaUrl, max_results: 25 },
 		})) as { request_id: string };
@@ -26,14 +26,14 @@ describe('search find_interaction_request', () => {
 	it('reports a running lookup, then its people once completed', async () => {
 		sandbox.control.setJobDurationMs(3_600_000_000);
 		const slowId = await startLookup('https://x.com/slow_target');
-		const [running] = (await appTester(search.perform, { authData: authFor(sandbox.url), inputData: { request_id: slowId } })) as Output[];
+		const [running] = (await appTester(search, { authData: authFor(sandbox.url), inputData: { request_id: slowId } })) as Output[];
 		expect(running).toMatchObject({ request_id: slowId, count: 0, interactions: [] });
 		expect(['queued', 'processing', 'pending']).toContain(running?.status);
 
 		sandbox.control.setJobDurationMs(0);
 		const doneId = await startLookup('https://x.com/quick_target');
 		await new Promise((resolve) => setTimeout(resolve, 200));
-		const [done] = (await appTester(search.perform, { authData: authFor(sandbox.url), inputData: { request_id: doneId } })) as Output[];
+		const [done] = (await appTester(search, { authData: authFor(sandbox.url), inputData: { request_id: doneId } })) as Output[];
 		expect(done).toMatchObject({ request_id: doneId, status: 'completed', count: 25, total_count: 25, truncated: false });
 		expect(done?.interactions[0]).toMatchObject({ request_id: doneId, target_username: 'quick_target', relation: 'follower' });
 		expectNoSecrets(done);
@@ -43,19 +43,19 @@ describe('search find_interaction_request', () => {
 		sandbox.control.setJobDurationMs(0);
 		const id = await startLookup('https://x.com/nodata_user');
 		await new Promise((resolve) => setTimeout(resolve, 200));
-		const [failed] = (await appTester(search.perform, { authData: authFor(sandbox.url), inputData: { request_id: id } })) as Output[];
+		const [failed] = (await appTester(search, { authData: authFor(sandbox.url), inputData: { request_id: id } })) as Output[];
 		expect(failed).toMatchObject({ status: 'failed', error: 'No interaction data found', count: 0 });
 	});
 
 	it('asks again when Nyne answers 404 for a moment right after the start', async () => {
 		const id = await startLookup('https://x.com/just_started');
 		sandbox.control.injectFault({ kind: 'early_404', method: 'GET', times: 1 });
-		const [found] = (await appTester(search.perform, { authData: authFor(sandbox.url), inputData: { request_id: id } })) as Output[];
+		const [found] = (await appTester(search, { authData: authFor(sandbox.url), inputData: { request_id: id } })) as Output[];
 		expect(found).toMatchObject({ request_id: id });
 	});
 
 	it('finds nothing for an unknown request id', async () => {
-		const results = await appTester(search.perform, { authData: authFor(sandbox.url), inputData: { request_id: 'interaction_unknown_1' } });
+		const results = await appTester(search, { authData: authFor(sandbox.url), inputData: { request_id: 'interaction_unknown_1' } });
 		expect(results).toEqual([]);
 	});
 });

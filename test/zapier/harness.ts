@@ -27,6 +27,12 @@ const createLambdaHandler = requireFromApp('zapier-platform-core/src/tools/creat
 export { App, zapier };
 export const appTester = zapier.createAppTester(App);
 
+/** A step's perform as a function: the schema types each one as a function or a request template (or optional). */
+export function performOf<F extends (...args: never[]) => unknown>(perform: F | ZapierCore.Request | undefined): F {
+	if (typeof perform !== 'function') throw new Error('expected a perform function, not a request template or nothing');
+	return perform;
+}
+
 /** Distinctive credentials, so a test can prove they never leak into an output or an error. */
 export const KEY = 'zk_live_K3Y_should_never_leak_7f3a9c';
 export const SECRET = 'zs_S3CRET_should_never_leak_9b8e2d';

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
-import { App, appTester, authFor, expectNoSecrets, rejectionOf, shownMessage, useSandboxWithListener } from './harness';
+import { App, appTester, authFor, expectNoSecrets, performOf, rejectionOf, shownMessage, useSandboxWithListener } from './harness';
 
-const trigger = App.triggers.interaction_results.operation;
+const operation = App.triggers.interaction_results.operation;
+// The schema types a trigger's operation as any kind (polling, hook, hook-to-poll); this one is a REST hook.
+if (operation.type !== 'hook') throw new Error('interaction_results should be a REST hook trigger');
+const trigger = operation;
+const performSubscribe = performOf(trigger.performSubscribe);
+const performUnsubscribe = performOf(trigger.performUnsubscribe);
+const performList = performOf(trigger.performList);
 type Person = Record<string, unknown> & { id: string; username: string };
 
 describe('trigger interaction_results (REST hook on the callback)', () => {
@@ -10,7 +16,7 @@ describe('trigger interaction_results (REST hook on the callback)', () => {
 
 	it('subscribes with the hook URL, and turns the callback into one item per person', async () => {
 		const inputData = { type: 'followers', social_media_url: 'https://x.com/nyne_ai/', max_results: '12' };
-		const subscribeData = (await appTester(trigger.performSubscribe, {
+		const subscribeData = (await appTester(performSubscribe, {
 			authData: authFor(env.sandbox.url),
 			inputData,
 			targetUrl: env.listener.url,
@@ -33,7 +39,7 @@ describe('trigger interaction_results (REST hook on the callback)', () => {
 	});
 
 	it('gives the same ids when Nyne delivers the same callback twice', async () => {
-		await appTester(trigger.performSubscribe, {
+		await appTester(performSubscribe, {
 			authData: authFor(env.sandbox.url),
 			inputData: { type: 'followers,following', social_media_url: 'https://twitter.com/acme' , max_results: 5 },
 			targetUrl: env.listener.url,
@@ -46,7 +52,7 @@ describe('trigger interaction_results (REST hook on the callback)', () => {
 	});
 
 	it('turns a failed lookup into a clear error', async () => {
-		await appTester(trigger.performSubscribe, {
+		await appTester(performSubscribe, {
 			authData: authFor(env.sandbox.url),
 			inputData: { type: 'followers', social_media_url: 'https://x.com/nodata_account' },
 			targetUrl: env.listener.url,
@@ -65,7 +71,7 @@ describe('trigger interaction_results (REST hook on the callback)', () => {
 
 	it('checks the input before subscribing, so a wrong URL costs nothing', async () => {
 		const error = await rejectionOf(
-			appTester(trigger.performSubscribe, {
+			appTester(performSubscribe, {
 				authData: authFor(env.sandbox.url),
 				inputData: { type: 'replies', social_media_url: 'https://x.com/nyne_ai' },
 				targetUrl: env.listener.url,
@@ -77,13 +83,13 @@ describe('trigger interaction_results (REST hook on the callback)', () => {
 	});
 
 	it('has nothing to cancel on unsubscribe', async () => {
-		const result = await appTester(trigger.performUnsubscribe, { subscribeData: { id: 'interaction_x_1' } });
+		const result = await appTester(performUnsubscribe, { subscribeData: { id: 'interaction_x_1' } });
 		expect(result).toEqual({ request_id: 'interaction_x_1', cancelled: false });
 		expect(env.sandbox.control.stats().requests).toBe(0);
 	});
 
 	it('lists real people for the editor (three at most when loading a sample)', async () => {
-		const people = (await appTester(trigger.performList, {
+		const people = (await appTester(performList, {
 			authData: authFor(env.sandbox.url),
 			inputData: { type: 'replies', social_media_url: 'https://x.com/nyne_ai/status/1234567890', max_results: 20 },
 			meta: { isLoadingSample: true },
@@ -95,7 +101,7 @@ describe('trigger interaction_results (REST hook on the callback)', () => {
 
 	it('falls back to the documented sample when the lookup outlasts the step', async () => {
 		env.sandbox.control.setJobDurationMs(3_600_000_000);
-		const people = (await appTester(trigger.performList, {
+		const people = (await appTester(performList, {
 			authData: authFor(env.sandbox.url),
 			inputData: { type: 'followers', social_media_url: 'https://x.com/slow_account' },
 			meta: { isLoadingSample: true },

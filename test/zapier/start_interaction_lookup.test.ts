@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
-import { App, appTester, authFor, expectNoSecrets, rejectionOf, shownMessage, useSandboxWithListener } from './harness';
+import { App, appTester, authFor, expectNoSecrets, performOf, rejectionOf, shownMessage, useSandboxWithListener } from './harness';
 
 const create = App.creates.start_interaction_lookup.operation;
+const perform = performOf(create.perform);
 
 describe('create start_interaction_lookup', () => {
 	const env = useSandboxWithListener();
 
 	it('returns the request id at once', async () => {
-		const result = (await appTester(create.perform, {
+		const result = (await appTester(perform, {
 			authData: authFor(env.sandbox.url),
 			inputData: { type: 'followers,following', social_media_url: 'https://mobile.twitter.com/Acme?ref=x' },
 		})) as Record<string, unknown>;
@@ -20,7 +21,7 @@ describe('create start_interaction_lookup', () => {
 	});
 
 	it('passes an optional callback URL on to Nyne', async () => {
-		const result = (await appTester(create.perform, {
+		const result = (await appTester(perform, {
 			authData: authFor(env.sandbox.url),
 			inputData: { type: 'followers', social_media_url: 'x.com/acme', max_results: '10', callback_url: env.listener.url },
 		})) as { request_id: string; callback_url: string };
@@ -31,7 +32,7 @@ describe('create start_interaction_lookup', () => {
 
 	it('names the field to fix when max results is out of range, before spending anything', async () => {
 		const error = await rejectionOf(
-			appTester(create.perform, {
+			appTester(perform, {
 				authData: authFor(env.sandbox.url),
 				inputData: { type: 'followers', social_media_url: 'x.com/acme', max_results: '5000' },
 			}),
@@ -42,7 +43,7 @@ describe('create start_interaction_lookup', () => {
 
 	it('names the field to fix when the callback URL is not a URL', async () => {
 		const error = await rejectionOf(
-			appTester(create.perform, {
+			appTester(perform, {
 				authData: authFor(env.sandbox.url),
 				inputData: { type: 'followers', social_media_url: 'x.com/acme', callback_url: 'not a url' },
 			}),
