@@ -107,3 +107,11 @@ it('more than one input item is refused before anything is sent', async () => {
 	expect(run.waiting).toBe(false);
 	expect(sandbox.control.stats().requests).toBe(before);
 });
+
+it('an AI agent calling the node as a tool cannot pause for a callback, and nothing is sent', async () => {
+	const before = sandbox.control.stats().requests;
+	const run = await runNyne(credentials, [{}], { parameters: parameters('https://x.com/agentic'), waitingBaseUrl: catcher.url, type: 'n8n-nodes-nyne.nyneTool' });
+	expect(run.error?.message).toMatch(/AI agent cannot pause for a callback/);
+	expect(run.waiting).toBe(false);
+	expect(sandbox.control.stats().requests).toBe(before);
+});

@@ -29,6 +29,8 @@ import { NyneTrigger } from '../../../nodes/NyneTrigger/NyneTrigger.node';
 
 export const NODE_TYPES: Record<string, INodeType> = {
 	'n8n-nodes-nyne.nyne': new Nyne(),
+	// n8n derives this type from `usableAsTool` for AI agents; here it is the same class under that name.
+	'n8n-nodes-nyne.nyneTool': new Nyne(),
 	'n8n-nodes-nyne.nyneTrigger': new NyneTrigger(),
 	'n8n-nodes-nyne.nyneFollowerTrigger': new NyneFollowerTrigger(),
 	'n8n-nodes-base.manualTrigger': {
@@ -143,6 +145,8 @@ export interface NyneNodeSpec {
 	continueOnFail?: boolean;
 	/** Where "Wait for Callback" resume URLs point (n8n's /webhook-waiting base). */
 	waitingBaseUrl?: string;
+	/** The node type to run, e.g. the `…Tool` variant n8n derives for AI agents. */
+	type?: string;
 }
 
 export interface RunResult {
@@ -166,7 +170,7 @@ export async function runNyne(
 		{
 			id: 'n-nyne',
 			name: 'Nyne',
-			type: 'n8n-nodes-nyne.nyne',
+			type: spec.type ?? 'n8n-nodes-nyne.nyne',
 			typeVersion: 1,
 			position: [400, 0],
 			parameters: spec.parameters as INode['parameters'],
