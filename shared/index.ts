@@ -12,6 +12,7 @@ export { RateLimiter, RateLimiterRegistry, parseRetryAfter } from './rateLimiter
 export type { RateLimiterOptions } from './rateLimiter.js';
 export { nextPollDelayMs, retryDelayMs } from './pollPolicy.js';
 export { parseCallbackPayload } from './callbackPayload.js';
+export { toLookupOutcome } from './lookupOutcome.js';
 export { toInteractionItems } from './interactionItems.js';
 export type { ItemMeta } from './interactionItems.js';
 export { apiErrorFromResponse, redact } from './httpErrors.js';

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { buildInteractionRequest, NyneApiError, toInteractionItems } from '../../shared';
+import { buildInteractionRequest, NyneApiError, toInteractionItems, toLookupOutcome } from '../../shared';
 import type { CompletedLookup, InteractionItem, InteractionRequestBody, NyneClient } from '../../shared';
 import { toNodeError } from '../Nyne/actions/errors';
 import { createNyneClient, getRuntime } from '../Nyne/transport';
@@ -99,21 +99,15 @@ async function checkPending(context: IPollFunctions, client: NyneClient, state: 
 		delete state.pending;
 		return undefined;
 	}
-	if (status.status !== 'completed') {
+	const outcome = toLookupOutcome(status);
+	if (outcome?.status !== 'completed') {
 		if (age < PENDING_MAX_AGE_MS) return 'running';
 		context.logger.warn(`Nyne Follower Trigger: lookup ${pending.requestId} has run for over an hour; starting a new one.`);
 		delete state.pending;
 		return undefined;
 	}
 	delete state.pending;
-	return {
-		status: 'completed',
-		requestId: status.requestId,
-		interactionType: status.interactionType,
-		platform: status.platform,
-		result: status.result ?? { interaction_type: '', source_platform: '', target: { username: '' }, interactions: [], total_count: 0 },
-		resultCount: status.resultCount ?? status.result?.interactions.length ?? 0,
-	};
+	return outcome;
 }
 
 /** "Fetch test event": a real lookup, waited for, a few of its people shaped as events. Touches no stored state. */
