@@ -220,8 +220,11 @@ export class NyneClient {
 		if (context.signal?.aborted) throw new NyneApiError('aborted', { requestId: context.requestId });
 		try {
 			await sleep(wait, context.signal);
-		} catch {
-			throw new NyneApiError('aborted', { requestId: context.requestId });
+		} catch (error) {
+			// Only a real cancellation is `aborted`; any other failure of the wait is reported as what it is.
+			if (context.signal?.aborted) throw new NyneApiError('aborted', { requestId: context.requestId });
+			const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+			throw new NyneApiError('wait_failed', { requestId: context.requestId, serverMessage: cause });
 		}
 		if (context.signal?.aborted) throw new NyneApiError('aborted', { requestId: context.requestId });
 	}

@@ -57,6 +57,8 @@ const MESSAGES: Record<string, MessageBuilder> = {
 	invalid_response: (_server, context) =>
 		`Nyne answered with something other than the expected JSON${context.httpStatus ? ` (HTTP ${context.httpStatus})` : ''}. Try again; if it persists, check that the base URL points at the Nyne API.`,
 	aborted: () => 'The wait was cancelled before the lookup finished.',
+	wait_failed: (server, context) =>
+		`Waiting for the lookup failed inside this integration (${server || 'no reason given'}), not at Nyne${context.requestId ? `; the lookup keeps running as request ${context.requestId}, so fetch it with that request ID` : ''}. Please report this as a bug.`,
 };
 
 /** The action-oriented message for an API or client error code. */

@@ -197,6 +197,18 @@ describe('NyneClient.waitForResult', () => {
 		});
 		expect((await rejection(client(api.transport).waitForResult(ID, { signal: controller.signal }))).code).toBe('aborted');
 	});
+
+	it('reports a wait that fails without a cancellation as what it is, with the request ID, not as aborted', async () => {
+		const api = recordingTransport(() => running(ID));
+		const brokenSleep = async () => {
+			throw new TypeError('sleepWithAbort is not a function');
+		};
+		const error = await rejection(client(api.transport, virtualClock(), { sleep: brokenSleep }).waitForResult(ID, { signal: new AbortController().signal }));
+		expect(error.code).toBe('wait_failed');
+		expect(error.requestId).toBe(ID);
+		expect(error.message).toContain('sleepWithAbort is not a function');
+		expect(error.message).toContain(ID);
+	});
 });
 
 describe('rate limits', () => {

@@ -1,7 +1,7 @@
-import { sleepWithAbort } from 'n8n-workflow';
-
 import { RateLimiterRegistry } from '../../../shared';
 import type { Now, Sleep } from '../../../shared';
+
+import { abortableSleep } from './abortableSleep';
 
 /** What the nodes wait with and count time by; one limiter per API key for the whole n8n process. */
 export interface NyneRuntime {
@@ -11,7 +11,7 @@ export interface NyneRuntime {
 }
 
 const defaultRuntime: NyneRuntime = {
-	sleep: sleepWithAbort,
+	sleep: abortableSleep,
 	now: () => Date.now(),
 	limiters: new RateLimiterRegistry(),
 };
