@@ -1,6 +1,7 @@
-// `npm start`: the Nyne sandbox on 127.0.0.1:8787 and a local n8n 2.8.4 on 127.0.0.1:5678 with this
-// package installed from its tarball (as a user installs it), a "Nyne sandbox" credential and the
-// example workflows. State lives in ./.n8n-local (git-ignored); `npm start -- --reset` starts afresh.
+// `npm start`: the Nyne sandbox on 127.0.0.1:8787 and a local n8n (the newest pinned one; `npm start --
+// --n8n 2.8.4` picks another) on 127.0.0.1:5678 with this package installed from its tarball (as a user
+// installs it), a "Nyne sandbox" credential and the example workflows. State lives in
+// ./.n8n-local/n8n-<version> (git-ignored); `npm start -- --reset` starts afresh.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSandbox } from '../sandbox/index';
@@ -8,10 +9,22 @@ import { installN8n } from './n8n/install-n8n.mjs';
 import { installPackage } from './n8n/install-package.mjs';
 import { runN8nCli, startN8nServer } from './n8n/n8n-process.mjs';
 import { buildAndPack, REPO_ROOT } from './n8n/pack-package.mjs';
+import { N8N_DEFAULT_VERSION } from './n8n/paths.mjs';
 
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const SANDBOX_PORT = Number(process.env.NYNE_SANDBOX_PORT ?? 8787);
-const USER_FOLDER = process.env.NYNE_N8N_FOLDER ?? join(REPO_ROOT, '.n8n-local');
+/** `--n8n 2.8.4` or `--n8n=2.8.4`; else the newest pinned n8n. */
+function requestedN8nVersion(argv: string[]): string {
+	const index = argv.findIndex((arg) => arg === '--n8n' || arg.startsWith('--n8n='));
+	if (index === -1) return N8N_DEFAULT_VERSION;
+	const value = argv[index].includes('=') ? argv[index].slice('--n8n='.length) : argv[index + 1];
+	if (!value || !/^\d+\.\d+\.\d+$/.test(value)) throw new Error('--n8n takes an n8n version, e.g. --n8n 2.8.4');
+	return value;
+}
+
+const N8N_VERSION = requestedN8nVersion(process.argv.slice(2));
+// One folder per version: a database migrated by a newer n8n cannot be opened by an older one.
+const USER_FOLDER = process.env.NYNE_N8N_FOLDER ?? join(REPO_ROOT, '.n8n-local', `n8n-${N8N_VERSION}`);
 const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 const SEEDED_MARKER = join(USER_FOLDER, '.nyne-seeded');
 const OWNER = {
@@ -36,6 +49,7 @@ function n8nEnv(): NodeJS.ProcessEnv {
 		N8N_HOST: '127.0.0.1',
 		N8N_EDITOR_BASE_URL: `${base}/`,
 		WEBHOOK_URL: `${base}/`,
+		N8N_WEBHOOK_URL: `${base}/`,
 		N8N_SECURE_COOKIE: 'false',
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_PYTHON_ENABLED: 'false',
@@ -85,14 +99,16 @@ function seed(env: NodeJS.ProcessEnv, sandbox: { url: string; apiKey: string; ap
 		credentialFile,
 		JSON.stringify([{ ...CREDENTIAL, type: 'nyneApi', data: { apiKey: sandbox.apiKey, apiSecret: sandbox.apiSecret, baseUrl: sandbox.url } }]),
 	);
-	runN8nCli(['import:credentials', `--input=${credentialFile}`], env);
+	runN8nCli(N8N_VERSION, ['import:credentials', `--input=${credentialFile}`], env);
 	const workflows = readdirSync(EXAMPLES_DIR)
 		.filter((file) => file.endsWith('.json'))
 		.map((file) => JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as { id: string; name: string });
 	const workflowFile = join(tmp, 'workflows.json');
 	writeFileSync(workflowFile, JSON.stringify(workflows));
-	runN8nCli(['import:workflow', `--input=${workflowFile}`], env);
-	for (const id of ACTIVE_EXAMPLES) runN8nCli(['publish:workflow', `--id=${id}`], env);
+	runN8nCli(N8N_VERSION, ['import:workflow', `--input=${workflowFile}`], env);
+	// n8n 1.x has no publish:workflow; update:workflow --active=true activates there.
+	const activate = (id: string) => (N8N_VERSION.startsWith('1.') ? ['update:workflow', `--id=${id}`, '--active=true'] : ['publish:workflow', `--id=${id}`]);
+	for (const id of ACTIVE_EXAMPLES) runN8nCli(N8N_VERSION, activate(id), env);
 	rmSync(tmp, { recursive: true, force: true });
 	writeFileSync(SEEDED_MARKER, new Date().toISOString());
 	log(`imported the credential "${CREDENTIAL.name}" and ${workflows.length} example workflows`);
@@ -102,7 +118,7 @@ async function main(): Promise<void> {
 	if (process.argv.includes('--reset')) rmSync(USER_FOLDER, { recursive: true, force: true });
 	mkdirSync(USER_FOLDER, { recursive: true });
 
-	installN8n(undefined, log);
+	installN8n(N8N_VERSION, log);
 	log('building and packing n8n-nodes-nyne');
 	const tarball = buildAndPack(join(USER_FOLDER, '.pack'));
 	installPackage(USER_FOLDER, tarball);
@@ -115,7 +131,7 @@ async function main(): Promise<void> {
 	if (!existsSync(SEEDED_MARKER)) seed(env, sandbox);
 
 	const base = `http://127.0.0.1:${N8N_PORT}`;
-	const n8n = await startN8nServer(env, base);
+	const n8n = await startN8nServer(N8N_VERSION, env, base);
 	if (await ownerNeeded(base)) {
 		await setUpOwner(base);
 		log('created the owner account');
@@ -147,7 +163,7 @@ async function main(): Promise<void> {
 	console.log(
 		[
 			'',
-			`  n8n with the Nyne nodes:  ${base}`,
+			`  n8n ${N8N_VERSION} with the Nyne nodes:  ${base}`,
 			`  login:                    ${OWNER.email} / ${OWNER.password}`,
 			`  Nyne sandbox (fake API):  ${sandbox.url}  (credential "${CREDENTIAL.name}" points here)`,
 			'  examples:                 "Nyne example: ..." workflows; the CRM one is active, polls every minute,',

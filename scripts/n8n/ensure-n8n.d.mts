@@ -1,7 +1,7 @@
 export const E2E_WORK_DIR: string;
 export const PREPARED_USER_FOLDER: string;
-export function ensureN8n(options?: { version?: string; skipBuild?: boolean; log?: (message: string) => void }): {
-	n8nDir: string;
+export function ensureN8n(options?: { versions?: string[]; skipBuild?: boolean; log?: (message: string) => void }): {
+	n8nDirs: string[];
 	tarball: string;
 	installed: string;
 	timings: Record<string, number>;

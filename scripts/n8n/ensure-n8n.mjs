@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Everything the end-to-end tests need before the first test file runs:
-// the pinned n8n (installed into the cache on first use) and this package, built, packed and
+// every pinned n8n (installed into the cache on first use) and this package, built, packed and
 // installed into a prepared n8n user folder exactly as n8n's community-packages service would.
 // Test files copy that prepared `.n8n/nodes` folder into their own fresh user folders.
 import { existsSync } from 'node:fs';
@@ -9,15 +9,15 @@ import { pathToFileURL } from 'node:url';
 import { installN8n } from './install-n8n.mjs';
 import { installPackage } from './install-package.mjs';
 import { buildAndPack, REPO_ROOT } from './pack-package.mjs';
-import { N8N_DEFAULT_VERSION } from './paths.mjs';
+import { N8N_VERSIONS } from './versions.mjs';
 
 export const E2E_WORK_DIR = join(REPO_ROOT, '.n8n-e2e');
 export const PREPARED_USER_FOLDER = join(E2E_WORK_DIR, 'prepared');
 
-export function ensureN8n({ version = N8N_DEFAULT_VERSION, skipBuild = false, log = console.error } = {}) {
+export function ensureN8n({ versions = N8N_VERSIONS.map((entry) => entry.version), skipBuild = false, log = console.error } = {}) {
 	const timings = {};
 	let started = Date.now();
-	const n8nDir = installN8n(version, log);
+	const n8nDirs = versions.map((version) => installN8n(version, log));
 	timings.n8nInstallMs = Date.now() - started;
 
 	started = Date.now();
@@ -28,8 +28,8 @@ export function ensureN8n({ version = N8N_DEFAULT_VERSION, skipBuild = false, lo
 	const installed = installPackage(PREPARED_USER_FOLDER, tarball);
 	timings.packageInstallMs = Date.now() - started;
 	if (!existsSync(join(installed, 'package.json'))) throw new Error(`package not installed at ${installed}`);
-	log(`e2e ready: n8n ${version} (${n8nDir}), package ${tarball}; ${JSON.stringify(timings)}`);
-	return { n8nDir, tarball, installed, timings };
+	log(`e2e ready: n8n ${versions.join(', ')}, package ${tarball}; ${JSON.stringify(timings)}`);
+	return { n8nDirs, tarball, installed, timings };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -1,10 +1,19 @@
 #!/usr/bin/env node
 // Installs a pinned n8n into a cache folder outside the repository (idempotent: a marker file
-// records a finished install). Usage: node scripts/n8n/install-n8n.mjs [--version=2.8.4] [--print-dir]
+// records a finished install). Usage: node scripts/n8n/install-n8n.mjs [--version=2.41.1|--all] [--print-dir]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { n8nNodeRuntime } from './node-runtime.mjs';
 import { n8nBinPath, n8nCacheDir, N8N_DEFAULT_VERSION } from './paths.mjs';
+import { N8N_VERSIONS, n8nVersionInfo } from './versions.mjs';
+
+/**
+ * n8n on a newer Node than this machine's installs with scripts off (a plain install fails in
+ * @confluentinc/kafka-javascript, whose build downloads sources from the internet), then builds only the
+ * native modules n8n needs, against that Node's headers.
+ */
+const NATIVE_MODULES = ['sqlite3', 'isolated-vm'];
 
 const MARKER = '.install-complete.json';
 
@@ -38,15 +47,21 @@ export function installN8n(version = N8N_DEFAULT_VERSION, log = console.error) {
 		overrides: overridesFor(version),
 	};
 	writeFileSync(`${dir}/package.json`, `${JSON.stringify(manifest, null, '\t')}\n`);
-	log(`installing n8n ${version} into ${dir} (takes minutes)`);
+	const runtime = n8nNodeRuntime(version, log);
+	const ownNode = Boolean(n8nVersionInfo(version).nodeMajor) && runtime.node !== process.execPath;
+	log(`installing n8n ${version} into ${dir} (takes minutes${ownNode ? `; on Node ${n8nVersionInfo(version).nodeMajor}` : ''})`);
 	const started = Date.now();
-	const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
-		cwd: dir,
-		stdio: 'inherit',
-		env: { ...process.env, npm_config_yes: 'true' },
-	});
-	if (result.status !== 0) {
-		throw new Error(`npm install of n8n ${version} failed with exit code ${result.status}`);
+	const env = { ...process.env, ...runtime.env, npm_config_yes: 'true' };
+	const npm = (args, step) => {
+		const result = spawnSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit', env });
+		if (result.status !== 0) throw new Error(`${step} for n8n ${version} failed with exit code ${result.status}`);
+	};
+	if (ownNode) {
+		npm(['install', '--omit=dev', '--ignore-scripts'], 'npm install');
+		log(`building ${NATIVE_MODULES.join(', ')} for n8n ${version}`);
+		npm(['rebuild', ...NATIVE_MODULES], 'npm rebuild');
+	} else {
+		npm(['install'], 'npm install');
 	}
 	if (!existsSync(n8nBinPath(version))) {
 		throw new Error(`n8n ${version} installed but ${n8nBinPath(version)} is missing`);
@@ -55,7 +70,7 @@ export function installN8n(version = N8N_DEFAULT_VERSION, log = console.error) {
 	const installed = JSON.parse(readFileSync(`${dir}/node_modules/n8n/package.json`, 'utf8')).version;
 	writeFileSync(
 		`${dir}/${MARKER}`,
-		`${JSON.stringify({ version: installed, seconds, node: process.version, at: new Date().toISOString() }, null, '\t')}\n`,
+		`${JSON.stringify({ version: installed, seconds, node: runtime.node, at: new Date().toISOString() }, null, '\t')}\n`,
 	);
 	log(`n8n ${installed} installed in ${seconds} s`);
 	return dir;
@@ -63,7 +78,11 @@ export function installN8n(version = N8N_DEFAULT_VERSION, log = console.error) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
 	const versionArg = process.argv.find((a) => a.startsWith('--version='));
-	const version = versionArg ? versionArg.slice('--version='.length) : N8N_DEFAULT_VERSION;
-	const dir = installN8n(version);
-	if (process.argv.includes('--print-dir')) console.log(dir);
+	const versions = process.argv.includes('--all')
+		? N8N_VERSIONS.map((entry) => entry.version)
+		: [versionArg ? versionArg.slice('--version='.length) : N8N_DEFAULT_VERSION];
+	for (const version of versions) {
+		const dir = installN8n(version);
+		if (process.argv.includes('--print-dir')) console.log(dir);
+	}
 }

@@ -1,13 +1,18 @@
-// Where the pinned n8n lives. One cache folder per version, outside the repository.
+// Where the pinned n8n versions live: one cache folder per version, outside the repository.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { N8N_LATEST_VERSION } from './versions.mjs';
 
-export const N8N_DEFAULT_VERSION = process.env.N8N_E2E_VERSION || '2.8.4';
+/** The version `npm start` and the harness use when none is named: the newest pinned one. */
+export const N8N_DEFAULT_VERSION = N8N_LATEST_VERSION;
 
-/** $N8N_CACHE_DIR wins (taken as the folder for the requested version); else ~/.cache/n8n-nodes-nyne/n8n-<version>. */
+/** $NYNE_CACHE_DIR wins; else ~/.cache/n8n-nodes-nyne. */
+export function cacheRoot() {
+	return process.env.NYNE_CACHE_DIR || join(homedir(), '.cache', 'n8n-nodes-nyne');
+}
+
 export function n8nCacheDir(version = N8N_DEFAULT_VERSION) {
-	if (process.env.N8N_CACHE_DIR) return process.env.N8N_CACHE_DIR;
-	return join(homedir(), '.cache', 'n8n-nodes-nyne', `n8n-${version}`);
+	return join(cacheRoot(), `n8n-${version}`);
 }
 
 export function n8nBinPath(version = N8N_DEFAULT_VERSION) {

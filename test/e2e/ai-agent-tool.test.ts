@@ -1,5 +1,5 @@
-// The AI Agent calling the Nyne Tool in the pinned n8n 2.x: see suites/aiAgentTool.ts.
+// n8n's AI Agent calling the Nyne Tool, on every pinned n8n version: see suites/aiAgentTool.ts.
 import { describeAiAgentTool } from './suites/aiAgentTool';
-import { n8n2 } from './suites/targets';
+import { N8N_TARGETS } from './suites/targets';
 
-describeAiAgentTool(n8n2);
+for (const target of N8N_TARGETS) describeAiAgentTool(target);

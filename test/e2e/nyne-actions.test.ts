@@ -1,5 +1,5 @@
-// Every operation of the Nyne node in the pinned n8n 2.x: see suites/nyneActions.ts.
+// every operation of the Nyne node through `n8n execute`, on every pinned n8n version: see suites/nyneActions.ts.
 import { describeNyneActions } from './suites/nyneActions';
-import { n8n2 } from './suites/targets';
+import { N8N_TARGETS } from './suites/targets';
 
-describeNyneActions(n8n2);
+for (const target of N8N_TARGETS) describeNyneActions(target);

@@ -1,5 +1,5 @@
-// Nyne Trigger callbacks and "Wait for Callback" under `n8n start` in the pinned n8n 2.x: see suites/nyneCallbacks.ts.
+// Nyne Trigger callbacks and Wait for Callback under `n8n start`, on every pinned n8n version: see suites/nyneCallbacks.ts.
 import { describeNyneCallbacks } from './suites/nyneCallbacks';
-import { n8n2 } from './suites/targets';
+import { N8N_TARGETS } from './suites/targets';
 
-describeNyneCallbacks(n8n2);
+for (const target of N8N_TARGETS) describeNyneCallbacks(target);

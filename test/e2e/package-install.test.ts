@@ -1,5 +1,5 @@
-// The packed package in the pinned n8n 2.x: see suites/packageInstall.ts.
+// the packed package installed into every pinned n8n (n8n's own install recipe, what loads), on every pinned n8n version: see suites/packageInstall.ts.
 import { describePackageInstall } from './suites/packageInstall';
-import { n8n2 } from './suites/targets';
+import { N8N_TARGETS } from './suites/targets';
 
-describePackageInstall(n8n2);
+for (const target of N8N_TARGETS) describePackageInstall(target);

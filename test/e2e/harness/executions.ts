@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { N8nInstance } from './n8n-env';
-import { n8nCacheDir } from './paths';
+import { readerN8nDir } from './paths';
 
 /** Modules resolved from the n8n installation itself, so the reader matches the format n8n wrote. */
-const requireFromN8n = createRequire(join(n8nCacheDir(), 'node_modules', 'n8n', 'package.json'));
+export const requireFromN8n = createRequire(join(readerN8nDir(), 'node_modules', 'n8n', 'package.json'));
 
 interface SqliteDatabase {
 	all(sql: string, params: unknown[], callback: (error: Error | null, rows: unknown[]) => void): void;
@@ -48,7 +48,7 @@ function openDatabase(file: string): Promise<SqliteDatabase> {
 	});
 }
 
-async function query<T>(file: string, sql: string, params: unknown[] = []): Promise<T[]> {
+export async function query<T>(file: string, sql: string, params: unknown[] = []): Promise<T[]> {
 	const db = await openDatabase(file);
 	try {
 		return await new Promise<T[]>((resolveRows, reject) =>

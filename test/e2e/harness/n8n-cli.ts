@@ -16,7 +16,7 @@ export interface CliResult {
 export async function runN8n(instance: N8nInstance, args: string[], timeoutMs = 180_000): Promise<CliResult> {
 	const started = Date.now();
 	return await new Promise((resolveRun, reject) => {
-		const child = spawn(process.execPath, [n8nBin(instance.n8nVersion), ...args], {
+		const child = spawn(instance.node, [n8nBin(instance.n8nVersion), ...args], {
 			env: instance.env,
 			cwd: instance.userFolder,
 			stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,8 +1,9 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { n8nNodeRuntime } from '../../../scripts/n8n/node-runtime.mjs';
 import { freePort } from './free-port';
-import { PREPARED_NODES_DIR } from './paths';
+import { N8N_VERSION, PREPARED_NODES_DIR } from './paths';
 
 /** One n8n "installation" as a test file sees it: its own user folder, port and environment. */
 export interface N8nInstance {
@@ -10,8 +11,10 @@ export interface N8nInstance {
 	port: number;
 	baseUrl: string;
 	env: NodeJS.ProcessEnv;
-	/** The cached n8n version this instance runs; undefined means the pinned default (2.8.4). */
-	n8nVersion?: string;
+	/** The cached n8n version this instance runs. */
+	n8nVersion: string;
+	/** The Node.js binary that runs it (a newer n8n needs a newer Node than this machine's). */
+	node: string;
 	/** Removes the user folder. */
 	dispose(): void;
 }
@@ -19,9 +22,10 @@ export interface N8nInstance {
 export const E2E_ENCRYPTION_KEY = 'nyne-e2e-fixed-encryption-key-0001';
 
 /**
- * Environment for a headless, offline n8n 2.8.4 bound to 127.0.0.1. Every name here was checked against
+ * Environment for a headless, offline n8n bound to 127.0.0.1. Every name here was checked against
  * n8n 2.8.4's own config (there is no N8N_RUNNERS_ENABLED any more: the task broker always starts, so it
- * gets its own free port, else two n8n processes collide on 5679).
+ * gets its own free port, else two n8n processes collide on 5679); 2.41 reads N8N_WEBHOOK_URL and
+ * deprecates WEBHOOK_URL, so both are set.
  */
 export function n8nEnvironment(userFolder: string, port: number, brokerPort: number): NodeJS.ProcessEnv {
 	const base = `http://127.0.0.1:${port}`;
@@ -39,6 +43,7 @@ export function n8nEnvironment(userFolder: string, port: number, brokerPort: num
 		N8N_PROTOCOL: 'http',
 		N8N_EDITOR_BASE_URL: `${base}/`,
 		WEBHOOK_URL: `${base}/`,
+		N8N_WEBHOOK_URL: `${base}/`,
 		N8N_ENCRYPTION_KEY: E2E_ENCRYPTION_KEY,
 		N8N_SECURE_COOKIE: 'false',
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
@@ -70,7 +75,7 @@ export function n8nEnvironment(userFolder: string, port: number, brokerPort: num
 
 export interface N8nInstanceOptions {
 	withPackage?: boolean;
-	/** Run another cached n8n version (e.g. 1.123.x) instead of the pinned default. */
+	/** Run another cached n8n version (e.g. 1.123.x) instead of the newest pinned one. */
 	n8nVersion?: string;
 }
 
@@ -82,12 +87,15 @@ export async function createN8nInstance(options: N8nInstanceOptions = {}): Promi
 	}
 	const port = await freePort();
 	const brokerPort = await freePort();
+	const n8nVersion = options.n8nVersion ?? N8N_VERSION;
+	const runtime = n8nNodeRuntime(n8nVersion);
 	return {
 		userFolder,
 		port,
 		baseUrl: `http://127.0.0.1:${port}`,
-		env: n8nEnvironment(userFolder, port, brokerPort),
-		n8nVersion: options.n8nVersion,
+		env: { ...n8nEnvironment(userFolder, port, brokerPort), ...runtime.env },
+		n8nVersion,
+		node: runtime.node,
 		dispose: () => rmSync(userFolder, { recursive: true, force: true }),
 	};
 }

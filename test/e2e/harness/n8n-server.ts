@@ -27,7 +27,7 @@ function exited(child: ChildProcess): Promise<void> {
 /** `n8n start` in its own process group; resolves once /healthz answers and the readiness line is printed. */
 export async function startN8n(instance: N8nInstance, options: { timeoutMs?: number } = {}): Promise<RunningN8n> {
 	const timeoutMs = options.timeoutMs ?? 120_000;
-	const child = spawn(process.execPath, [n8nBin(instance.n8nVersion), 'start'], {
+	const child = spawn(instance.node, [n8nBin(instance.n8nVersion), 'start'], {
 		env: instance.env,
 		cwd: instance.userFolder,
 		stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { N8N_DEFAULT_VERSION, n8nBinPath, n8nCacheDir } from '../../../scripts/n8n/paths.mjs';
+import { N8N_VERSIONS } from '../../../scripts/n8n/versions.mjs';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 export const N8N_VERSION = N8N_DEFAULT_VERSION;
@@ -16,4 +17,15 @@ export function n8nBin(version = N8N_VERSION): string {
 		throw new Error(`n8n ${version} is not installed at ${bin}; run: node scripts/n8n/install-n8n.mjs`);
 	}
 	return bin;
+}
+
+/**
+ * The n8n whose own modules (sqlite3, flatted) the tests load to read a database n8n wrote: the first pinned
+ * version that runs on this machine's Node, since a newer n8n's native modules are built for its newer Node.
+ */
+export function readerN8nDir(): string {
+	const machineMajor = Number(process.versions.node.split('.')[0]);
+	const reader = N8N_VERSIONS.find((entry) => !entry.nodeMajor || entry.nodeMajor <= machineMajor);
+	if (!reader) throw new Error('no pinned n8n runs on this Node.js');
+	return n8nCacheDir(reader.version);
 }

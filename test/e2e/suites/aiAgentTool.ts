@@ -78,7 +78,7 @@ export function describeAiAgentTool(target: N8nTarget): void {
 				{ ...OPENAI_CREDENTIAL, type: 'openAiApi', data: { apiKey: 'sk-fake-local-model', url: model.url, header: false } },
 			]);
 			await importWorkflow(n8n, workflow);
-		}, target.setupTimeoutMs);
+		});
 		afterAll(async () => {
 			await model?.close();
 			await sandbox?.close();

@@ -69,7 +69,7 @@ export function describeNyneActions(target: N8nTarget): void {
 			n8n = await target.createInstance();
 			await importCredentials(n8n, [nyneCredential(sandbox)]);
 			await importWorkflow(n8n, Object.values(flows));
-		}, target.setupTimeoutMs);
+		});
 		afterAll(async () => {
 			await sandbox?.close();
 			n8n?.dispose();

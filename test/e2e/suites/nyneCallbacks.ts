@@ -64,7 +64,7 @@ export function describeNyneCallbacks(target: N8nTarget): void {
 			await importWorkflow(n8n, [receiver, starter, waiter]);
 			for (const flow of [receiver, starter, waiter]) await target.activate(n8n, flow.id);
 			server = await startN8n(n8n);
-		}, target.setupTimeoutMs);
+		});
 		afterAll(async () => {
 			await server?.stop();
 			await sandbox?.close();

@@ -25,7 +25,7 @@ export function describePackageInstall(target: N8nTarget): void {
 			const result = await runN8n(n8n, ['export:nodes', `--output=${output}`]);
 			expect(result.code, result.stderr).toBe(0);
 			nodes = (JSON.parse(readFileSync(output, 'utf8')) as ExportedNode[]).filter((node) => node.name.startsWith('n8n-nodes-nyne.'));
-		}, target.setupTimeoutMs);
+		});
 		afterAll(() => n8n?.dispose());
 
 		it(`is n8n ${target.version} with its own n8n-workflow of the same major version`, () => {

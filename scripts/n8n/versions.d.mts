@@ -1,0 +1,9 @@
+export interface N8nVersionInfo {
+	key: string;
+	version: string;
+	nodeMajor?: number;
+}
+export const N8N_VERSIONS: N8nVersionInfo[];
+export const N8N_LATEST_VERSION: string;
+export function n8nVersionInfo(version: string): N8nVersionInfo;
+export function pinnedN8nVersion(key: string): string;

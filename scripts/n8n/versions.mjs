@@ -1,0 +1,22 @@
+// Every n8n version this package is proven on, pinned here and nowhere else, with the Node.js major each
+// needs beyond this machine's (it then comes from the npm package `node@<major>`; see design.md).
+// 2.41.1 is the newest that installs from the registry here: 2.41.3 needs @n8n/agents@0.26.2, which it lacks.
+export const N8N_VERSIONS = [
+	{ key: 'latest', version: '2.41.1', nodeMajor: 24 },
+	{ key: 'n8n2', version: '2.8.4' },
+	{ key: 'n8n1', version: '1.123.81' },
+];
+
+export const N8N_LATEST_VERSION = N8N_VERSIONS[0].version;
+
+/** The pinned entry for a version, or an ad-hoc one (`npm start -- --n8n 2.9.0`) that runs on this machine's Node. */
+export function n8nVersionInfo(version) {
+	return N8N_VERSIONS.find((entry) => entry.version === version) ?? { key: version, version };
+}
+
+/** The pinned version for a key (`latest`, `n8n2`, `n8n1`). */
+export function pinnedN8nVersion(key) {
+	const entry = N8N_VERSIONS.find((candidate) => candidate.key === key);
+	if (!entry) throw new Error(`no pinned n8n "${key}"; known: ${N8N_VERSIONS.map((e) => e.key).join(', ')}`);
+	return entry.version;
+}
