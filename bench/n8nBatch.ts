@@ -1,3 +1,4 @@
+import { N8N_VERSION } from '../test/e2e/harness';
 import { floorMs } from './batch';
 import { fixed } from './format';
 import { runN8nBatch } from './n8nBatchRun';
@@ -11,12 +12,12 @@ function naRow(label: string, why: string): { row: string[]; note: string } {
 }
 
 /**
- * The batch through the Nyne node in a real n8n 2.8.4 (`n8n execute`, one execution, N input items), on real
+ * The batch through the Nyne node in a real n8n (the newest pinned; `n8n execute`, one execution, N input items), on real
  * time: the node's limiter and waits are n8n's own, so N is smaller than the other rows' 300 by default.
  */
 export async function n8nBatchRow(): Promise<{ row: string[]; note: string }> {
 	const items = Math.max(1, Math.floor(Number(process.env.NYNE_BENCH_N8N_ITEMS ?? DEFAULT_ITEMS)) || DEFAULT_ITEMS);
-	const label = `n8n node in real n8n 2.8.4 (${items} items, real time)`;
+	const label = `n8n node in real n8n ${N8N_VERSION} (${items} items, real time)`;
 	if (process.env.NYNE_BENCH_SKIP_N8N === '1') return naRow(label, 'skipped because NYNE_BENCH_SKIP_N8N=1.');
 	let figures;
 	try {

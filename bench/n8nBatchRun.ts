@@ -1,5 +1,5 @@
 // One `n8n execute` of "Start -> N items -> Nyne (getFollowers, Wait for Result, one item per lookup)" in a real
-// n8n 2.8.4, against a sandbox on real time that enforces 60/min and 1000/hour: the n8n row of the batch table.
+// n8n (the newest pinned), against a sandbox on real time that enforces 60/min and 1000/hour: the n8n row of the batch table.
 import { ensureN8n } from '../scripts/n8n/ensure-n8n.mjs';
 import { startSandbox } from '../sandbox';
 import {
@@ -10,6 +10,7 @@ import {
 	itemsFromUrls,
 	listExecutions,
 	manualTrigger,
+	N8N_VERSION,
 	nodeItems,
 	nyneCredential,
 	nyneNode,
@@ -39,7 +40,7 @@ export function batchUrls(items: number): string[] {
 
 export async function runN8nBatch(items: number, jobMs: number): Promise<N8nBatchFigures> {
 	const started = Date.now();
-	ensureN8n({ skipBuild: process.env.NYNE_E2E_SKIP_BUILD === '1', log: () => {} });
+	await ensureN8n({ versions: [N8N_VERSION], skipBuild: process.env.NYNE_E2E_SKIP_BUILD === '1', log: () => {} });
 	const requestTimes: number[] = [];
 	const sandbox = await startSandbox({
 		timeScale: 1,

@@ -118,7 +118,7 @@ async function main(): Promise<void> {
 	if (process.argv.includes('--reset')) rmSync(USER_FOLDER, { recursive: true, force: true });
 	mkdirSync(USER_FOLDER, { recursive: true });
 
-	installN8n(N8N_VERSION, log);
+	await installN8n(N8N_VERSION, log);
 	log('building and packing n8n-nodes-nyne');
 	const tarball = buildAndPack(join(USER_FOLDER, '.pack'));
 	installPackage(USER_FOLDER, tarball);

@@ -14,10 +14,11 @@ import { N8N_VERSIONS } from './versions.mjs';
 export const E2E_WORK_DIR = join(REPO_ROOT, '.n8n-e2e');
 export const PREPARED_USER_FOLDER = join(E2E_WORK_DIR, 'prepared');
 
-export function ensureN8n({ versions = N8N_VERSIONS.map((entry) => entry.version), skipBuild = false, log = console.error } = {}) {
+export async function ensureN8n({ versions = N8N_VERSIONS.map((entry) => entry.version), skipBuild = false, log = console.error } = {}) {
 	const timings = {};
 	let started = Date.now();
-	const n8nDirs = versions.map((version) => installN8n(version, log));
+	const n8nDirs = [];
+	for (const version of versions) n8nDirs.push(await installN8n(version, log));
 	timings.n8nInstallMs = Date.now() - started;
 
 	started = Date.now();
@@ -33,5 +34,5 @@ export function ensureN8n({ versions = N8N_VERSIONS.map((entry) => entry.version
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-	ensureN8n({ skipBuild: process.argv.includes('--skip-build') });
+	await ensureN8n({ skipBuild: process.argv.includes('--skip-build') });
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Installs a pinned n8n into a cache folder outside the repository (idempotent: a marker file
 // records a finished install). Usage: node scripts/n8n/install-n8n.mjs [--version=2.41.1|--all] [--print-dir]
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { n8nNodeRuntime } from './node-runtime.mjs';
@@ -24,13 +24,37 @@ function overridesFor(version) {
 	return overrides;
 }
 
+const PROGRESS_EVERY_MS = 20_000;
+
+function megabytes(dir) {
+	const du = spawnSync('du', ['-sm', dir], { encoding: 'utf8' });
+	return du.status === 0 ? Number.parseInt(du.stdout, 10) : '?';
+}
+
+/** Runs a command with its output passed through, reporting progress while it is silent for minutes. */
+function runWithProgress(command, args, options, progress) {
+	const started = Date.now();
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, { ...options, stdio: 'inherit' });
+		const ticker = setInterval(() => progress(Math.round((Date.now() - started) / 1000)), PROGRESS_EVERY_MS);
+		child.on('error', (error) => {
+			clearInterval(ticker);
+			reject(error);
+		});
+		child.on('close', (status) => {
+			clearInterval(ticker);
+			resolve(status);
+		});
+	});
+}
+
 export function isN8nInstalled(version = N8N_DEFAULT_VERSION) {
 	const dir = n8nCacheDir(version);
 	if (!existsSync(`${dir}/${MARKER}`) || !existsSync(n8nBinPath(version))) return false;
 	return JSON.parse(readFileSync(`${dir}/${MARKER}`, 'utf8')).version === version;
 }
 
-export function installN8n(version = N8N_DEFAULT_VERSION, log = console.error) {
+export async function installN8n(version = N8N_DEFAULT_VERSION, log = console.error) {
 	const dir = n8nCacheDir(version);
 	if (isN8nInstalled(version)) {
 		log(`n8n ${version} already installed in ${dir}`);
@@ -52,16 +76,18 @@ export function installN8n(version = N8N_DEFAULT_VERSION, log = console.error) {
 	log(`installing n8n ${version} into ${dir} (takes minutes${ownNode ? `; on Node ${n8nVersionInfo(version).nodeMajor}` : ''})`);
 	const started = Date.now();
 	const env = { ...process.env, ...runtime.env, npm_config_yes: 'true' };
-	const npm = (args, step) => {
-		const result = spawnSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit', env });
-		if (result.status !== 0) throw new Error(`${step} for n8n ${version} failed with exit code ${result.status}`);
-	};
+	const npm = (args, step) =>
+		runWithProgress('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, env }, (seconds) =>
+			log(`  ${step} of n8n ${version}: ${megabytes(dir)} MB so far, ${seconds} s`),
+		).then((status) => {
+			if (status !== 0) throw new Error(`${step} for n8n ${version} failed with exit code ${status}`);
+		});
 	if (ownNode) {
-		npm(['install', '--omit=dev', '--ignore-scripts'], 'npm install');
+		await npm(['install', '--omit=dev', '--ignore-scripts'], 'npm install');
 		log(`building ${NATIVE_MODULES.join(', ')} for n8n ${version}`);
-		npm(['rebuild', ...NATIVE_MODULES], 'npm rebuild');
+		await npm(['rebuild', ...NATIVE_MODULES], 'npm rebuild');
 	} else {
-		npm(['install'], 'npm install');
+		await npm(['install'], 'npm install');
 	}
 	if (!existsSync(n8nBinPath(version))) {
 		throw new Error(`n8n ${version} installed but ${n8nBinPath(version)} is missing`);
@@ -82,7 +108,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
 		? N8N_VERSIONS.map((entry) => entry.version)
 		: [versionArg ? versionArg.slice('--version='.length) : N8N_DEFAULT_VERSION];
 	for (const version of versions) {
-		const dir = installN8n(version);
+		const dir = await installN8n(version);
 		if (process.argv.includes('--print-dir')) console.log(dir);
 	}
 }
