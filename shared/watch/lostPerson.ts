@@ -10,7 +10,7 @@ export interface LostPersonMeta {
 }
 
 /** A person who left: only the username is remembered, so the item says who, where and when it was noticed. */
-export interface LostPersonItem {
+export type LostPersonItem = {
 	username: string;
 	profile_url: string;
 	platform: string;
@@ -18,7 +18,7 @@ export interface LostPersonItem {
 	relation: Relation;
 	target_username: string;
 	request_id: string;
-}
+};
 
 export function profileUrlOf(platform: string, username: string): string {
 	return platform === 'instagram' ? `https://www.instagram.com/${username}/` : `https://x.com/${username}`;
