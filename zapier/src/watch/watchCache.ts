@@ -26,7 +26,7 @@ const envelopeSchema = zod.object({
 export type WatchEnvelope = Omit<zod.infer<typeof envelopeSchema>, 'queue'> & { queue: WatchEvent[] };
 
 export function emptyEnvelope(): WatchEnvelope {
-	return { v: ENVELOPE_VERSION, watch: undefined, pending: null, lastStartedAt: null, queue: [] };
+	return { v: ENVELOPE_VERSION, watch: null, pending: null, lastStartedAt: null, queue: [] };
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
