@@ -22,6 +22,9 @@ function smallProfile(prefix: string): string {
 	for (let i = 0; ; i++) if (baseCounts('twitter', `${prefix}${i}`).followers < 600 && baseCounts('twitter', `${prefix}${i}`).following < 600) return `${prefix}${i}`;
 }
 
+/** The app tester's z.cache mock: its store is a field the type declarations leave out. */
+const testCache = () => (appTester as unknown as { zcacheTestObj: Record<string, string> }).zcacheTestObj;
+
 let offset = 0;
 const realNow = clock.now;
 afterEach(() => {
@@ -46,7 +49,7 @@ describe('polling triggers on the core watch (z.cache state, sandbox over HTTP)'
 
 	function watch(key: TriggerKey, url: string, extra: Record<string, unknown> = {}) {
 		const perform = performFor(key);
-		const bundle = { authData: authFor(env.sandbox.url), inputData: { social_media_url: url, check_every_hours: 1, max_results: 1000, ...extra }, meta: { zap: { id: `zap-${key}` } } };
+		const bundle = { authData: authFor(env.sandbox.url), inputData: { social_media_url: url, check_every_hours: 1, max_results: 1000, ...extra }, meta: { zap: { id: `zap-${key}`, user: { timezone: 'UTC' } } } };
 		let first = true;
 		const poll = async () => {
 			const items = (await appTester(perform, bundle, first)) as Item[];
@@ -142,6 +145,39 @@ describe('polling triggers on the core watch (z.cache state, sandbox over HTTP)'
 		expect(await poll()).toEqual([]);
 	});
 
+	it('a start whose fate is unknown still hands over what was found, and is not retried before the interval', async () => {
+		useTestClock();
+		const t = smallProfile('zu');
+		const { poll } = watch('new_follower', `https://x.com/${t}`);
+		await poll();
+		await untilCompleted(1);
+		await poll();
+		env.sandbox.control.churn('twitter', t, { addFollowers: 3 });
+		advanceHours(1);
+		await poll();
+		await untilCompleted(2);
+		advanceHours(1);
+		env.sandbox.control.injectFault({ kind: 'drop_connection', method: 'POST', path: '/person/interactions', times: 1 });
+		expect(await poll()).toHaveLength(3);
+		expect(env.sandbox.control.stats().submissions).toBe(3);
+		expect(await poll()).toEqual([]);
+		expect(env.sandbox.control.stats().submissions).toBe(3);
+		advanceHours(1);
+		await poll();
+		expect(env.sandbox.control.stats().submissions).toBe(4);
+	});
+
+	it('a refused start with nothing to hand over is an error, and the next poll starts the lookup', async () => {
+		useTestClock();
+		const { poll } = watch('new_follower', `https://x.com/${smallProfile('zr')}`);
+		env.sandbox.control.injectFault({ kind: 'rate_limit', method: 'POST', path: '/person/interactions', times: 1 });
+		const error = await rejectionOf(poll());
+		expect(error.name).toBe('ThrottledError');
+		expect(env.sandbox.control.stats().submissions).toBe(0);
+		expect(await poll()).toEqual([]);
+		expect(env.sandbox.control.stats().submissions).toBe(1);
+	});
+
 	it('two polls at once start one lookup (z.cache nx, over an RPC endpoint that honours it)', async () => {
 		useTestClock();
 		const rpc = await startZcacheRpcServer();
@@ -176,7 +212,7 @@ describe('polling triggers on the core watch (z.cache state, sandbox over HTTP)'
 			await poll();
 			await untilCompleted(1);
 			await poll();
-			const cache = appTester.zcacheTestObj as Record<string, string>;
+			const cache = testCache();
 			const key = Object.keys(cache).find((k) => k.startsWith('nyne-watch:new_follower:') && !k.endsWith(':lock'));
 			if (!key) throw new Error('no watch state in the cache');
 			cache[key] = JSON.stringify(corrupt(JSON.parse(cache[key] as string) as Record<string, unknown>));
@@ -207,7 +243,7 @@ describe('polling triggers on the core watch (z.cache state, sandbox over HTTP)'
 		)) as Item[];
 		expect(items).toHaveLength(3);
 		for (const item of items) expect(item).toMatchObject({ target_username: t, relation: 'follower', profile_url: `https://x.com/${item.username}` });
-		expect(Object.keys(appTester.zcacheTestObj as object)).toEqual([]);
+		expect(Object.keys(testCache())).toEqual([]);
 	});
 
 	it('a bad interval or URL is an error before anything is sent', async () => {

@@ -83,6 +83,22 @@ async function checkPending(z: ZObject, client: NyneClient, envelope: WatchEnvel
 	return undefined;
 }
 
+/**
+ * Starts the next lookup and records it. A start whose fate is unknown (the lookup may exist and be paid)
+ * counts as started, so the next try waits for the interval instead of paying twice. Returns the error, if any.
+ */
+async function startLookup(client: NyneClient, envelope: WatchEnvelope, watch: Watch, now: number): Promise<Error | undefined> {
+	try {
+		const submitted = await client.submit(watch.body);
+		envelope.pending = { requestId: submitted.requestId, startedAt: now };
+		envelope.lastStartedAt = now;
+		return undefined;
+	} catch (error) {
+		if (error instanceof NyneApiError && error.code === 'submission_unknown') envelope.lastStartedAt = now;
+		return error instanceof Error ? error : new Error(String(error));
+	}
+}
+
 /** Hands Zapier the oldest queued changes, at most one poll's worth, newest first. */
 function takeFromQueue(envelope: WatchEnvelope): WatchEvent[] {
 	const taken = envelope.queue.slice(0, ITEMS_PER_POLL);
@@ -116,11 +132,13 @@ export async function pollWatch(z: ZObject, bundle: Bundle, spec: WatchSpec): Pr
 			}
 		}
 		const due = envelope.lastStartedAt === null || now - envelope.lastStartedAt >= watch.intervalMs;
-		if (!envelope.pending && due) {
-			const submitted = await client.submit(watch.body);
-			envelope.pending = { requestId: submitted.requestId, startedAt: now };
-			envelope.lastStartedAt = now;
+		const failure = !envelope.pending && due ? await startLookup(client, envelope, watch, now) : undefined;
+		// A refused start must not hold back changes already found; with nothing to hand over, Zapier shows the error.
+		if (failure && envelope.queue.length === 0) {
+			await writeEnvelope(z, key, envelope, watch.intervalMs);
+			throw failure;
 		}
+		if (failure) z.console.log(`Nyne ${spec.key}: the next lookup could not start (${failure.message}); a later poll tries again.`);
 		const out = takeFromQueue(envelope);
 		await writeEnvelope(z, key, envelope, watch.intervalMs);
 		return out;
