@@ -198,7 +198,8 @@ describe('polling triggers on the core watch (z.cache state, sandbox over HTTP)'
 	});
 
 	const corruptions: Array<[string, (stored: Record<string, unknown>) => unknown]> = [
-		['not JSON object', () => 'garbage'],
+		['lost: the entry is gone', () => null],
+		['not a JSON object', () => 'garbage'],
 		['a number where the remembered set belongs', (s) => ({ ...s, watch: { ...(s.watch as object), seen: 42 } })],
 		['an odd-length hash string', (s) => ({ ...s, watch: { ...(s.watch as object), seen: 'abc' } })],
 		['an unknown envelope version', (s) => ({ ...s, v: 9 })],
