@@ -12,6 +12,15 @@ export interface RelationChurn {
 /** Per-profile changes to the follower/following sets made by control.churn(). */
 export class ChurnBook {
 	private readonly book = new Map<string, Record<Relation, RelationChurn>>();
+	private readonly replies = new Map<string, number>();
+
+	addReplies(postId: string, count: number): void {
+		this.replies.set(postId, this.repliesAdded(postId) + Math.max(0, Math.min(1000, Math.floor(count))));
+	}
+
+	repliesAdded(postId: string): number {
+		return this.replies.get(postId) ?? 0;
+	}
 
 	get(platform: SandboxPlatform, username: string, relation: Relation): RelationChurn {
 		const key = `${platform}:${username.toLowerCase()}`;
@@ -50,5 +59,6 @@ export class ChurnBook {
 
 	clear(): void {
 		this.book.clear();
+		this.replies.clear();
 	}
 }

@@ -65,6 +65,7 @@ export class SandboxCore {
 		churn: (platform, username, change) => {
 			this.churnBook.apply(platform, username, change, (relation, limit) => relationKeys(platform, username, relation, this.churnBook, limit).keys);
 		},
+		addReplies: (postId, count) => this.churnBook.addReplies(postId, count),
 		stats: () => ({
 			...this.counters,
 			byEndpoint: { ...this.counters.byEndpoint },

@@ -115,9 +115,9 @@ function postTime(postId: string): number {
 	return Date.UTC(2025, 0, 1) + (seedOf(`post|${postId}`) % 365) * 86_400_000;
 }
 
-function replyList(postId: string, limit: number): Person[] {
+function replyList(postId: string, limit: number, added: number): Person[] {
 	const rng = rngFrom(`twitter|post|${postId}|count`);
-	const count = Math.min(limit, intBetween(rng, 5, 300));
+	const count = Math.min(limit, intBetween(rng, 5, 300) + added);
 	const start = postTime(postId);
 	const people: Person[] = [];
 	const salt = seedOf(`twitter|post|${postId}`);
@@ -166,7 +166,7 @@ export function buildResult(type: InteractionType, target: Target, maxResults: n
 	if (isNoDataTarget(target)) return undefined;
 	let interactions: Person[];
 	if (type === 'replies') {
-		interactions = replyList(target.postId as string, maxResults);
+		interactions = replyList(target.postId as string, maxResults, churn.repliesAdded(target.postId as string));
 	} else {
 		const username = target.username as string;
 		const followers = type === 'following' ? [] : relationList(target.platform, username, 'follower', churn, maxResults);

@@ -107,6 +107,8 @@ export interface SandboxControl {
 	setRandomFaults(spec: RandomFaultSpec | null): void;
 	setJobDurationMs(ms: JobDuration): void;
 	churn(platform: SandboxPlatform, username: string, change: ChurnChange): void;
+	/** New replies to a post, after the ones already there (replies are listed oldest first). */
+	addReplies(postId: string, count: number): void;
 	stats(): SandboxStats;
 	reset(): void;
 	callbacks(): CallbackDelivery[];

@@ -41,10 +41,10 @@ export class NyneFollowerTrigger implements INodeType {
 				type: 'options',
 				default: 'newFollower',
 				options: [
-					{ name: 'Lost Follower', value: 'lostFollower', description: 'Someone stopped following the profile' },
+					{ name: 'Lost Follower', value: 'lostFollower', description: 'Someone stopped following the profile (missing from two lookups in a row)' },
 					{ name: 'New Follower', value: 'newFollower', description: 'Someone started following the profile' },
 					{ name: 'New Following', value: 'newFollowing', description: 'The profile started following someone' },
-					{ name: 'Stopped Following', value: 'lostFollowing', description: 'The profile stopped following someone' },
+					{ name: 'Stopped Following', value: 'lostFollowing', description: 'The profile stopped following someone (missing from two lookups in a row)' },
 				],
 			},
 			{

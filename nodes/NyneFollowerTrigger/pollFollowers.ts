@@ -1,11 +1,26 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import { z } from 'zod';
 
-import { buildInteractionRequest, NyneApiError, toInteractionItems, toLookupOutcome } from '../../shared';
+import { buildInteractionRequest, NyneApiError, observeLookup, toInteractionItems, toLookupOutcome, toLostPersonItem } from '../../shared';
 import type { CompletedLookup, InteractionItem, InteractionRequestBody, NyneClient } from '../../shared';
 import { toNodeError } from '../Nyne/actions/errors';
 import { createNyneClient, getRuntime } from '../Nyne/transport';
-import { applySnapshot, isLostEvent, readState, resetState } from './followerState';
-import type { FollowerEvent, FollowerState } from './followerState';
+
+export type FollowerEvent = 'newFollower' | 'lostFollower' | 'newFollowing' | 'lostFollowing';
+
+function isLostEvent(event: FollowerEvent): boolean {
+	return event === 'lostFollower' || event === 'lostFollowing';
+}
+
+/** The lookup the last poll started, for the watch it was started for. */
+const pendingSchema = z.object({ requestId: z.string().min(1).max(200), submittedAt: z.number().finite(), watch: z.string() });
+type PendingLookup = z.infer<typeof pendingSchema>;
+
+/** Static data: `state` is the core watch's (it validates it), `pending` this poller's. Anything else is from an older version. */
+interface FollowerStaticData {
+	state?: unknown;
+	pending?: PendingLookup;
+}
 
 /** A lookup still running after this long is abandoned and a new one started. */
 export const PENDING_MAX_AGE_MS = 3_600_000;
@@ -37,50 +52,53 @@ function readWatch(context: IPollFunctions): Watch {
 	return { event, body, key: JSON.stringify([event, body.social_media_url, body.max_results ?? null]) };
 }
 
-function profileUrl(platform: string, username: string): string {
-	return platform === 'instagram' ? `https://www.instagram.com/${username}/` : `https://x.com/${username}`;
-}
-
 function addedEvent(event: FollowerEvent, person: InteractionItem, detectedAt: string): IDataObject {
 	return { event, ...(person as IDataObject), detected_at: detectedAt };
 }
 
 function removedEvent(event: FollowerEvent, username: string, lookup: CompletedLookup, detectedAt: string): IDataObject {
-	const platform = lookup.platform ?? lookup.result.source_platform;
-	return {
-		event,
-		username,
-		profile_url: profileUrl(platform, username),
-		platform,
-		interaction_type: lookup.interactionType ?? lookup.result.interaction_type,
+	const item = toLostPersonItem(username, {
+		platform: lookup.platform ?? lookup.result.source_platform,
+		interactionType: lookup.interactionType ?? lookup.result.interaction_type,
 		relation: RELATION_BY_EVENT[event] === 'followers' ? 'follower' : 'following',
-		target_username: lookup.result.target.username,
-		request_id: lookup.requestId,
-		detected_at: detectedAt,
-	};
+		targetUsername: lookup.result.target.username,
+		requestId: lookup.requestId,
+	});
+	return { event, ...item, detected_at: detectedAt };
 }
 
 function peopleOf(lookup: CompletedLookup): InteractionItem[] {
 	return toInteractionItems(lookup.result, { requestId: lookup.requestId, platform: lookup.platform, interactionType: lookup.interactionType });
 }
 
-/** Turns a finished lookup into events, and moves the stored baseline forward. */
-function collect(context: IPollFunctions, state: FollowerState, watch: Watch, lookup: CompletedLookup): IDataObject[] {
+/** Turns a finished lookup into events with the core watch, and stores its new state. */
+function collect(context: IPollFunctions, data: FollowerStaticData, watch: Watch, lookup: CompletedLookup): IDataObject[] {
 	const { now } = getRuntime();
 	const people = peopleOf(lookup);
 	const platform = lookup.platform ?? lookup.result.source_platform;
 	const complete = people.length < (watch.body.max_results ?? Number.POSITIVE_INFINITY);
-	const changes = applySnapshot(state, { platform, people, complete }, watch.event, now());
-	if (isLostEvent(watch.event) && !complete) {
-		context.logger.warn(`Nyne Follower Trigger: the profile has at least ${people.length} people, more than Max Results, so unfollows cannot be told apart from the list's cut-off; raise Max Results to see them.`);
-	}
+	const outcome = observeLookup(data.state, { platform, people, complete }, { watch: watch.key, mode: isLostEvent(watch.event) ? 'lost' : 'new', at: now() });
+	data.state = outcome.state;
+	if (outcome.reset) context.logger.warn(`Nyne Follower Trigger: the stored state was set aside (${outcome.reset}); this lookup is the new baseline.`);
+	if (outcome.warning) context.logger.warn(`Nyne Follower Trigger: ${outcome.warning.message}`);
 	const detectedAt = new Date(now()).toISOString();
-	if (isLostEvent(watch.event)) return changes.removed.map((username) => removedEvent(watch.event, username, lookup, detectedAt));
-	return changes.added.map((person) => addedEvent(watch.event, person, detectedAt));
+	if (isLostEvent(watch.event)) return outcome.lost.map((username) => removedEvent(watch.event, username, lookup, detectedAt));
+	return outcome.added.map((person) => addedEvent(watch.event, person, detectedAt));
+}
+
+/** The static data as this version keeps it: a pending lookup only if well-formed and for this watch, older keys dropped. */
+function readStaticData(context: IPollFunctions, staticData: IDataObject, watchKey: string): FollowerStaticData {
+	for (const key of Object.keys(staticData)) if (key !== 'state' && key !== 'pending') delete staticData[key];
+	if (staticData.pending !== undefined) {
+		const pending = pendingSchema.safeParse(staticData.pending);
+		if (!pending.success) context.logger.warn('Nyne Follower Trigger: the stored pending lookup was unreadable; starting a new one.');
+		if (!pending.success || pending.data.watch !== watchKey) delete staticData.pending;
+	}
+	return staticData as FollowerStaticData;
 }
 
 /** Looks at the pending lookup: its result, or undefined when there is none to collect (yet). */
-async function checkPending(context: IPollFunctions, client: NyneClient, state: FollowerState): Promise<CompletedLookup | 'running' | undefined> {
+async function checkPending(context: IPollFunctions, client: NyneClient, state: FollowerStaticData): Promise<CompletedLookup | 'running' | undefined> {
 	const pending = state.pending;
 	if (!pending) return undefined;
 	const age = getRuntime().now() - pending.submittedAt;
@@ -128,9 +146,7 @@ export async function pollFollowers(this: IPollFunctions): Promise<INodeExecutio
 		const client = await createNyneClient(this);
 		if (this.getMode() === 'manual') return await manualSample(client, watch);
 
-		const staticData = this.getWorkflowStaticData('node');
-		if (readState(staticData).watch !== watch.key) resetState(staticData, watch.key);
-		const state = readState(staticData);
+		const state = readStaticData(this, this.getWorkflowStaticData('node'), watch.key);
 
 		const collected = await checkPending(this, client, state);
 		if (collected === 'running') return null;
@@ -138,7 +154,7 @@ export async function pollFollowers(this: IPollFunctions): Promise<INodeExecutio
 
 		try {
 			const submitted = await client.submit(watch.body);
-			state.pending = { requestId: submitted.requestId, submittedAt: getRuntime().now() };
+			state.pending = { requestId: submitted.requestId, submittedAt: getRuntime().now(), watch: watch.key };
 		} catch (error) {
 			if (events.length === 0) throw toNodeError(this.getNode(), error);
 			this.logger.warn(`Nyne Follower Trigger: the next lookup could not be started (${(error as Error).message}); the next poll tries again.`);

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { startSandbox } from '../../sandbox/index';
 import type { Sandbox } from '../../sandbox/index';
 import { baseCounts } from '../../sandbox/people';
-import { applySnapshot, MAX_SEEN } from '../../nodes/NyneFollowerTrigger/followerState';
-import type { FollowerState } from '../../nodes/NyneFollowerTrigger/followerState';
+import type { WatchState } from '../../shared';
 import { NyneFollowerTrigger } from '../../nodes/NyneFollowerTrigger/NyneFollowerTrigger.node';
 import { pollContext, singleNodeWorkflow } from './harness/contexts';
 import type { NyneTestCredentials } from './harness/n8nHarness';
@@ -47,16 +46,34 @@ function watcher(username: string, event: string, maxResults = 1000) {
 	};
 	const workflow = singleNodeWorkflow(node);
 	const poll = async () => await trigger.poll.call(pollContext(workflow, node, credentials));
-	const state = () => workflow.staticData[`node:${node.name}`] as FollowerState & IDataObject;
+	const state = () => workflow.staticData[`node:${node.name}`] as { state?: WatchState; pending?: { requestId: string } } & IDataObject;
 	return { node, workflow, poll, state };
 }
 
 const settle = async () => await new Promise((resolve) => setTimeout(resolve, 30));
 
+type Poll = () => Promise<Array<Array<{ json: IDataObject }>> | null>;
+
 /** The lookup a poll collects may have been submitted just before the churn, so changes can take one more poll. */
-async function eventsOverTwoPolls(poll: () => Promise<Array<Array<{ json: IDataObject }>> | null>): Promise<IDataObject[]> {
+async function eventsOverTwoPolls(poll: Poll): Promise<IDataObject[]> {
+	return await eventsOverPolls(poll, 2);
+}
+
+/** Polls (at most `max` times) until `done` holds, and returns every event seen on the way. */
+async function eventsUntil(poll: Poll, done: () => boolean, max = 8): Promise<IDataObject[]> {
 	const events: IDataObject[] = [];
-	for (let i = 0; i < 2; i++) {
+	for (let i = 0; i < max && !done(); i++) {
+		await settle();
+		events.push(...((await poll())?.[0] ?? []).map((item) => item.json));
+	}
+	if (!done()) throw new Error(`the condition did not hold after ${max} polls`);
+	return events;
+}
+
+/** Lost people must be missing from two lookups after the churn: three polls. */
+async function eventsOverPolls(poll: Poll, polls: number): Promise<IDataObject[]> {
+	const events: IDataObject[] = [];
+	for (let i = 0; i < polls; i++) {
 		await settle();
 		events.push(...((await poll())?.[0] ?? []).map((item) => item.json));
 	}
@@ -74,7 +91,7 @@ it('submits on one poll, collects on the next: a baseline first, then new follow
 
 	await settle();
 	expect(await poll()).toBeNull();
-	expect(state().baselineAt).toBeTypeOf('number');
+	expect(state().state?.baselineAt).toBeTypeOf('number');
 	expect(sandbox.control.stats().submissions).toBe(before + 2);
 
 	sandbox.control.churn('twitter', username, { addFollowers: 3 });
@@ -91,8 +108,9 @@ it('reports unfollows as lostFollower events with the username', async () => {
 	await settle();
 	expect(await poll()).toBeNull();
 	sandbox.control.churn('twitter', username, { removeFollowers: 2 });
-	const events = await eventsOverTwoPolls(poll);
+	const events = await eventsOverPolls(poll, 3);
 	expect(events).toHaveLength(2);
+	expect(await eventsOverTwoPolls(poll)).toHaveLength(0);
 	for (const event of events) {
 		expect(event).toMatchObject({ event: 'lostFollower', target_username: username, platform: 'twitter' });
 		expect(String(event.profile_url)).toBe(`https://x.com/${String(event.username)}`);
@@ -133,21 +151,78 @@ it('changing the watched profile starts over with a new baseline', async () => {
 	await w.poll();
 	await settle();
 	await w.poll();
-	const baseline = w.state().baselineAt;
-	w.node.parameters.socialMediaUrl = `https://x.com/${smallProfile('kim')}`;
+	const firstWatch = w.state().state?.watch;
+	const second = smallProfile('kim');
+	w.node.parameters.socialMediaUrl = `https://x.com/${second}`;
 	expect(await w.poll()).toBeNull();
-	expect(w.state().baselineAt).toBeUndefined();
-	expect(baseline).toBeTypeOf('number');
+	await settle();
+	expect(await w.poll()).toBeNull();
+	expect(w.state().state?.watch).not.toBe(firstWatch);
+	expect(w.state().state?.watch).toContain(second);
+	sandbox.control.churn('twitter', second, { addFollowers: 2 });
+	expect(await eventsOverTwoPolls(w.poll)).toHaveLength(2);
 });
 
-it('keeps the seen set bounded for accounts with tens of thousands of followers', () => {
-	const state: FollowerState = {};
-	const people = (from: number, count: number) =>
-		Array.from({ length: count }, (_, i) => ({ username: `user${from + i}`, request_id: 'r', platform: 'twitter', interaction_type: 'followers', target_username: 't' }));
-	for (let batch = 0; batch < 30; batch++) applySnapshot(state, { platform: 'twitter', people: people(batch * 1000, 1000), complete: false }, 'newFollower', batch);
-	expect((state.seen ?? '').length).toBe(MAX_SEEN * 8);
-	const latest = applySnapshot(state, { platform: 'twitter', people: people(29_000, 1000), complete: false }, 'newFollower', 99);
-	expect(latest.added).toHaveLength(0);
+it('50 followers, then an empty list: nobody is reported lost, before or after the list comes back', async () => {
+	let username = '';
+	for (let i = 0; !username; i++) if (baseCounts('twitter', `nina${i}`).followers <= 60) username = `nina${i}`;
+	const { poll, state } = watcher(username, 'lostFollower');
+	await poll();
+	await settle();
+	expect(await poll()).toBeNull();
+	const everyone = state().state?.count ?? 0;
+	expect(everyone).toBeGreaterThan(0);
+	sandbox.control.churn('twitter', username, { removeFollowers: everyone });
+	expect(await eventsUntil(poll, () => state().state?.warned === 'suspicious_shrink')).toHaveLength(0);
+	expect(await eventsOverPolls(poll, 3)).toHaveLength(0);
+});
+
+it('a list that halves at once reports nobody lost after one lookup', async () => {
+	let username = '';
+	for (let i = 0; !username; i++) if (baseCounts('twitter', `olga${i}`).followers <= 90) username = `olga${i}`;
+	const { poll, state } = watcher(username, 'lostFollower');
+	await poll();
+	await settle();
+	await poll();
+	const everyone = state().state?.count ?? 0;
+	sandbox.control.churn('twitter', username, { removeFollowers: Math.ceil(everyone * 0.6) });
+	expect(await eventsUntil(poll, () => state().state?.warned === 'suspicious_shrink')).toHaveLength(0);
+	expect(state().state?.count).toBe(everyone);
+});
+
+describe('static data it cannot trust re-baselines without items', () => {
+	const variants: Array<[string, string, (data: IDataObject) => void]> = [
+		['a number where the remembered set belongs', 'newFollower', (data) => Object.assign(data.state as IDataObject, { seen: 42 })],
+		['an odd-length hash string', 'newFollower', (data) => Object.assign(data.state as IDataObject, { seen: `${String((data.state as IDataObject).seen)}xyz` })],
+		['`last` not a list', 'lostFollower', (data) => Object.assign(data.state as IDataObject, { last: 'someone' })],
+		['an unknown version', 'newFollower', (data) => Object.assign(data.state as IDataObject, { v: 99 })],
+		['the layout of an older release', 'newFollower', (data) => {
+			for (const key of Object.keys(data)) delete data[key];
+			Object.assign(data, { watch: '["newFollower","https://x.com/a",100]', seen: 'AAAAAAAA', baselineAt: 1, pending: { requestId: 'interaction_old_1', submittedAt: 1 } });
+		}],
+		['a pending lookup that is a number, and no state', 'newFollower', (data) => {
+			delete data.state;
+			data.pending = 5;
+		}],
+	];
+	variants.forEach(([name, event, corrupt], index) => {
+		it(name, async () => {
+			const username = smallProfile(`pat${index}x`);
+			const { poll, state, workflow, node } = watcher(username, event);
+			await poll();
+			await settle();
+			await poll();
+			const firstBaseline = state().state?.baselineAt;
+			expect(firstBaseline).toBeTypeOf('number');
+			corrupt(workflow.staticData[`node:${node.name}`] as IDataObject);
+			const events = await eventsUntil(poll, () => state().state?.v === 2 && state().state?.baselineAt !== firstBaseline);
+			expect(events).toHaveLength(0);
+			expect(await eventsOverTwoPolls(poll)).toHaveLength(0);
+			if (event !== 'newFollower') return;
+			sandbox.control.churn('twitter', username, { addFollowers: 2 });
+			expect(await eventsOverTwoPolls(poll)).toHaveLength(2);
+		});
+	});
 });
 
 it('"fetch test event" returns a few real people shaped as events and leaves the stored state alone', async () => {

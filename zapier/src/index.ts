@@ -7,6 +7,10 @@ import startInteractionLookup from './creates/start_interaction_lookup.js';
 import { afters, befores } from './middleware.js';
 import findInteractionRequest from './searches/find_interaction_request.js';
 import interactionResults from './triggers/interaction_results.js';
+import lostFollower from './triggers/lost_follower.js';
+import newFollower from './triggers/new_follower.js';
+import newFollowing from './triggers/new_following.js';
+import newReply from './triggers/new_reply.js';
 
 export default defineApp({
 	version: packageJson.version,
@@ -19,7 +23,13 @@ export default defineApp({
 	beforeRequest: [...befores],
 	afterResponse: [...afters],
 
-	triggers: { [interactionResults.key]: interactionResults },
+	triggers: {
+		[interactionResults.key]: interactionResults,
+		[newFollower.key]: newFollower,
+		[newFollowing.key]: newFollowing,
+		[newReply.key]: newReply,
+		[lostFollower.key]: lostFollower,
+	},
 	creates: {
 		[fetchInteractions.key]: fetchInteractions,
 		[startInteractionLookup.key]: startInteractionLookup,

@@ -1,0 +1,11 @@
+import { defineWatchTrigger } from '../watch/defineWatchTrigger.js';
+
+export default defineWatchTrigger(
+	{ key: 'new_follower', type: 'followers', mode: 'new' },
+	{
+		noun: 'Follower',
+		label: 'New Follower',
+		description: 'Triggers when someone starts following a profile. Nyne looks the followers up on your schedule (3 credits per lookup); the first lookup only records who is there.',
+		urlHelp: 'The profile to watch, such as `https://x.com/nyne_ai`.',
+	},
+);
