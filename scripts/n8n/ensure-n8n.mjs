@@ -9,12 +9,12 @@ import { pathToFileURL } from 'node:url';
 import { installN8n } from './install-n8n.mjs';
 import { installPackage } from './install-package.mjs';
 import { buildAndPack, REPO_ROOT } from './pack-package.mjs';
-import { N8N_VERSIONS } from './versions.mjs';
+import { selectedN8nVersions } from './versions.mjs';
 
 export const E2E_WORK_DIR = join(REPO_ROOT, '.n8n-e2e');
 export const PREPARED_USER_FOLDER = join(E2E_WORK_DIR, 'prepared');
 
-export async function ensureN8n({ versions = N8N_VERSIONS.map((entry) => entry.version), skipBuild = false, log = console.error } = {}) {
+export async function ensureN8n({ versions = selectedN8nVersions(), skipBuild = false, log = console.error } = {}) {
 	const timings = {};
 	let started = Date.now();
 	const n8nDirs = [];

@@ -7,3 +7,4 @@ export const N8N_VERSIONS: N8nVersionInfo[];
 export const N8N_LATEST_VERSION: string;
 export function n8nVersionInfo(version: string): N8nVersionInfo;
 export function pinnedN8nVersion(key: string): string;
+export function selectedN8nVersions(): string[];

@@ -20,3 +20,12 @@ export function pinnedN8nVersion(key) {
 	if (!entry) throw new Error(`no pinned n8n "${key}"; known: ${N8N_VERSIONS.map((e) => e.key).join(', ')}`);
 	return entry.version;
 }
+
+/** The versions the end-to-end run covers: all pinned ones, or those NYNE_E2E_N8N lists (e.g. `2.8.4,2.41.1`). */
+export function selectedN8nVersions() {
+	const wanted = (process.env.NYNE_E2E_N8N ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+	if (wanted.length === 0) return N8N_VERSIONS.map((entry) => entry.version);
+	const unknown = wanted.filter((version) => !N8N_VERSIONS.some((entry) => entry.version === version));
+	if (unknown.length > 0) throw new Error(`NYNE_E2E_N8N names unpinned versions: ${unknown.join(', ')}`);
+	return wanted;
+}

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { N8N_DEFAULT_VERSION, n8nBinPath, n8nCacheDir } from '../../../scripts/n8n/paths.mjs';
-import { N8N_VERSIONS } from '../../../scripts/n8n/versions.mjs';
+import { n8nBinPath, n8nCacheDir } from '../../../scripts/n8n/paths.mjs';
+import { N8N_VERSIONS, selectedN8nVersions } from '../../../scripts/n8n/versions.mjs';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
-export const N8N_VERSION = N8N_DEFAULT_VERSION;
+/** The n8n an instance runs when none is named: the newest of the versions this run covers. */
+export const N8N_VERSION = selectedN8nVersions()[0];
 /** Git-ignored work folder inside the repo: the packed tarball and the prepared nodes folder live here. */
 export const E2E_WORK_DIR = join(REPO_ROOT, '.n8n-e2e');
 export const PREPARED_USER_FOLDER = join(E2E_WORK_DIR, 'prepared');
@@ -25,7 +26,7 @@ export function n8nBin(version = N8N_VERSION): string {
  */
 export function readerN8nDir(): string {
 	const machineMajor = Number(process.versions.node.split('.')[0]);
-	const reader = N8N_VERSIONS.find((entry) => !entry.nodeMajor || entry.nodeMajor <= machineMajor);
-	if (!reader) throw new Error('no pinned n8n runs on this Node.js');
+	const reader = N8N_VERSIONS.find((entry) => (entry.nodeMajor ?? 0) <= machineMajor && existsSync(n8nBinPath(entry.version)));
+	if (!reader) throw new Error('no installed n8n runs on this Node.js: node scripts/n8n/install-n8n.mjs --version=2.8.4');
 	return n8nCacheDir(reader.version);
 }

@@ -3,7 +3,7 @@
 // `n8n start`, and where n8n's dist is. Every suite runs on every target; each test name carries the version.
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { pinnedN8nVersion } from '../../../scripts/n8n/versions.mjs';
+import { pinnedN8nVersion, selectedN8nVersions } from '../../../scripts/n8n/versions.mjs';
 import { createN8nInstance, n8nCacheDir, publishWorkflow, runN8n, type N8nInstance } from '../harness';
 import { createN8n1Instance } from '../n8n1/n8n1';
 
@@ -44,4 +44,5 @@ export const n8n1: N8nTarget = {
 	dist: () => distOf(pinnedN8nVersion('n8n1')),
 };
 
-export const N8N_TARGETS: readonly N8nTarget[] = [latest, n8n2, n8n1];
+/** Every pinned version, or those NYNE_E2E_N8N names (a quicker loop while developing). */
+export const N8N_TARGETS: readonly N8nTarget[] = [latest, n8n2, n8n1].filter((target) => selectedN8nVersions().includes(target.version));
