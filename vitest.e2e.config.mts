@@ -8,7 +8,7 @@ export default defineConfig({
 		fileParallelism: false,
 		pool: 'forks',
 		testTimeout: 240_000,
-		hookTimeout: 300_000,
+		hookTimeout: 600_000,
 		teardownTimeout: 60_000,
 		reporters: ['verbose'],
 	},
