@@ -1,16 +1,15 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { buildInteractionRequest, NyneApiError, toInteractionItems, toLookupOutcome } from '../../shared';
-import type { CompletedLookup, InteractionItem, InteractionRequestBody, NyneClient } from '../../shared';
-import { toNodeError } from '../Nyne/actions/errors';
-import { createNyneClient, getRuntime } from '../Nyne/transport';
+import { readLookup, startLookup, toLookupView } from '../../shared';
+import type { InteractionItem, InteractionRequestBody, LookupView, NyneClient } from '../../shared';
+import { errorCodeOf, toNodeError } from '../common/errors';
+import { buildLookupBody } from '../common/lookupBody';
+import { createNyneClient, getRuntime } from '../common/transport';
 import { applySnapshot, isLostEvent, readState, resetState } from './followerState';
 import type { FollowerEvent, FollowerState } from './followerState';
 
 /** A lookup still running after this long is abandoned and a new one started. */
 export const PENDING_MAX_AGE_MS = 3_600_000;
-/** A request may answer 404 for a moment right after it was created. */
-const EARLY_NOT_FOUND_MS = 30_000;
 const MANUAL_TIMEOUT_MS = 60_000;
 const MANUAL_SAMPLE_SIZE = 3;
 
@@ -29,11 +28,7 @@ interface Watch {
 
 function readWatch(context: IPollFunctions): Watch {
 	const event = context.getNodeParameter('event', 'newFollower') as FollowerEvent;
-	const body = buildInteractionRequest({
-		type: RELATION_BY_EVENT[event],
-		socialMediaUrl: String(context.getNodeParameter('socialMediaUrl', '') ?? ''),
-		maxResults: Number(context.getNodeParameter('maxResults', 100)),
-	});
+	const body = buildLookupBody(RELATION_BY_EVENT[event], (name, fallback) => context.getNodeParameter(name, fallback));
 	return { event, body, key: JSON.stringify([event, body.social_media_url, body.max_results ?? null]) };
 }
 
@@ -45,30 +40,26 @@ function addedEvent(event: FollowerEvent, person: InteractionItem, detectedAt: s
 	return { event, ...(person as IDataObject), detected_at: detectedAt };
 }
 
-function removedEvent(event: FollowerEvent, username: string, lookup: CompletedLookup, detectedAt: string): IDataObject {
-	const platform = lookup.platform ?? lookup.result.source_platform;
+function removedEvent(event: FollowerEvent, username: string, lookup: LookupView, detectedAt: string): IDataObject {
+	const platform = lookup.summary.platform ?? '';
 	return {
 		event,
 		username,
 		profile_url: profileUrl(platform, username),
 		platform,
-		interaction_type: lookup.interactionType ?? lookup.result.interaction_type,
+		interaction_type: lookup.summary.interaction_type,
 		relation: RELATION_BY_EVENT[event] === 'followers' ? 'follower' : 'following',
-		target_username: lookup.result.target.username,
-		request_id: lookup.requestId,
+		target_username: lookup.summary.target?.username ?? '',
+		request_id: lookup.summary.request_id,
 		detected_at: detectedAt,
 	};
 }
 
-function peopleOf(lookup: CompletedLookup): InteractionItem[] {
-	return toInteractionItems(lookup.result, { requestId: lookup.requestId, platform: lookup.platform, interactionType: lookup.interactionType });
-}
-
 /** Turns a finished lookup into events, and moves the stored baseline forward. */
-function collect(context: IPollFunctions, state: FollowerState, watch: Watch, lookup: CompletedLookup): IDataObject[] {
+function collect(context: IPollFunctions, state: FollowerState, watch: Watch, lookup: LookupView): IDataObject[] {
 	const { now } = getRuntime();
-	const people = peopleOf(lookup);
-	const platform = lookup.platform ?? lookup.result.source_platform;
+	const people = lookup.people;
+	const platform = lookup.summary.platform ?? '';
 	const complete = people.length < (watch.body.max_results ?? Number.POSITIVE_INFINITY);
 	const changes = applySnapshot(state, { platform, people, complete }, watch.event, now());
 	if (isLostEvent(watch.event) && !complete) {
@@ -80,41 +71,39 @@ function collect(context: IPollFunctions, state: FollowerState, watch: Watch, lo
 }
 
 /** Looks at the pending lookup: its result, or undefined when there is none to collect (yet). */
-async function checkPending(context: IPollFunctions, client: NyneClient, state: FollowerState): Promise<CompletedLookup | 'running' | undefined> {
+async function checkPending(context: IPollFunctions, client: NyneClient, state: FollowerState): Promise<LookupView | 'running' | undefined> {
 	const pending = state.pending;
 	if (!pending) return undefined;
 	const age = getRuntime().now() - pending.submittedAt;
-	let status;
+	let view: LookupView;
 	try {
-		status = await client.getRequest(pending.requestId);
+		view = await readLookup(client, pending.requestId, { submittedAt: pending.submittedAt });
 	} catch (error) {
-		if (!(error instanceof NyneApiError) || error.code !== 'request_not_found') throw toNodeError(context.getNode(), error);
-		if (age < EARLY_NOT_FOUND_MS) return 'running';
+		if (errorCodeOf(error) !== 'request_not_found') throw toNodeError(context.getNode(), error);
 		context.logger.warn(`Nyne Follower Trigger: request ${pending.requestId} is no longer known to Nyne; starting a new lookup.`);
 		delete state.pending;
 		return undefined;
 	}
-	if (status.status === 'failed') {
-		context.logger.warn(`Nyne Follower Trigger: lookup ${pending.requestId} failed (${status.error ?? 'no reason given'}); starting a new one.`);
+	if (view.failure) {
+		context.logger.warn(`Nyne Follower Trigger: ${view.failure.message} Starting a new one.`);
 		delete state.pending;
 		return undefined;
 	}
-	const outcome = toLookupOutcome(status);
-	if (outcome?.status !== 'completed') {
+	if (view.summary.status !== 'completed') {
 		if (age < PENDING_MAX_AGE_MS) return 'running';
 		context.logger.warn(`Nyne Follower Trigger: lookup ${pending.requestId} has run for over an hour; starting a new one.`);
 		delete state.pending;
 		return undefined;
 	}
 	delete state.pending;
-	return outcome;
+	return view;
 }
 
 /** "Fetch test event": a real lookup, waited for, a few of its people shaped as events. Touches no stored state. */
 async function manualSample(client: NyneClient, watch: Watch): Promise<INodeExecutionData[][] | null> {
-	const lookup = await client.fetchInteractions(watch.body, { timeoutMs: MANUAL_TIMEOUT_MS });
+	const lookup = toLookupView(await client.fetchInteractions(watch.body, { timeoutMs: MANUAL_TIMEOUT_MS }));
 	const detectedAt = new Date(getRuntime().now()).toISOString();
-	const sample = peopleOf(lookup).slice(0, MANUAL_SAMPLE_SIZE);
+	const sample = lookup.people.slice(0, MANUAL_SAMPLE_SIZE);
 	const events = isLostEvent(watch.event)
 		? sample.map((person) => removedEvent(watch.event, person.username, lookup, detectedAt))
 		: sample.map((person) => addedEvent(watch.event, person, detectedAt));
@@ -137,8 +126,8 @@ export async function pollFollowers(this: IPollFunctions): Promise<INodeExecutio
 		const events = collected ? collect(this, state, watch, collected) : [];
 
 		try {
-			const submitted = await client.submit(watch.body);
-			state.pending = { requestId: submitted.requestId, submittedAt: getRuntime().now() };
+			const started = await startLookup(client, watch.body);
+			state.pending = { requestId: started.summary.request_id, submittedAt: getRuntime().now() };
 		} catch (error) {
 			if (events.length === 0) throw toNodeError(this.getNode(), error);
 			this.logger.warn(`Nyne Follower Trigger: the next lookup could not be started (${(error as Error).message}); the next poll tries again.`);
