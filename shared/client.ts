@@ -7,6 +7,7 @@ import {
 	INTERACTIONS_PATH,
 	USAGE_PATH,
 } from './constants.js';
+import { authHeaders } from './authHeaders.js';
 import { NyneApiError, NyneValidationError } from './errors.js';
 import { apiErrorFromResponse, describeTransportFailure, failedBeforeSending, mayResendPost } from './httpErrors.js';
 import { toLookupOutcome, toRequestStatus } from './lookupOutcome.js';
@@ -177,7 +178,7 @@ export class NyneClient {
 				response = await transport({
 					method,
 					url: `${this.baseUrl}${path}`,
-					headers: { 'x-api-key': apiKey, 'x-api-secret': apiSecret, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+					headers: { ...authHeaders(apiKey, apiSecret), accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
 					...(body === undefined ? {} : { body }),
 				});
 			} catch (error) {
