@@ -1,6 +1,5 @@
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
-	IDataObject,
 	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
@@ -8,11 +7,9 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { readCallback } from '../../shared';
-import type { LookupView } from '../../shared';
 import { errorItem } from '../common/errors';
 import { outputOption, readOutputShape, renderLookup } from '../common/output';
-import { respond, tokensMatch } from '../common/webhook';
+import { acceptCallback } from '../common/webhook';
 import { isFirstDelivery } from './recentDeliveries';
 
 export const TOKEN_QUERY_PARAMETER = 'token';
@@ -82,17 +79,10 @@ export class NyneTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const token = String(this.getNodeParameter('token', '') ?? '');
-		const query = this.getQueryData() as IDataObject;
-		if (token.length < MIN_TOKEN_LENGTH || !tokensMatch(query[TOKEN_QUERY_PARAMETER], token)) {
-			return respond(this, 403, { error: 'Missing or wrong token.' });
-		}
-
-		let view: LookupView;
-		try {
-			view = readCallback(this.getBodyData());
-		} catch (error) {
-			return respond(this, 400, { error: error instanceof Error ? error.message : 'Not a Nyne callback.' });
-		}
+		const expected = token.length < MIN_TOKEN_LENGTH ? '' : token;
+		const call = acceptCallback(this, { parameter: TOKEN_QUERY_PARAMETER, expected, refusal: 'Missing or wrong token.' });
+		if ('answer' in call) return call.answer;
+		const { view } = call;
 
 		const scope = `${this.getMode()}:${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
 		if (!isFirstDelivery(this.getWorkflowStaticData('node'), scope, view.summary.request_id)) {

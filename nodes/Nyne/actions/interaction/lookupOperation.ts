@@ -26,10 +26,10 @@ function timedOut(requestId: string, timeoutMs: number): NyneApiError {
 	});
 }
 
-/** The summary a lookup that is not waited for returns at once (the core's view, without the fields of a finished one). */
-function startedItem(summary: LookupSummary): IDataObject {
+/** What a lookup that is not waited for returns at once: its summary, with the callback URL it was given, if any. */
+function startedItem(summary: LookupSummary, withCallbackUrl: boolean): IDataObject {
 	const { request_id, status, interaction_type, platform, created_on, callback_url } = summary;
-	return { request_id, status, interaction_type, platform, created_on, ...(callback_url ? { callback_url } : {}) };
+	return { request_id, status, interaction_type, platform, created_on, ...(withCallbackUrl && callback_url ? { callback_url } : {}) };
 }
 
 async function start(this: IExecuteFunctions, itemIndex: number, prepared: PreparedLookup, run: RunContext): Promise<Started> {
@@ -40,11 +40,10 @@ async function start(this: IExecuteFunctions, itemIndex: number, prepared: Prepa
 		body = { ...body, callback_url: signedResumeUrl(this, itemIndex, body, apiSecret) };
 	}
 	const view = await startLookup(client, body, { signal: run.signal });
-	if (prepared.waitMode === 'none') return { items: [startedItem(view.summary)] };
+	if (prepared.waitMode === 'none') return { items: [startedItem(view.summary, true)] };
 	if (prepared.waitMode === 'webhook') {
 		await this.putExecutionToWait(WAIT_INDEFINITELY);
-		const { callback_url: _resumeUrl, ...summary } = startedItem(view.summary);
-		return { items: [{ ...summary, waiting_for: 'callback' }] };
+		return { items: [{ ...startedItem(view.summary, false), waiting_for: 'callback' }] };
 	}
 	return { requestId: view.summary.request_id };
 }

@@ -1,11 +1,10 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { NyneValidationError, readCallback } from '../../../../shared';
-import type { LookupView } from '../../../../shared';
+import { NyneValidationError } from '../../../../shared';
 import { errorItem, toNodeError } from '../../../common/errors';
 import { buildLookupBody } from '../../../common/lookupBody';
 import { readOutputShape, renderLookup } from '../../../common/output';
-import { respond, tokensMatch } from '../../../common/webhook';
+import { acceptCallback, respond } from '../../../common/webhook';
 import { lookupSpecOf } from './Interaction.resource';
 import { CALLBACK_TOKEN_PARAMETER, callbackToken } from './resumeToken';
 
@@ -37,17 +36,9 @@ export async function resumeOnCallback(this: IWebhookFunctions): Promise<IWebhoo
 		this.logger.warn(`Nyne callback refused: ${reason}`);
 		return respond(this, 403, { error: 'This execution cannot accept callbacks.' });
 	}
-	const query = this.getQueryData() as IDataObject;
-	if (!tokensMatch(query[CALLBACK_TOKEN_PARAMETER], expected)) {
-		return respond(this, 403, { error: 'Missing or wrong callback token.' });
-	}
-
-	let view: LookupView;
-	try {
-		view = readCallback(this.getBodyData());
-	} catch (error) {
-		return respond(this, 400, { error: error instanceof Error ? error.message : 'Not a Nyne callback.' });
-	}
+	const call = acceptCallback(this, { parameter: CALLBACK_TOKEN_PARAMETER, expected, refusal: 'Missing or wrong callback token.' });
+	if ('answer' in call) return call.answer;
+	const { view } = call;
 
 	if (view.failure) {
 		if (!continuesOnFail(this)) throw toNodeError(this.getNode(), view.failure);
