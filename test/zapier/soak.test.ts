@@ -160,20 +160,26 @@ describe(`Zapier fault soak: ${LOOKUPS} lookups through the app tester against a
 	let sandbox: Sandbox;
 	let hooks: HookRecorder;
 	const log: string[] = [];
-	afterAll(async () => {
-		await sandbox?.close();
-		await hooks?.close();
-	});
+	let zap: ReturnType<typeof createZapRunner>;
+	let authData: ReturnType<typeof auth>;
+	let printed: ReturnType<typeof captureConsole>;
+	let runs: LookupRun[];
+	const resumedCopies: Array<{ run: LookupRun; again: StepEnding<LookupOutput> }> = [];
+	let stats: ReturnType<Sandbox['control']['stats']>;
+	/** Every Zapier error the runs met: reschedules, endings and failed copies. */
+	const failures: ZapierFailure[] = [];
+	/** Runs that ended rescheduled more often than the soak allows (Zapier would keep trying). */
+	const gaveUp: LookupRun[] = [];
 
-	it('start + find (and fetch_interactions through its callback) end with the full result or the right Zapier error', async () => {
+	beforeAll(async () => {
 		sandbox = await faultySandbox(log, { ...REQUEST_FAULTS, ...CALLBACK_FAULTS });
 		sandbox.control.injectFault({ kind: 'rate_limit', method: 'POST', times: BURST.count, retryAfterSeconds: BURST.retryAfterSeconds / TIME_SCALE });
 		for (const fault of SURE_FAULTS) sandbox.control.injectFault(fault);
 		// Zapier's callback URL may be called more than once: every share-path callback comes twice here.
 		sandbox.control.injectFault({ kind: 'duplicate_callback', times: LOOKUPS });
 		hooks = await startHookRecorder();
-		const zap = createZapRunner({ timeScale: TIME_SCALE, maxReschedules: MAX_RESCHEDULES });
-		const authData = auth(sandbox);
+		zap = createZapRunner({ timeScale: TIME_SCALE, maxReschedules: MAX_RESCHEDULES });
+		authData = auth(sandbox);
 		const lookups = soakLookups(LOOKUPS, 'zap');
 
 		async function search(requestId: string): Promise<StepEnding<LookupOutput[]>> {
@@ -229,9 +235,7 @@ describe(`Zapier fault soak: ${LOOKUPS} lookups through the app tester against a
 			return { ...run, ending: { kind: 'error', stage: 'callback', failure: resumed.failure } };
 		}
 
-		const printed = captureConsole();
-		let runs: LookupRun[];
-		const resumedCopies: Array<{ run: LookupRun; again: StepEnding<LookupOutput> }> = [];
+		printed = captureConsole();
 		try {
 			runs = await Promise.all(lookups.map((lookup, i) => sleep((i % 10) * 5).then(() => (isResumeLookup(i) ? viaResume(lookup, i) : viaFind(lookup)))));
 			const resumeKeys = runs.filter((run) => run.path === 'resume').map((run) => run.lookup.key);
@@ -247,14 +251,23 @@ describe(`Zapier fault soak: ${LOOKUPS} lookups through the app tester against a
 		} finally {
 			printed.restore();
 		}
-		const stats = sandbox.control.stats();
-		const failures: ZapierFailure[] = [];
-		const gaveUp: LookupRun[] = [];
+		stats = sandbox.control.stats();
+		for (const run of runs) {
+			failures.push(...run.submitThrottles, ...run.pollThrottles);
+			if (run.ending.kind === 'error') failures.push(run.ending.failure);
+			if (run.ending.kind === 'error' && run.ending.failure.name === 'ThrottledError') gaveUp.push(run);
+		}
+		for (const { again } of resumedCopies) if (!again.ok) failures.push(again.failure);
+	}, 120_000);
+	afterAll(async () => {
+		await sandbox?.close();
+		await hooks?.close();
+	});
 
+	it('each lookup ends with its full result, "no data" in the core\'s words, or a clear error, and is submitted at most once', () => {
 		for (const run of runs) {
 			const { lookup, ending } = run;
 			const submissions = stats.submissionsByTarget[lookup.key] ?? 0;
-			failures.push(...run.submitThrottles, ...run.pollThrottles);
 			// Zapier re-runs a submitting step only after a 429 or a 5xx, which prove no job was made.
 			for (const throttle of run.submitThrottles) expectThrottle(throttle, false);
 			for (const throttle of run.pollThrottles) expectThrottle(throttle, true);
@@ -262,13 +275,9 @@ describe(`Zapier fault soak: ${LOOKUPS} lookups through the app tester against a
 			else expect(submissions, lookup.key).toBeLessThanOrEqual(1);
 
 			if (ending.kind === 'error') {
-				failures.push(ending.failure);
 				expect(ending.failure.message.length, lookup.key).toBeGreaterThan(20);
-				if (ending.failure.name === 'ThrottledError') {
-					// Zapier would keep rescheduling; the soak stops after MAX_RESCHEDULES (rare, counted below).
-					gaveUp.push(run);
-					continue;
-				}
+				// Zapier would keep rescheduling; the soak stops after MAX_RESCHEDULES (rare, counted in gaveUp).
+				if (ending.failure.name === 'ThrottledError') continue;
 				// A POST sent without an answer read back (dropped, or cut JSON): a clear error, never resent.
 				expect(`${lookup.key} ${ending.stage} ${ending.failure.name} ${ending.failure.code}: ${ending.failure.message}`).toMatch(/ submit AppError submission_unknown: .*not sent again/);
 				continue;
@@ -286,15 +295,18 @@ describe(`Zapier fault soak: ${LOOKUPS} lookups through the app tester against a
 			if (run.path === 'find') expect(run.repeatIds, lookup.key).toEqual(output.interactions.map((person) => person.id));
 			else expect(run.started).toMatchObject({ request_id: run.requestId, status: 'queued', count: 0, interactions: [] });
 		}
+	});
 
-		// Every callback copy resumes to exactly the same output (Zapier resumes once; a copy changes nothing).
+	it('every copy of a callback resumes to exactly the same output', () => {
+		// Zapier resumes once; a copy changes nothing.
 		for (const { run, again } of resumedCopies) {
 			if (run.ending.kind === 'completed') expect(again.ok && again.value, run.lookup.key).toEqual(run.ending.output);
 			else expect(!again.ok && again.failure.message, run.lookup.key).toBe(run.ending.kind === 'failed' && run.ending.message);
-			if (!again.ok) failures.push(again.failure);
 		}
 		expect(resumedCopies.length).toBeGreaterThan(runs.filter((run) => run.path === 'resume' && run.requestId).length);
+	});
 
+	it('jobs match the request IDs read, a lost POST answer is never resent, and the burst\'s Retry-After reaches Zapier', () => {
 		const known = runs.filter((run) => run.requestId).length;
 		const unknown = runs.filter((run) => run.ending.kind === 'error' && run.ending.failure.code === 'submission_unknown').length;
 		const count = (kind: Ending['kind']) => runs.filter((run) => run.ending.kind === kind).length;
@@ -314,15 +326,19 @@ describe(`Zapier fault soak: ${LOOKUPS} lookups through the app tester against a
 		expect(throttles.filter((t) => t.delay === BURST.retryAfterSeconds)).toHaveLength(BURST.count);
 		// "Nothing found" only where Nyne answered 404 for a request that exists (early 404s): see the report.
 		expect(notFound).toBeLessThanOrEqual(get404s);
-		// The faults did happen, so the result above means something.
+	});
+
+	it('the faults did happen, so the cases above mean something, and most lookups still completed', () => {
 		expect(stats.status5xx).toBeGreaterThan(0);
 		expect(stats.status429).toBeGreaterThanOrEqual(BURST.count);
 		for (const fault of ['drop_connection', 'malformed_json', 'early_404', 'slow']) expect(log.some((line) => line.includes(`fault=${fault}`)), fault).toBe(true);
-		expect(count('completed')).toBeGreaterThan(LOOKUPS * 0.75);
+		expect(runs.filter((run) => run.ending.kind === 'completed').length).toBeGreaterThan(LOOKUPS * 0.75);
 		expect(runs.some((run) => run.path === 'resume' && run.ending.kind === 'completed')).toBe(true);
 		expect(sandbox.control.callbacks().some((delivery) => delivery.duplicate)).toBe(true);
+	});
 
-		// Secret hygiene: outputs, every error (message, JSON, stack, inspect), Zapier's log lines and printed console, the sandbox log.
+	it('no secret shows in outputs, errors, Zapier\'s log lines, the printed console or the sandbox log', () => {
+		// Every error is read as message, JSON, stack and inspect output.
 		expect(leaksIn(JSON.stringify(authData))).not.toEqual([]);
 		expect(leaksIn(everything(runs, failures, zap.logged, printed.lines, log))).toEqual([]);
 		// The captures did see the app's traffic, so "no leak" above covers it.
