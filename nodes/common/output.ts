@@ -15,7 +15,8 @@ export const outputOption: INodeProperties = {
 			name: 'One Item per Person',
 			value: 'split',
 			description:
-				'Each person becomes an item, with request_id, platform, interaction_type and target_username beside their fields; a lookup that found nobody gives no items',
+				'Each person becomes an item, with request_id, platform, interaction_type and target_username beside their fields; ' +
+				'a lookup that found nobody gives no items',
 		},
 		{
 			name: 'One Item with the Whole Result',

@@ -27,7 +27,9 @@ function startedElsewhere(begun: Array<Step<Begun>>, failedIndex: number): strin
 
 function withStartedLookups(error: NodeError, requestIds: string[]): NodeError {
 	if (requestIds.length === 0) return error;
-	const note = `Lookups already started for other items keep running at Nyne; fetch them with Resource "Request" > Operation "Get" instead of starting them again: ${requestIds.join(', ')}.`;
+	const note =
+		'Lookups already started for other items keep running at Nyne; fetch them with Resource "Request" > Operation "Get" ' +
+		`instead of starting them again: ${requestIds.join(', ')}.`;
 	error.description = error.description ? `${error.description} ${note}` : note;
 	return error;
 }

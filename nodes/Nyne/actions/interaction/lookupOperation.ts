@@ -22,7 +22,9 @@ export interface LookupSpec {
 function timedOut(requestId: string, timeoutMs: number): NyneApiError {
 	return new NyneApiError('timeout', {
 		requestId,
-		message: `The lookup did not finish within ${Math.round(timeoutMs / 1000)} s. It is still running at Nyne as request ${requestId}: fetch it later with Resource "Request" > Operation "Get", or raise Options > Timeout.`,
+		message:
+			`The lookup did not finish within ${Math.round(timeoutMs / 1000)} s. It is still running at Nyne as request ${requestId}: ` +
+			'fetch it later with Resource "Request" > Operation "Get", or raise Options > Timeout.',
 	});
 }
 

@@ -31,7 +31,9 @@ function checkCallbackWaitFits(context: IExecuteFunctions, itemIndex: number): v
 	if (count > 1) {
 		throw new NodeOperationError(context.getNode(), `"Wait for Callback" resumes an execution once, so it takes one input item; this run has ${count}.`, {
 			itemIndex,
-			description: 'Use "Wait for Result" (it submits every item first, then collects them), or put a Loop Over Items node with batch size 1 before this node, or use "Don\'t Wait" with a Nyne Trigger.',
+			description:
+				'Use "Wait for Result" (it submits every item first, then collects them), or put a Loop Over Items node ' +
+				'with batch size 1 before this node, or use "Don\'t Wait" with a Nyne Trigger.',
 		});
 	}
 }
