@@ -351,27 +351,35 @@ describe(`Zapier fault soak: the REST-hook trigger with duplicated, out-of-order
 	let sandbox: Sandbox;
 	let hooks: HookRecorder;
 	const log: string[] = [];
-	afterAll(async () => {
-		await sandbox?.close();
-		await hooks?.close();
-	});
+	let zap: ReturnType<typeof createZapRunner>;
+	let printed: ReturnType<typeof captureConsole>;
+	let lookups: SoakLookup[];
+	let subscriptions: Array<StepEnding<{ id: string; request_id: string }>>;
+	const performed: Array<{ lookup: SoakLookup; requestId: string; result: StepEnding<Person[]> }> = [];
+	const unsubscribed: Array<{ requestId: string; undone: StepEnding<unknown> }> = [];
+	let stats: ReturnType<Sandbox['control']['stats']>;
+	let deliveries: ReturnType<Sandbox['control']['callbacks']>;
+	const performedByRequest = () => {
+		const byRequest = new Map<string, typeof performed>();
+		for (const p of performed) byRequest.set(p.requestId, [...(byRequest.get(p.requestId) ?? []), p]);
+		return byRequest;
+	};
+	/** Every Zapier error met: reschedules and failed subscriptions, and failed performs. */
+	const failures: ZapierFailure[] = [];
 
-	it('interaction_results gives each lookup its people once, with the same ids on every copy so Zapier dedupes them', async () => {
+	beforeAll(async () => {
 		sandbox = await faultySandbox(log, { ...REQUEST_FAULTS, ...CALLBACK_FAULTS });
 		for (const fault of SURE_FAULTS.filter((f) => f.method === 'POST')) sandbox.control.injectFault(fault);
 		sandbox.control.injectFault({ kind: 'rate_limit', method: 'POST' });
 		sandbox.control.injectFault({ kind: 'duplicate_callback', times: 2 });
 		sandbox.control.injectFault({ kind: 'out_of_order_callback', times: 2 });
 		hooks = await startHookRecorder(7);
-		const zap = createZapRunner({ timeScale: TIME_SCALE, maxReschedules: MAX_RESCHEDULES });
+		zap = createZapRunner({ timeScale: TIME_SCALE, maxReschedules: MAX_RESCHEDULES });
 		const authData = auth(sandbox);
-		const lookups = soakLookups(HOOK_LOOKUPS, 'hook');
+		lookups = soakLookups(HOOK_LOOKUPS, 'hook');
 		const hookPath = (i: number) => `/hooks/catch/${i}/`;
 
-		const printed = captureConsole();
-		const failures: ZapierFailure[] = [];
-		let subscriptions: Array<StepEnding<{ id: string; request_id: string }>>;
-		const performed: Array<{ lookup: SoakLookup; requestId: string; result: StepEnding<Person[]> }> = [];
+		printed = captureConsole();
 		try {
 			subscriptions = await Promise.all(
 				lookups.map((lookup, i) =>
@@ -390,20 +398,26 @@ describe(`Zapier fault soak: the REST-hook trigger with duplicated, out-of-order
 			for (const subscription of subscriptions) {
 				if (!subscription.ok) continue;
 				const undone = await zap.step('triggers.interaction_results.operation.performUnsubscribe', { authData, subscribeData: subscription.value });
-				expect(undone.ok && undone.value).toEqual({ request_id: subscription.value.request_id, cancelled: false });
+				unsubscribed.push({ requestId: subscription.value.request_id, undone });
 			}
 		} finally {
 			printed.restore();
 		}
-		const stats = sandbox.control.stats();
-		const deliveries = sandbox.control.callbacks();
+		stats = sandbox.control.stats();
+		deliveries = sandbox.control.callbacks();
+		for (const subscription of subscriptions) failures.push(...subscription.throttles, ...(subscription.ok ? [] : [subscription.failure]));
+		for (const { result } of performed) if (!result.ok) failures.push(result.failure);
+	}, 120_000);
+	afterAll(async () => {
+		await sandbox?.close();
+		await hooks?.close();
+	});
 
+	it('turning a Zap on submits each lookup at most once; a lost answer is a clear error, never resent', () => {
 		for (const [i, subscription] of subscriptions.entries()) {
 			const lookup = lookups[i] as SoakLookup;
-			failures.push(...subscription.throttles);
 			for (const throttle of subscription.throttles) expectThrottle(throttle, false);
 			if (!subscription.ok) {
-				failures.push(subscription.failure);
 				expect(`${subscription.failure.name} ${subscription.failure.code}: ${subscription.failure.message}`).toMatch(/^AppError submission_unknown: .*not sent again/);
 				expect(stats.submissionsByTarget[lookup.key] ?? 0).toBeLessThanOrEqual(1);
 				continue;
@@ -413,17 +427,21 @@ describe(`Zapier fault soak: the REST-hook trigger with duplicated, out-of-order
 			expect(mine.length, lookup.key).toBeGreaterThan(0);
 			for (const p of mine) expect(p.requestId).toBe(subscription.value.request_id);
 		}
+	});
 
-		const byRequest = new Map<string, typeof performed>();
-		for (const p of performed) byRequest.set(p.requestId, [...(byRequest.get(p.requestId) ?? []), p]);
+	it('turning a Zap off cancels nothing at Nyne (it cannot) and says so', () => {
+		expect(unsubscribed.length).toBe(subscriptions.filter((s) => s.ok).length);
+		for (const { requestId, undone } of unsubscribed) expect(undone.ok && undone.value).toEqual({ request_id: requestId, cancelled: false });
+	});
+
+	it('interaction_results gives each lookup its people once, with the same ids on every copy so Zapier dedupes them', () => {
 		const allIds: string[] = [];
-		for (const [requestId, copies] of byRequest) {
+		for (const [requestId, copies] of performedByRequest()) {
 			const [first] = copies;
 			if (!first) continue;
 			// Duplicates, late copies and retried deliveries: identical items, so Zapier's dedupe by id drops the copies.
 			for (const copy of copies) expect(copy.result.ok ? copy.result.value : (copy.result as { failure: ZapierFailure }).failure.message, requestId).toEqual(first.result.ok ? first.result.value : first.result.failure.message);
 			if (!first.result.ok) {
-				failures.push(...copies.flatMap((copy) => (copy.result.ok ? [] : [copy.result.failure])));
 				expect(first.lookup.noData, `${first.lookup.key}: ${first.result.failure.message}`).toBe(true);
 				expect(first.result.failure.code).toBe('lookup_failed');
 				expect(first.result.failure.message).toMatch(/The lookup failed: No interaction data found/);
@@ -435,7 +453,10 @@ describe(`Zapier fault soak: the REST-hook trigger with duplicated, out-of-order
 		}
 		// Ids never collide across lookups, so the dedupe drops only true copies.
 		expect(new Set(allIds).size).toBe(allIds.length);
+	});
 
+	it('every callback was performed, copies and retried deliveries included, and the faults did happen', () => {
+		const byRequest = performedByRequest();
 		const known = subscriptions.filter((s) => s.ok).length;
 		console.log(
 			`zapier soak trigger: ${lookups.length} subscriptions (${known} with a request ID) -> ${byRequest.size} lookups called back, ${hooks.accepted.length} bodies performed,`,
@@ -451,7 +472,9 @@ describe(`Zapier fault soak: the REST-hook trigger with duplicated, out-of-order
 		expect(deliveries.some((d) => d.duplicate && d.status === 200)).toBe(true);
 		expect(hooks.refused).toBeGreaterThan(0);
 		expect(deliveries.some((d) => d.attempt > 1 && d.status === 200)).toBe(true);
+	});
 
+	it('no secret shows in outputs, errors, Zapier\'s log lines, the printed console or the sandbox log', () => {
 		expect(leaksIn(everything({ subscriptions, performed }, failures, zap.logged, printed.lines, log))).toEqual([]);
 		// The captures did see the app's traffic, so "no leak" above covers it.
 		expect(zap.logged.length).toBeGreaterThan(0);
