@@ -15,7 +15,7 @@ export { nextPollDelayMs, retryDelayMs } from './pollPolicy.js';
 export { parseCallbackPayload } from './callbackPayload.js';
 export { toLookupOutcome } from './lookupOutcome.js';
 export { toInteractionItems } from './interactionItems.js';
-export { isFinished, lookupFailure, toLookupView } from './lookupView.js';
+export { lookupFailure, toLookupView } from './lookupView.js';
 export type { LookupSummary, LookupView } from './lookupView.js';
 export { collectLookup, readCallback, readLookup, startLookup } from './lookups.js';
 export type { ItemMeta } from './interactionItems.js';

@@ -64,8 +64,3 @@ export function toLookupView(status: RequestStatus, extra: { callbackUrl?: strin
 	}
 	return view;
 }
-
-/** True once the lookup has completed or failed. */
-export function isFinished(view: LookupView): boolean {
-	return view.summary.status === 'completed' || view.summary.status === 'failed';
-}
