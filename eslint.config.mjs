@@ -25,7 +25,7 @@ export default tseslint.config(
 	},
 	{
 		// The core imports nothing from n8n (design.md), so it cannot throw NodeApiError; the nodes map its
-		// typed errors to NodeApiError / NodeOperationError at the boundary (nodes/Nyne/actions/errors.ts).
+		// typed errors to NodeApiError / NodeOperationError at the boundary (nodes/common/errors.ts).
 		files: ['shared/**/*.ts'],
 		rules: { '@n8n/community-nodes/require-node-api-error': 'off' },
 	},

@@ -7,9 +7,11 @@ import {
 	INTERACTIONS_PATH,
 	USAGE_PATH,
 } from './constants.js';
+import { authHeaders } from './authHeaders.js';
 import { NyneApiError, NyneValidationError } from './errors.js';
 import { apiErrorFromResponse, describeTransportFailure, failedBeforeSending, mayResendPost } from './httpErrors.js';
 import { toLookupOutcome, toRequestStatus } from './lookupOutcome.js';
+import { lookupFailure } from './lookupView.js';
 import { nextPollDelayMs, retryDelayMs } from './pollPolicy.js';
 import type { Now, Sleep, Transport, TransportResponse } from './ports.js';
 import { RateLimiter } from './rateLimiter.js';
@@ -31,6 +33,8 @@ export interface NyneClientOptions {
 export interface WaitOptions {
 	timeoutMs?: number;
 	signal?: AbortSignal;
+	/** When a lookup this client did not submit was started (e.g. from a trigger's state), for the 404 rule. */
+	submittedAt?: number;
 }
 
 interface CallContext {
@@ -102,7 +106,7 @@ export class NyneClient {
 		const { now } = this.options;
 		const deadline = now() + (options.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS);
 		const context: CallContext = { requestId: id, deadline, signal: options.signal };
-		const submittedAt = this.submittedAt.get(id);
+		const submittedAt = this.submittedAt.get(id) ?? options.submittedAt;
 		const since = submittedAt ?? now();
 		let nextPollAt = submittedAt === undefined ? since : since + nextPollDelayMs(0, this.random);
 		let lateNotFound = 0;
@@ -113,7 +117,7 @@ export class NyneClient {
 			try {
 				status = await this.getRequest(id, context);
 			} catch (error) {
-				if (!this.forgivesNotFound(id, error, () => ++lateNotFound)) throw error;
+				if (!this.forgivesNotFound(id, error, submittedAt, () => ++lateNotFound)) throw error;
 			}
 			const outcome = status && toLookupOutcome(status);
 			if (outcome) {
@@ -130,9 +134,7 @@ export class NyneClient {
 	async fetchInteractions(body: InteractionRequestBody, options: WaitOptions = {}): Promise<CompletedLookup> {
 		const submitted = await this.submit(body, { signal: options.signal });
 		const outcome = await this.waitForResult(submitted.requestId, options);
-		if (outcome.status === 'failed') {
-			throw new NyneApiError('lookup_failed', { requestId: outcome.requestId, serverMessage: outcome.error });
-		}
+		if (outcome.status === 'failed') throw lookupFailure(outcome.requestId, outcome.error);
 		return outcome;
 	}
 
@@ -144,14 +146,21 @@ export class NyneClient {
 	}
 
 	/**
-	 * A 404 for a lookup this client submitted means "not visible yet" right after the submit, and is
-	 * forgiven a few times later too: the job is known to exist, so one stray 404 must not lose its result.
+	 * The one 404 rule: right after a request is created Nyne may not know it yet, so a 404 then means
+	 * "not visible yet". The creation time is this client's own submit, else the caller's `submittedAt`
+	 * (a trigger's state, a Zapier bundle), else the Unix seconds at the end of the request ID.
 	 */
-	private forgivesNotFound(id: string, error: unknown, countLate: () => number): boolean {
+	isEarlyNotFound(requestId: string, error: unknown, submittedAt?: number): boolean {
 		if (!(error instanceof NyneApiError) || error.code !== 'request_not_found') return false;
-		const submittedAt = this.submittedAt.get(id);
-		if (submittedAt === undefined) return false;
-		if (this.options.now() - submittedAt < EARLY_NOT_FOUND_GRACE_MS) return true;
+		const id = requestId.trim();
+		const createdAt = this.submittedAt.get(id) ?? submittedAt ?? createdAtOfRequestId(id);
+		return createdAt !== undefined && this.options.now() - createdAt < EARLY_NOT_FOUND_GRACE_MS;
+	}
+
+	/** Beyond the early 404s, a lookup known to exist is forgiven a few stray ones, so one 404 must not lose its result. */
+	private forgivesNotFound(id: string, error: unknown, submittedAt: number | undefined, countLate: () => number): boolean {
+		if (this.isEarlyNotFound(id, error, submittedAt)) return true;
+		if (!(error instanceof NyneApiError) || error.code !== 'request_not_found' || submittedAt === undefined) return false;
 		return countLate() <= LATE_NOT_FOUND_FORGIVEN;
 	}
 
@@ -169,7 +178,7 @@ export class NyneClient {
 				response = await transport({
 					method,
 					url: `${this.baseUrl}${path}`,
-					headers: { 'x-api-key': apiKey, 'x-api-secret': apiSecret, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+					headers: { ...authHeaders(apiKey, apiSecret), accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
 					...(body === undefined ? {} : { body }),
 				});
 			} catch (error) {
@@ -228,6 +237,12 @@ export class NyneClient {
 		}
 		if (context.signal?.aborted) throw new NyneApiError('aborted', { requestId: context.requestId });
 	}
+}
+
+/** A request ID ends with its creation time in Unix seconds: interaction_<hex>_<seconds>. */
+function createdAtOfRequestId(id: string): number | undefined {
+	const seconds = /_(\d{9,11})$/.exec(id)?.[1];
+	return seconds === undefined ? undefined : Number(seconds) * 1000;
 }
 
 function checkRequestId(requestId: string): string {

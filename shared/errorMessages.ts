@@ -49,7 +49,7 @@ const MESSAGES: Record<string, MessageBuilder> = {
 	timeout: (_server, context) =>
 		`The lookup did not finish in time${context.requestId ? `; it is still running as request ${context.requestId}` : ''}. Fetch it later with that request ID, or raise the timeout.`,
 	lookup_failed: (server, context) =>
-		`Nyne could not complete the lookup${context.requestId ? ` ${context.requestId}` : ''}: ${server || 'no reason given'}. No credits are charged for a lookup that finds no data.`,
+		`The lookup failed: ${server || 'no reason given'}${context.requestId ? ` (request ${context.requestId})` : ''}. Nyne charges no credits for a lookup that finds no data.`,
 	submission_unknown: () =>
 		'The connection to Nyne broke after the lookup was sent, so Nyne may have accepted it. It was not sent again, so it is never paid for twice: check your recent usage before running it again.',
 	network_error: (server) =>

@@ -1,6 +1,7 @@
 export * from './constants.js';
 export * from './types.js';
 export * from './ports.js';
+export { API_KEY_HEADER, API_SECRET_HEADER, withoutAuthHeaders } from './authHeaders.js';
 export { NyneError, NyneValidationError, NyneApiError, isNyneError } from './errors.js';
 export { describeApiError } from './errorMessages.js';
 export { parseSocialMediaUrl } from './socialUrl.js';
@@ -14,6 +15,9 @@ export { nextPollDelayMs, retryDelayMs } from './pollPolicy.js';
 export { parseCallbackPayload } from './callbackPayload.js';
 export { toLookupOutcome } from './lookupOutcome.js';
 export { toInteractionItems } from './interactionItems.js';
+export { lookupFailure, toLookupView } from './lookupView.js';
+export type { LookupSummary, LookupView } from './lookupView.js';
+export { collectLookup, readCallback, readLookup, startLookup } from './lookups.js';
 export type { ItemMeta } from './interactionItems.js';
 export { apiErrorFromResponse, redact } from './httpErrors.js';
 export * as schemas from './schemas.js';

@@ -1,7 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
-import { DEFAULT_MAX_RESULTS, MAX_RESULTS_LIMIT } from '../../shared';
+import { maxResultsField, socialMediaUrlField } from '../common/fields';
 import { pollFollowers } from './pollFollowers';
 
 export class NyneFollowerTrigger implements INodeType {
@@ -26,15 +26,7 @@ export class NyneFollowerTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{
-				displayName: 'Social Media URL',
-				name: 'socialMediaUrl',
-				type: 'string',
-				required: true,
-				default: '',
-				placeholder: 'https://x.com/nyne_ai',
-				hint: 'The profile to watch (Twitter/X; Instagram for following)',
-			},
+			socialMediaUrlField('https://x.com/nyne_ai', 'The profile to watch (Twitter/X; Instagram for following)'),
 			{
 				displayName: 'Event',
 				name: 'event',
@@ -47,15 +39,7 @@ export class NyneFollowerTrigger implements INodeType {
 					{ name: 'Stopped Following', value: 'lostFollowing', description: 'The profile stopped following someone (missing from two lookups in a row)' },
 				],
 			},
-			{
-				displayName: 'Max Results',
-				name: 'maxResults',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_RESULTS_LIMIT },
-				default: DEFAULT_MAX_RESULTS,
-				description: 'Max number of results to return',
-				hint: 'Each lookup costs 3 credits. Lost-follower events need the whole list, so set this above the profile\'s count.',
-			},
+			maxResultsField("Each lookup costs 3 credits. Lost-follower events need the whole list, so set this above the profile's count."),
 		],
 	};
 

@@ -1,10 +1,11 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { buildInteractionRequest, NyneApiError, observeLookup, toInteractionItems, toLookupOutcome, toLostPersonItem } from '../../shared';
-import type { CompletedLookup, InteractionItem, InteractionRequestBody, NyneClient } from '../../shared';
-import { toNodeError } from '../Nyne/actions/errors';
-import { createNyneClient, getRuntime } from '../Nyne/transport';
+import { observeLookup, readLookup, startLookup, toLookupView, toLostPersonItem } from '../../shared';
+import type { InteractionItem, InteractionRequestBody, LookupView, NyneClient } from '../../shared';
+import { errorCodeOf, toNodeError } from '../common/errors';
+import { buildLookupBody } from '../common/lookupBody';
+import { createNyneClient, getRuntime } from '../common/transport';
 
 export type FollowerEvent = 'newFollower' | 'lostFollower' | 'newFollowing' | 'lostFollowing';
 
@@ -24,8 +25,6 @@ interface FollowerStaticData {
 
 /** A lookup still running after this long is abandoned and a new one started. */
 export const PENDING_MAX_AGE_MS = 3_600_000;
-/** A request may answer 404 for a moment right after it was created. */
-const EARLY_NOT_FOUND_MS = 30_000;
 const MANUAL_TIMEOUT_MS = 60_000;
 const MANUAL_SAMPLE_SIZE = 3;
 
@@ -44,11 +43,7 @@ interface Watch {
 
 function readWatch(context: IPollFunctions): Watch {
 	const event = context.getNodeParameter('event', 'newFollower') as FollowerEvent;
-	const body = buildInteractionRequest({
-		type: RELATION_BY_EVENT[event],
-		socialMediaUrl: String(context.getNodeParameter('socialMediaUrl', '') ?? ''),
-		maxResults: Number(context.getNodeParameter('maxResults', 100)),
-	});
+	const body = buildLookupBody(RELATION_BY_EVENT[event], (name, fallback) => context.getNodeParameter(name, fallback));
 	return { event, body, key: JSON.stringify([event, body.social_media_url, body.max_results ?? null]) };
 }
 
@@ -56,26 +51,22 @@ function addedEvent(event: FollowerEvent, person: InteractionItem, detectedAt: s
 	return { event, ...(person as IDataObject), detected_at: detectedAt };
 }
 
-function removedEvent(event: FollowerEvent, username: string, lookup: CompletedLookup, detectedAt: string): IDataObject {
+function removedEvent(event: FollowerEvent, username: string, lookup: LookupView, detectedAt: string): IDataObject {
 	const item = toLostPersonItem(username, {
-		platform: lookup.platform ?? lookup.result.source_platform,
-		interactionType: lookup.interactionType ?? lookup.result.interaction_type,
+		platform: lookup.summary.platform ?? '',
+		interactionType: lookup.summary.interaction_type ?? RELATION_BY_EVENT[event],
 		relation: RELATION_BY_EVENT[event] === 'followers' ? 'follower' : 'following',
-		targetUsername: lookup.result.target.username,
-		requestId: lookup.requestId,
+		targetUsername: lookup.summary.target?.username ?? '',
+		requestId: lookup.summary.request_id,
 	});
 	return { event, ...item, detected_at: detectedAt };
 }
 
-function peopleOf(lookup: CompletedLookup): InteractionItem[] {
-	return toInteractionItems(lookup.result, { requestId: lookup.requestId, platform: lookup.platform, interactionType: lookup.interactionType });
-}
-
 /** Turns a finished lookup into events with the core watch, and stores its new state. */
-function collect(context: IPollFunctions, data: FollowerStaticData, watch: Watch, lookup: CompletedLookup): IDataObject[] {
+function collect(context: IPollFunctions, data: FollowerStaticData, watch: Watch, lookup: LookupView): IDataObject[] {
 	const { now } = getRuntime();
-	const people = peopleOf(lookup);
-	const platform = lookup.platform ?? lookup.result.source_platform;
+	const people = lookup.people;
+	const platform = lookup.summary.platform ?? '';
 	const complete = people.length < (watch.body.max_results ?? Number.POSITIVE_INFINITY);
 	const outcome = observeLookup(data.state, { platform, people, complete }, { watch: watch.key, mode: isLostEvent(watch.event) ? 'lost' : 'new', at: now() });
 	data.state = outcome.state;
@@ -98,41 +89,39 @@ function readStaticData(context: IPollFunctions, staticData: IDataObject, watchK
 }
 
 /** Looks at the pending lookup: its result, or undefined when there is none to collect (yet). */
-async function checkPending(context: IPollFunctions, client: NyneClient, state: FollowerStaticData): Promise<CompletedLookup | 'running' | undefined> {
+async function checkPending(context: IPollFunctions, client: NyneClient, state: FollowerStaticData): Promise<LookupView | 'running' | undefined> {
 	const pending = state.pending;
 	if (!pending) return undefined;
 	const age = getRuntime().now() - pending.submittedAt;
-	let status;
+	let view: LookupView;
 	try {
-		status = await client.getRequest(pending.requestId);
+		view = await readLookup(client, pending.requestId, { submittedAt: pending.submittedAt });
 	} catch (error) {
-		if (!(error instanceof NyneApiError) || error.code !== 'request_not_found') throw toNodeError(context.getNode(), error);
-		if (age < EARLY_NOT_FOUND_MS) return 'running';
+		if (errorCodeOf(error) !== 'request_not_found') throw toNodeError(context.getNode(), error);
 		context.logger.warn(`Nyne Follower Trigger: request ${pending.requestId} is no longer known to Nyne; starting a new lookup.`);
 		delete state.pending;
 		return undefined;
 	}
-	if (status.status === 'failed') {
-		context.logger.warn(`Nyne Follower Trigger: lookup ${pending.requestId} failed (${status.error ?? 'no reason given'}); starting a new one.`);
+	if (view.failure) {
+		context.logger.warn(`Nyne Follower Trigger: ${view.failure.message} Starting a new one.`);
 		delete state.pending;
 		return undefined;
 	}
-	const outcome = toLookupOutcome(status);
-	if (outcome?.status !== 'completed') {
+	if (view.summary.status !== 'completed') {
 		if (age < PENDING_MAX_AGE_MS) return 'running';
 		context.logger.warn(`Nyne Follower Trigger: lookup ${pending.requestId} has run for over an hour; starting a new one.`);
 		delete state.pending;
 		return undefined;
 	}
 	delete state.pending;
-	return outcome;
+	return view;
 }
 
 /** "Fetch test event": a real lookup, waited for, a few of its people shaped as events. Touches no stored state. */
 async function manualSample(client: NyneClient, watch: Watch): Promise<INodeExecutionData[][] | null> {
-	const lookup = await client.fetchInteractions(watch.body, { timeoutMs: MANUAL_TIMEOUT_MS });
+	const lookup = toLookupView(await client.fetchInteractions(watch.body, { timeoutMs: MANUAL_TIMEOUT_MS }));
 	const detectedAt = new Date(getRuntime().now()).toISOString();
-	const sample = peopleOf(lookup).slice(0, MANUAL_SAMPLE_SIZE);
+	const sample = lookup.people.slice(0, MANUAL_SAMPLE_SIZE);
 	const events = isLostEvent(watch.event)
 		? sample.map((person) => removedEvent(watch.event, person.username, lookup, detectedAt))
 		: sample.map((person) => addedEvent(watch.event, person, detectedAt));
@@ -153,8 +142,8 @@ export async function pollFollowers(this: IPollFunctions): Promise<INodeExecutio
 		const events = collected ? collect(this, state, watch, collected) : [];
 
 		try {
-			const submitted = await client.submit(watch.body);
-			state.pending = { requestId: submitted.requestId, submittedAt: getRuntime().now(), watch: watch.key };
+			const started = await startLookup(client, watch.body);
+			state.pending = { requestId: started.summary.request_id, submittedAt: getRuntime().now(), watch: watch.key };
 		} catch (error) {
 			if (events.length === 0) throw toNodeError(this.getNode(), error);
 			this.logger.warn(`Nyne Follower Trigger: the next lookup could not be started (${(error as Error).message}); the next poll tries again.`);

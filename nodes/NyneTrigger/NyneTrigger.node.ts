@@ -1,7 +1,5 @@
-import { createHash, timingSafeEqual } from 'crypto';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
-	IDataObject,
 	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
@@ -9,26 +7,13 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { parseCallbackPayload } from '../../shared';
-import type { LookupOutcome } from '../../shared';
-import { callbackToJson } from './callbackItems';
-import type { TriggerOutput } from './callbackItems';
+import { errorItem } from '../common/errors';
+import { outputOption, readOutputShape, renderLookup } from '../common/output';
+import { acceptCallback } from '../common/webhook';
 import { isFirstDelivery } from './recentDeliveries';
 
 export const TOKEN_QUERY_PARAMETER = 'token';
 export const MIN_TOKEN_LENGTH = 16;
-
-function sameSecret(received: unknown, expected: string): boolean {
-	if (typeof received !== 'string' || received === '' || expected === '') return false;
-	const a = createHash('sha256').update(received).digest();
-	const b = createHash('sha256').update(expected).digest();
-	return timingSafeEqual(a, b);
-}
-
-function answer(context: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
-	context.getResponseObject().status(status).json(body);
-	return { noWebhookResponse: true };
-}
 
 export class NyneTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -67,24 +52,7 @@ export class NyneTrigger implements INodeType {
 				default: '',
 				description: 'A secret of at least 16 characters that only this workflow and its callback URLs know, e.g. from a password generator',
 			},
-			{
-				displayName: 'Output',
-				name: 'output',
-				type: 'options',
-				default: 'split',
-				options: [
-					{
-						name: 'One Item per Person',
-						value: 'split',
-						description: 'Each person becomes an item; a lookup that found nobody becomes one item with an empty list',
-					},
-					{
-						name: 'One Item per Result',
-						value: 'single',
-						description: 'The target, the counts and every person in an "interactions" list',
-					},
-				],
-			},
+			outputOption,
 		],
 	};
 
@@ -111,25 +79,19 @@ export class NyneTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const token = String(this.getNodeParameter('token', '') ?? '');
-		const query = this.getQueryData() as IDataObject;
-		if (token.length < MIN_TOKEN_LENGTH || !sameSecret(query[TOKEN_QUERY_PARAMETER], token)) {
-			return answer(this, 403, { error: 'Missing or wrong token.' });
-		}
-
-		let outcome: LookupOutcome;
-		try {
-			outcome = parseCallbackPayload(this.getBodyData());
-		} catch (error) {
-			return answer(this, 400, { error: error instanceof Error ? error.message : 'Not a Nyne callback.' });
-		}
+		const expected = token.length < MIN_TOKEN_LENGTH ? '' : token;
+		const call = acceptCallback(this, { parameter: TOKEN_QUERY_PARAMETER, expected, refusal: 'Missing or wrong token.' });
+		if ('answer' in call) return call.answer;
+		const { view } = call;
 
 		const scope = `${this.getMode()}:${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
-		if (!isFirstDelivery(this.getWorkflowStaticData('node'), scope, outcome.requestId)) {
+		if (!isFirstDelivery(this.getWorkflowStaticData('node'), scope, view.summary.request_id)) {
 			return { webhookResponse: { received: true, duplicate: true } };
 		}
 
-		const output = this.getNodeParameter('output', 'split') as TriggerOutput;
-		const items = callbackToJson(outcome, output).map((json) => ({ json }));
-		return { webhookResponse: { received: true }, workflowData: [items] };
+		// A trigger cannot fail its caller, so a failed lookup is the item the Nyne node gives on "continue on fail".
+		const json = view.failure ? [errorItem(view.failure)] : renderLookup(view, readOutputShape(this.getNodeParameter('output', 'split')));
+		if (json.length === 0) return { webhookResponse: { received: true } };
+		return { webhookResponse: { received: true }, workflowData: [json.map((item) => ({ json: item }))] };
 	}
 }

@@ -1,35 +1,25 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 
-import { startSandbox } from '../../sandbox/index';
-import type { Sandbox } from '../../sandbox/index';
 import { Nyne } from '../../nodes/Nyne/Nyne.node';
 import { startCallbackCatcher } from './harness/callbackCatcher';
 import type { CaughtCall } from './harness/callbackCatcher';
 import { webhookContext } from './harness/contexts';
 import { runNyne } from './harness/n8nHarness';
-import type { NyneTestCredentials, RunResult } from './harness/n8nHarness';
-import { useScaledRuntime } from './harness/scaledRuntime';
+import type { RunResult } from './harness/n8nHarness';
+import { useScaledSandbox } from './harness/scaledSandbox';
 
 const TIME_SCALE = 0.001;
-let sandbox: Sandbox;
-let credentials: NyneTestCredentials;
+const env = useScaledSandbox(TIME_SCALE, { resetEach: true });
 let catcher: Awaited<ReturnType<typeof startCallbackCatcher>>;
-let restoreRuntime: () => void;
 const node = new Nyne();
 
 beforeAll(async () => {
-	sandbox = await startSandbox({ timeScale: TIME_SCALE });
-	credentials = { apiKey: sandbox.apiKey, apiSecret: sandbox.apiSecret, baseUrl: sandbox.url };
 	catcher = await startCallbackCatcher();
-	restoreRuntime = useScaledRuntime(TIME_SCALE);
 });
 afterAll(async () => {
-	restoreRuntime();
 	await catcher.close();
-	await sandbox.close();
 });
 beforeEach(() => {
-	sandbox.control.reset();
 	catcher.calls.length = 0;
 });
 
@@ -47,7 +37,7 @@ async function resume(run: RunResult, call: Pick<CaughtCall, 'body' | 'query'>) 
 	const { context, response } = webhookContext({
 		workflow: run.workflow,
 		node: nyneNode,
-		credentials,
+		credentials: env.credentials,
 		body: call.body,
 		query: call.query,
 		runExecutionData: run.run.data,
@@ -59,14 +49,14 @@ async function resume(run: RunResult, call: Pick<CaughtCall, 'body' | 'query'>) 
 }
 
 it('pauses the execution, and the callback to its resume URL becomes the output, without polling', async () => {
-	const run = await runNyne(credentials, [{}], { parameters: parameters('https://x.com/erin'), waitingBaseUrl: catcher.url });
+	const run = await runNyne(env.credentials, [{}], { parameters: parameters('https://x.com/erin'), waitingBaseUrl: catcher.url });
 	expect(run.error).toBeUndefined();
 	expect(run.waiting).toBe(true);
 
 	const call = await catcher.next();
 	expect(call.path).toBe('/webhook-waiting/101');
 	expect(call.query.nyne_token).toMatch(/^[0-9a-f]{40}$/);
-	expect(sandbox.control.stats().byEndpoint['GET /person/interactions'] ?? 0).toBe(0);
+	expect(env.sandbox.control.stats().byEndpoint['GET /person/interactions'] ?? 0).toBe(0);
 
 	const { answer } = await resume(run, call);
 	const items = answer.workflowData?.[0] ?? [];
@@ -76,7 +66,7 @@ it('pauses the execution, and the callback to its resume URL becomes the output,
 });
 
 it('refuses a resume call without the right token, so the execution keeps waiting', async () => {
-	const run = await runNyne(credentials, [{}], { parameters: parameters('https://x.com/erin'), waitingBaseUrl: catcher.url });
+	const run = await runNyne(env.credentials, [{}], { parameters: parameters('https://x.com/erin'), waitingBaseUrl: catcher.url });
 	const call = await catcher.next();
 	const queries: Array<Record<string, string>> = [{}, { nyne_token: 'f'.repeat(40) }];
 	for (const query of queries) {
@@ -87,7 +77,7 @@ it('refuses a resume call without the right token, so the execution keeps waitin
 });
 
 it('refuses a body that is not a Nyne callback', async () => {
-	const run = await runNyne(credentials, [{}], { parameters: parameters('https://x.com/erin'), waitingBaseUrl: catcher.url });
+	const run = await runNyne(env.credentials, [{}], { parameters: parameters('https://x.com/erin'), waitingBaseUrl: catcher.url });
 	const call = await catcher.next();
 	const { answer, response } = await resume(run, { body: { hello: 'world' }, query: call.query });
 	expect(response.statusCode).toBe(400);
@@ -95,23 +85,23 @@ it('refuses a body that is not a Nyne callback', async () => {
 });
 
 it('a failed lookup ends the execution with "The lookup failed"', async () => {
-	const run = await runNyne(credentials, [{}], { parameters: parameters('https://x.com/nodata_erin'), waitingBaseUrl: catcher.url });
+	const run = await runNyne(env.credentials, [{}], { parameters: parameters('https://x.com/nodata_erin'), waitingBaseUrl: catcher.url });
 	const call = await catcher.next();
 	await expect(resume(run, call)).rejects.toThrow(/^The lookup failed: No interaction data found/);
 });
 
 it('more than one input item is refused before anything is sent', async () => {
-	const before = sandbox.control.stats().requests;
-	const run = await runNyne(credentials, [{}, {}], { parameters: parameters('https://x.com/erin'), waitingBaseUrl: catcher.url });
+	const before = env.sandbox.control.stats().requests;
+	const run = await runNyne(env.credentials, [{}, {}], { parameters: parameters('https://x.com/erin'), waitingBaseUrl: catcher.url });
 	expect(run.error?.message).toMatch(/one input item/);
 	expect(run.waiting).toBe(false);
-	expect(sandbox.control.stats().requests).toBe(before);
+	expect(env.sandbox.control.stats().requests).toBe(before);
 });
 
 it('an AI agent calling the node as a tool cannot pause for a callback, and nothing is sent', async () => {
-	const before = sandbox.control.stats().requests;
-	const run = await runNyne(credentials, [{}], { parameters: parameters('https://x.com/agentic'), waitingBaseUrl: catcher.url, type: 'n8n-nodes-nyne.nyneTool' });
+	const before = env.sandbox.control.stats().requests;
+	const run = await runNyne(env.credentials, [{}], { parameters: parameters('https://x.com/agentic'), waitingBaseUrl: catcher.url, type: 'n8n-nodes-nyne.nyneTool' });
 	expect(run.error?.message).toMatch(/AI agent cannot pause for a callback/);
 	expect(run.waiting).toBe(false);
-	expect(sandbox.control.stats().requests).toBe(before);
+	expect(env.sandbox.control.stats().requests).toBe(before);
 });

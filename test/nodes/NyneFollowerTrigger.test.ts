@@ -1,30 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { startSandbox } from '../../sandbox/index';
-import type { Sandbox } from '../../sandbox/index';
 import { baseCounts } from '../../sandbox/people';
 import type { WatchState } from '../../shared';
 import { NyneFollowerTrigger } from '../../nodes/NyneFollowerTrigger/NyneFollowerTrigger.node';
 import { pollContext, singleNodeWorkflow } from './harness/contexts';
-import type { NyneTestCredentials } from './harness/n8nHarness';
-import { useScaledRuntime } from './harness/scaledRuntime';
+import { useScaledSandbox } from './harness/scaledSandbox';
 
 const TIME_SCALE = 0.001;
 const trigger = new NyneFollowerTrigger();
-let sandbox: Sandbox;
-let credentials: NyneTestCredentials;
-let restoreRuntime: () => void;
-
-beforeAll(async () => {
-	sandbox = await startSandbox({ timeScale: TIME_SCALE, jobDurationMs: 2_000 });
-	credentials = { apiKey: sandbox.apiKey, apiSecret: sandbox.apiSecret, baseUrl: sandbox.url };
-	restoreRuntime = useScaledRuntime(TIME_SCALE);
-});
-afterAll(async () => {
-	restoreRuntime();
-	await sandbox.close();
-});
+const env = useScaledSandbox(TIME_SCALE, { sandbox: { jobDurationMs: 2_000 } });
 
 /** A profile whose whole follower list fits in one lookup, so unfollows can be seen. */
 function smallProfile(prefix: string): string {
@@ -45,7 +30,7 @@ function watcher(username: string, event: string, maxResults = 1000) {
 		credentials: { nyneApi: { id: 'cred1', name: 'Nyne sandbox' } },
 	};
 	const workflow = singleNodeWorkflow(node);
-	const poll = async () => await trigger.poll.call(pollContext(workflow, node, credentials));
+	const poll = async () => await trigger.poll.call(pollContext(workflow, node, env.credentials));
 	const state = () => workflow.staticData[`node:${node.name}`] as { state?: WatchState; pending?: { requestId: string } } & IDataObject;
 	return { node, workflow, poll, state };
 }
@@ -83,18 +68,18 @@ async function eventsOverPolls(poll: Poll, polls: number): Promise<IDataObject[]
 it('submits on one poll, collects on the next: a baseline first, then new followers as events', async () => {
 	const username = smallProfile('grace');
 	const { poll, state } = watcher(username, 'newFollower');
-	const before = sandbox.control.stats().submissions;
+	const before = env.sandbox.control.stats().submissions;
 
 	expect(await poll()).toBeNull();
 	expect(state().pending?.requestId).toMatch(/^interaction_/);
-	expect(sandbox.control.stats().submissions).toBe(before + 1);
+	expect(env.sandbox.control.stats().submissions).toBe(before + 1);
 
 	await settle();
 	expect(await poll()).toBeNull();
 	expect(state().state?.baselineAt).toBeTypeOf('number');
-	expect(sandbox.control.stats().submissions).toBe(before + 2);
+	expect(env.sandbox.control.stats().submissions).toBe(before + 2);
 
-	sandbox.control.churn('twitter', username, { addFollowers: 3 });
+	env.sandbox.control.churn('twitter', username, { addFollowers: 3 });
 	const events = await eventsOverTwoPolls(poll);
 	expect(events).toHaveLength(3);
 	for (const event of events) expect(event).toMatchObject({ event: 'newFollower', target_username: username, relation: 'follower' });
@@ -107,7 +92,7 @@ it('reports unfollows as lostFollower events with the username', async () => {
 	await poll();
 	await settle();
 	expect(await poll()).toBeNull();
-	sandbox.control.churn('twitter', username, { removeFollowers: 2 });
+	env.sandbox.control.churn('twitter', username, { removeFollowers: 2 });
 	const events = await eventsOverPolls(poll, 3);
 	expect(events).toHaveLength(2);
 	expect(await eventsOverTwoPolls(poll)).toHaveLength(0);
@@ -120,16 +105,16 @@ it('reports unfollows as lostFollower events with the username', async () => {
 it('a poll never waits: while the lookup runs it returns nothing and submits nothing', async () => {
 	const username = smallProfile('ivan');
 	const { poll, state } = watcher(username, 'newFollower');
-	sandbox.control.setJobDurationMs(3_600_000);
+	env.sandbox.control.setJobDurationMs(3_600_000);
 	try {
 		await poll();
 		const pending = state().pending?.requestId;
-		const submissions = sandbox.control.stats().submissions;
+		const submissions = env.sandbox.control.stats().submissions;
 		expect(await poll()).toBeNull();
 		expect(state().pending?.requestId).toBe(pending);
-		expect(sandbox.control.stats().submissions).toBe(submissions);
+		expect(env.sandbox.control.stats().submissions).toBe(submissions);
 	} finally {
-		sandbox.control.setJobDurationMs(2_000);
+		env.sandbox.control.setJobDurationMs(2_000);
 	}
 });
 
@@ -140,7 +125,7 @@ it('a list cut off by Max Results still shows new followers and invents no unfol
 	for (const w of [newcomers, leavers]) await w.poll();
 	await settle();
 	for (const w of [newcomers, leavers]) expect(await w.poll()).toBeNull();
-	sandbox.control.churn('twitter', username, { addFollowers: 4 });
+	env.sandbox.control.churn('twitter', username, { addFollowers: 4 });
 	expect(await eventsOverTwoPolls(newcomers.poll)).toHaveLength(4);
 	expect(await eventsOverTwoPolls(leavers.poll)).toHaveLength(0);
 });
@@ -159,7 +144,7 @@ it('changing the watched profile starts over with a new baseline', async () => {
 	expect(await w.poll()).toBeNull();
 	expect(w.state().state?.watch).not.toBe(firstWatch);
 	expect(w.state().state?.watch).toContain(second);
-	sandbox.control.churn('twitter', second, { addFollowers: 2 });
+	env.sandbox.control.churn('twitter', second, { addFollowers: 2 });
 	expect(await eventsOverTwoPolls(w.poll)).toHaveLength(2);
 });
 
@@ -172,7 +157,7 @@ it('50 followers, then an empty list: nobody is reported lost, before or after t
 	expect(await poll()).toBeNull();
 	const everyone = state().state?.count ?? 0;
 	expect(everyone).toBeGreaterThan(0);
-	sandbox.control.churn('twitter', username, { removeFollowers: everyone });
+	env.sandbox.control.churn('twitter', username, { removeFollowers: everyone });
 	expect(await eventsUntil(poll, () => state().state?.warned === 'suspicious_shrink')).toHaveLength(0);
 	expect(await eventsOverPolls(poll, 3)).toHaveLength(0);
 });
@@ -185,7 +170,7 @@ it('a list that halves at once reports nobody lost after one lookup', async () =
 	await settle();
 	await poll();
 	const everyone = state().state?.count ?? 0;
-	sandbox.control.churn('twitter', username, { removeFollowers: Math.ceil(everyone * 0.6) });
+	env.sandbox.control.churn('twitter', username, { removeFollowers: Math.ceil(everyone * 0.6) });
 	expect(await eventsUntil(poll, () => state().state?.warned === 'suspicious_shrink')).toHaveLength(0);
 	expect(state().state?.count).toBe(everyone);
 });
@@ -219,7 +204,7 @@ describe('static data it cannot trust re-baselines without items', () => {
 			expect(events).toHaveLength(0);
 			expect(await eventsOverTwoPolls(poll)).toHaveLength(0);
 			if (event !== 'newFollower') return;
-			sandbox.control.churn('twitter', username, { addFollowers: 2 });
+			env.sandbox.control.churn('twitter', username, { addFollowers: 2 });
 			expect(await eventsOverTwoPolls(poll)).toHaveLength(2);
 		});
 	});
@@ -228,7 +213,7 @@ describe('static data it cannot trust re-baselines without items', () => {
 it('"fetch test event" returns a few real people shaped as events and leaves the stored state alone', async () => {
 	const username = smallProfile('leo');
 	const { node, workflow } = watcher(username, 'newFollower');
-	const result = await trigger.poll.call(pollContext(workflow, node, credentials, 'manual'));
+	const result = await trigger.poll.call(pollContext(workflow, node, env.credentials, 'manual'));
 	const events = (result?.[0] ?? []).map((item) => item.json);
 	expect(events).toHaveLength(3);
 	expect(events[0]).toMatchObject({ event: 'newFollower', target_username: username });
@@ -238,7 +223,7 @@ it('"fetch test event" returns a few real people shaped as events and leaves the
 it('bad input is an error before anything is sent', async () => {
 	const broken = watcher('x', 'newFollower');
 	broken.node.parameters.socialMediaUrl = 'https://x.com/someone/status/123';
-	const before = sandbox.control.stats().requests;
+	const before = env.sandbox.control.stats().requests;
 	await expect(broken.poll()).rejects.toThrow(/profile/i);
-	expect(sandbox.control.stats().requests).toBe(before);
+	expect(env.sandbox.control.stats().requests).toBe(before);
 });

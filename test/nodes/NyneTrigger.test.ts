@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { INode } from 'n8n-workflow';
 
-import { startSandbox } from '../../sandbox/index';
-import type { Sandbox } from '../../sandbox/index';
 import { NyneTrigger } from '../../nodes/NyneTrigger/NyneTrigger.node';
 import { MAX_REMEMBERED_REQUESTS } from '../../nodes/NyneTrigger/recentDeliveries';
 import { startCallbackCatcher } from './harness/callbackCatcher';
 import { singleNodeWorkflow, webhookContext } from './harness/contexts';
-import { useScaledRuntime } from './harness/scaledRuntime';
+import { useScaledSandbox } from './harness/scaledSandbox';
 import { runNyne } from './harness/n8nHarness';
 
 const TOKEN = 'a-long-secret-token-0123456789';
 const trigger = new NyneTrigger();
-let sandbox: Sandbox;
-let restoreRuntime: () => void;
-
-beforeAll(async () => {
-	sandbox = await startSandbox({ timeScale: 0.001 });
-	restoreRuntime = useScaledRuntime(0.001);
-});
-afterAll(async () => {
-	restoreRuntime();
-	await sandbox.close();
-});
+const env = useScaledSandbox(0.001);
 
 let nodeCounter = 0;
 function triggerNode(output = 'split'): INode {
@@ -101,13 +89,26 @@ it('rejects calls without the token, or with a wrong one, and emits nothing', as
 	}
 });
 
-it('turns a failed lookup into one item with status failed and the error', async () => {
+it('turns a failed lookup into one item with code lookup_failed and the core\'s message', async () => {
 	const node = triggerNode();
 	const body = { request_id: 'interaction_f1', status: 'failed', interaction_type: 'followers', platform: 'twitter', error: 'No interaction data found' };
 	const { answer } = await deliver(node, singleNodeWorkflow(node), body);
 	expect(answer.workflowData?.[0].map((item) => item.json)).toEqual([
-		{ request_id: 'interaction_f1', platform: 'twitter', interaction_type: 'followers', status: 'failed', error: 'No interaction data found' },
+		{
+			request_id: 'interaction_f1',
+			code: 'lookup_failed',
+			error: 'The lookup failed: No interaction data found (request interaction_f1). Nyne charges no credits for a lookup that finds no data.',
+		},
 	]);
+});
+
+it('starts nothing for a lookup that found nobody, unless the output is one item per result', async () => {
+	const split = triggerNode();
+	const none = await deliver(split, singleNodeWorkflow(split), completed('interaction_e1', 0));
+	expect(none.answer).toEqual({ webhookResponse: { received: true } });
+	const single = triggerNode('single');
+	const one = await deliver(single, singleNodeWorkflow(single), completed('interaction_e2', 0));
+	expect(one.answer.workflowData?.[0].map((item) => item.json)).toMatchObject([{ request_id: 'interaction_e2', status: 'completed', result_count: 0, interactions: [] }]);
 });
 
 it('answers 400 to a body that is not a Nyne callback', async () => {
@@ -121,7 +122,7 @@ it("receives what the Nyne node's Don't Wait mode asks Nyne to send", async () =
 	const catcher = await startCallbackCatcher();
 	try {
 		const callbackUrl = `${catcher.url.replace('/webhook-waiting', '/webhook/abc/nyne')}?token=${TOKEN}`;
-		const credentials = { apiKey: sandbox.apiKey, apiSecret: sandbox.apiSecret, baseUrl: sandbox.url };
+		const credentials = env.credentials;
 		await runNyne(credentials, [{}], {
 			parameters: { resource: 'interaction', operation: 'getFollowing', socialMediaUrl: 'https://x.com/frank', maxResults: 10, waitMode: 'none', callbackUrl },
 		});

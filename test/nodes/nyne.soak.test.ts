@@ -7,7 +7,7 @@ import { CANARY_KEY, CANARY_SECRET, everyRendering, leaksIn } from '../secrets/c
 import { directLookup, type DirectPerson } from '../e2e/harness/sandbox-lookup';
 import { soakJobDuration } from '../soak/targets';
 import { runNyne, type RunResult } from './harness/n8nHarness';
-import { useScaledRuntime } from './harness/scaledRuntime';
+import { useScaledSandbox } from './harness/scaledSandbox';
 import { byInput, checkCodeTotals, checkEachLookup, faultCounts, type SoakLookup } from '../support/soakVerdict';
 
 /** 100 keeps the unit suite quick; NYNE_SOAK_LOOKUPS=500 for a run by hand. */
@@ -22,34 +22,27 @@ const lookups: SoakLookup[] = Array.from({ length: ITEMS }, (_, index) => {
 	return { index, url: `https://x.com/${handle}`, handle, max: 10 + ((index * 37) % 120), noData, key: `twitter:${handle}` };
 });
 
-let sandbox: Sandbox;
-let clean: Sandbox;
-let restoreRuntime: () => void;
 const log: string[] = [];
+const env = useScaledSandbox(TIME_SCALE, {
+	sandbox: { jobDurationMs: soakJobDuration, keys: [{ apiKey: CANARY_KEY, apiSecret: CANARY_SECRET }], log: (line) => log.push(line) },
+});
+/** A fault-free sandbox that says which people each lookup should give. */
+let clean: Sandbox;
 
 beforeAll(async () => {
-	sandbox = await startSandbox({
-		timeScale: TIME_SCALE,
-		jobDurationMs: soakJobDuration,
-		keys: [{ apiKey: CANARY_KEY, apiSecret: CANARY_SECRET }],
-		log: (line) => log.push(line),
-	});
 	clean = await startSandbox({ timeScale: TIME_SCALE, jobDurationMs: 0, rateLimit: false });
-	restoreRuntime = useScaledRuntime(TIME_SCALE);
 });
 afterAll(async () => {
-	restoreRuntime?.();
-	await sandbox?.close();
 	await clean?.close();
 });
 
 describe(`fault soak: ${ITEMS} lookups through the Nyne node in n8n-core, random faults`, () => {
 	it('every input item ends with its full result or one error item with a code, and none is submitted twice', async () => {
-		sandbox.control.setRandomFaults({ seed: SEED, rates: FAULT_RATES });
-		sandbox.control.injectFault({ kind: 'drop_connection', method: 'POST' });
-		sandbox.control.injectFault({ kind: 'rate_limit', times: 5, retryAfterSeconds: 2 });
+		env.sandbox.control.setRandomFaults({ seed: SEED, rates: FAULT_RATES });
+		env.sandbox.control.injectFault({ kind: 'drop_connection', method: 'POST' });
+		env.sandbox.control.injectFault({ kind: 'rate_limit', times: 5, retryAfterSeconds: 2 });
 		const result: RunResult = await runNyne(
-			{ apiKey: CANARY_KEY, apiSecret: CANARY_SECRET, baseUrl: sandbox.url },
+			{ apiKey: CANARY_KEY, apiSecret: CANARY_SECRET, baseUrl: env.sandbox.url },
 			lookups.map(({ url, max }) => ({ url, max })),
 			{
 				parameters: { resource: 'interaction', operation: 'getFollowers', socialMediaUrl: '={{ $json.url }}', maxResults: '={{ $json.max }}', waitMode: 'poll', options: { output: 'split', timeout: 3600 } },
@@ -59,7 +52,7 @@ describe(`fault soak: ${ITEMS} lookups through the Nyne node in n8n-core, random
 		expect(result.error).toBeUndefined();
 		const groups = byInput(result.output ?? []);
 		expect([...groups.keys()].sort((a, b) => a - b)).toEqual(lookups.map((lookup) => lookup.index));
-		const stats = sandbox.control.stats();
+		const stats = env.sandbox.control.stats();
 		const expected = new Map<number, DirectPerson[]>(
 			await Promise.all(
 				lookups

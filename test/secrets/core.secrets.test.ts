@@ -1,11 +1,10 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { buildInteractionRequest, NyneClient, parseCallbackPayload, type NyneClientOptions, type Transport } from '../../shared';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
 import { startCallbackListener } from '../soak/callbackListener';
 import { fetchTransport } from '../support/fetchTransport';
+import { closedPortUrl } from '../support/loopbackServer';
 import { scaledClock } from '../support/scaledClock';
 import { CANARY_KEY, CANARY_SECRET, canaryPair, everyRendering, leaksIn } from './canary';
 
@@ -103,7 +102,8 @@ describe('secret hygiene: the core against the sandbox with a distinctive key an
 	});
 
 	it('rate limits, faults, timeouts, aborts and an unreachable API', async () => {
-		const limited = await sandboxWith({ rateLimit: { perMinute: 1 } });
+		// On real time, so the one-a-minute window cannot pass between the two calls however slow the machine is.
+		const limited = await sandboxWith({ rateLimit: { perMinute: 1 }, timeScale: 1 });
 		const strict = clientFor(limited.url, { maxRetries: 0 });
 		await capture('first', () => strict.getUsage());
 		expect(errorCode(await capture('429', () => strict.getUsage()))).toBe('rate_limit_exceeded');
@@ -129,10 +129,7 @@ describe('secret hygiene: the core against the sandbox with a distinctive key an
 		setTimeout(() => abort.abort(), 20);
 		expect(errorCode(await capture('abort', () => client.waitForResult(requestId, { signal: abort.signal })))).toBe('aborted');
 
-		const closed = createServer();
-		await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-		const deadUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
-		await new Promise<void>((resolve) => closed.close(() => resolve()));
+		const deadUrl = await closedPortUrl();
 		expect(errorCode(await capture('refused', () => clientFor(deadUrl, { maxRetries: 1 }).fetchInteractions(FOLLOWERS)))).toBe('network_error');
 	});
 

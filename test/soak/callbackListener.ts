@@ -1,6 +1,5 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { NyneValidationError, parseCallbackPayload, type LookupOutcome } from '../../shared';
+import { startLoopbackServer } from '../support/loopbackServer';
 
 export interface CallbackListener {
 	url: string;
@@ -17,44 +16,34 @@ export interface CallbackListener {
 /** A loopback webhook that parses with parseCallbackPayload, keeps the first copy and counts the rest; `failEvery` answers 500 to force retries. */
 export async function startCallbackListener(failEvery = 0): Promise<CallbackListener> {
 	let seen = 0;
-	const server = createServer((req, res) => {
-		let text = '';
-		req.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-		req.on('end', () => {
-			seen += 1;
-			if (failEvery > 0 && seen % failEvery === 0) return void res.writeHead(500).end();
-			let outcome: LookupOutcome;
-			try {
-				outcome = parseCallbackPayload(text);
-			} catch (error) {
-				listener.rejected += 1;
-				return void res.writeHead(error instanceof NyneValidationError ? 400 : 500).end();
-			}
-			const first = listener.outcomes.get(outcome.requestId);
-			if (first) {
-				listener.duplicates += 1;
-				if (JSON.stringify(first) !== JSON.stringify(outcome)) listener.conflicting.push(outcome.requestId);
-			} else {
-				listener.outcomes.set(outcome.requestId, outcome);
-				listener.arrivals.push(outcome.requestId);
-			}
-			res.writeHead(200).end('ok');
-		});
+	const server = await startLoopbackServer(({ text }) => {
+		seen += 1;
+		if (failEvery > 0 && seen % failEvery === 0) return { status: 500 };
+		let outcome: LookupOutcome;
+		try {
+			outcome = parseCallbackPayload(text);
+		} catch (error) {
+			listener.rejected += 1;
+			return { status: error instanceof NyneValidationError ? 400 : 500 };
+		}
+		const first = listener.outcomes.get(outcome.requestId);
+		if (first) {
+			listener.duplicates += 1;
+			if (JSON.stringify(first) !== JSON.stringify(outcome)) listener.conflicting.push(outcome.requestId);
+		} else {
+			listener.outcomes.set(outcome.requestId, outcome);
+			listener.arrivals.push(outcome.requestId);
+		}
+		return { status: 200, body: '"ok"' };
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
 	const listener: CallbackListener = {
-		url: `http://127.0.0.1:${port}/nyne-callback`,
+		url: `${server.url}/nyne-callback`,
 		outcomes: new Map(),
 		arrivals: [],
 		duplicates: 0,
 		conflicting: [],
 		rejected: 0,
-		close: () =>
-			new Promise<void>((resolve) => {
-				server.closeAllConnections();
-				server.close(() => resolve());
-			}),
+		close: server.close,
 	};
 	return listener;
 }

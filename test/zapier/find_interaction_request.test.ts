@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { startSandbox, type Sandbox } from '../../sandbox/index';
+import type { LookupOutput } from '../../zapier/src/lookupOutput';
 import { App, appTester, authFor, expectNoSecrets, KEY, performOf, SECRET } from './harness';
 
 const search = performOf(App.searches.find_interaction_request.operation.perform);
 const start = performOf(App.creates.start_interaction_lookup.operation.perform);
-type Output = { request_id: string; status: string; count: number; total_count: number; truncated: boolean; error?: string; interactions: Array<Record<string, unknown>> };
+type Output = LookupOutput;
 
 describe('search find_interaction_request', () => {
 	let sandbox: Sandbox;

@@ -1,10 +1,10 @@
-import http, { createServer, type IncomingMessage } from 'node:http';
+import http from 'node:http';
 import https from 'node:https';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 import { startSandbox, type Sandbox } from '../../sandbox/index';
+import { OK_JSON, startLoopbackServer } from '../support/loopbackServer';
 
 import type * as ZapierCore from '../../zapier/node_modules/zapier-platform-core';
 import App from '../../zapier/src/index';
@@ -64,19 +64,14 @@ export interface CallbackListener {
 export async function startCallbackListener(): Promise<CallbackListener> {
 	const bodies: unknown[] = [];
 	const waiters: Array<(body: unknown) => void> = [];
-	const server = createServer((req, res) => {
-		void readBody(req).then((text) => {
-			res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
-			const body = JSON.parse(text) as unknown;
-			const waiter = waiters.shift();
-			if (waiter) waiter(body);
-			else bodies.push(body);
-		});
+	const server = await startLoopbackServer(({ body }) => {
+		const waiter = waiters.shift();
+		if (waiter) waiter(body);
+		else bodies.push(body);
+		return OK_JSON;
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
 	return {
-		url: `http://127.0.0.1:${port}/hooks/catch/123/abc/`,
+		url: `${server.url}/hooks/catch/123/abc/`,
 		nextBody(timeoutMs = 20_000) {
 			if (bodies.length > 0) return Promise.resolve(bodies.shift());
 			return new Promise((resolve, reject) => {
@@ -87,11 +82,7 @@ export async function startCallbackListener(): Promise<CallbackListener> {
 				});
 			});
 		},
-		close: () =>
-			new Promise<void>((resolve) => {
-				server.closeAllConnections();
-				server.close(() => resolve());
-			}),
+		close: server.close,
 	};
 }
 
@@ -123,15 +114,6 @@ export function useSandboxWithListener(): SandboxWithListener {
 			return env.listener;
 		},
 	};
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-		req.on('error', reject);
-	});
 }
 
 /** Everything the app showed: output and error text, serialised, for secret checks. */

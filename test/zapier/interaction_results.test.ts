@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import type { PersonItem } from '../../zapier/src/people';
 import { App, appTester, authFor, expectNoSecrets, performOf, rejectionOf, shownMessage, useSandboxWithListener } from './harness';
 
 const operation = App.triggers.interaction_results.operation;
@@ -9,7 +10,7 @@ const trigger = operation;
 const performSubscribe = performOf(trigger.performSubscribe);
 const performUnsubscribe = performOf(trigger.performUnsubscribe);
 const performList = performOf(trigger.performList);
-type Person = Record<string, unknown> & { id: string; username: string };
+type Person = PersonItem;
 
 describe('trigger interaction_results (REST hook on the callback)', () => {
 	const env = useSandboxWithListener();
@@ -60,7 +61,7 @@ describe('trigger interaction_results (REST hook on the callback)', () => {
 		const body = (await env.listener.nextBody()) as { status: string };
 		expect(body.status).toBe('failed');
 		const error = await rejectionOf(appTester(trigger.perform, { cleanedRequest: body }));
-		expect(shownMessage(error)).toMatch(/could not complete the lookup/);
+		expect(shownMessage(error)).toMatch(/The lookup failed: /);
 		expect(shownMessage(error)).toMatch(/No interaction data found/);
 	});
 

@@ -1,7 +1,6 @@
-import { createServer, type IncomingMessage } from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 
+import { OK_JSON, startLoopbackServer } from '../support/loopbackServer';
 import { App } from './harness';
 
 const requireFromApp = createRequire(new URL('../../zapier/package.json', import.meta.url));
@@ -96,45 +95,18 @@ export interface HookRecorder {
 /** Stands in for Zapier's hook and callback URLs: keeps every accepted raw body; `refuseEvery` answers 500 to make Nyne retry. */
 export async function startHookRecorder(refuseEvery = 0): Promise<HookRecorder> {
 	let seen = 0;
-	const server = createServer((req, res) => {
-		void readBody(req).then((text) => {
-			seen += 1;
-			if (refuseEvery > 0 && seen % refuseEvery === 0) {
-				recorder.refused += 1;
-				return void res.writeHead(500).end();
-			}
-			let body: unknown;
-			try {
-				body = JSON.parse(text) as unknown;
-			} catch {
-				body = text;
-			}
-			recorder.accepted.push({ path: req.url ?? '/', body });
-			res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
-		});
+	const server = await startLoopbackServer(({ path, query, body }) => {
+		seen += 1;
+		if (refuseEvery > 0 && seen % refuseEvery === 0) {
+			recorder.refused += 1;
+			return { status: 500 };
+		}
+		const search = new URLSearchParams(query).toString();
+		recorder.accepted.push({ path: search ? `${path}?${search}` : path, body });
+		return OK_JSON;
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	const recorder: HookRecorder = {
-		url: `http://127.0.0.1:${port}`,
-		accepted: [],
-		refused: 0,
-		close: () =>
-			new Promise<void>((resolve) => {
-				server.closeAllConnections();
-				server.close(() => resolve());
-			}),
-	};
+	const recorder: HookRecorder = { url: server.url, accepted: [], refused: 0, close: server.close };
 	return recorder;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-		req.on('error', reject);
-	});
 }
 
 /** Captures console output (where zapier-platform-core prints with logToStdout) until `restore`. */

@@ -1,12 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 
-import {
-	buildInteractionRequest,
-	NyneApiError,
-	parseCallbackPayload,
-	type CompletedLookup,
-	type RequestStatus,
-} from '../../shared/index.js';
+import { buildInteractionRequest, collectLookup, NyneApiError, startLookup, type LookupView } from '../../shared/index.js';
 import { createNyneClient, STEP_BUDGET_MS } from './client.js';
 import { lookupInput } from './fields.js';
 
@@ -14,31 +8,22 @@ import { lookupInput } from './fields.js';
 const POLL_RETRIES = 3;
 
 /**
- * Submits without a callback and polls until done or the step budget is spent.
- * Returns the final status, or the last known status when time ran out (`status` still running).
+ * Starts a lookup without a callback and waits for it within the step budget.
+ * Returns the finished lookup, or the started one (still running) when time ran out.
  */
-export async function submitAndPoll(z: ZObject, bundle: Bundle, timeoutMs = STEP_BUDGET_MS): Promise<RequestStatus> {
+export async function startAndCollect(z: ZObject, bundle: Bundle, timeoutMs = STEP_BUDGET_MS): Promise<LookupView> {
 	const client = createNyneClient(z, bundle, POLL_RETRIES);
-	const submitted = await client.submit(buildInteractionRequest(lookupInput(bundle.inputData)));
+	const started = await startLookup(client, buildInteractionRequest(lookupInput(bundle.inputData)));
 	try {
-		return await client.waitForResult(submitted.requestId, { timeoutMs });
+		return await collectLookup(client, started.summary.request_id, { timeoutMs });
 	} catch (error) {
-		if (error instanceof NyneApiError && error.code === 'timeout') {
-			return { requestId: submitted.requestId, status: 'processing', interactionType: submitted.interactionType, platform: submitted.platform };
-		}
+		if (error instanceof NyneApiError && error.code === 'timeout') return started;
 		throw error;
 	}
 }
 
-/** A completed callback body as the core's lookup; a failed lookup throws the core's `lookup_failed`. */
-export function completedFromCallback(body: unknown): CompletedLookup {
-	const outcome = parseCallbackPayload(body);
-	if (outcome.status === 'failed') {
-		throw new NyneApiError('lookup_failed', { requestId: outcome.requestId, serverMessage: outcome.error });
-	}
-	return outcome;
-}
-
-export function failedLookupError(status: RequestStatus): NyneApiError {
-	return new NyneApiError('lookup_failed', { requestId: status.requestId, serverMessage: status.error });
+/** A lookup that failed is an error in Zapier, in the core's `lookup_failed` words; any other passes through. */
+export function unlessFailed(view: LookupView): LookupView {
+	if (view.failure) throw view.failure;
+	return view;
 }

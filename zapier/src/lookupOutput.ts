@@ -1,7 +1,6 @@
-import type { InteractionResult, RequestState, RequestStatus } from '../../shared/index.js';
+import type { InteractionTarget, LookupView, RequestState } from '../../shared/index.js';
 
-import { capPeople, personOutputFields, toPersonItems, type PersonItem } from './people.js';
-import { SAMPLE_REQUEST_ID, SAMPLE_RESULT } from './samples.js';
+import { capPeople, withPersonIds, type PersonItem } from './people.js';
 
 /** What the create and search actions return: the lookup, and its people as line items. */
 export type LookupOutput = {
@@ -10,7 +9,7 @@ export type LookupOutput = {
 	status: RequestState;
 	interaction_type?: string;
 	platform?: string;
-	target?: InteractionResult['target'];
+	target?: InteractionTarget;
 	/** People in `interactions` (after any cap). */
 	count: number;
 	/** People Nyne found. */
@@ -23,53 +22,49 @@ export type LookupOutput = {
 	completed_on?: string;
 };
 
-export function toLookupOutput(status: RequestStatus): LookupOutput {
-	const found = status.result
-		? toPersonItems(status.result, { requestId: status.requestId, platform: status.platform, interactionType: status.interactionType })
-		: [];
-	const { people, truncated } = capPeople(found);
+/** What "Start Interaction Lookup" returns: the lookup Nyne accepted, before any result. */
+export type StartedOutput = {
+	id: string;
+	request_id: string;
+	status: RequestState;
+	interaction_type: string | null;
+	platform: string | null;
+	social_media_url: string;
+	callback_url: string | null;
+	created_on: string | null;
+};
+
+export function toLookupOutput(view: LookupView): LookupOutput {
+	const { summary } = view;
+	const { people, truncated } = capPeople(withPersonIds(view.people));
 	const output: LookupOutput = {
-		id: status.requestId,
-		request_id: status.requestId,
-		status: status.status,
-		interaction_type: status.interactionType ?? status.result?.interaction_type,
-		platform: status.platform ?? status.result?.source_platform,
+		id: summary.request_id,
+		request_id: summary.request_id,
+		status: summary.status,
 		count: people.length,
-		total_count: Math.max(status.result?.total_count ?? 0, status.resultCount ?? 0, found.length),
+		total_count: Math.max(summary.total_count ?? 0, summary.result_count ?? 0, view.people.length),
 		truncated,
 		interactions: people,
 	};
-	if (status.result) output.target = status.result.target;
-	if (status.error) output.error = status.error;
-	if (status.createdOn) output.created_on = status.createdOn;
-	if (status.completedOn) output.completed_on = status.completedOn;
+	if (summary.interaction_type) output.interaction_type = summary.interaction_type;
+	if (summary.platform) output.platform = summary.platform;
+	if (summary.target) output.target = summary.target;
+	if (summary.error) output.error = summary.error;
+	if (summary.created_on) output.created_on = summary.created_on;
+	if (summary.completed_on) output.completed_on = summary.completed_on;
 	return output;
 }
 
-export const SAMPLE_LOOKUP_OUTPUT: LookupOutput = toLookupOutput({
-	requestId: SAMPLE_REQUEST_ID,
-	status: 'completed',
-	interactionType: 'followers',
-	platform: 'twitter',
-	result: SAMPLE_RESULT,
-	resultCount: 1,
-	createdOn: '2025-01-15T10:30:00Z',
-	completedOn: '2025-01-15T10:31:00Z',
-});
-
-export const LOOKUP_OUTPUT_FIELDS = [
-	{ key: 'request_id', label: 'Request ID' },
-	{ key: 'status', label: 'Status' },
-	{ key: 'error', label: 'Error' },
-	{ key: 'interaction_type', label: 'Interaction Type' },
-	{ key: 'platform', label: 'Platform' },
-	{ key: 'target__username', label: 'Target Username' },
-	{ key: 'target__display_name', label: 'Target Display Name' },
-	{ key: 'target__profile_url', label: 'Target Profile URL' },
-	{ key: 'count', label: 'People Returned', type: 'integer' as const },
-	{ key: 'total_count', label: 'People Found', type: 'integer' as const },
-	{ key: 'truncated', label: 'List Cut to Fit Zapier Limits', type: 'boolean' as const },
-	{ key: 'created_on', label: 'Created On', type: 'datetime' as const },
-	{ key: 'completed_on', label: 'Completed On', type: 'datetime' as const },
-	...personOutputFields('interactions[]'),
-];
+export function toStartedOutput(view: LookupView, socialMediaUrl: string): StartedOutput {
+	const { summary } = view;
+	return {
+		id: summary.request_id,
+		request_id: summary.request_id,
+		status: summary.status,
+		interaction_type: summary.interaction_type,
+		platform: summary.platform,
+		social_media_url: socialMediaUrl,
+		callback_url: summary.callback_url ?? null,
+		created_on: summary.created_on,
+	};
+}

@@ -1,36 +1,32 @@
-import type { HttpRequestOptions, ZObject } from 'zapier-platform-core';
+import type { HttpRequestOptions, HttpResponse, ZObject } from 'zapier-platform-core';
 
-import type { Transport, TransportResponse } from '../../shared/index.js';
+import { withoutAuthHeaders, type Transport, type TransportResponse } from '../../shared/index.js';
 
 /**
  * The core's transport port on `z.request`. Every status comes back to the core (`skipThrowForStatus`;
  * 429s too, through the app's `throwForThrottlingEarly: false` flag), so the core's retry and polling
- * policy sees the real answer and maps errors in its own words.
+ * policy sees the real answer and maps errors in its own words. The key pair is left to the app's middleware.
  */
 export function createZapierTransport(z: ZObject): Transport {
 	return async (request) => {
 		const options: HttpRequestOptions & { url: string } = {
 			url: request.url,
 			method: request.method,
-			headers: request.headers,
+			headers: withoutAuthHeaders(request.headers),
 			skipThrowForStatus: true,
 		};
 		if (request.body !== undefined) options.body = request.body as Record<string, unknown>;
-		const response = await z.request(options);
-		return {
-			status: response.status,
-			headers: lowerCaseHeaders(response.headers),
-			body: parseBody(response.content),
-		} satisfies TransportResponse;
+		return toTransportResponse(await z.request(options));
 	};
 }
 
-function lowerCaseHeaders(headers: { forEach(cb: (value: string, name: string) => void): void }): Record<string, string> {
-	const result: Record<string, string> = {};
-	headers.forEach((value, name) => {
-		result[name.toLowerCase()] = value;
+/** The one reading of a Zapier response: lower-case header names, JSON parsed when it is JSON. */
+export function toTransportResponse(response: Pick<HttpResponse, 'status' | 'headers' | 'content'>): TransportResponse {
+	const headers: Record<string, string> = {};
+	response.headers.forEach((value: string, name: string) => {
+		headers[name.toLowerCase()] = value;
 	});
-	return result;
+	return { status: response.status, headers, body: parseBody(response.content) };
 }
 
 function parseBody(content: string): unknown {

@@ -2,13 +2,13 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { NyneClient } from '../../../shared';
-import { createNyneClient } from '../transport';
+import { errorItem, toNodeError } from '../../common/errors';
+import type { NodeError } from '../../common/errors';
+import { createNyneClient } from '../../common/transport';
 import * as account from './account/Account.resource';
-import { errorCodeOf, toNodeError } from './errors';
-import type { NodeError } from './errors';
 import * as interaction from './interaction/Interaction.resource';
 import * as request from './request/Request.resource';
-import type { Deferred, NyneOperation, NyneResource, OperationResult, RunContext } from './types';
+import type { NyneOperation, NyneResource, RunContext, Started } from './types';
 
 const resources: Record<NyneResource, Record<string, NyneOperation>> = {
 	interaction: interaction.operations,
@@ -16,19 +16,20 @@ const resources: Record<NyneResource, Record<string, NyneOperation>> = {
 	account: account.operations,
 };
 
-type Slot = { ok: true; value: unknown } | { ok: false; error: unknown };
+type Step<T> = { ok: true; value: T } | { ok: false; error: unknown };
+/** An item that has started, with what its `prepare` gave (its `collect` needs it). */
+type Begun = { prepared: unknown; started: Started };
 
 /** Lookups already paid for whose results the failing run would drop: named so the user need not start them again. */
-function startedElsewhere(slots: Slot[], failedIndex: number): string[] {
-	return slots.flatMap((slot, index) => {
-		const requestId = index !== failedIndex && slot?.ok ? (slot.value as Deferred | undefined)?.requestId : undefined;
-		return requestId ? [requestId] : [];
-	});
+function startedElsewhere(begun: Array<Step<Begun>>, failedIndex: number): string[] {
+	return begun.flatMap((step, index) => (index !== failedIndex && step.ok && 'requestId' in step.value.started ? [step.value.started.requestId] : []));
 }
 
 function withStartedLookups(error: NodeError, requestIds: string[]): NodeError {
 	if (requestIds.length === 0) return error;
-	const note = `Lookups already started for other items keep running at Nyne; fetch them with Resource "Request" > Operation "Get" instead of starting them again: ${requestIds.join(', ')}.`;
+	const note =
+		'Lookups already started for other items keep running at Nyne; fetch them with Resource "Request" > Operation "Get" ' +
+		`instead of starting them again: ${requestIds.join(', ')}.`;
 	error.description = error.description ? `${error.description} ${note}` : note;
 	return error;
 }
@@ -41,9 +42,17 @@ function createRunContext(context: IExecuteFunctions): RunContext {
 	};
 }
 
+async function attempt<T>(step: () => T | Promise<T>): Promise<Step<T>> {
+	try {
+		return { ok: true, value: await step() };
+	} catch (error) {
+		return { ok: false, error };
+	}
+}
+
 /**
  * The one item loop. Three passes, so that bad input fails before anything is sent and
- * many lookups wait side by side: check every item, submit every item, then collect.
+ * many lookups wait side by side: prepare every item, start every item, then collect.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -55,49 +64,44 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	const run = createRunContext(this);
 	const continueOnFail = this.continueOnFail();
-	const started: Slot[] = [];
-	const fail = (error: unknown, itemIndex: number): Slot => {
-		if (!continueOnFail) throw withStartedLookups(toNodeError(this.getNode(), error, itemIndex), startedElsewhere(started, itemIndex));
-		return { ok: false, error };
+	const begun: Array<Step<Begun>> = [];
+	const failFast = (step: Step<unknown>, itemIndex: number): void => {
+		if (step.ok || continueOnFail) return;
+		throw withStartedLookups(toNodeError(this.getNode(), step.error, itemIndex), startedElsewhere(begun, itemIndex));
 	};
 
-	const prepared: Slot[] = [];
+	const prepared: Array<Step<unknown>> = [];
 	for (let i = 0; i < items.length; i++) {
-		try {
-			prepared[i] = { ok: true, value: operation.prepare?.call(this, i) };
-		} catch (error) {
-			prepared[i] = fail(error, i);
-		}
+		prepared[i] = await attempt(() => operation.prepare.call(this, i));
+		failFast(prepared[i], i);
 	}
-
 	for (let i = 0; i < items.length; i++) {
-		const slot = prepared[i];
-		if (!slot.ok) {
-			started[i] = slot;
-			continue;
-		}
-		try {
-			started[i] = { ok: true, value: await operation.execute.call(this, i, slot.value, run) };
-		} catch (error) {
-			started[i] = fail(error, i);
-		}
+		const ready = prepared[i];
+		begun[i] = ready.ok ? await attempt(async () => ({ prepared: ready.value, started: await operation.start.call(this, i, ready.value, run) })) : ready;
+		failFast(begun[i], i);
 	}
 
 	const returnData: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
-		const slot = started[i];
-		let json: IDataObject[];
-		try {
-			if (!slot.ok) throw slot.error;
-			const result = slot.value as OperationResult;
-			json = typeof result === 'function' ? await result() : result;
-		} catch (error) {
-			const nodeError = toNodeError(this.getNode(), error, i);
-			if (!continueOnFail) throw withStartedLookups(nodeError, startedElsewhere(started, i));
-			returnData.push({ json: { error: nodeError.message, code: errorCodeOf(error) }, pairedItem: { item: i } });
+		const collected = await collect(this, operation, i, begun[i], run);
+		if (collected.ok) {
+			for (const json of collected.value) returnData.push({ json, pairedItem: { item: i } });
 			continue;
 		}
-		for (const entry of json) returnData.push({ json: entry, pairedItem: { item: i } });
+		const nodeError = toNodeError(this.getNode(), collected.error, i);
+		if (!continueOnFail) throw withStartedLookups(nodeError, startedElsewhere(begun, i));
+		returnData.push({ json: errorItem(collected.error, nodeError.message), pairedItem: { item: i } });
 	}
 	return [returnData];
+}
+
+/** An item's items: given at start, or waited for now; a failed step stays failed. */
+async function collect(context: IExecuteFunctions, operation: NyneOperation, itemIndex: number, step: Step<Begun>, run: RunContext): Promise<Step<IDataObject[]>> {
+	if (!step.ok) return step;
+	const { prepared, started } = step.value;
+	if ('items' in started) return { ok: true, value: started.items };
+	return await attempt(async () => {
+		if (!operation.collect) throw new NodeOperationError(context.getNode(), 'This operation starts nothing to collect', { itemIndex });
+		return await operation.collect.call(context, itemIndex, prepared, started.requestId, run);
+	});
 }

@@ -2,21 +2,24 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { NyneClient } from '../../../shared';
 
-/** Work left for after every item was submitted (waiting), so many items wait side by side. */
-export type Deferred = (() => Promise<IDataObject[]>) & { requestId?: string };
-export type OperationResult = IDataObject[] | Deferred;
-
 /** Shared by every item of one execution: one client, one cancel signal. */
 export interface RunContext {
 	client(): Promise<NyneClient>;
 	signal?: AbortSignal;
 }
 
-export interface NyneOperation {
+/** What starting an item gave: its items at once, or a lookup to collect once every item has started. */
+export type Started = { items: IDataObject[] } | { requestId: string };
+
+/**
+ * One operation, in the router's three steps: `prepare` reads and checks the item's parameters without any
+ * HTTP call, `start` sends what the item asks for, `collect` waits for a started lookup and renders it.
+ */
+export interface NyneOperation<Prepared = unknown> {
 	description: INodeProperties[];
-	/** Reads and checks the item's parameters without any HTTP call; what it returns goes to `execute`. */
-	prepare?(this: IExecuteFunctions, itemIndex: number): unknown;
-	execute(this: IExecuteFunctions, itemIndex: number, prepared: unknown, run: RunContext): Promise<OperationResult>;
+	prepare(this: IExecuteFunctions, itemIndex: number): Prepared;
+	start(this: IExecuteFunctions, itemIndex: number, prepared: Prepared, run: RunContext): Promise<Started>;
+	collect?(this: IExecuteFunctions, itemIndex: number, prepared: Prepared, requestId: string, run: RunContext): Promise<IDataObject[]>;
 }
 
 export type NyneResource = 'interaction' | 'request' | 'account';

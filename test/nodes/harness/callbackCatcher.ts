@@ -1,5 +1,4 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startLoopbackServer } from '../../support/loopbackServer';
 
 export interface CaughtCall {
 	path: string;
@@ -7,27 +6,20 @@ export interface CaughtCall {
 	body: unknown;
 }
 
-/** A loopback HTTP listener standing in for n8n's /webhook-waiting endpoint: it records what Nyne posts. */
+/** A loopback listener standing in for n8n's /webhook-waiting endpoint: it records what Nyne posts. */
 export async function startCallbackCatcher(): Promise<{ url: string; calls: CaughtCall[]; next(): Promise<CaughtCall>; close(): Promise<void> }> {
 	const calls: CaughtCall[] = [];
 	const waiters: Array<(call: CaughtCall) => void> = [];
-	const server = createServer((request, response) => {
-		let raw = '';
-		request.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-		request.on('end', () => {
-			const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-			const call: CaughtCall = { path: url.pathname, query: Object.fromEntries(url.searchParams), body: raw ? (JSON.parse(raw) as unknown) : undefined };
-			calls.push(call);
-			response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-			waiters.shift()?.(call);
-		});
+	const server = await startLoopbackServer(({ path, query, body }) => {
+		const call: CaughtCall = { path, query, body };
+		calls.push(call);
+		waiters.shift()?.(call);
+		return { status: 200, body: '{"ok":true}' };
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
 	return {
-		url: `http://127.0.0.1:${port}/webhook-waiting`,
+		url: `${server.url}/webhook-waiting`,
 		calls,
 		next: async () => (calls.length > waiters.length ? calls[calls.length - 1] : await new Promise<CaughtCall>((resolve) => waiters.push(resolve))),
-		close: async () => await new Promise<void>((resolve) => server.close(() => resolve())),
+		close: server.close,
 	};
 }

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 
 import { RateLimiterRegistry } from '../../../shared';
-import { setRuntime } from '../../../nodes/Nyne/transport';
+import { setRuntime } from '../../../nodes/common/transport';
 
 /**
  * Runs the nodes on the sandbox's clock: with timeScale 0.001 a 5-second poll delay takes 5 ms,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 
-import { startSandbox, type Sandbox } from '../../../sandbox/index';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../../sandbox/index';
 import type { NyneTestCredentials } from './n8nHarness';
 import { useScaledRuntime } from './scaledRuntime';
 
@@ -10,15 +10,22 @@ export interface ScaledSandbox {
 	readonly credentials: NyneTestCredentials;
 }
 
+export interface ScaledSandboxOptions {
+	/** A fresh sandbox state before each test. */
+	resetEach?: boolean;
+	/** More sandbox settings (job duration, keys, a log); the time scale is the fixture's own. */
+	sandbox?: Omit<SandboxOptions, 'timeScale'>;
+}
+
 /**
- * Registers the hooks of a file that runs the node against a sandbox: the sandbox and n8n's runtime on the
- * same scaled clock (real ms per API ms), and, with `resetEach`, a fresh sandbox state before each test.
+ * The one fixture of a file that runs the nodes against a sandbox: the sandbox and n8n's runtime on the
+ * same scaled clock (real ms per API ms), started before the file's tests and stopped after them.
  */
-export function useScaledSandbox(timeScale: number, options: { resetEach?: boolean } = {}): ScaledSandbox {
+export function useScaledSandbox(timeScale: number, options: ScaledSandboxOptions = {}): ScaledSandbox {
 	let sandbox: Sandbox | undefined;
 	let restoreRuntime: (() => void) | undefined;
 	beforeAll(async () => {
-		sandbox = await startSandbox({ timeScale });
+		sandbox = await startSandbox({ ...options.sandbox, timeScale });
 		restoreRuntime = useScaledRuntime(timeScale);
 	});
 	afterAll(async () => {

@@ -1,11 +1,12 @@
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 
-import { buildInteractionRequest } from '../../../shared/index.js';
+import { buildInteractionRequest, readCallback, startLookup } from '../../../shared/index.js';
 import { createNyneClient } from '../client.js';
 import { withZapierErrors } from '../errors.js';
 import { lookupFields, lookupInput } from '../fields.js';
-import { completedFromCallback, failedLookupError, submitAndPoll } from '../lookupFlow.js';
-import { LOOKUP_OUTPUT_FIELDS, SAMPLE_LOOKUP_OUTPUT, toLookupOutput, type LookupOutput } from '../lookupOutput.js';
+import { startAndCollect, unlessFailed } from '../lookupFlow.js';
+import { toLookupOutput, type LookupOutput } from '../lookupOutput.js';
+import { LOOKUP_OUTPUT_FIELDS, SAMPLE_LOOKUP_OUTPUT } from '../samples.js';
 
 /**
  * In a Zap run the step pauses on Zapier's callback URL until Nyne POSTs the result (then
@@ -14,22 +15,14 @@ import { LOOKUP_OUTPUT_FIELDS, SAMPLE_LOOKUP_OUTPUT, toLookupOutput, type Lookup
  */
 const perform = (z: ZObject, bundle: Bundle): Promise<LookupOutput> =>
 	withZapierErrors(z, async () => {
-		if (bundle.meta?.isLoadingSample) {
-			const status = await submitAndPoll(z, bundle);
-			if (status.status === 'failed') throw failedLookupError(status);
-			return toLookupOutput(status);
-		}
+		if (bundle.meta?.isLoadingSample) return toLookupOutput(unlessFailed(await startAndCollect(z, bundle)));
 		const body = buildInteractionRequest(lookupInput(bundle.inputData, z.generateCallbackUrl()));
-		const submitted = await createNyneClient(z, bundle).submit(body);
-		return toLookupOutput(submitted);
+		return toLookupOutput(await startLookup(createNyneClient(z, bundle), body));
 	});
 
 /** Nyne's callback body (`bundle.cleanedRequest`): the people, as line items. */
 const performResume = (z: ZObject, bundle: Bundle): Promise<LookupOutput> =>
-	withZapierErrors(z, async () => {
-		const lookup = completedFromCallback(bundle.cleanedRequest);
-		return toLookupOutput(lookup);
-	});
+	withZapierErrors(z, async () => toLookupOutput(unlessFailed(readCallback(bundle.cleanedRequest))));
 
 export default defineCreate({
 	key: 'fetch_interactions',

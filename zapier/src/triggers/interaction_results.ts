@@ -1,12 +1,12 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 
-import { buildInteractionRequest } from '../../../shared/index.js';
+import { buildInteractionRequest, readCallback, startLookup } from '../../../shared/index.js';
 import { createNyneClient } from '../client.js';
 import { withZapierErrors } from '../errors.js';
 import { lookupFields, lookupInput } from '../fields.js';
-import { completedFromCallback, failedLookupError, submitAndPoll } from '../lookupFlow.js';
-import { personOutputFields, toPersonItems, type PersonItem } from '../people.js';
-import { SAMPLE_PERSON } from '../samples.js';
+import { startAndCollect, unlessFailed } from '../lookupFlow.js';
+import { withPersonIds, type PersonItem } from '../people.js';
+import { PERSON_OUTPUT_FIELDS, SAMPLE_PERSON } from '../samples.js';
 
 /** The editor shows at most three sample records; fewer keeps the test payload small. */
 const SAMPLE_LIMIT = 3;
@@ -15,27 +15,23 @@ const SAMPLE_LIMIT = 3;
 const performSubscribe = (z: ZObject, bundle: Bundle) =>
 	withZapierErrors(z, async () => {
 		const body = buildInteractionRequest(lookupInput(bundle.inputData, bundle.targetUrl));
-		const submitted = await createNyneClient(z, bundle).submit(body);
-		return { id: submitted.requestId, request_id: submitted.requestId, status: submitted.status };
+		const { summary } = await startLookup(createNyneClient(z, bundle), body);
+		return { id: summary.request_id, request_id: summary.request_id, status: summary.status };
 	});
 
 /** Nyne has no endpoint to cancel a lookup or a callback: nothing to undo, the callback simply finds no Zap. */
 const performUnsubscribe = (_z: ZObject, bundle: Bundle) => ({ request_id: bundle.subscribeData?.id ?? null, cancelled: false });
 
-/** The callback body: one trigger item per person. */
+/** The callback body: one trigger item per person (a lookup that found nobody triggers nothing). */
 const perform = (z: ZObject, bundle: Bundle): Promise<PersonItem[]> =>
-	withZapierErrors(z, async () => {
-		const lookup = completedFromCallback(bundle.cleanedRequest);
-		return toPersonItems(lookup.result, lookup);
-	});
+	withZapierErrors(z, async () => withPersonIds(unlessFailed(readCallback(bundle.cleanedRequest)).people));
 
 /** Sample data for the editor: a real lookup if it finishes within the step, else the documented sample. */
 const performList = (z: ZObject, bundle: Bundle): Promise<PersonItem[]> =>
 	withZapierErrors(z, async () => {
-		const status = await submitAndPoll(z, bundle);
-		if (status.status === 'failed') throw failedLookupError(status);
-		if (status.status !== 'completed' || !status.result) return [SAMPLE_PERSON];
-		const people = toPersonItems(status.result, status);
+		const view = unlessFailed(await startAndCollect(z, bundle));
+		if (view.summary.status !== 'completed') return [SAMPLE_PERSON];
+		const people = withPersonIds(view.people);
 		return bundle.meta?.isLoadingSample ? people.slice(0, SAMPLE_LIMIT) : people;
 	});
 
@@ -55,6 +51,6 @@ export default defineTrigger({
 		perform,
 		performList,
 		sample: SAMPLE_PERSON,
-		outputFields: personOutputFields(),
+		outputFields: PERSON_OUTPUT_FIELDS,
 	},
 });

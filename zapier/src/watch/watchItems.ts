@@ -1,6 +1,5 @@
 import { toLostPersonItem, type CompletedLookup, type InteractionItem, type LostPersonItem } from '../../../shared/index.js';
-import { personOutputFields } from '../people.js';
-import { SAMPLE_REQUEST_ID, SAMPLE_RESULT } from '../samples.js';
+import { PERSON_OUTPUT_FIELDS, SAMPLE_REQUEST_ID, SAMPLE_RESULT } from '../samples.js';
 import type { WatchSpec } from './watchSpec.js';
 
 /** A change as Zapier sees it: who, from which lookup, when it was noticed; `id` is the same for the same change. */
@@ -68,7 +67,7 @@ export function sampleEvent(spec: WatchSpec): WatchEvent {
 const DETECTED_AT_FIELD = { key: 'detected_at', label: 'Detected At', type: 'datetime' as const };
 
 export function watchOutputFields(spec: WatchSpec) {
-	if (spec.mode === 'new') return [...personOutputFields(), DETECTED_AT_FIELD];
+	if (spec.mode === 'new') return [...PERSON_OUTPUT_FIELDS, DETECTED_AT_FIELD];
 	return [
 		{ key: 'id', label: 'ID' },
 		{ key: 'username', label: 'Username' },

@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { OperationResult, RunContext } from '../types';
+import type { RunContext, Started } from '../types';
 
 export const description: INodeProperties[] = [];
 
-export async function execute(this: IExecuteFunctions, _itemIndex: number, _prepared: unknown, run: RunContext): Promise<OperationResult> {
+export function prepare(): void {}
+
+export async function start(this: IExecuteFunctions, _itemIndex: number, _prepared: void, run: RunContext): Promise<Started> {
 	const client = await run.client();
-	return [(await client.getUsage()) as IDataObject];
+	return { items: [(await client.getUsage()) as IDataObject] };
 }

@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { NyneOperation } from '../types';
@@ -5,17 +6,20 @@ import * as getFollowers from './getFollowers.operation';
 import * as getFollowersAndFollowing from './getFollowersAndFollowing.operation';
 import * as getFollowing from './getFollowing.operation';
 import * as getReplies from './getReplies.operation';
-import { lookupFields } from './lookup';
-import type { LookupOperation } from './lookupBody';
+import { lookupFields } from './lookupFields';
+import type { LookupSpec } from './lookupOperation';
 
-export const operations: Record<LookupOperation, NyneOperation> = {
-	getReplies,
-	getFollowers,
-	getFollowing,
-	getFollowersAndFollowing,
-};
+/** Every lookup operation, in the order of the Operation list. */
+const lookups = [getFollowers, getFollowersAndFollowing, getFollowing, getReplies];
 
-const specs = [getFollowers.spec, getFollowersAndFollowing.spec, getFollowing.spec, getReplies.spec];
+export const operations: Record<string, NyneOperation> = Object.fromEntries(lookups.map((lookup) => [lookup.spec.operation, lookup]));
+
+/** The spec of a lookup operation by its parameter value, or undefined for any other operation. */
+export function lookupSpecOf(operation: string): LookupSpec | undefined {
+	return lookups.find((lookup) => lookup.spec.operation === operation)?.spec;
+}
+
+const show = (operation: string[]) => ({ show: { resource: ['interaction'], operation } });
 
 export const description: INodeProperties[] = [
 	{
@@ -24,9 +28,9 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['interaction'] } },
-		options: specs.map((spec) => spec.option),
+		options: lookups.map((lookup) => lookup.spec.option),
 		default: 'getFollowers',
 	},
-	...specs.flatMap((spec) => operations[spec.operation].description),
-	...lookupFields,
+	...lookups.flatMap((lookup) => updateDisplayOptions(show([lookup.spec.operation]), lookup.description)),
+	...updateDisplayOptions(show(lookups.map((lookup) => lookup.spec.operation)), lookupFields),
 ];

@@ -1,8 +1,9 @@
-import { lookupOperation } from './lookup';
-import type { LookupSpec } from './lookup';
+import { lookupOperation } from './lookupOperation';
+import type { LookupSpec } from './lookupOperation';
 
 export const spec: LookupSpec = {
 	operation: 'getFollowers',
+	type: 'followers',
 	option: {
 		name: 'Get Followers',
 		value: 'getFollowers',
@@ -13,4 +14,4 @@ export const spec: LookupSpec = {
 	urlHint: 'The URL of a profile on Twitter/X',
 };
 
-export const { description, prepare, execute } = lookupOperation(spec);
+export const { description, prepare, start, collect } = lookupOperation(spec);

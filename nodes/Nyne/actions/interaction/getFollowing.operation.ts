@@ -1,8 +1,9 @@
-import { lookupOperation } from './lookup';
-import type { LookupSpec } from './lookup';
+import { lookupOperation } from './lookupOperation';
+import type { LookupSpec } from './lookupOperation';
 
 export const spec: LookupSpec = {
 	operation: 'getFollowing',
+	type: 'following',
 	option: {
 		name: 'Get Following',
 		value: 'getFollowing',
@@ -13,4 +14,4 @@ export const spec: LookupSpec = {
 	urlHint: 'The URL of a profile on Twitter/X or Instagram',
 };
 
-export const { description, prepare, execute } = lookupOperation(spec);
+export const { description, prepare, start, collect } = lookupOperation(spec);

@@ -1,10 +1,12 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { RequestStatus } from '../../../../shared';
-import { completedToJson, outputOption, readOutputShape } from '../options';
-import type { OperationResult, RunContext } from '../types';
+import { readLookup } from '../../../../shared';
+import { outputOption, readOutputShape, renderLookup } from '../../../common/output';
+import type { OutputShape } from '../../../common/output';
+import type { RunContext, Started } from '../types';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Request ID',
 		name: 'requestId',
@@ -13,7 +15,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'interaction_abc123def456_1234567890',
 		description: 'The request_id returned when the lookup was started',
-		displayOptions: { show: { resource: ['request'], operation: ['get'] } },
 	},
 	{
 		displayName: 'Options',
@@ -21,39 +22,24 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show: { resource: ['request'], operation: ['get'] } },
 		options: [outputOption],
 	},
 ];
 
-function statusJson(status: RequestStatus): IDataObject {
-	const json: IDataObject = {
-		request_id: status.requestId,
-		status: status.status,
-		interaction_type: status.interactionType ?? null,
-		platform: status.platform ?? null,
-		created_on: status.createdOn ?? null,
-	};
-	if (status.completedOn) json.completed_on = status.completedOn;
-	if (status.error) json.error = status.error;
-	return json;
+export const description = updateDisplayOptions({ show: { resource: ['request'], operation: ['get'] } }, properties);
+
+interface PreparedGet {
+	requestId: string;
+	shape: OutputShape;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, _prepared: unknown, run: RunContext): Promise<OperationResult> {
-	const requestId = String(this.getNodeParameter('requestId', itemIndex, '') ?? '');
+export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedGet {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const client = await run.client();
-	const status = await client.getRequest(requestId);
-	if (status.status !== 'completed' || !status.result) return [statusJson(status)];
-	return completedToJson(
-		{
-			status: 'completed',
-			requestId: status.requestId,
-			interactionType: status.interactionType,
-			platform: status.platform,
-			result: status.result,
-			resultCount: status.resultCount ?? status.result.interactions.length,
-		},
-		readOutputShape(options),
-	);
+	return { requestId: String(this.getNodeParameter('requestId', itemIndex, '') ?? ''), shape: readOutputShape(options.output) };
+}
+
+/** The lookup as it is now: its summary while it runs or after it failed, its people once completed. */
+export async function start(this: IExecuteFunctions, _itemIndex: number, prepared: PreparedGet, run: RunContext): Promise<Started> {
+	const view = await readLookup(await run.client(), prepared.requestId);
+	return { items: renderLookup(view, prepared.shape) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { abortableSleep } from '../../../nodes/Nyne/transport/abortableSleep';
+import { abortableSleep } from '../../../../nodes/common/transport/abortableSleep';
 
 describe('abortableSleep (the node wait, built on n8n-workflow sleep)', () => {
 	it('resolves after the wait when nothing aborts', async () => {

@@ -8,7 +8,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { NyneClient } from '../../../shared';
+import { NyneClient, withoutAuthHeaders } from '../../../shared';
 import type { Transport, TransportRequest, TransportResponse } from '../../../shared';
 import { getRuntime } from './runtime';
 
@@ -23,13 +23,6 @@ interface NyneCredentials {
 	apiKey: string;
 	apiSecret: string;
 	baseUrl?: string;
-}
-
-/** The credential adds X-API-Key / X-API-Secret; the core's copies are dropped so they are set in one place. */
-const AUTH_HEADERS = new Set(['x-api-key', 'x-api-secret']);
-
-function withoutAuthHeaders(headers: Record<string, string>): IDataObject {
-	return Object.fromEntries(Object.entries(headers).filter(([name]) => !AUTH_HEADERS.has(name.toLowerCase())));
 }
 
 function lowerCaseHeaders(headers: IDataObject | undefined): Record<string, string> {
@@ -59,6 +52,7 @@ function createTransport(context: NyneContext, signal?: AbortSignal): Transport 
 			response = (await context.helpers.httpRequestWithAuthentication.call(context as IAllExecuteFunctions, CREDENTIAL_NAME, {
 				method: request.method as IHttpRequestMethods,
 				url: request.url,
+				// The credential adds X-API-Key / X-API-Secret, so the pair is set once.
 				headers: withoutAuthHeaders(request.headers),
 				...(request.body === undefined ? {} : { body: request.body as IDataObject }),
 				json: true,

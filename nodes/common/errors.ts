@@ -1,7 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { INode, JsonObject } from 'n8n-workflow';
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 
-import { NyneApiError, NyneError, NyneValidationError } from '../../../shared';
+import { NyneApiError, NyneError, NyneValidationError } from '../../shared';
 
 export type NodeError = NodeApiError | NodeOperationError;
 
@@ -39,4 +39,10 @@ export function toNodeError(node: INode, error: unknown, itemIndex?: number): No
 	}
 	if (error instanceof Error) return new NodeOperationError(node, error, { itemIndex });
 	return new NodeOperationError(node, String(error), { itemIndex });
+}
+
+/** What a failure becomes when the node goes on (continueOnFail), and what the Nyne Trigger emits for a failed lookup. */
+export function errorItem(error: unknown, message = error instanceof Error ? error.message : String(error)): IDataObject {
+	const requestId = error instanceof NyneApiError ? error.requestId : undefined;
+	return { error: message, code: errorCodeOf(error), ...(requestId ? { request_id: requestId } : {}) };
 }

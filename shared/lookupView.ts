@@ -1,0 +1,66 @@
+import { NyneApiError } from './errors.js';
+import { toInteractionItems } from './interactionItems.js';
+import type { InteractionItem, InteractionTarget, RequestState, RequestStatus } from './types.js';
+
+/** A lookup's own fields, in the API's names; what a product shows beside (or instead of) the people. */
+export interface LookupSummary {
+	request_id: string;
+	status: RequestState;
+	interaction_type: string | null;
+	platform: string | null;
+	created_on: string | null;
+	completed_on?: string;
+	callback_url?: string;
+	/** Once completed: whose followers, following or replies these are. */
+	target?: InteractionTarget;
+	/** Once completed: people in this result. */
+	result_count?: number;
+	/** Once completed: people Nyne found. */
+	total_count?: number;
+	/** Once failed: Nyne's own reason. */
+	error?: string;
+}
+
+/** One lookup as every use case returns it, and as every adapter maps it. */
+export interface LookupView {
+	summary: LookupSummary;
+	/** One flat object per person (see toInteractionItems); empty until the lookup has completed. */
+	people: InteractionItem[];
+	/** People Nyne listed that could not be read (no username), left out of `people`. */
+	dropped: number;
+	/** Set when the lookup failed: the one `lookup_failed` error, in the words both products show. */
+	failure?: NyneApiError;
+}
+
+/** The one place a failed lookup becomes an error. */
+export function lookupFailure(requestId: string, reason: string | undefined): NyneApiError {
+	return new NyneApiError('lookup_failed', { requestId, serverMessage: reason });
+}
+
+/** The view of whatever is known about a lookup: a status read, a waited-for outcome, a callback or a fresh submit. */
+export function toLookupView(status: RequestStatus, extra: { callbackUrl?: string } = {}): LookupView {
+	const result = status.status === 'completed' ? status.result : undefined;
+	const people = result
+		? toInteractionItems(result, { requestId: status.requestId, platform: status.platform, interactionType: status.interactionType })
+		: [];
+	const summary: LookupSummary = {
+		request_id: status.requestId,
+		status: status.status,
+		interaction_type: status.interactionType || result?.interaction_type || null,
+		platform: status.platform || result?.source_platform || null,
+		created_on: status.createdOn ?? null,
+	};
+	if (status.completedOn) summary.completed_on = status.completedOn;
+	if (extra.callbackUrl) summary.callback_url = extra.callbackUrl;
+	if (status.status === 'completed') {
+		summary.target = result?.target ?? { username: '' };
+		summary.result_count = status.resultCount ?? people.length;
+		summary.total_count = result?.total_count ?? people.length;
+	}
+	const view: LookupView = { summary, people, dropped: 0 };
+	if (status.status === 'failed') {
+		summary.error = status.error || 'The lookup failed without a reason.';
+		view.failure = lookupFailure(status.requestId, summary.error);
+	}
+	return view;
+}

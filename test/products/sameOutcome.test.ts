@@ -1,0 +1,97 @@
+// One test for the promise both products make: a failed lookup reads the same everywhere (the core's one
+// lookup_failed message), and a lookup that found nobody gives no per-person items anywhere, but one
+// whole-result item wherever the output is the whole result.
+import { describe, expect, it } from 'vitest';
+import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
+
+import { baseCounts } from '../../sandbox/people';
+import { NyneFollowerTrigger } from '../../nodes/NyneFollowerTrigger/NyneFollowerTrigger.node';
+import { NyneTrigger } from '../../nodes/NyneTrigger/NyneTrigger.node';
+import type { LookupOutput } from '../../zapier/src/lookupOutput';
+import { pollContext, singleNodeWorkflow, webhookContext } from '../nodes/harness/contexts';
+import { runNyne } from '../nodes/harness/n8nHarness';
+import { useScaledSandbox } from '../nodes/harness/scaledSandbox';
+import { App, appTester, performOf, rejectionOf, shownMessage } from '../zapier/harness';
+
+const env = useScaledSandbox(0.001, { sandbox: { jobDurationMs: 1_000 } });
+const failedMessage = (requestId: string) =>
+	`The lookup failed: No interaction data found (request ${requestId}). Nyne charges no credits for a lookup that finds no data.`;
+
+const callback = (requestId: string, people: number) => ({
+	request_id: requestId,
+	status: 'completed',
+	interaction_type: 'followers',
+	platform: 'twitter',
+	data: { interaction_type: 'followers', source_platform: 'twitter', target: { username: 'quiet' }, interactions: Array.from({ length: people }, (_, i) => ({ username: `p${i}` })), total_count: people },
+	result_count: people,
+});
+const failedCallback = (requestId: string) => ({ request_id: requestId, status: 'failed', interaction_type: 'followers', platform: 'twitter', error: 'No interaction data found' });
+
+const TOKEN = 'same-outcome-token-0123456789';
+async function nyneTrigger(body: unknown, output: 'split' | 'single'): Promise<IDataObject[] | undefined> {
+	const node: INode = { id: `t-${output}-${Math.random()}`, name: 'Nyne Trigger', type: 'n8n-nodes-nyne.nyneTrigger', typeVersion: 1, position: [0, 0], parameters: { token: TOKEN, output } };
+	const { context } = webhookContext({ workflow: singleNodeWorkflow(node), node, body, query: { token: TOKEN } });
+	const answer = await new NyneTrigger().webhook.call(context);
+	return answer.workflowData?.[0].map((item) => item.json);
+}
+
+async function followerSample(username: string): Promise<INodeExecutionData[][] | null> {
+	const node: INode = {
+		id: `f-${username}`,
+		name: 'Nyne Follower Trigger',
+		type: 'n8n-nodes-nyne.nyneFollowerTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { socialMediaUrl: `https://x.com/${username}`, event: 'newFollower', maxResults: 1000 },
+		credentials: { nyneApi: { id: 'cred1', name: 'Nyne sandbox' } },
+	};
+	return await new NyneFollowerTrigger().poll.call(pollContext(singleNodeWorkflow(node), node, env.credentials, 'manual'));
+}
+
+const nyneNode = (url: string, output: 'split' | 'single') =>
+	runNyne(env.credentials, [{}], {
+		parameters: { resource: 'interaction', operation: 'getFollowers', socialMediaUrl: url, maxResults: 1000, waitMode: 'poll', options: { output } },
+		continueOnFail: true,
+	});
+
+const zapierResume = performOf(App.creates.fetch_interactions.operation.performResume);
+const zapierHook = App.triggers.interaction_results.operation;
+const zapierHookPerform = performOf(zapierHook.type === 'hook' ? zapierHook.perform : undefined);
+
+describe('the same outcome in every node and in the Zapier app', () => {
+	it('a failed lookup: the core\'s lookup_failed message, as an error item or an error', async () => {
+		const node = await nyneNode('https://x.com/nodata_same', 'split');
+		const [item] = node.output ?? [];
+		expect(node.output).toHaveLength(1);
+		const requestId = String(item?.json.request_id);
+		expect(item?.json).toEqual({ error: failedMessage(requestId), code: 'lookup_failed', request_id: requestId });
+
+		expect(await nyneTrigger(failedCallback('interaction_same_1'), 'split')).toEqual([
+			{ error: failedMessage('interaction_same_1'), code: 'lookup_failed', request_id: 'interaction_same_1' },
+		]);
+
+		const follower = await rejectionOf(followerSample('nodata_follower'));
+		expect(follower.message).toMatch(/^The lookup failed: No interaction data found \(request interaction_\w+\)\. Nyne charges no credits/);
+
+		const resumed = await rejectionOf(appTester(zapierResume, { cleanedRequest: failedCallback('interaction_same_2') }));
+		expect(shownMessage(resumed)).toBe(failedMessage('interaction_same_2'));
+		const hooked = await rejectionOf(appTester(zapierHookPerform, { cleanedRequest: failedCallback('interaction_same_3') }));
+		expect(shownMessage(hooked)).toBe(failedMessage('interaction_same_3'));
+	});
+
+	it('a lookup that found nobody: no per-person items anywhere, one whole-result item where that is the output', async () => {
+		const quiet = 'quietsame';
+		env.sandbox.control.churn('twitter', quiet, { removeFollowers: baseCounts('twitter', quiet).followers });
+
+		expect((await nyneNode(`https://x.com/${quiet}`, 'split')).output ?? []).toEqual([]);
+		expect(await nyneTrigger(callback('interaction_same_4', 0), 'split')).toBeUndefined();
+		expect(await followerSample(quiet)).toBeNull();
+		expect(await appTester(zapierHookPerform, { cleanedRequest: callback('interaction_same_5', 0) })).toEqual([]);
+
+		const whole = (await nyneNode(`https://x.com/${quiet}`, 'single')).output?.map((entry) => entry.json);
+		expect(whole).toMatchObject([{ status: 'completed', result_count: 0, interactions: [] }]);
+		expect(await nyneTrigger(callback('interaction_same_6', 0), 'single')).toMatchObject([{ status: 'completed', result_count: 0, interactions: [] }]);
+		const zapier = (await appTester(zapierResume, { cleanedRequest: callback('interaction_same_7', 0) })) as LookupOutput;
+		expect(zapier).toMatchObject({ status: 'completed', count: 0, interactions: [] });
+	});
+});
