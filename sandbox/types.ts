@@ -1,5 +1,12 @@
 export type SandboxPlatform = 'twitter' | 'instagram';
 
+/**
+ * Which API the sandbox plays: `current` follows today's public documentation (Instagram followers and
+ * following, the finer authentication codes); `reference` follows the older reference (Instagram
+ * "following" only, missing_credentials / invalid_credentials).
+ */
+export type ApiEdition = 'current' | 'reference';
+
 export interface JobInfo {
 	type: string;
 	username?: string;
@@ -17,6 +24,8 @@ export interface SandboxKey {
 	allowedIps?: string[];
 	/** Every API call with this key answers 403 access_denied. */
 	accessDenied?: boolean;
+	/** Every API call with this key answers 403 api_key_disabled (current edition). */
+	disabled?: boolean;
 }
 
 export interface RateLimitOptions {
@@ -32,6 +41,7 @@ export interface SandboxOptions {
 	rateLimit?: RateLimitOptions | false;
 	keys?: SandboxKey[];
 	early404Ms?: number;
+	apiEdition?: ApiEdition;
 	log?: (line: string) => void;
 }
 
@@ -64,6 +74,10 @@ export interface Fault {
 	delayMs?: number;
 	retryAfterSeconds?: number;
 	status?: number;
+	/** server_error: what the answer carries (default: Nyne's envelope on 500, an HTML page otherwise). */
+	body?: 'envelope' | 'html' | 'empty';
+	/** Handle the request for real first (a POST creates its job), then answer with the fault, as a proxy would. */
+	afterProcessing?: boolean;
 }
 
 export interface RandomFaultSpec {
