@@ -36,7 +36,6 @@ export function parseCallbackPayload(body: unknown, reading: CallbackReading = {
 		throw new NyneValidationError(
 			'callback_request_mismatch',
 			`This callback is about another lookup than the one this step started (${reading.expectedRequestId}), so it was not used. Fetch ${reading.expectedRequestId} by its request ID.`,
-			'request_id',
 		);
 	}
 	const base = { requestId: payload.request_id, interactionType: payload.interaction_type ?? undefined, platform: payload.platform ?? undefined };

@@ -11,6 +11,13 @@ const seconds = (ms: number | undefined): string =>
 
 const withServer = (server: string): string => (server ? ` Nyne said: "${server}".` : '');
 
+/** What went wrong with a lookup that was sent but whose answer could not be trusted. */
+function submissionFate(server: string, httpStatus: number | undefined): string {
+	if (httpStatus !== undefined && httpStatus < 300) return `Nyne answered the lookup (HTTP ${httpStatus}) but the answer could not be read`;
+	if (httpStatus !== undefined) return `Nyne's address answered HTTP ${httpStatus} without Nyne's own error details (a proxy or load balancer may have answered)`;
+	return `The connection to Nyne broke after the lookup was sent${server ? ` (${server})` : ''}`;
+}
+
 const MESSAGES: Record<string, MessageBuilder> = {
 	missing_credentials: () =>
 		'Nyne received no API key or secret. Enter both in the Nyne credential.',
@@ -59,7 +66,7 @@ const MESSAGES: Record<string, MessageBuilder> = {
 	lookup_failed: (server, context) =>
 		`Nyne could not complete the lookup${context.requestId ? ` ${context.requestId}` : ''}: ${server || 'no reason given'}. No credits are charged for a lookup that finds no data.`,
 	submission_unknown: (server, context) =>
-		`${context.httpStatus ? `Nyne's address answered HTTP ${context.httpStatus} without Nyne's own error details (a proxy or load balancer may have answered)` : `The connection to Nyne broke after the lookup was sent${server ? ` (${server})` : ''}`}, so Nyne may have accepted the lookup, and its result may still arrive (at the callback URL, if one was given). It was not sent again, so it is never paid for twice: check your recent Nyne usage (credits used) before running it again.`,
+		`${submissionFate(server, context.httpStatus)}, so Nyne may have accepted the lookup, and its result may still arrive (at the callback URL, if one was given). It was not sent again, so it is never paid for twice: check your recent Nyne usage (credits used) before running it again.`,
 	network_error: (server) =>
 		`Could not reach Nyne${server ? ` (${server})` : ''}. Check the base URL in the credential and this server's network access.`,
 	invalid_response: (_server, context) =>

@@ -30,9 +30,13 @@ export async function submitAndPoll(z: ZObject, bundle: Bundle, timeoutMs = STEP
 	}
 }
 
-/** A completed callback body as the core's lookup; a failed lookup throws the core's `lookup_failed`. */
-export function completedFromCallback(body: unknown): CompletedLookup {
-	const outcome = parseCallbackPayload(body);
+/**
+ * A completed callback body as the core's lookup; a failed lookup throws the core's `lookup_failed`.
+ * Only the request this subscription or step started is read (`expectedRequestId`); secrets are redacted.
+ */
+export function completedFromCallback(body: unknown, bundle: Bundle, expectedRequestId: string): CompletedLookup {
+	const secrets = [bundle.authData.api_key ?? '', bundle.authData.api_secret ?? ''];
+	const outcome = parseCallbackPayload(body, { secrets, expectedRequestId });
 	if (outcome.status === 'failed') {
 		throw new NyneApiError('lookup_failed', { requestId: outcome.requestId, serverMessage: outcome.error });
 	}

@@ -17,6 +17,8 @@ export type LookupOutput = {
 	total_count: number;
 	/** True when `interactions` was cut to stay within Zapier's size limits. */
 	truncated: boolean;
+	/** People in Nyne's answer left out because they had no usable username. */
+	dropped_count: number;
 	interactions: PersonItem[];
 	error?: string;
 	created_on?: string;
@@ -37,6 +39,7 @@ export function toLookupOutput(status: RequestStatus): LookupOutput {
 		count: people.length,
 		total_count: Math.max(status.result?.total_count ?? 0, status.resultCount ?? 0, found.length),
 		truncated,
+		dropped_count: status.result?.dropped_count ?? 0,
 		interactions: people,
 	};
 	if (status.result) output.target = status.result.target;
@@ -69,6 +72,7 @@ export const LOOKUP_OUTPUT_FIELDS = [
 	{ key: 'count', label: 'People Returned', type: 'integer' as const },
 	{ key: 'total_count', label: 'People Found', type: 'integer' as const },
 	{ key: 'truncated', label: 'List Cut to Fit Zapier Limits', type: 'boolean' as const },
+	{ key: 'dropped_count', label: 'People Left Out (No Username)', type: 'integer' as const },
 	{ key: 'created_on', label: 'Created On', type: 'datetime' as const },
 	{ key: 'completed_on', label: 'Completed On', type: 'datetime' as const },
 	...personOutputFields('interactions[]'),

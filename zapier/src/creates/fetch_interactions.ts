@@ -24,10 +24,11 @@ const perform = (z: ZObject, bundle: Bundle): Promise<LookupOutput> =>
 		return toLookupOutput(submitted);
 	});
 
-/** Nyne's callback body (`bundle.cleanedRequest`): the people, as line items. */
+/** Nyne's callback body (`bundle.cleanedRequest`) for the request `perform` started (`bundle.outputData`): the people, as line items. */
 const performResume = (z: ZObject, bundle: Bundle): Promise<LookupOutput> =>
 	withZapierErrors(z, async () => {
-		const lookup = completedFromCallback(bundle.cleanedRequest);
+		const started = (bundle.outputData as { request_id?: unknown } | undefined)?.request_id;
+		const lookup = completedFromCallback(bundle.cleanedRequest, bundle, typeof started === 'string' ? started : '');
 		return toLookupOutput(lookup);
 	});
 

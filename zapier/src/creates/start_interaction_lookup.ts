@@ -1,6 +1,6 @@
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 
-import { buildInteractionRequest } from '../../../shared/index.js';
+import { buildInteractionRequest, maskCallbackUrl } from '../../../shared/index.js';
 import { createNyneClient } from '../client.js';
 import { withZapierErrors } from '../errors.js';
 import { callbackUrlField, lookupFields, lookupInput } from '../fields.js';
@@ -19,7 +19,7 @@ const perform = (z: ZObject, bundle: Bundle) =>
 			interaction_type: submitted.interactionType ?? body.type,
 			platform: submitted.platform ?? null,
 			social_media_url: body.social_media_url,
-			callback_url: body.callback_url ?? null,
+			callback_url: body.callback_url ? maskCallbackUrl(body.callback_url) : null,
 			created_on: submitted.createdOn ?? null,
 		};
 	});

@@ -1,28 +1,25 @@
 import { defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
 
 import { NyneApiError } from '../../../shared/index.js';
-import { createNyneClient, sleep } from '../client.js';
+import { createNyneClient } from '../client.js';
 import { withZapierErrors } from '../errors.js';
 import { requestIdField } from '../fields.js';
 import { LOOKUP_OUTPUT_FIELDS, SAMPLE_LOOKUP_OUTPUT, toLookupOutput, type LookupOutput } from '../lookupOutput.js';
 
-/** Right after a lookup starts, Nyne may answer 404 for a moment: ask again briefly before saying "not found". */
-const NOT_FOUND_RECHECK_MS = [1_000, 2_000];
+/** Right after a lookup starts Nyne may answer 404 for a moment; the core asks again, within this part of the step. */
+const YOUNG_NOT_FOUND_WAIT_MS = 15_000;
 
 /** The lookup's status, and its people once completed; an unknown or expired ID is "not found". */
 const perform = (z: ZObject, bundle: Bundle): Promise<LookupOutput[]> =>
 	withZapierErrors(z, async () => {
 		const client = createNyneClient(z, bundle);
 		const requestId = String(bundle.inputData.request_id ?? '');
-		for (const wait of [0, ...NOT_FOUND_RECHECK_MS]) {
-			if (wait > 0) await sleep(wait);
-			try {
-				return [toLookupOutput(await client.getRequest(requestId))];
-			} catch (error) {
-				if (!(error instanceof NyneApiError) || error.code !== 'request_not_found') throw error;
-			}
+		try {
+			return [toLookupOutput(await client.getRequest(requestId, { waitWhileYoung: true, maxWaitMs: YOUNG_NOT_FOUND_WAIT_MS }))];
+		} catch (error) {
+			if (error instanceof NyneApiError && error.code === 'request_not_found') return [];
+			throw error;
 		}
-		return [];
 	});
 
 export default defineSearch({

@@ -1,6 +1,6 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 
-import { buildInteractionRequest } from '../../../shared/index.js';
+import { buildInteractionRequest, NyneValidationError } from '../../../shared/index.js';
 import { createNyneClient } from '../client.js';
 import { withZapierErrors } from '../errors.js';
 import { lookupFields, lookupInput } from '../fields.js';
@@ -22,11 +22,18 @@ const performSubscribe = (z: ZObject, bundle: Bundle) =>
 /** Nyne has no endpoint to cancel a lookup or a callback: nothing to undo, the callback simply finds no Zap. */
 const performUnsubscribe = (_z: ZObject, bundle: Bundle) => ({ request_id: bundle.subscribeData?.id ?? null, cancelled: false });
 
-/** The callback body: one trigger item per person. */
+/** The callback body for the lookup this subscription started (`subscribeData`): one trigger item per person. */
 const perform = (z: ZObject, bundle: Bundle): Promise<PersonItem[]> =>
 	withZapierErrors(z, async () => {
-		const lookup = completedFromCallback(bundle.cleanedRequest);
-		return toPersonItems(lookup.result, lookup);
+		const subscribed = (bundle.subscribeData as { request_id?: unknown } | undefined)?.request_id;
+		try {
+			const lookup = completedFromCallback(bundle.cleanedRequest, bundle, typeof subscribed === 'string' ? subscribed : '');
+			return toPersonItems(lookup.result, lookup);
+		} catch (error) {
+			// A post about any other request (forged, or meant for another Zap) triggers nothing.
+			if (error instanceof NyneValidationError && error.code === 'callback_request_mismatch') return [];
+			throw error;
+		}
 	});
 
 /** Sample data for the editor: a real lookup if it finishes within the step, else the documented sample. */

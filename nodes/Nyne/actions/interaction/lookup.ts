@@ -1,7 +1,7 @@
 import { NodeOperationError, WAIT_INDEFINITELY } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { buildInteractionRequest, DEFAULT_MAX_RESULTS, MAX_RESULTS_LIMIT, NyneApiError } from '../../../../shared';
+import { buildInteractionRequest, DEFAULT_MAX_RESULTS, maskCallbackUrl, MAX_RESULTS_LIMIT, NyneApiError } from '../../../../shared';
 import type { InteractionRequestBody, LookupOutcome } from '../../../../shared';
 import { toNodeError } from '../errors';
 import { completedToJson, outputOption, readOutputShape } from '../options';
@@ -198,7 +198,7 @@ export function lookupOperation(spec: LookupSpec): NyneOperation {
 				platform: submitted.platform ?? null,
 				created_on: submitted.createdOn ?? null,
 			};
-			if (prepared.waitMode === 'none') return [{ ...summary, ...(body.callback_url ? { callback_url: body.callback_url } : {}) }];
+			if (prepared.waitMode === 'none') return [{ ...summary, ...(body.callback_url ? { callback_url: maskCallbackUrl(body.callback_url) } : {}) }];
 			if (prepared.waitMode === 'webhook') {
 				await this.putExecutionToWait(WAIT_INDEFINITELY);
 				return [{ ...summary, waiting_for: 'callback' }];

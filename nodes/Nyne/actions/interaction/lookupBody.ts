@@ -22,7 +22,7 @@ export function buildLookupBody(operation: LookupOperation, read: ParameterReade
 	return buildInteractionRequest({
 		type: INTERACTION_TYPE_BY_OPERATION[operation],
 		socialMediaUrl: String(read('socialMediaUrl', '') ?? ''),
-		maxResults: Number(read('maxResults', 100)),
+		maxResults: read('maxResults', 100) as number | string,
 	});
 }
 

@@ -43,7 +43,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, _prepa
 	const requestId = String(this.getNodeParameter('requestId', itemIndex, '') ?? '');
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const client = await run.client();
-	const status = await client.getRequest(requestId);
+	// A lookup started moments ago (Don't Wait, then Get) may answer 404 for a moment: the core waits through it.
+	const status = await client.getRequest(requestId, { waitWhileYoung: true, signal: run.signal });
 	if (status.status !== 'completed' || !status.result) return [statusJson(status)];
 	return completedToJson(
 		{
