@@ -4,6 +4,7 @@ import { isLoopback } from './auth';
 import { handleControl } from './control';
 import type { SandboxCore } from './core';
 import { fail, writeAnswer, type ApiAnswer } from './envelope';
+import { oddResult } from './oddResult';
 import { headerSeconds } from './timers';
 import type { Fault } from './types';
 
@@ -105,7 +106,8 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
 		await new Promise<void>((resolve) => core.timers.after(core.clock.realMs(fault.delayMs ?? 5_000), resolve));
 	}
 	const processed = fault?.afterProcessing ? handleApi(core, req, method, url, bodyText) : undefined;
-	const answer = (fault && faultAnswer(core, fault)) ?? processed ?? handleApi(core, req, method, url, bodyText);
+	const handled = (fault && faultAnswer(core, fault)) ?? processed ?? handleApi(core, req, method, url, bodyText);
+	const answer = fault?.kind === 'odd_result' ? withOddResult(handled, fault) : handled;
 	if (answer.status === 429) core.count('status429');
 	if (answer.status >= 500) core.count('status5xx');
 	const note = fault ? ` fault=${fault.kind}${fault.afterProcessing ? ' after processing' : ''}` : '';
@@ -116,6 +118,13 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
 	}
 	send(res, answer, fault);
 	core.log(`${method} ${loggablePath(url)} -> ${answer.status} ${Date.now() - started}ms${note}`);
+}
+
+/** A completed GET answer with its result reshaped by the odd_result fault. */
+function withOddResult(answer: ApiAnswer, fault: Fault): ApiAnswer {
+	const body = answer.body as { data?: { result?: unknown } } | undefined;
+	if (!body?.data || body.data.result === undefined) return answer;
+	return { ...answer, body: { ...body, data: { ...body.data, result: oddResult(body.data.result, fault) } } };
 }
 
 /**

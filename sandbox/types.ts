@@ -53,7 +53,8 @@ export type FaultKind =
 	| 'drop_connection'
 	| 'malformed_json'
 	| 'duplicate_callback'
-	| 'out_of_order_callback';
+	| 'out_of_order_callback'
+	| 'odd_result';
 
 export const FAULT_KINDS: readonly FaultKind[] = [
 	'rate_limit',
@@ -64,6 +65,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
 	'malformed_json',
 	'duplicate_callback',
 	'out_of_order_callback',
+	'odd_result',
 ];
 
 export interface Fault {
@@ -78,6 +80,11 @@ export interface Fault {
 	body?: 'envelope' | 'html' | 'empty';
 	/** Handle the request for real first (a POST creates its job), then answer with the fault, as a proxy would. */
 	afterProcessing?: boolean;
+	/**
+	 * odd_result: how a completed result (GET answer or callback) comes back. `nameless_person` adds a person
+	 * with `username: null` and sends total_count as text; `null_result` sends `result`/`data` as null.
+	 */
+	shape?: 'nameless_person' | 'null_result';
 }
 
 export interface RandomFaultSpec {

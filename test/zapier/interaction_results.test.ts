@@ -39,11 +39,11 @@ describe('trigger interaction_results (REST hook on the callback)', () => {
 	});
 
 	it('gives the same ids when Nyne delivers the same callback twice', async () => {
-		const subscribeData = await appTester(performSubscribe, {
+		const subscribeData = (await appTester(performSubscribe, {
 			authData: authFor(env.sandbox.url),
 			inputData: { type: 'followers,following', social_media_url: 'https://twitter.com/acme' , max_results: 5 },
 			targetUrl: env.listener.url,
-		});
+		})) as { id: string; request_id: string };
 		const body = await env.listener.nextBody();
 		const first = (await appTester(trigger.perform, { subscribeData, cleanedRequest: body })) as Person[];
 		const again = (await appTester(trigger.perform, { subscribeData, cleanedRequest: structuredClone(body) })) as Person[];
@@ -52,11 +52,11 @@ describe('trigger interaction_results (REST hook on the callback)', () => {
 	});
 
 	it('turns a failed lookup into a clear error', async () => {
-		const subscribeData = await appTester(performSubscribe, {
+		const subscribeData = (await appTester(performSubscribe, {
 			authData: authFor(env.sandbox.url),
 			inputData: { type: 'followers', social_media_url: 'https://x.com/nodata_account' },
 			targetUrl: env.listener.url,
-		});
+		})) as { id: string; request_id: string };
 		const body = (await env.listener.nextBody()) as { status: string };
 		expect(body.status).toBe('failed');
 		const error = await rejectionOf(appTester(trigger.perform, { subscribeData, cleanedRequest: body }));
