@@ -4,7 +4,7 @@ import { rngFrom } from './random';
 export type Relation = 'follower' | 'following';
 
 /** Most people one churn call adds or removes per relation; more would only stall the sandbox. */
-export const MAX_CHURN_COUNT = 10_000;
+export const MAX_CHURN_COUNT = 1_000;
 
 function churnCount(value: number | undefined): number {
 	return typeof value === 'number' && Number.isFinite(value) ? Math.min(MAX_CHURN_COUNT, Math.max(0, Math.floor(value))) : 0;
