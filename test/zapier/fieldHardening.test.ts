@@ -52,14 +52,14 @@ describe('Zapier: field hardening against the sandbox', () => {
 
 	it('find waits through a young 404 (the core\'s rule), and says "not found" at once for an old request', async () => {
 		const started = (await appTester(start, { authData: authFor(sandbox.url), inputData: lookup })) as { request_id: string };
-		sandbox.control.injectFault({ kind: 'early_404', times: 3 });
+		sandbox.control.injectFault({ kind: 'early_404', times: 2 });
 		const [found] = (await appTester(search, { authData: authFor(sandbox.url), inputData: { request_id: started.request_id } })) as Array<{ request_id: string }>;
 		expect(found?.request_id).toBe(started.request_id);
-		expect(sandbox.control.stats().byEndpoint['GET /person/interactions']).toBe(4);
+		expect(sandbox.control.stats().byEndpoint['GET /person/interactions']).toBe(3);
 
 		const old = await appTester(search, { authData: authFor(sandbox.url), inputData: { request_id: 'interaction_abc123def456_1700000000' } });
 		expect(old).toEqual([]);
-		expect(sandbox.control.stats().byEndpoint['GET /person/interactions']).toBe(5);
+		expect(sandbox.control.stats().byEndpoint['GET /person/interactions']).toBe(4);
 	});
 
 	it('find reads a result with a nameless person and a text total_count, and says how many were dropped', async () => {
