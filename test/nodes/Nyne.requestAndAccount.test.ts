@@ -13,22 +13,24 @@ async function startLookup(url: string): Promise<string> {
 }
 
 it('Request > Get returns the status while running, then the people once completed', async () => {
-	env.sandbox.control.setJobDurationMs(60_000);
-	const requestId = await startLookup('https://x.com/dora');
-	const get = (output = 'split') =>
+	const get = (requestId: string, output = 'split') =>
 		runNyne(env.credentials, [{ id: requestId }], { parameters: { resource: 'request', operation: 'get', requestId: '={{ $json.id }}', options: { output } } });
-
-	const running = await get();
+	// A lookup that is surely still running: the sandbox's longest job (a day of API time) is 86 s at this scale.
+	env.sandbox.control.setJobDurationMs(86_400_000);
+	const slowId = await startLookup('https://x.com/dora_slow');
+	const running = await get(slowId);
 	expect(running.output).toHaveLength(1);
-	expect(running.output?.[0].json).toMatchObject({ request_id: requestId });
+	expect(running.output?.[0].json).toMatchObject({ request_id: slowId });
 	expect(['queued', 'processing', 'pending']).toContain(running.output?.[0].json.status);
 
-	await new Promise((resolve) => setTimeout(resolve, 200));
-	const done = await get();
+	env.sandbox.control.setJobDurationMs(0);
+	const requestId = await startLookup('https://x.com/dora');
+	await new Promise((resolve) => setTimeout(resolve, 50));
+	const done = await get(requestId);
 	expect(done.output).toHaveLength(12);
 	expect(done.output?.[0].json).toMatchObject({ request_id: requestId, target_username: 'dora' });
 
-	const single = await get('single');
+	const single = await get(requestId, 'single');
 	expect(single.output).toHaveLength(1);
 	expect(single.output?.[0].json.interactions).toHaveLength(12);
 	env.sandbox.control.setJobDurationMs(1000);
