@@ -81,8 +81,9 @@ export interface Fault {
 	/** Handle the request for real first (a POST creates its job), then answer with the fault, as a proxy would. */
 	afterProcessing?: boolean;
 	/**
-	 * odd_result: how a completed result (GET answer or callback) comes back. `nameless_person` adds a person
-	 * with `username: null` and sends total_count as text; `null_result` sends `result`/`data` as null.
+	 * odd_result: how a completed result comes back (GET answers; with `method: 'POST'`, callbacks instead).
+	 * `nameless_person` adds a person with `username: null` and sends total_count as text; `null_result`
+	 * sends `result`/`data` as null.
 	 */
 	shape?: 'nameless_person' | 'null_result';
 }

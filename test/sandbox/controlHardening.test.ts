@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { call, PROFILE, start, stopAll, submit, submitOk, waitForEnd } from './helpers';
+import { call, listen, PROFILE, start, stopAll, submit, submitOk, waitFor, waitForEnd } from './helpers';
 
 afterEach(stopAll);
 
@@ -88,5 +88,26 @@ describe('today\'s API in the sandbox', () => {
 		expect([html.status, typeof html.body === 'string' && html.body.startsWith('<html>')]).toEqual([500, true]);
 		expect([empty.status, empty.body]).toEqual([502, '']);
 		expect(sb.control.stats()).toMatchObject({ submissions: 2, jobs: 2 });
+	});
+});
+
+describe('the odd_result fault', () => {
+	it('reshapes a completed GET answer, or with method POST a callback', async () => {
+		const hook = await listen();
+		try {
+			const sb = await start({ jobDurationMs: 0 });
+			const requestId = await submitOk(sb, { type: 'followers', social_media_url: PROFILE, max_results: 10 });
+			sb.control.injectFault({ kind: 'odd_result', shape: 'nameless_person' });
+			const odd = (await waitForEnd(sb, requestId)).body.data.result;
+			expect(odd.interactions).toHaveLength(11);
+			expect(odd.interactions[1]).toMatchObject({ username: null });
+			expect(odd.total_count).toBe('10');
+			sb.control.injectFault({ kind: 'odd_result', shape: 'null_result', method: 'POST' });
+			await submitOk(sb, { type: 'followers', social_media_url: PROFILE, max_results: 10, callback_url: hook.url });
+			await waitFor(() => hook.received.length === 1 || undefined, 'callback');
+			expect(hook.received[0]?.body).toMatchObject({ status: 'completed', data: null });
+		} finally {
+			await hook.close();
+		}
 	});
 });
