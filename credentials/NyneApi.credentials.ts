@@ -13,6 +13,11 @@ import { DEFAULT_BASE_URL, describeApiError } from '../shared';
 const USAGE_ERROR_CODES = [
 	'missing_credentials',
 	'invalid_credentials',
+	'missing_api_key',
+	'invalid_api_key',
+	'missing_api_secret',
+	'invalid_api_secret',
+	'api_key_disabled',
 	'api_key_expired',
 	'subscription_required',
 	'no_active_subscription',

@@ -26,7 +26,7 @@ function parseBody(text: string): Record<string, unknown> | undefined {
 
 /** One authenticated API call: auth, rate limit, authorization, then the endpoint. */
 export function handleApi(core: SandboxCore, req: IncomingMessage, method: string, url: URL, bodyText: string): ApiAnswer {
-	const auth = authenticate(req, url.searchParams, core.accounts.keys);
+	const auth = authenticate(req, url.searchParams, core.accounts.keys, core.edition);
 	if (!auth.ok) return auth.answer;
 	const account = core.accounts.get(auth.key.apiKey);
 	const rate = account.limiter?.take();
@@ -47,7 +47,7 @@ export function handleApi(core: SandboxCore, req: IncomingMessage, method: strin
 function submit(core: SandboxCore, apiKey: string, bodyText: string): ApiAnswer {
 	const body = parseBody(bodyText);
 	if (!body) return fail(400, 'invalid_json', 'Request body contains invalid JSON: send a JSON object.');
-	const submission = validateSubmission(body);
+	const submission = validateSubmission(body, core.edition);
 	if (!isSubmission(submission)) return submission;
 	const account = core.accounts.get(apiKey);
 	if (core.accounts.creditsLeft(account) < CREDITS_PER_LOOKUP) {

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { FaultPlan } from './faults';
+import { oddResult } from './oddResult';
 import type { Clock, TimerBag } from './timers';
 import type { CallbackDelivery } from './types';
 
@@ -54,7 +55,8 @@ export class CallbackDispatcher {
 
 	send(requestId: string, url: string, payload: unknown): void {
 		const fault = this.faults.forCallback();
-		const body = JSON.stringify(payload);
+		const data = (payload as { data?: unknown }).data;
+		const body = JSON.stringify(fault?.kind === 'odd_result' && data !== undefined ? { ...(payload as object), data: oddResult(data, fault) } : payload);
 		const duplicate = fault?.kind === 'duplicate_callback';
 		const run = () => this.chain(requestId, url, body, false, () => duplicate && this.chain(requestId, url, body, true, () => undefined));
 		if (fault?.kind === 'out_of_order_callback') {

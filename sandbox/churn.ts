@@ -3,6 +3,13 @@ import { rngFrom } from './random';
 
 export type Relation = 'follower' | 'following';
 
+/** Most people one churn call adds or removes per relation; more would only stall the sandbox. */
+export const MAX_CHURN_COUNT = 1_000;
+
+function churnCount(value: number | undefined): number {
+	return typeof value === 'number' && Number.isFinite(value) ? Math.min(MAX_CHURN_COUNT, Math.max(0, Math.floor(value))) : 0;
+}
+
 export interface RelationChurn {
 	added: number;
 	removed: Set<string>;
@@ -41,13 +48,13 @@ export class ChurnBook {
 	 */
 	apply(platform: SandboxPlatform, username: string, change: ChurnChange, currentHead: (relation: Relation, limit: number) => string[]): void {
 		const steps: Array<[Relation, number, number]> = [
-			['follower', change.addFollowers ?? 0, change.removeFollowers ?? 0],
-			['following', change.addFollowing ?? 0, change.removeFollowing ?? 0],
+			['follower', churnCount(change.addFollowers), churnCount(change.removeFollowers)],
+			['following', churnCount(change.addFollowing), churnCount(change.removeFollowing)],
 		];
 		for (const [relation, add, remove] of steps) {
 			const churn = this.get(platform, username, relation);
-			churn.added += Math.max(0, Math.floor(add));
-			for (let i = 0; i < Math.floor(remove); i++) {
+			churn.added += add;
+			for (let i = 0; i < remove; i++) {
 				const head = currentHead(relation, 100);
 				if (head.length === 0) break;
 				const rng = rngFrom(`${platform}|${username.toLowerCase()}|${relation}|remove|${churn.removals}`);

@@ -1,4 +1,4 @@
-import { startSandbox } from './index';
+import { startSandbox, type ApiEdition } from './index';
 
 function flag(name: string): string | undefined {
 	const args = process.argv.slice(2);
@@ -36,7 +36,8 @@ function walkthrough(url: string, key: string, secret: string, jobMs: number, ti
 		'# with a callback: start a listener, then add "callback_url":"http://127.0.0.1:9999/hook" to the body of step 1',
 		`node -e "require('http').createServer((q,s)=>{let b='';q.on('data',c=>b+=c);q.on('end',()=>{console.log(b);s.end('ok')})}).listen(9999)"`,
 		'',
-		`# sandbox control: ${url}/__sandbox/stats, /__sandbox/callbacks, POST /__sandbox/faults {"kind":"rate_limit"}, POST /__sandbox/reset`,
+		`# sandbox control (from this machine, never a browser; POST bodies as Content-Type: application/json):`,
+		`#   ${url}/__sandbox/stats, /__sandbox/callbacks, POST /__sandbox/faults {"kind":"rate_limit"}, POST /__sandbox/reset`,
 	].join('\n');
 }
 
@@ -44,13 +45,19 @@ async function main(): Promise<void> {
 	const port = numberSetting('port', 'NYNE_SANDBOX_PORT', 8787);
 	const timeScale = numberSetting('time-scale', 'NYNE_SANDBOX_TIME_SCALE', 1) || 1;
 	const jobDurationMs = numberSetting('job-ms', 'NYNE_SANDBOX_JOB_MS', 20_000);
+	const apiEdition = (flag('api-edition') ?? process.env.NYNE_SANDBOX_API_EDITION ?? 'current') as ApiEdition;
+	if (apiEdition !== 'current' && apiEdition !== 'reference') {
+		console.error(`--api-edition (NYNE_SANDBOX_API_EDITION) must be "current" or "reference", got "${String(apiEdition)}"`);
+		process.exit(2);
+	}
 	const sandbox = await startSandbox({
 		port,
 		timeScale,
 		jobDurationMs,
+		apiEdition,
 		log: (line) => console.log(`${new Date().toISOString()} ${line}`),
 	});
-	console.log(`Nyne sandbox listening on ${sandbox.url} (time scale ${timeScale}, jobs take ${jobDurationMs} ms of API time)`);
+	console.log(`Nyne sandbox listening on ${sandbox.url} (time scale ${timeScale}, jobs take ${jobDurationMs} ms of API time, ${apiEdition} API edition)`);
 	console.log(`API key:    ${sandbox.apiKey}`);
 	console.log(`API secret: ${sandbox.apiSecret}`);
 	console.log(`Point the Nyne credential's base URL at ${sandbox.url}\n`);

@@ -1,5 +1,6 @@
 import type { SandboxCore } from './core';
 import { fail, ok, type ApiAnswer } from './envelope';
+import { clampJobDuration } from './jobs';
 import type { ChurnChange, Fault, RandomFaultSpec, SandboxPlatform } from './types';
 
 function parse(text: string): unknown {
@@ -30,7 +31,7 @@ export function handleControl(core: SandboxCore, method: string, path: string, b
 				const ms = (body as { ms?: unknown } | undefined)?.ms;
 				if (typeof ms !== 'number' || !(ms >= 0)) return fail(400, 'missing_parameters', 'Send {"ms": <API milliseconds>}.');
 				control.setJobDurationMs(ms);
-				return ok(200, { ms });
+				return ok(200, { ms: clampJobDuration(ms) });
 			}
 			case 'POST /__sandbox/churn': {
 				const { platform, username, change, ...flat } = (body ?? {}) as { platform?: SandboxPlatform; username?: string; change?: ChurnChange } & ChurnChange;

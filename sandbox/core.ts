@@ -2,10 +2,10 @@ import { Accounts, DEFAULT_KEY } from './accounts';
 import { CallbackDispatcher } from './callbacks';
 import { ChurnBook } from './churn';
 import { FaultPlan } from './faults';
-import { DEFAULT_JOB_DURATION_MS, JobStore } from './jobs';
+import { clampJobDuration, DEFAULT_JOB_DURATION_MS, JobStore } from './jobs';
 import { relationKeys } from './people';
 import { Clock, TimerBag } from './timers';
-import type { SandboxControl, SandboxOptions, SandboxStats } from './types';
+import type { ApiEdition, SandboxControl, SandboxOptions, SandboxStats } from './types';
 
 function emptyStats(): SandboxStats {
 	return { requests: 0, byEndpoint: {}, submissions: 0, submissionsByTarget: {}, status429: 0, status5xx: 0, creditsUsed: 0, callbacksDelivered: 0, jobs: 0 };
@@ -21,6 +21,7 @@ export class SandboxCore {
 	readonly callbacks: CallbackDispatcher;
 	readonly jobs: JobStore;
 	readonly early404Ms: number;
+	readonly edition: ApiEdition;
 	readonly log: (line: string) => void;
 	private counters = emptyStats();
 
@@ -30,6 +31,7 @@ export class SandboxCore {
 		this.clock = new Clock(timeScale);
 		this.log = options.log ?? (() => undefined);
 		this.early404Ms = options.early404Ms ?? 0;
+		this.edition = options.apiEdition ?? 'current';
 		const keys = options.keys && options.keys.length > 0 ? options.keys : [DEFAULT_KEY];
 		this.accounts = new Accounts(keys, options.rateLimit, timeScale);
 		this.callbacks = new CallbackDispatcher(this.clock, this.timers, this.faults, this.log);
@@ -60,7 +62,7 @@ export class SandboxCore {
 		injectFault: (fault) => this.faults.inject(fault),
 		setRandomFaults: (spec) => this.faults.setRandom(spec),
 		setJobDurationMs: (ms) => {
-			this.jobs.duration = ms;
+			this.jobs.duration = typeof ms === 'number' ? clampJobDuration(ms) : ms;
 		},
 		churn: (platform, username, change) => {
 			this.churnBook.apply(platform, username, change, (relation, limit) => relationKeys(platform, username, relation, this.churnBook, limit).keys);

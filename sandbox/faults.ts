@@ -1,7 +1,7 @@
 import { rngFrom, type Rng } from './random';
 import { FAULT_KINDS, type Fault, type FaultKind, type RandomFaultSpec } from './types';
 
-const CALLBACK_KINDS: ReadonlySet<FaultKind> = new Set(['duplicate_callback', 'out_of_order_callback']);
+const CALLBACK_KINDS: ReadonlySet<FaultKind> = new Set(['duplicate_callback', 'out_of_order_callback', 'odd_result']);
 const INTERACTIONS_PATH = '/person/interactions';
 
 interface QueuedFault {
@@ -10,6 +10,7 @@ interface QueuedFault {
 }
 
 function appliesToRequest(fault: Fault, method: string, path: string): boolean {
+	if (fault.kind === 'odd_result') return method === 'GET' && path === INTERACTIONS_PATH && (fault.method ?? 'GET') === 'GET';
 	if (CALLBACK_KINDS.has(fault.kind)) return false;
 	if (fault.method && fault.method !== method) return false;
 	if (fault.path && fault.path !== path) return false;
@@ -41,7 +42,7 @@ export class FaultPlan {
 	}
 
 	forCallback(): Fault | undefined {
-		return this.take((f) => CALLBACK_KINDS.has(f.kind));
+		return this.take((f) => CALLBACK_KINDS.has(f.kind) && (f.kind !== 'odd_result' || f.method === 'POST'));
 	}
 
 	private take(matches: (fault: Fault) => boolean): Fault | undefined {

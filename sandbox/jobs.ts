@@ -8,6 +8,12 @@ import type { JobDuration } from './types';
 import type { Submission } from './validation';
 
 export const DEFAULT_JOB_DURATION_MS = 20_000;
+/** Longest job, in API time: a day is plenty for any test, and keeps timers meaningful. */
+export const MAX_JOB_DURATION_MS = 86_400_000;
+
+export function clampJobDuration(ms: number): number {
+	return Number.isFinite(ms) ? Math.min(MAX_JOB_DURATION_MS, Math.max(0, ms)) : MAX_JOB_DURATION_MS;
+}
 export const CREDITS_PER_LOOKUP = 3;
 /** Share of the job's duration spent in `queued` before `processing`. */
 const QUEUED_SHARE = 0.2;
@@ -53,7 +59,7 @@ export class JobStore {
 	create(apiKey: string, submission: Submission): Job {
 		const { target, type } = submission;
 		const info = { type, platform: target.platform, username: target.username, postId: target.postId };
-		const durationApiMs = Math.max(0, typeof this.duration === 'function' ? this.duration(info) : this.duration);
+		const durationApiMs = clampJobDuration(typeof this.duration === 'function' ? this.duration(info) : this.duration);
 		const job: Job = { id: newRequestId(), apiKey, submission, createdAt: Date.now(), durationApiMs };
 		this.jobs.set(job.id, job);
 		this.timers.after(this.clock.realMs(durationApiMs), () => this.finish(job));

@@ -4,12 +4,14 @@ import { isLoopback } from './auth';
 import { handleControl } from './control';
 import type { SandboxCore } from './core';
 import { fail, writeAnswer, type ApiAnswer } from './envelope';
+import { oddResult } from './oddResult';
 import { headerSeconds } from './timers';
 import type { Fault } from './types';
 
-const MAX_BODY_BYTES = 1_000_000;
+export const MAX_BODY_BYTES = 1_000_000;
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The body as text, or undefined when it is larger than MAX_BODY_BYTES (the rest is read and thrown away). */
+function readBody(req: IncomingMessage): Promise<string | undefined> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
@@ -17,7 +19,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 			size += chunk.length;
 			if (size <= MAX_BODY_BYTES) chunks.push(chunk);
 		});
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8')));
 		req.on('error', reject);
 	});
 }
@@ -51,10 +53,14 @@ function faultAnswer(core: SandboxCore, fault: Fault): ApiAnswer | undefined {
 }
 
 function send(res: ServerResponse, answer: ApiAnswer, fault: Fault | undefined): void {
-	if (answer.status !== 500 && fault?.kind === 'server_error') {
+	const serverErrorBody = fault?.kind === 'server_error' ? (fault.body ?? (answer.status === 500 ? 'envelope' : 'html')) : undefined;
+	if (serverErrorBody === 'html') {
 		const html = `<html><head><title>${answer.status}</title></head><body><h1>${answer.status} Bad Gateway</h1></body></html>`;
 		res.writeHead(answer.status, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(html) });
 		res.end(html);
+	} else if (serverErrorBody === 'empty') {
+		res.writeHead(answer.status, { 'Content-Length': 0 });
+		res.end();
 	} else if (fault?.kind === 'malformed_json') {
 		const text = JSON.stringify(answer.body);
 		const truncated = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
@@ -82,10 +88,11 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
 	const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
 	url.pathname = path;
 	const bodyText = await readBody(req);
+	if (bodyText === undefined) return writeAnswer(res, fail(413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`));
 
 	if (path.startsWith('/__sandbox/')) {
-		const answer = isLoopback(req.socket.remoteAddress) ? handleControl(core, method, path, bodyText) : fail(403, 'access_denied', 'Sandbox control answers on loopback only.');
-		writeAnswer(res, answer);
+		const refusal = isLoopback(req.socket.remoteAddress) ? refuseBrowser(req, method) : fail(403, 'access_denied', 'Sandbox control answers on loopback only.');
+		writeAnswer(res, refusal ?? handleControl(core, method, path, bodyText));
 		return;
 	}
 	const methods = API_ROUTES[path];
@@ -98,16 +105,37 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
 	if (fault?.kind === 'slow') {
 		await new Promise<void>((resolve) => core.timers.after(core.clock.realMs(fault.delayMs ?? 5_000), resolve));
 	}
-	const answer = (fault && faultAnswer(core, fault)) ?? handleApi(core, req, method, url, bodyText);
+	const processed = fault?.afterProcessing ? handleApi(core, req, method, url, bodyText) : undefined;
+	const handled = (fault && faultAnswer(core, fault)) ?? processed ?? handleApi(core, req, method, url, bodyText);
+	const answer = fault?.kind === 'odd_result' ? withOddResult(handled, fault) : handled;
 	if (answer.status === 429) core.count('status429');
 	if (answer.status >= 500) core.count('status5xx');
-	const keyHint = String(req.headers['x-api-key'] ?? url.searchParams.get('api_key') ?? '-').slice(0, 8);
-	const note = fault ? ` fault=${fault.kind}` : '';
+	const note = fault ? ` fault=${fault.kind}${fault.afterProcessing ? ' after processing' : ''}` : '';
 	if (fault?.kind === 'drop_connection') {
-		core.log(`${method} ${loggablePath(url)} -> dropped (would be ${answer.status}) key=${keyHint}…${note}`);
+		core.log(`${method} ${loggablePath(url)} -> dropped (would be ${answer.status})${note}`);
 		req.socket.destroy();
 		return;
 	}
 	send(res, answer, fault);
-	core.log(`${method} ${loggablePath(url)} -> ${answer.status} ${Date.now() - started}ms key=${keyHint}…${note}`);
+	core.log(`${method} ${loggablePath(url)} -> ${answer.status} ${Date.now() - started}ms${note}`);
+}
+
+/** A completed GET answer with its result reshaped by the odd_result fault. */
+function withOddResult(answer: ApiAnswer, fault: Fault): ApiAnswer {
+	const body = answer.body as { data?: { result?: unknown } } | undefined;
+	if (!body?.data || body.data.result === undefined) return answer;
+	return { ...answer, body: { ...body, data: { ...body.data, result: oddResult(body.data.result, fault) } } };
+}
+
+/**
+ * Control calls change the sandbox, so a web page must not be able to make them: anything sent by a
+ * browser carries an Origin header, and a POST a page can send without a CORS preflight is not JSON.
+ */
+function refuseBrowser(req: IncomingMessage, method: string): ApiAnswer | undefined {
+	if (req.headers.origin !== undefined) return fail(403, 'browser_refused', 'Sandbox control does not answer requests from a web page (Origin header present).');
+	const type = String(req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+	if (method === 'POST' && type !== 'application/json') {
+		return fail(415, 'unsupported_media_type', 'Sandbox control takes POST bodies as Content-Type: application/json only.');
+	}
+	return undefined;
 }

@@ -1,3 +1,6 @@
+/** The longest delay setTimeout honours; a longer one would fire at once. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
 /** Real timers that can all be cancelled at once, so close() leaves nothing behind. */
 export class TimerBag {
 	private readonly pending = new Set<NodeJS.Timeout>();
@@ -6,7 +9,7 @@ export class TimerBag {
 		const handle = setTimeout(() => {
 			this.pending.delete(handle);
 			fn();
-		}, Math.max(0, realMs));
+		}, Number.isFinite(realMs) ? Math.min(MAX_TIMER_MS, Math.max(0, realMs)) : MAX_TIMER_MS);
 		this.pending.add(handle);
 		return handle;
 	}

@@ -1,5 +1,12 @@
 export type SandboxPlatform = 'twitter' | 'instagram';
 
+/**
+ * Which API the sandbox plays: `current` follows today's public documentation (Instagram followers and
+ * following, the finer authentication codes); `reference` follows the older reference (Instagram
+ * "following" only, missing_credentials / invalid_credentials).
+ */
+export type ApiEdition = 'current' | 'reference';
+
 export interface JobInfo {
 	type: string;
 	username?: string;
@@ -17,6 +24,8 @@ export interface SandboxKey {
 	allowedIps?: string[];
 	/** Every API call with this key answers 403 access_denied. */
 	accessDenied?: boolean;
+	/** Every API call with this key answers 403 api_key_disabled (current edition). */
+	disabled?: boolean;
 }
 
 export interface RateLimitOptions {
@@ -32,6 +41,7 @@ export interface SandboxOptions {
 	rateLimit?: RateLimitOptions | false;
 	keys?: SandboxKey[];
 	early404Ms?: number;
+	apiEdition?: ApiEdition;
 	log?: (line: string) => void;
 }
 
@@ -43,7 +53,8 @@ export type FaultKind =
 	| 'drop_connection'
 	| 'malformed_json'
 	| 'duplicate_callback'
-	| 'out_of_order_callback';
+	| 'out_of_order_callback'
+	| 'odd_result';
 
 export const FAULT_KINDS: readonly FaultKind[] = [
 	'rate_limit',
@@ -54,6 +65,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
 	'malformed_json',
 	'duplicate_callback',
 	'out_of_order_callback',
+	'odd_result',
 ];
 
 export interface Fault {
@@ -64,6 +76,16 @@ export interface Fault {
 	delayMs?: number;
 	retryAfterSeconds?: number;
 	status?: number;
+	/** server_error: what the answer carries (default: Nyne's envelope on 500, an HTML page otherwise). */
+	body?: 'envelope' | 'html' | 'empty';
+	/** Handle the request for real first (a POST creates its job), then answer with the fault, as a proxy would. */
+	afterProcessing?: boolean;
+	/**
+	 * odd_result: how a completed result comes back (GET answers; with `method: 'POST'`, callbacks instead).
+	 * `nameless_person` adds a person with `username: null` and sends total_count as text; `null_result`
+	 * sends `result`/`data` as null.
+	 */
+	shape?: 'nameless_person' | 'null_result';
 }
 
 export interface RandomFaultSpec {

@@ -1,14 +1,18 @@
 import { fail, type ApiAnswer } from './envelope';
-import type { SandboxPlatform } from './types';
+import type { ApiEdition, SandboxPlatform } from './types';
 
 export type InteractionType = 'replies' | 'followers' | 'following' | 'followers,following';
 export const INTERACTION_TYPES: readonly InteractionType[] = ['replies', 'followers', 'following', 'followers,following'];
 type UrlKind = 'profile' | 'post';
 
-/** The platform/type matrix, in one place: which types each platform serves, and the URL kind each needs. */
-export const PLATFORM_TYPES: Record<SandboxPlatform, Partial<Record<InteractionType, UrlKind>>> = {
-	twitter: { replies: 'post', followers: 'profile', following: 'profile', 'followers,following': 'profile' },
-	instagram: { following: 'profile' },
+type PlatformTypes = Record<SandboxPlatform, Partial<Record<InteractionType, UrlKind>>>;
+
+const TWITTER_TYPES: PlatformTypes['twitter'] = { replies: 'post', followers: 'profile', following: 'profile', 'followers,following': 'profile' };
+
+/** The platform/type matrix, in one place per edition: which types each platform serves, and the URL kind each needs. */
+export const PLATFORM_TYPES: Record<ApiEdition, PlatformTypes> = {
+	current: { twitter: TWITTER_TYPES, instagram: { followers: 'profile', following: 'profile', 'followers,following': 'profile' } },
+	reference: { twitter: TWITTER_TYPES, instagram: { following: 'profile' } },
 };
 
 export const MIN_RESULTS = 10;
@@ -81,8 +85,9 @@ function parseInstagramPath(parts: string[]): Target | string {
 	return { platform: 'instagram', kind: 'profile', username: handle };
 }
 
-function typeMessage(): string {
-	return `Unsupported interaction type. Valid types: ${INTERACTION_TYPES.join(', ')} (Instagram only supports "following").`;
+function typeMessage(edition: ApiEdition): string {
+	const instagram = edition === 'reference' ? 'Instagram only supports "following"' : 'Instagram supports "followers", "following" and "followers,following"';
+	return `Unsupported interaction type. Valid types: ${INTERACTION_TYPES.join(', ')} (${instagram}).`;
 }
 
 function clampResults(value: unknown): number {
@@ -101,21 +106,22 @@ function validCallbackUrl(value: unknown): boolean {
 	}
 }
 
-export function validateSubmission(body: Record<string, unknown>): Submission | ApiAnswer {
+export function validateSubmission(body: Record<string, unknown>, edition: ApiEdition = 'current'): Submission | ApiAnswer {
 	const type = body.type ?? body.interaction_type;
 	const socialMediaUrl = body.social_media_url ?? body.twitter_url;
 	const missing = [type === undefined || type === '' ? 'type' : '', socialMediaUrl === undefined || socialMediaUrl === '' ? 'social_media_url' : ''].filter(Boolean);
 	if (missing.length > 0) return fail(400, 'missing_parameters', `Missing required parameters: ${missing.join(', ')}.`);
 	if (typeof type !== 'string' || !(INTERACTION_TYPES as readonly string[]).includes(type)) {
-		return fail(400, 'invalid_interaction_type', typeMessage());
+		return fail(400, 'invalid_interaction_type', typeMessage(edition));
 	}
 	if (typeof socialMediaUrl !== 'string') return fail(400, 'invalid_url', 'social_media_url must be a string URL.');
 	const target = parseTarget(socialMediaUrl);
 	if (typeof target === 'string') return fail(400, 'invalid_url', target);
-	const neededKind = PLATFORM_TYPES[target.platform][type as InteractionType];
+	const matrix = PLATFORM_TYPES[edition][target.platform];
+	const neededKind = matrix[type as InteractionType];
 	if (!neededKind) {
-		const served = Object.keys(PLATFORM_TYPES[target.platform]).join(', ');
-		return fail(400, 'invalid_interaction_type', `${typeMessage()} ${target.platform} supports: ${served}.`);
+		const served = Object.keys(matrix).join(', ');
+		return fail(400, 'invalid_interaction_type', `${typeMessage(edition)} ${target.platform} supports: ${served}.`);
 	}
 	if (neededKind !== target.kind) {
 		const message =

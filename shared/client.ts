@@ -2,9 +2,9 @@ import {
 	DEFAULT_BASE_URL,
 	DEFAULT_MAX_RETRIES,
 	DEFAULT_WAIT_TIMEOUT_MS,
-	EARLY_NOT_FOUND_GRACE_MS,
 	LATE_NOT_FOUND_FORGIVEN,
 	INTERACTIONS_PATH,
+	REQUEST_ID_MAX_LENGTH,
 	USAGE_PATH,
 } from './constants.js';
 import { authHeaders } from './authHeaders.js';
@@ -13,6 +13,7 @@ import { apiErrorFromResponse, describeTransportFailure, failedBeforeSending, ma
 import { toLookupOutcome, toRequestStatus } from './lookupOutcome.js';
 import { lookupFailure } from './lookupView.js';
 import { nextPollDelayMs, retryDelayMs } from './pollPolicy.js';
+import { isYoungRequest, youngForMs } from './requestAge.js';
 import type { Now, Sleep, Transport, TransportResponse } from './ports.js';
 import { RateLimiter } from './rateLimiter.js';
 import { interactionRequestBodySchema, requestStatusDataSchema, submitDataSchema, successEnvelopeSchema, usageDataSchema } from './schemas.js';
@@ -37,24 +38,47 @@ export interface WaitOptions {
 	submittedAt?: number;
 }
 
+export interface GetRequestOptions {
+	signal?: AbortSignal;
+	/** Ask again through a 404 while the request is young (created moments ago): the API may not show it yet. */
+	waitWhileYoung?: boolean;
+	/** With `waitWhileYoung`: the longest time spent asking again, in milliseconds. */
+	maxWaitMs?: number;
+	/** When the caller started the request, if this client did not (a trigger's state, a Zapier bundle). */
+	submittedAt?: number;
+}
+
 interface CallContext {
 	requestId?: string;
 	deadline?: number;
 	signal?: AbortSignal;
 }
 
+/** Young-404 rechecks: 1 s, 2 s, 4 s, then every 5 s while the request stays young. */
+const YOUNG_RECHECK_MS = [1_000, 2_000, 4_000, 5_000];
+
+function isLoopbackHost(hostname: string): boolean {
+	const host = hostname.toLowerCase();
+	return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/** The credential's base URL, checked: https (http only on this machine), no user-info, query or fragment. */
 export function normalizeBaseUrl(value: string | undefined): string {
 	const raw = (value ?? '').trim() || DEFAULT_BASE_URL;
+	const refuse = (why: string): never => {
+		throw new NyneValidationError('invalid_base_url', `The base URL ${why}. Use ${DEFAULT_BASE_URL}, or your local sandbox's address such as http://127.0.0.1:8787.`, 'base_url');
+	};
 	let url: URL;
 	try {
 		url = new URL(raw);
 	} catch {
-		throw new NyneValidationError('invalid_base_url', `The base URL "${raw}" is not a URL. Use ${DEFAULT_BASE_URL}, or your sandbox's address.`, 'base_url');
+		return refuse('is not a URL');
 	}
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw new NyneValidationError('invalid_base_url', `The base URL must start with https:// (or http:// for a local sandbox).`, 'base_url');
-	}
-	return raw.replace(/\/+$/, '');
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') refuse('must start with https://');
+	if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) refuse('must start with https:// (http:// is allowed only for a sandbox on this machine: localhost, 127.0.0.1 or [::1])');
+	if (url.username || url.password) refuse('must not contain a user name or password (the API key and secret go in their own fields)');
+	if (raw.includes('?') || raw.includes('#')) refuse('must not contain a query (?…) or a fragment (#…)');
+	return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
 export class NyneClient {
@@ -76,7 +100,7 @@ export class NyneClient {
 		if (!checked.success) {
 			throw new NyneValidationError('missing_parameters', 'The lookup is incomplete: build it with buildInteractionRequest so it is checked before sending.');
 		}
-		const data = await this.call('POST', INTERACTIONS_PATH, { signal: options.signal }, checked.data);
+		const data = await this.call('POST', this.urlFor(INTERACTIONS_PATH), { signal: options.signal }, checked.data);
 		const parsed = submitDataSchema.safeParse(data);
 		if (!parsed.success) throw new NyneApiError('submission_unknown', { httpStatus: 202 });
 		this.submittedAt.set(parsed.data.request_id, this.options.now());
@@ -89,12 +113,35 @@ export class NyneClient {
 		};
 	}
 
-	async getRequest(requestId: string, context: Omit<CallContext, 'requestId'> = {}): Promise<RequestStatus> {
+	async getRequest(requestId: string, options: GetRequestOptions & Pick<CallContext, 'deadline'> = {}): Promise<RequestStatus> {
 		const id = checkRequestId(requestId);
-		const data = await this.call('GET', `${INTERACTIONS_PATH}?request_id=${encodeURIComponent(id)}`, { ...context, requestId: id });
+		const context: CallContext = { requestId: id, deadline: options.deadline, signal: options.signal };
+		const waitUntil = this.options.now() + (options.maxWaitMs ?? Number.POSITIVE_INFINITY);
+		for (let recheck = 0; ; recheck++) {
+			try {
+				return await this.readRequest(id, context);
+			} catch (error) {
+				const wait = options.waitWhileYoung ? this.youngNotFoundWait(id, error, recheck, waitUntil, options.submittedAt) : 0;
+				if (wait <= 0) throw error;
+				await this.pause(wait, context);
+			}
+		}
+	}
+
+	private async readRequest(id: string, context: CallContext): Promise<RequestStatus> {
+		const data = await this.call('GET', this.urlFor(INTERACTIONS_PATH, { request_id: id }), context);
 		const parsed = requestStatusDataSchema.safeParse(data);
 		if (!parsed.success) throw new NyneApiError('invalid_response', { httpStatus: 200, retryable: true, requestId: id });
-		return toRequestStatus(parsed.data);
+		return toRequestStatus(parsed.data, this.secrets);
+	}
+
+	/** How long to wait before asking again after a 404 for a young request (0: do not ask again). */
+	private youngNotFoundWait(id: string, error: unknown, recheck: number, waitUntil: number, submittedAt?: number): number {
+		if (!(error instanceof NyneApiError) || error.code !== 'request_not_found') return 0;
+		const now = this.options.now();
+		const young = youngForMs(id, now, this.submittedAt.get(id) ?? submittedAt);
+		const step = YOUNG_RECHECK_MS[Math.min(recheck, YOUNG_RECHECK_MS.length - 1)] ?? 0;
+		return young <= 0 ? 0 : Math.max(0, Math.min(step, young, waitUntil - now));
 	}
 
 	/**
@@ -139,7 +186,7 @@ export class NyneClient {
 	}
 
 	async getUsage(): Promise<Usage> {
-		const data = await this.call('GET', USAGE_PATH, {});
+		const data = await this.call('GET', this.urlFor(USAGE_PATH), {});
 		const parsed = usageDataSchema.safeParse(data);
 		if (!parsed.success) throw new NyneApiError('invalid_response', { httpStatus: 200 });
 		return parsed.data;
@@ -153,8 +200,7 @@ export class NyneClient {
 	isEarlyNotFound(requestId: string, error: unknown, submittedAt?: number): boolean {
 		if (!(error instanceof NyneApiError) || error.code !== 'request_not_found') return false;
 		const id = requestId.trim();
-		const createdAt = this.submittedAt.get(id) ?? submittedAt ?? createdAtOfRequestId(id);
-		return createdAt !== undefined && this.options.now() - createdAt < EARLY_NOT_FOUND_GRACE_MS;
+		return isYoungRequest(id, this.options.now(), this.submittedAt.get(id) ?? submittedAt);
 	}
 
 	/** Beyond the early 404s, a lookup known to exist is forgiven a few stray ones, so one 404 must not lose its result. */
@@ -164,11 +210,18 @@ export class NyneClient {
 		return countLate() <= LATE_NOT_FOUND_FORGIVEN;
 	}
 
+	/** A request URL under the base URL (which may have a path of its own), resolved by `URL`. */
+	private urlFor(path: string, query: Record<string, string> = {}): string {
+		const url = new URL(path.replace(/^\/+/, ''), `${this.baseUrl}/`);
+		for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
+		return url.toString();
+	}
+
 	private get secrets(): string[] {
 		return [this.options.apiKey, this.options.apiSecret];
 	}
 
-	private async call(method: 'GET' | 'POST', path: string, context: CallContext, body?: unknown): Promise<unknown> {
+	private async call(method: 'GET' | 'POST', url: string, context: CallContext, body?: unknown): Promise<unknown> {
 		const { apiKey, apiSecret, transport, now } = this.options;
 		if (!apiKey || !apiSecret) throw new NyneApiError('missing_credentials');
 		for (let attempt = 0; ; attempt++) {
@@ -177,7 +230,7 @@ export class NyneClient {
 			try {
 				response = await transport({
 					method,
-					url: `${this.baseUrl}${path}`,
+					url,
 					headers: { ...authHeaders(apiKey, apiSecret), accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
 					...(body === undefined ? {} : { body }),
 				});
@@ -239,16 +292,10 @@ export class NyneClient {
 	}
 }
 
-/** A request ID ends with its creation time in Unix seconds: interaction_<hex>_<seconds>. */
-function createdAtOfRequestId(id: string): number | undefined {
-	const seconds = /_(\d{9,11})$/.exec(id)?.[1];
-	return seconds === undefined ? undefined : Number(seconds) * 1000;
-}
-
 function checkRequestId(requestId: string): string {
 	const id = typeof requestId === 'string' ? requestId.trim() : '';
 	if (id === '') throw new NyneValidationError('invalid_request_id', 'The request ID is empty. Use the request_id returned when the lookup was started.', 'request_id');
-	if (id.length > 200 || /[\s/?#&]/.test(id)) {
+	if (id.length > REQUEST_ID_MAX_LENGTH || /[\s/?#&]/.test(id)) {
 		throw new NyneValidationError('invalid_request_id', `"${id.slice(0, 60)}" is not a Nyne request ID (they look like interaction_abc123def456_1234567890).`, 'request_id');
 	}
 	return id;

@@ -5,6 +5,8 @@ export const USAGE_PATH = '/usage';
 export const DEFAULT_MAX_RESULTS = 100;
 export const MAX_RESULTS_LIMIT = 1000;
 export const CREDITS_PER_LOOKUP = 3;
+/** The longest request ID the client sends or accepts back (a callback's included). */
+export const REQUEST_ID_MAX_LENGTH = 200;
 
 export const RATE_LIMIT_PER_MINUTE = 60;
 export const RATE_LIMIT_PER_HOUR = 1000;

@@ -11,6 +11,13 @@ const seconds = (ms: number | undefined): string =>
 
 const withServer = (server: string): string => (server ? ` Nyne said: "${server}".` : '');
 
+/** What went wrong with a lookup that was sent but whose answer could not be trusted. */
+function submissionFate(server: string, httpStatus: number | undefined): string {
+	if (httpStatus !== undefined && httpStatus < 300) return `Nyne answered the lookup (HTTP ${httpStatus}) but the answer could not be read`;
+	if (httpStatus !== undefined) return `Nyne's address answered HTTP ${httpStatus} without Nyne's own error details (a proxy or load balancer may have answered)`;
+	return `The connection to Nyne broke after the lookup was sent${server ? ` (${server})` : ''}`;
+}
+
 const MESSAGES: Record<string, MessageBuilder> = {
 	missing_credentials: () =>
 		'Nyne received no API key or secret. Enter both in the Nyne credential.',
@@ -18,10 +25,18 @@ const MESSAGES: Record<string, MessageBuilder> = {
 		'Nyne rejected the API key or secret. Copy both again from your Nyne dashboard into the credential.',
 	api_key_expired: () =>
 		'This Nyne API key has expired. Create a new key in your Nyne dashboard and update the credential.',
+	missing_api_key: () => 'Nyne received no API key. Enter it in the "API Key" field of the Nyne credential.',
+	invalid_api_key: () =>
+		'Nyne does not know this API key. Copy the key again from your Nyne dashboard into the "API Key" field of the Nyne credential.',
+	missing_api_secret: () => 'Nyne received no API secret. Enter it in the "API Secret" field of the Nyne credential.',
+	invalid_api_secret: () =>
+		'The API secret does not match the API key. Copy the secret again from your Nyne dashboard into the "API Secret" field of the Nyne credential.',
+	api_key_disabled: () =>
+		'This Nyne API key is disabled. Enable it, or create a new key, in your Nyne dashboard, and update the "API Key" and "API Secret" fields of the Nyne credential.',
 	missing_parameters: (server) =>
 		`A required parameter is missing: give the interaction type and the social media URL.${withServer(server)}`,
 	invalid_interaction_type: (server) =>
-		`Unsupported interaction type. Use replies, followers, following or followers,following (Instagram supports only following).${withServer(server)}`,
+		`Unsupported interaction type. Use replies, followers, following or followers,following (replies need a Twitter/X post).${withServer(server)}`,
 	invalid_url: (server) =>
 		`The social media URL is not one Nyne accepts. Use a Twitter/X or Instagram profile URL (https://x.com/name) or, for replies, a post URL (https://x.com/name/status/123).${withServer(server)}`,
 	invalid_callback_url: () =>
@@ -50,8 +65,8 @@ const MESSAGES: Record<string, MessageBuilder> = {
 		`The lookup did not finish in time${context.requestId ? `; it is still running as request ${context.requestId}` : ''}. Fetch it later with that request ID, or raise the timeout.`,
 	lookup_failed: (server, context) =>
 		`The lookup failed: ${server || 'no reason given'}${context.requestId ? ` (request ${context.requestId})` : ''}. Nyne charges no credits for a lookup that finds no data.`,
-	submission_unknown: () =>
-		'The connection to Nyne broke after the lookup was sent, so Nyne may have accepted it. It was not sent again, so it is never paid for twice: check your recent usage before running it again.',
+	submission_unknown: (server, context) =>
+		`${submissionFate(server, context.httpStatus)}, so Nyne may have accepted the lookup, and its result may still arrive (at the callback URL, if one was given). It was not sent again, so it is never paid for twice: check your recent Nyne usage (credits used) before running it again.`,
 	network_error: (server) =>
 		`Could not reach Nyne${server ? ` (${server})` : ''}. Check the base URL in the credential and this server's network access.`,
 	invalid_response: (_server, context) =>
@@ -63,8 +78,11 @@ const MESSAGES: Record<string, MessageBuilder> = {
 
 /** The action-oriented message for an API or client error code. */
 export function describeApiError(code: string, serverMessage = '', context: MessageContext = {}): string {
-	const build = MESSAGES[code];
+	const build = Object.prototype.hasOwnProperty.call(MESSAGES, code) ? MESSAGES[code] : undefined;
 	if (build) return build(serverMessage, context);
 	const status = context.httpStatus ? ` (HTTP ${context.httpStatus})` : '';
+	if ((context.httpStatus ?? 0) >= 500 && !serverMessage) {
+		return `Nyne's address answered HTTP ${context.httpStatus} without Nyne's own error details (a proxy or load balancer may have answered). Try again in a few minutes; if it persists, check the base URL in the credential.`;
+	}
 	return `Nyne returned an error${status}: ${serverMessage || code}.`;
 }

@@ -1,6 +1,7 @@
 import { NyneApiError } from './errors.js';
 import type { TransportResponse } from './ports.js';
 import { parseRetryAfter } from './rateLimiter.js';
+import { redactSecrets } from './redaction.js';
 import { errorEnvelopeSchema } from './schemas.js';
 
 const CODE_BY_STATUS: Record<number, string> = {
@@ -10,6 +11,12 @@ const CODE_BY_STATUS: Record<number, string> = {
 	429: 'rate_limit_exceeded',
 };
 
+/** What an API error code may look like; anything else (HTML, a sentence, a secret) is not trusted as a code. */
+const SERVER_CODE = /^[a-z0-9_]{1,64}$/;
+
+/** The only 5xx code the API documents as "try again later". */
+const RETRY_LATER_CODE = 'internal_error';
+
 /** 429s and server errors are worth another try; monthly quota and everything else are not. */
 function isRetryable(status: number, code: string): boolean {
 	if (status === 429) return code !== 'monthly_limit_exceeded';
@@ -17,20 +24,18 @@ function isRetryable(status: number, code: string): boolean {
 }
 
 /**
- * A POST may be sent again only when the answer proves no job was made: a 429, a gateway that never
- * reached the API (502, 503), or the API's own internal_error ("try again later"). A 504 leaves its fate unknown.
+ * A POST may be sent again only when the answer proves no job was made: a 429, or a 5xx carrying
+ * Nyne's own envelope with `internal_error`. A 5xx without the envelope (an HTML page from a proxy,
+ * an empty body, a load balancer's 502) may come from in front of a job that was created: its fate is unknown.
  */
 export function mayResendPost(error: NyneApiError): boolean {
 	const status = error.httpStatus ?? 0;
-	return error.retryable && (status === 429 || status === 502 || status === 503 || (status === 500 && error.code === 'internal_error'));
+	return error.retryable && (status === 429 || (status >= 500 && error.code === RETRY_LATER_CODE));
 }
 
-export function redact(text: string, secrets: readonly string[]): string {
-	let out = text;
-	for (const secret of secrets) {
-		if (secret.length >= 4) out = out.split(secret).join('***');
-	}
-	return out;
+/** The envelope's code when it is one the client can trust, else undefined. */
+function trustedCode(code: string, secrets: readonly string[]): string | undefined {
+	return SERVER_CODE.test(code) && redactSecrets(code, secrets) === code ? code : undefined;
 }
 
 export function apiErrorFromResponse(
@@ -40,15 +45,17 @@ export function apiErrorFromResponse(
 	requestId?: string,
 ): NyneApiError {
 	const envelope = errorEnvelopeSchema.safeParse(response.body);
-	const fallback = CODE_BY_STATUS[response.status] ?? (response.status >= 500 ? 'internal_error' : `http_${response.status}`);
-	const code = envelope.success ? envelope.data.error.code : fallback;
+	const serverCode = envelope.success ? trustedCode(envelope.data.error.code, secrets) : undefined;
+	const statusCode = `http_${response.status}`;
+	const bareCode = response.status >= 500 ? statusCode : (CODE_BY_STATUS[response.status] ?? statusCode);
+	const code = envelope.success ? (serverCode ?? statusCode) : bareCode;
 	const rawMessage = envelope.success ? envelope.data.error.message : undefined;
 	return new NyneApiError(code, {
 		httpStatus: response.status,
 		retryable: isRetryable(response.status, code),
 		retryAfterMs: parseRetryAfter(response.headers['retry-after'], now),
 		requestId,
-		serverMessage: rawMessage === undefined ? undefined : redact(rawMessage, secrets),
+		serverMessage: rawMessage === undefined ? undefined : redactSecrets(rawMessage, secrets).slice(0, 500),
 	});
 }
 
@@ -64,5 +71,5 @@ export function failedBeforeSending(error: unknown): boolean {
 export function describeTransportFailure(error: unknown, secrets: readonly string[]): string {
 	const source = error as { code?: unknown; message?: unknown } | null;
 	const reason = typeof source?.code === 'string' ? source.code : typeof source?.message === 'string' ? source.message : 'no answer';
-	return redact(reason, secrets).slice(0, 200);
+	return redactSecrets(reason, secrets).slice(0, 200);
 }

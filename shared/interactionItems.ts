@@ -19,7 +19,9 @@ function relationOf(person: InteractionPerson, type: string, side?: Relation): R
 
 /** People listed in separate `followers` / `following` arrays (another shape a combined result may take). */
 function sidedPeople(result: InteractionResult): Array<{ person: InteractionPerson; side?: Relation }> {
-	const listed = result.interactions.map((person) => ({ person }));
+	const listed = (Array.isArray(result.interactions) ? result.interactions : [])
+		.filter((person) => typeof person?.username === 'string')
+		.map((person) => ({ person }));
 	if (listed.length > 0) return listed;
 	const sides: Array<[Relation, unknown]> = [['follower', result.followers], ['following', result.following]];
 	return sides.flatMap(([side, people]) =>
@@ -29,10 +31,11 @@ function sidedPeople(result: InteractionResult): Array<{ person: InteractionPers
 	);
 }
 
-/** One flat object per person, with where it came from beside the API's own fields. */
-export function toInteractionItems(result: InteractionResult, meta: ItemMeta): InteractionItem[] {
-	const interactionType = meta.interactionType || result.interaction_type;
-	const platform = meta.platform || result.source_platform;
+/** One flat object per person, with where it came from beside the API's own fields; no result (`null`) has no people. */
+export function toInteractionItems(result: InteractionResult | null | undefined, meta: ItemMeta): InteractionItem[] {
+	if (!result || typeof result !== 'object') return [];
+	const interactionType = meta.interactionType || result.interaction_type || '';
+	const platform = meta.platform || result.source_platform || '';
 	const targetUsername = result.target?.username ?? '';
 	return sidedPeople(result).map(({ person, side }) => {
 		const relation = relationOf(person, interactionType, side);

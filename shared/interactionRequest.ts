@@ -13,16 +13,20 @@ function shown(value: unknown): string {
 	return Array.isArray(value) ? 'a list' : `a value of type ${typeof value === 'object' ? 'object' : typeof value}`;
 }
 
+/** Digits only: `Number()` would also read '0x10' as 16, '1e3' as 1000 and `true` as 1. */
+const DECIMAL_INTEGER = /^[0-9]{1,7}$/;
+
 function checkMaxResults(value: unknown): number | undefined {
-	if (value === undefined || value === null) return undefined;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_RESULTS_LIMIT) {
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+	const number = typeof value === 'string' && DECIMAL_INTEGER.test(value.trim()) ? Number(value.trim()) : value;
+	if (typeof number !== 'number' || !Number.isInteger(number) || number < 1 || number > MAX_RESULTS_LIMIT) {
 		throw new NyneValidationError(
 			'invalid_max_results',
-			`Max results must be a whole number from 1 to ${MAX_RESULTS_LIMIT}; got ${shown(value)}.`,
+			`Max results must be a whole number from 1 to ${MAX_RESULTS_LIMIT}, written in decimal digits; got ${shown(value)}.`,
 			'max_results',
 		);
 	}
-	return value;
+	return number;
 }
 
 function checkCallbackUrl(value: unknown): string | undefined {
@@ -57,7 +61,7 @@ export function buildInteractionRequest(input: InteractionRequestInput): Interac
 	if (!type) {
 		throw new NyneValidationError(
 			'invalid_interaction_type',
-			`"${rawType}" is not an interaction type. Use one of: ${INTERACTION_TYPES.join(', ')} (Instagram supports only following).`,
+			`"${rawType}" is not an interaction type. Use one of: ${INTERACTION_TYPES.join(', ')}.`,
 			'type',
 		);
 	}
@@ -65,7 +69,7 @@ export function buildInteractionRequest(input: InteractionRequestInput): Interac
 	if (!SUPPORTED_TYPES[target.platform].includes(type)) {
 		throw new NyneValidationError(
 			'invalid_interaction_type',
-			`${PLATFORM_NAMES[target.platform]} supports only ${SUPPORTED_TYPES[target.platform].join(', ')}, not ${type}.`,
+			`${PLATFORM_NAMES[target.platform]} supports ${SUPPORTED_TYPES[target.platform].join(', ')}, not ${type}.`,
 			'type',
 		);
 	}

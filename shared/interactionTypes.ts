@@ -2,10 +2,13 @@ import type { InteractionType, Platform } from './types.js';
 
 export const INTERACTION_TYPES: readonly InteractionType[] = ['replies', 'followers', 'following', 'followers,following'];
 
-/** The one platform/type table. The server's answer stays the final word. */
+/**
+ * The one platform/type table, as the current API documentation has it (the older reference allowed
+ * Instagram "following" only). The server's answer stays the final word.
+ */
 export const SUPPORTED_TYPES: Readonly<Record<Platform, readonly InteractionType[]>> = {
 	twitter: ['replies', 'followers', 'following', 'followers,following'],
-	instagram: ['following'],
+	instagram: ['followers', 'following', 'followers,following'],
 };
 
 /** Replies are about a post; every other type is about a profile. */

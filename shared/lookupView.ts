@@ -19,6 +19,8 @@ export interface LookupSummary {
 	total_count?: number;
 	/** Once failed: Nyne's own reason. */
 	error?: string;
+	/** Once completed: people Nyne listed without a usable username, left out of the people. */
+	dropped_count?: number;
 }
 
 /** One lookup as every use case returns it, and as every adapter maps it. */
@@ -56,8 +58,9 @@ export function toLookupView(status: RequestStatus, extra: { callbackUrl?: strin
 		summary.target = result?.target ?? { username: '' };
 		summary.result_count = status.resultCount ?? people.length;
 		summary.total_count = result?.total_count ?? people.length;
+		summary.dropped_count = result?.dropped_count ?? 0;
 	}
-	const view: LookupView = { summary, people, dropped: 0 };
+	const view: LookupView = { summary, people, dropped: result?.dropped_count ?? 0 };
 	if (status.status === 'failed') {
 		summary.error = status.error || 'The lookup failed without a reason.';
 		view.failure = lookupFailure(status.requestId, summary.error);

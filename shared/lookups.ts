@@ -1,4 +1,5 @@
 import { parseCallbackPayload } from './callbackPayload.js';
+import type { CallbackReading } from './callbackPayload.js';
 import type { NyneClient, WaitOptions } from './client.js';
 import { toLookupView } from './lookupView.js';
 import type { LookupView } from './lookupView.js';
@@ -29,13 +30,22 @@ export async function collectLookup(client: NyneClient, requestId: string, optio
 	return toLookupView(await client.waitForResult(requestId, options));
 }
 
+export interface ReadLookupOptions {
+	/** The caller's record of when the request was started (a trigger's state, a Zapier bundle). */
+	submittedAt?: number;
+	/** Ask again through a 404 while the request is young, for at most `maxWaitMs` (default: while young). */
+	waitWhileYoung?: boolean;
+	maxWaitMs?: number;
+	signal?: AbortSignal;
+}
+
 /**
- * The lookup as it is now, without waiting. A 404 while the request may still be too young to be known
- * (the core's one 404 rule) reads as `pending`; `submittedAt` is the caller's record of when it was started.
+ * The lookup as it is now. A 404 while the request may still be too young to be known (the core's one 404
+ * rule) is asked again while `waitWhileYoung` allows, and otherwise reads as `pending`.
  */
-export async function readLookup(client: NyneClient, requestId: string, options: { submittedAt?: number } = {}): Promise<LookupView> {
+export async function readLookup(client: NyneClient, requestId: string, options: ReadLookupOptions = {}): Promise<LookupView> {
 	try {
-		return toLookupView(await client.getRequest(requestId));
+		return toLookupView(await client.getRequest(requestId, options));
 	} catch (error) {
 		if (!client.isEarlyNotFound(requestId, error, options.submittedAt)) throw error;
 		return toLookupView({ requestId: requestId.trim(), status: 'pending' });
@@ -43,6 +53,6 @@ export async function readLookup(client: NyneClient, requestId: string, options:
 }
 
 /** The body Nyne POSTs to a callback URL; throws NyneValidationError when it is not a Nyne callback. */
-export function readCallback(body: unknown): LookupView {
-	return toLookupView(parseCallbackPayload(body));
+export function readCallback(body: unknown, reading?: CallbackReading): LookupView {
+	return toLookupView(parseCallbackPayload(body, reading));
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { MAX_RESULTS_LIMIT, REQUEST_ID_MAX_LENGTH } from './constants.js';
+
 export const errorEnvelopeSchema = z.object({
 	success: z.literal(false).optional(),
 	error: z.object({ code: z.string(), message: z.string().optional() }).passthrough(),
@@ -11,6 +13,9 @@ export const successEnvelopeSchema = z.object({
 	timestamp: z.string().optional(),
 });
 
+/** What identifies a lookup: the only field besides `status` on which a status or callback is strict. */
+export const requestIdSchema = z.string().min(1).max(REQUEST_ID_MAX_LENGTH);
+
 export const requestStateSchema = z
 	.string()
 	.transform((state) =>
@@ -19,54 +24,68 @@ export const requestStateSchema = z
 			: ('pending' as const),
 	);
 
-export const interactionPersonSchema = z.object({ username: z.string().min(1) }).passthrough();
+/** Text the integration can do without: anything that is not text is read as absent. */
+const optionalText = z.string().optional().catch(undefined);
 
-export const interactionTargetSchema = z.object({ username: z.string() }).passthrough();
+/** A count sent as a number or as decimal digits; anything else is read as absent. */
+export const lenientCountSchema = z
+	.preprocess((value) => (typeof value === 'string' && /^\s*[0-9]{1,9}\s*$/.test(value) ? Number(value) : value), z.number().int().nonnegative())
+	.nullish()
+	.catch(undefined);
 
+export const interactionTargetSchema = z.object({ username: z.string().catch('') }).passthrough();
+
+/**
+ * Lenient on purpose: a completed lookup is paid for, so one odd person or count must not make the whole
+ * result unreadable. People are checked one by one afterwards (see resultPeople.ts).
+ */
 export const interactionResultSchema = z
 	.object({
-		interaction_type: z.string().default(''),
-		source_platform: z.string().default(''),
-		target: interactionTargetSchema.default({ username: '' }),
-		interactions: z.array(interactionPersonSchema),
-		total_count: z.number().int().nonnegative().optional(),
+		interaction_type: z.string().catch(''),
+		source_platform: z.string().catch(''),
+		target: interactionTargetSchema.catch({ username: '' }),
+		interactions: z.array(z.unknown()).catch([]),
+		total_count: lenientCountSchema,
 	})
 	.passthrough();
 
+/** A result that is not an object at all reads as no result (a completed lookup with nobody in it). */
+const lenientResultSchema = interactionResultSchema.nullish().catch(null);
+
 export const submitDataSchema = z
 	.object({
-		request_id: z.string().min(1),
-		status: requestStateSchema.default('queued'),
-		interaction_type: z.string().optional(),
-		platform: z.string().optional(),
-		created_on: z.string().optional(),
+		request_id: requestIdSchema,
+		status: requestStateSchema.catch('queued').default('queued'),
+		interaction_type: optionalText,
+		platform: optionalText,
+		created_on: optionalText,
 	})
 	.passthrough();
 
 export const requestStatusDataSchema = z
 	.object({
-		request_id: z.string().min(1),
+		request_id: requestIdSchema,
 		status: requestStateSchema,
-		interaction_type: z.string().optional(),
-		platform: z.string().optional(),
-		result: interactionResultSchema.nullish(),
-		result_count: z.number().int().nonnegative().nullish(),
-		created_on: z.string().nullish(),
-		completed_on: z.string().nullish(),
-		error: z.string().nullish(),
+		interaction_type: optionalText,
+		platform: optionalText,
+		result: lenientResultSchema,
+		result_count: lenientCountSchema,
+		created_on: optionalText,
+		completed_on: optionalText,
+		error: optionalText,
 	})
 	.passthrough();
 
 export const callbackPayloadSchema = z
 	.object({
-		request_id: z.string().min(1),
+		request_id: requestIdSchema,
 		status: z.string(),
-		interaction_type: z.string().optional(),
-		platform: z.string().optional(),
-		data: interactionResultSchema.nullish(),
-		result: interactionResultSchema.nullish(),
-		result_count: z.number().int().nonnegative().nullish(),
-		error: z.string().nullish(),
+		interaction_type: optionalText,
+		platform: optionalText,
+		data: lenientResultSchema,
+		result: lenientResultSchema,
+		result_count: lenientCountSchema,
+		error: optionalText,
 	})
 	.passthrough();
 
@@ -75,6 +94,6 @@ export const usageDataSchema = z.record(z.unknown());
 export const interactionRequestBodySchema = z.object({
 	type: z.enum(['replies', 'followers', 'following', 'followers,following']),
 	social_media_url: z.string().url(),
-	max_results: z.number().int().min(1).max(1000).optional(),
+	max_results: z.number().int().min(1).max(MAX_RESULTS_LIMIT).optional(),
 	callback_url: z.string().url().optional(),
 });

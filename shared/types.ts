@@ -14,7 +14,8 @@ export interface ParsedSocialUrl {
 export interface InteractionRequestInput {
 	type: string;
 	socialMediaUrl: string;
-	maxResults?: number;
+	/** A whole number, or its decimal digits as text (what a form or an expression hands over). */
+	maxResults?: number | string;
 	callbackUrl?: string;
 }
 
@@ -54,6 +55,8 @@ export interface InteractionResult {
 	target: InteractionTarget;
 	interactions: InteractionPerson[];
 	total_count: number;
+	/** People in the answer that were left out: no usable identity (such as `username: null`), or beyond what is read. */
+	dropped_count?: number;
 	[extra: string]: unknown;
 }
 

@@ -9,6 +9,6 @@ export function buildLookupBody(type: InteractionType, read: ParameterReader): I
 	return buildInteractionRequest({
 		type,
 		socialMediaUrl: String(read('socialMediaUrl', '') ?? ''),
-		maxResults: Number(read('maxResults', DEFAULT_MAX_RESULTS)),
+		maxResults: read('maxResults', DEFAULT_MAX_RESULTS) as number | string,
 	});
 }

@@ -128,7 +128,7 @@ describe('Interaction lookups, Wait for Result', () => {
 			continueOnFail: true,
 		});
 		const json = result.output?.[0].json ?? {};
-		expect(json.code).toBe('invalid_credentials');
+		expect(json.code).toBe('invalid_api_secret');
 		expect(JSON.stringify(result.run)).not.toContain('wrong-secret-value-123');
 	});
 
@@ -141,12 +141,13 @@ describe('Interaction lookups, Wait for Result', () => {
 });
 
 describe("Interaction lookups, Don't Wait", () => {
-	it('returns the request ID at once, with the callback URL when one is given', async () => {
+	it('returns the request ID at once, with the callback URL when one is given (its token masked)', async () => {
 		const callbackUrl = 'http://127.0.0.1:9/webhook/abc/nyne?token=0123456789abcdef';
 		const result = await runNyne(env.credentials, [{ url: 'https://x.com/alice' }], lookup('getFollowers', { waitMode: 'none', callbackUrl }));
 		expect(result.error).toBeUndefined();
 		expect(result.output).toHaveLength(1);
-		expect(result.output?.[0].json).toMatchObject({ interaction_type: 'followers', callback_url: callbackUrl });
+		expect(result.output?.[0].json).toMatchObject({ interaction_type: 'followers', callback_url: 'http://127.0.0.1:9/webhook/abc/nyne?token=***' });
+		expect(JSON.stringify(result.output)).not.toContain('0123456789abcdef');
 		expect(String(result.output?.[0].json.request_id)).toMatch(/^interaction_/);
 		expect(env.sandbox.control.stats().byEndpoint).not.toHaveProperty('GET /person/interactions');
 	});

@@ -15,8 +15,8 @@ async function startLookup(url: string): Promise<string> {
 it('Request > Get returns the status while running, then the people once completed', async () => {
 	const get = (requestId: string, output = 'split') =>
 		runNyne(env.credentials, [{ id: requestId }], { parameters: { resource: 'request', operation: 'get', requestId: '={{ $json.id }}', options: { output } } });
-
-	env.sandbox.control.setJobDurationMs(3_600_000_000);
+	// A lookup that is surely still running: the sandbox's longest job (a day of API time) is 86 s at this scale.
+	env.sandbox.control.setJobDurationMs(86_400_000);
 	const slowId = await startLookup('https://x.com/dora_slow');
 	const running = await get(slowId);
 	expect(running.output).toHaveLength(1);
@@ -25,6 +25,7 @@ it('Request > Get returns the status while running, then the people once complet
 
 	env.sandbox.control.setJobDurationMs(0);
 	const requestId = await startLookup('https://x.com/dora');
+	await new Promise((resolve) => setTimeout(resolve, 50));
 	const done = await get(requestId);
 	expect(done.output).toHaveLength(12);
 	expect(done.output?.[0].json).toMatchObject({ request_id: requestId, target_username: 'dora' });

@@ -73,9 +73,9 @@ describe('the same outcome in every node and in the Zapier app', () => {
 		const follower = await rejectionOf(followerSample('nodata_follower'));
 		expect(follower.message).toMatch(/^The lookup failed: No interaction data found \(request interaction_\w+\)\. Nyne charges no credits/);
 
-		const resumed = await rejectionOf(appTester(zapierResume, { cleanedRequest: failedCallback('interaction_same_2') }));
+		const resumed = await rejectionOf(appTester(zapierResume, { outputData: { request_id: 'interaction_same_2' }, cleanedRequest: failedCallback('interaction_same_2') }));
 		expect(shownMessage(resumed)).toBe(failedMessage('interaction_same_2'));
-		const hooked = await rejectionOf(appTester(zapierHookPerform, { cleanedRequest: failedCallback('interaction_same_3') }));
+		const hooked = await rejectionOf(appTester(zapierHookPerform, { subscribeData: { id: 'interaction_same_3' }, cleanedRequest: failedCallback('interaction_same_3') }));
 		expect(shownMessage(hooked)).toBe(failedMessage('interaction_same_3'));
 	});
 
@@ -86,12 +86,12 @@ describe('the same outcome in every node and in the Zapier app', () => {
 		expect((await nyneNode(`https://x.com/${quiet}`, 'split')).output ?? []).toEqual([]);
 		expect(await nyneTrigger(callback('interaction_same_4', 0), 'split')).toBeUndefined();
 		expect(await followerSample(quiet)).toBeNull();
-		expect(await appTester(zapierHookPerform, { cleanedRequest: callback('interaction_same_5', 0) })).toEqual([]);
+		expect(await appTester(zapierHookPerform, { subscribeData: { id: 'interaction_same_5' }, cleanedRequest: callback('interaction_same_5', 0) })).toEqual([]);
 
 		const whole = (await nyneNode(`https://x.com/${quiet}`, 'single')).output?.map((entry) => entry.json);
 		expect(whole).toMatchObject([{ status: 'completed', result_count: 0, interactions: [] }]);
 		expect(await nyneTrigger(callback('interaction_same_6', 0), 'single')).toMatchObject([{ status: 'completed', result_count: 0, interactions: [] }]);
-		const zapier = (await appTester(zapierResume, { cleanedRequest: callback('interaction_same_7', 0) })) as LookupOutput;
+		const zapier = (await appTester(zapierResume, { outputData: { request_id: 'interaction_same_7' }, cleanedRequest: callback('interaction_same_7', 0) })) as LookupOutput;
 		expect(zapier).toMatchObject({ status: 'completed', count: 0, interactions: [] });
 	});
 });

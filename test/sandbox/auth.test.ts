@@ -22,27 +22,47 @@ describe('sandbox authentication', () => {
 		expect(answer.body.success).toBe(true);
 	});
 
-	it('answers 401 missing_credentials when the key or the secret is absent', async () => {
+	it('answers 401 missing_api_key / missing_api_secret (today\'s codes) when the key or the secret is absent', async () => {
 		const sb = await start();
-		for (const headers of [{}, { 'X-API-Key': sb.apiKey }, { 'X-API-Secret': sb.apiSecret }] as Array<Record<string, string>>) {
+		const cases: Array<[Record<string, string>, string]> = [
+			[{}, 'missing_api_key'],
+			[{ 'X-API-Secret': sb.apiSecret }, 'missing_api_key'],
+			[{ 'X-API-Key': sb.apiKey }, 'missing_api_secret'],
+		];
+		for (const [headers, code] of cases) {
 			const answer = await submit(sb, FOLLOWERS, headers);
 			expect(answer.status).toBe(401);
-			expect(answer.body).toMatchObject({ success: false, error: { code: 'missing_credentials' } });
+			expect(answer.body).toMatchObject({ success: false, error: { code } });
 			expect(typeof answer.body.timestamp).toBe('string');
 		}
 	});
 
-	it('answers 401 invalid_credentials for a wrong secret or an unknown key, and never echoes the secret', async () => {
+	it('answers 401 invalid_api_secret for a wrong secret, invalid_api_key for an unknown key, and never echoes the secret', async () => {
 		const sb = await start();
 		const wrongSecret = await submit(sb, FOLLOWERS, { 'X-API-Key': sb.apiKey, 'X-API-Secret': 'not-the-secret' });
 		const unknownKey = await submit(sb, FOLLOWERS, { 'X-API-Key': 'someone_else', 'X-API-Secret': sb.apiSecret });
+		expect([wrongSecret.body.error.code, unknownKey.body.error.code]).toEqual(['invalid_api_secret', 'invalid_api_key']);
 		for (const answer of [wrongSecret, unknownKey]) {
 			expect(answer.status).toBe(401);
-			expect(answer.body.error.code).toBe('invalid_credentials');
 			expect(JSON.stringify(answer.body)).not.toContain('not-the-secret');
 			expect(JSON.stringify(answer.body)).not.toContain(sb.apiSecret);
 		}
 		expect(sb.control.stats().submissions).toBe(0);
+	});
+
+	it('answers 403 api_key_disabled for a disabled key', async () => {
+		const sb = await start({ keys: [{ apiKey: 'k_off', apiSecret: 's', disabled: true }] });
+		const answer = await submit(sb, FOLLOWERS);
+		expect(answer.status).toBe(403);
+		expect(answer.body.error.code).toBe('api_key_disabled');
+		expect(sb.control.stats().submissions).toBe(0);
+	});
+
+	it('keeps the reference\'s missing_credentials / invalid_credentials under apiEdition "reference"', async () => {
+		const sb = await start({ apiEdition: 'reference' });
+		expect((await submit(sb, FOLLOWERS, { 'X-API-Key': sb.apiKey })).body.error.code).toBe('missing_credentials');
+		expect((await submit(sb, FOLLOWERS, { 'X-API-Key': sb.apiKey, 'X-API-Secret': 'nope' })).body.error.code).toBe('invalid_credentials');
+		expect((await submit(sb, FOLLOWERS, { 'X-API-Key': 'nobody', 'X-API-Secret': sb.apiSecret })).body.error.code).toBe('invalid_credentials');
 	});
 
 	it('answers 401 api_key_expired for an expired key', async () => {

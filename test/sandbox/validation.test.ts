@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { SandboxOptions } from '../../sandbox';
 import { call, getRequest, POST, PROFILE, start, stopAll, submit } from './helpers';
 
 afterEach(stopAll);
 
-async function codeFor(body: Record<string, unknown>): Promise<{ status: number; code?: string; message?: string }> {
-	const sb = await start();
+async function codeFor(body: Record<string, unknown>, options: SandboxOptions = {}): Promise<{ status: number; code?: string; message?: string }> {
+	const sb = await start(options);
 	const answer = await submit(sb, body);
 	return { status: answer.status, code: answer.body.error?.code, message: answer.body.error?.message };
 }
@@ -35,16 +36,25 @@ describe('sandbox submission validation', () => {
 	it('answers invalid_interaction_type listing the valid types and the Instagram rule', async () => {
 		const result = await codeFor({ type: 'likes', social_media_url: PROFILE });
 		expect(result).toMatchObject({ status: 400, code: 'invalid_interaction_type' });
-		for (const word of ['replies', 'followers', 'following', 'followers,following', 'Instagram only supports "following"']) {
+		for (const word of ['replies', 'followers', 'following', 'followers,following', 'Instagram supports "followers", "following" and "followers,following"']) {
 			expect(result.message).toContain(word);
 		}
+		const reference = await codeFor({ type: 'likes', social_media_url: PROFILE }, { apiEdition: 'reference' });
+		expect(reference.message).toContain('Instagram only supports "following"');
 	});
 
-	it('applies the platform/type matrix: Instagram serves following only', async () => {
-		for (const type of ['followers', 'replies', 'followers,following']) {
-			expect(await codeFor({ type, social_media_url: 'https://instagram.com/instagram' })).toMatchObject({ status: 400, code: 'invalid_interaction_type' });
+	it('applies today\'s platform/type matrix: Instagram serves followers, following and both, not replies', async () => {
+		for (const type of ['followers', 'following', 'followers,following']) {
+			expect((await codeFor({ type, social_media_url: 'https://instagram.com/instagram' })).status, type).toBe(202);
 		}
-		expect((await codeFor({ type: 'following', social_media_url: 'https://instagram.com/instagram' })).status).toBe(202);
+		expect(await codeFor({ type: 'replies', social_media_url: 'https://instagram.com/p/C3xYz_12ab' })).toMatchObject({ status: 400, code: 'invalid_interaction_type' });
+	});
+
+	it('keeps the reference\'s matrix (Instagram following only) under apiEdition "reference"', async () => {
+		for (const type of ['followers', 'followers,following']) {
+			expect(await codeFor({ type, social_media_url: 'https://instagram.com/instagram' }, { apiEdition: 'reference' })).toMatchObject({ status: 400, code: 'invalid_interaction_type' });
+		}
+		expect((await codeFor({ type: 'following', social_media_url: 'https://instagram.com/instagram' }, { apiEdition: 'reference' })).status).toBe(202);
 	});
 
 	it('answers invalid_url for non-URLs, other hosts and reserved paths', async () => {

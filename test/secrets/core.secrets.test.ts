@@ -86,8 +86,8 @@ describe('secret hygiene: the core against the sandbox with a distinctive key an
 	it('every credential and account error the API has', async () => {
 		const sandbox = await sandboxWith();
 		const cases: Array<[string, Partial<NyneClientOptions>]> = [
-			['invalid_credentials', { apiSecret: `${CANARY_SECRET}_wrong` }],
-			['invalid_credentials', { apiKey: `${CANARY_KEY}_unknown` }],
+			['invalid_api_secret', { apiSecret: `${CANARY_SECRET}_wrong` }],
+			['invalid_api_key', { apiKey: `${CANARY_KEY}_unknown` }],
 			['missing_credentials', { apiSecret: '' }],
 			['api_key_expired', canaryPair('expired')],
 			['no_active_subscription', canaryPair('nosub')],
@@ -121,7 +121,7 @@ describe('secret hygiene: the core against the sandbox with a distinctive key an
 		sandbox.control.injectFault({ kind: 'server_error', method: 'GET', times: 3 });
 		expect(errorCode(await capture('5xx', () => client.getRequest(requestId)))).toBe('internal_error');
 		sandbox.control.injectFault({ kind: 'server_error', method: 'POST', status: 502, times: 3 });
-		expect(errorCode(await capture('502 html', () => client.submit(FOLLOWERS)))).toBe('internal_error');
+		expect(errorCode(await capture('502 html', () => client.submit(FOLLOWERS)))).toBe('submission_unknown');
 		sandbox.control.injectFault({ kind: 'drop_connection', method: 'GET', times: 3 });
 		expect(errorCode(await capture('dropped GETs', () => client.getRequest(requestId)))).toBe('network_error');
 		expect(errorCode(await capture('timeout', () => client.waitForResult(requestId, { timeoutMs: 8_000 })))).toBe('timeout');

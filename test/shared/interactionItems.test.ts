@@ -37,3 +37,12 @@ describe('toInteractionItems', () => {
 		expect(toInteractionItems(split, { requestId: 'r' }).map((item) => `${item.username}:${item.relation}`)).toEqual(['a:follower', 'b:following', 'c:following']);
 	});
 });
+
+describe('toInteractionItems on a completed lookup without a result', () => {
+	it('reads `result: null` (or nothing) as no people instead of throwing', () => {
+		expect(toInteractionItems(null, { requestId: 'r1' })).toEqual([]);
+		expect(toInteractionItems(undefined, { requestId: 'r1' })).toEqual([]);
+		const odd = { ...base, interaction_type: 'followers', interactions: 'many', total_count: 0 } as unknown as InteractionResult;
+		expect(toInteractionItems(odd, { requestId: 'r1' })).toEqual([]);
+	});
+});

@@ -37,8 +37,7 @@ describe('buildInteractionRequest', () => {
 		[{ type: '', socialMediaUrl: 'x.com/jack' }, 'missing_parameters', /interaction type is missing/],
 		[{ type: 'followers', socialMediaUrl: '' }, 'missing_parameters', /URL is empty/],
 		[{ type: 'likes', socialMediaUrl: 'x.com/jack' }, 'invalid_interaction_type', /Use one of: replies, followers, following, followers,following/],
-		[{ type: 'followers', socialMediaUrl: 'https://instagram.com/instagram' }, 'invalid_interaction_type', /Instagram supports only following/],
-		[{ type: 'replies', socialMediaUrl: 'https://instagram.com/p/C3xYz_12ab' }, 'invalid_interaction_type', /Instagram supports only following/],
+		[{ type: 'replies', socialMediaUrl: 'https://instagram.com/p/C3xYz_12ab' }, 'invalid_interaction_type', /Instagram supports followers, following, followers,following, not replies/],
 		[{ type: 'replies', socialMediaUrl: 'x.com/jack' }, 'invalid_url', /Replies need a post URL/],
 		[{ type: 'followers', socialMediaUrl: 'x.com/jack/status/20' }, 'invalid_url', /followers needs a profile URL/],
 		[{ type: 'following', socialMediaUrl: 'https://instagram.com/p/C3xYz_12ab' }, 'invalid_url', /needs a profile URL/],
@@ -48,6 +47,11 @@ describe('buildInteractionRequest', () => {
 		[{ type: 'followers', socialMediaUrl: 'x.com/jack', maxResults: 0 }, 'invalid_max_results', /from 1 to 1000/],
 		[{ type: 'followers', socialMediaUrl: 'x.com/jack', maxResults: 1001 }, 'invalid_max_results', /from 1 to 1000/],
 		[{ type: 'followers', socialMediaUrl: 'x.com/jack', maxResults: 2.5 }, 'invalid_max_results', /whole number/],
+		[{ type: 'followers', socialMediaUrl: 'x.com/jack', maxResults: '0x10' }, 'invalid_max_results', /decimal digits; got "0x10"/],
+		[{ type: 'followers', socialMediaUrl: 'x.com/jack', maxResults: '1e3' }, 'invalid_max_results', /decimal digits; got "1e3"/],
+		[{ type: 'followers', socialMediaUrl: 'x.com/jack', maxResults: true as never }, 'invalid_max_results', /got true/],
+		[{ type: 'followers', socialMediaUrl: 'x.com/jack', maxResults: '12.0' }, 'invalid_max_results', /decimal digits/],
+		[{ type: 'followers', socialMediaUrl: 'x.com/jack', maxResults: '-5' }, 'invalid_max_results', /decimal digits/],
 	])('%j -> %s', (input, code, message) => {
 		expect(codeOf(() => buildInteractionRequest(input))).toBe(code);
 		expect(() => buildInteractionRequest(input)).toThrow(message);

@@ -87,9 +87,10 @@ describe('the core against the running sandbox', () => {
 		expect(sandbox.control.stats().submissionsByTarget).toEqual({ 'twitter:dropped': 1 });
 	});
 
-	it('maps a wrong secret to invalid_credentials without echoing it', async () => {
+	it('maps a wrong secret to invalid_api_secret without echoing it', async () => {
 		const error = await rejection(client({ apiSecret: 'wrong-secret-value' }).getUsage());
-		expect(error).toMatchObject({ code: 'invalid_credentials', httpStatus: 401 });
+		expect(error).toMatchObject({ code: 'invalid_api_secret', httpStatus: 401 });
+		expect(error.message).toContain('"API Secret" field');
 		expect(error.message).not.toContain('wrong-secret-value');
 	});
 

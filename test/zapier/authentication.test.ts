@@ -22,7 +22,7 @@ describe('Zapier authentication', () => {
 	it('asks to reconnect when the secret is wrong, without echoing it', async () => {
 		const error = await rejectionOf(appTester(testAuth, { authData: authFor(sandbox.url, KEY, 'wrong_secret_value') }));
 		expect(error.name).toBe('ExpiredAuthError');
-		expect(error.message).toMatch(/API key or secret/);
+		expect(error.message).toMatch(/"API Secret" field/);
 		expectNoSecrets(error);
 		expect(error.message).not.toContain('wrong_secret_value');
 	});

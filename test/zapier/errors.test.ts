@@ -41,7 +41,9 @@ describe('Zapier error mapping', () => {
 	const run = (authData: Record<string, string>, inputData: Record<string, unknown> = lookup) => rejectionOf(appTester(start, { authData, inputData }));
 
 	it.each([
-		['a wrong secret', () => authFor(sandbox.url, KEY, 'not_the_secret'), /rejected the API key or secret/],
+		['a wrong secret', () => authFor(sandbox.url, KEY, 'not_the_secret'), /secret does not match .*"API Secret" field/],
+		['an unknown key', () => authFor(sandbox.url, 'zk_nobody_knows_this_key', SECRET), /does not know this API key.*"API Key" field/],
+		['a key without a secret', () => ({ base_url: sandbox.url, api_key: KEY }), /no API key or secret/],
 		['an expired key', () => authFor(sandbox.url, KEYS.expired.apiKey, KEYS.expired.apiSecret), /expired/],
 		['no key at all', () => ({ base_url: sandbox.url }), /no API key or secret/],
 	])('asks to reconnect for %s (401)', async (_name, auth, message) => {

@@ -40,9 +40,9 @@ describe('create fetch_interactions ("Find Social Interactions")', () => {
 
 	it('performResume turns a failed lookup into a clear error', async () => {
 		const bundle = { authData: authFor(env.sandbox.url), inputData: { type: 'followers', social_media_url: 'https://x.com/nodata_here' } };
-		await invokeWithCallbackUrl('creates.fetch_interactions.operation.perform', bundle, env.listener.url);
+		const started = (await invokeWithCallbackUrl('creates.fetch_interactions.operation.perform', bundle, env.listener.url)) as Output;
 		const body = await env.listener.nextBody();
-		const error = await rejectionOf(appTester(performResume, { ...bundle, cleanedRequest: body }));
+		const error = await rejectionOf(appTester(performResume, { ...bundle, outputData: started, cleanedRequest: body }));
 		expect(shownMessage(error)).toMatch(/The lookup failed: No interaction data found/);
 	});
 
@@ -82,7 +82,7 @@ describe('create fetch_interactions ("Find Social Interactions")', () => {
 			data: { interaction_type: 'followers', source_platform: 'twitter', target: { username: 'big' }, interactions, total_count: 1000 },
 			result_count: 1000,
 		};
-		const done = (await appTester(performResume, { cleanedRequest: body })) as Output;
+		const done = (await appTester(performResume, { outputData: { request_id: body.request_id }, cleanedRequest: body })) as Output;
 		expect(done.truncated).toBe(true);
 		expect(done.total_count).toBe(1000);
 		expect(done.count).toBe(done.interactions.length);

@@ -29,7 +29,7 @@ describe('trigger interaction_results (REST hook on the callback)', () => {
 		expect(body.request_id).toBe(subscribeData.request_id);
 		expect(env.sandbox.control.callbacks()[0]?.url).toBe(env.listener.url);
 
-		const people = (await appTester(trigger.perform, { authData: authFor(env.sandbox.url), inputData, cleanedRequest: body })) as Person[];
+		const people = (await appTester(trigger.perform, { authData: authFor(env.sandbox.url), inputData, subscribeData, cleanedRequest: body })) as Person[];
 		expect(people).toHaveLength(12);
 		expect(new Set(people.map((person) => person.id)).size).toBe(12);
 		for (const person of people) {
@@ -40,27 +40,27 @@ describe('trigger interaction_results (REST hook on the callback)', () => {
 	});
 
 	it('gives the same ids when Nyne delivers the same callback twice', async () => {
-		await appTester(performSubscribe, {
+		const subscribeData = (await appTester(performSubscribe, {
 			authData: authFor(env.sandbox.url),
 			inputData: { type: 'followers,following', social_media_url: 'https://twitter.com/acme' , max_results: 5 },
 			targetUrl: env.listener.url,
-		});
+		})) as { id: string; request_id: string };
 		const body = await env.listener.nextBody();
-		const first = (await appTester(trigger.perform, { cleanedRequest: body })) as Person[];
-		const again = (await appTester(trigger.perform, { cleanedRequest: structuredClone(body) })) as Person[];
+		const first = (await appTester(trigger.perform, { subscribeData, cleanedRequest: body })) as Person[];
+		const again = (await appTester(trigger.perform, { subscribeData, cleanedRequest: structuredClone(body) })) as Person[];
 		expect(again.map((p) => p.id)).toEqual(first.map((p) => p.id));
 		expect(new Set(first.map((p) => p.relation))).toEqual(new Set(['follower', 'following']));
 	});
 
 	it('turns a failed lookup into a clear error', async () => {
-		await appTester(performSubscribe, {
+		const subscribeData = (await appTester(performSubscribe, {
 			authData: authFor(env.sandbox.url),
 			inputData: { type: 'followers', social_media_url: 'https://x.com/nodata_account' },
 			targetUrl: env.listener.url,
-		});
+		})) as { id: string; request_id: string };
 		const body = (await env.listener.nextBody()) as { status: string };
 		expect(body.status).toBe('failed');
-		const error = await rejectionOf(appTester(trigger.perform, { cleanedRequest: body }));
+		const error = await rejectionOf(appTester(trigger.perform, { subscribeData, cleanedRequest: body }));
 		expect(shownMessage(error)).toMatch(/The lookup failed: /);
 		expect(shownMessage(error)).toMatch(/No interaction data found/);
 	});

@@ -3,7 +3,18 @@ import type { ZObject } from 'zapier-platform-core';
 import { NyneApiError, NyneError, NyneValidationError } from '../../shared/index.js';
 import { FIELD_LABELS } from './fields.js';
 
-const AUTH_CODES = new Set(['missing_credentials', 'invalid_credentials', 'api_key_expired']);
+const AUTH_CODES = new Set([
+	'missing_credentials',
+	'invalid_credentials',
+	'missing_api_key',
+	'invalid_api_key',
+	'missing_api_secret',
+	'invalid_api_secret',
+	'api_key_disabled',
+	'api_key_expired',
+]);
+/** The lookup may exist and be paid for: a re-run (ThrottledError) or an Autoreplay (plain error) would pay again. */
+const NEVER_RERUN_CODES = new Set(['submission_unknown']);
 const PLAN_CODES = new Set([
 	'subscription_required',
 	'insufficient_credits',
@@ -18,9 +29,10 @@ const MONTHLY_LIMIT_RETRY_SECONDS = 3600;
 const SERVER_ERROR_RETRY_SECONDS = 30;
 
 /**
- * The one place where the core's errors become Zapier's: an expired or wrong key asks the
- * user to reconnect, limits and server trouble make Zapier retry later, a plan problem halts
- * the run without switching the Zap off, bad input names the field to fix.
+ * The one place where the core's errors become Zapier's: a lookup whose fate is unknown halts
+ * (nothing may re-run it), an expired or wrong key asks the user to reconnect, limits and server
+ * trouble make Zapier retry later, a plan problem halts the run without switching the Zap off,
+ * bad input names the field to fix.
  */
 export function toZapierError(z: ZObject, error: unknown): Error {
 	if (!(error instanceof NyneError)) return error instanceof Error ? error : new Error(String(error));
@@ -28,6 +40,7 @@ export function toZapierError(z: ZObject, error: unknown): Error {
 		return new z.errors.Error(withField(error.message, error.field), error.code, 400);
 	}
 	if (!(error instanceof NyneApiError)) return new z.errors.Error(error.message, error.code);
+	if (NEVER_RERUN_CODES.has(error.code)) return new z.errors.HaltedError(error.message);
 	if (AUTH_CODES.has(error.code) || error.httpStatus === 401) {
 		return new z.errors.ExpiredAuthError(error.message);
 	}

@@ -18,12 +18,12 @@ export const typeField = defineInputField({
 	required: true,
 	choices: [
 		{ value: 'replies', label: 'Replies to a post (Twitter/X)', sample: 'replies' },
-		{ value: 'followers', label: 'Followers of an account (Twitter/X)', sample: 'followers' },
+		{ value: 'followers', label: 'Followers of an account (Twitter/X, Instagram)', sample: 'followers' },
 		{ value: 'following', label: 'Accounts an account follows (Twitter/X, Instagram)', sample: 'following' },
-		{ value: 'followers,following', label: 'Followers and following (Twitter/X)', sample: 'followers,following' },
+		{ value: 'followers,following', label: 'Followers and following (Twitter/X, Instagram)', sample: 'followers,following' },
 	],
 	default: 'followers',
-	helpText: 'Which people to fetch. Replies need a post URL; the other types need a profile URL. Instagram supports only "following".',
+	helpText: 'Which people to fetch. Replies need a Twitter/X post URL; the other types need a profile URL (Twitter/X or Instagram).',
 });
 
 export const socialMediaUrlField = defineInputField({
@@ -68,12 +68,7 @@ export function lookupInput(inputData: Record<string, unknown>, callbackUrl?: st
 	return {
 		type: String(inputData.type ?? ''),
 		socialMediaUrl: String(inputData.social_media_url ?? ''),
-		maxResults: toOptionalNumber(inputData.max_results),
+		maxResults: inputData.max_results as number | string | undefined,
 		callbackUrl,
 	};
-}
-
-function toOptionalNumber(value: unknown): number | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	return typeof value === 'number' ? value : Number(String(value).trim());
 }

@@ -1,6 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 
-import { buildInteractionRequest, collectLookup, NyneApiError, startLookup, type LookupView } from '../../shared/index.js';
+import { buildInteractionRequest, collectLookup, NyneApiError, readCallback, startLookup, type LookupView } from '../../shared/index.js';
 import { createNyneClient, STEP_BUDGET_MS } from './client.js';
 import { lookupInput } from './fields.js';
 
@@ -20,6 +20,15 @@ export async function startAndCollect(z: ZObject, bundle: Bundle, timeoutMs = ST
 		if (error instanceof NyneApiError && error.code === 'timeout') return started;
 		throw error;
 	}
+}
+
+/**
+ * Nyne's callback body, read only for the request this subscription or step started (`expectedRequestId`),
+ * with the connection's secrets redacted from anything Nyne sent.
+ */
+export function readOwnCallback(bundle: Bundle, expectedRequestId: unknown): LookupView {
+	const secrets = [bundle.authData.api_key ?? '', bundle.authData.api_secret ?? ''].map(String);
+	return readCallback(bundle.cleanedRequest, { secrets, expectedRequestId: typeof expectedRequestId === 'string' ? expectedRequestId : '' });
 }
 
 /** A lookup that failed is an error in Zapier, in the core's `lookup_failed` words; any other passes through. */

@@ -1,4 +1,4 @@
-import type { InteractionTarget, LookupView, RequestState } from '../../shared/index.js';
+import { maskCallbackUrl, type InteractionTarget, type LookupView, type RequestState } from '../../shared/index.js';
 
 import { capPeople, withPersonIds, type PersonItem } from './people.js';
 
@@ -16,6 +16,8 @@ export type LookupOutput = {
 	total_count: number;
 	/** True when `interactions` was cut to stay within Zapier's size limits. */
 	truncated: boolean;
+	/** People in Nyne's answer left out because they had no usable username. */
+	dropped_count: number;
 	interactions: PersonItem[];
 	error?: string;
 	created_on?: string;
@@ -44,6 +46,7 @@ export function toLookupOutput(view: LookupView): LookupOutput {
 		count: people.length,
 		total_count: Math.max(summary.total_count ?? 0, summary.result_count ?? 0, view.people.length),
 		truncated,
+		dropped_count: view.dropped,
 		interactions: people,
 	};
 	if (summary.interaction_type) output.interaction_type = summary.interaction_type;
@@ -64,7 +67,7 @@ export function toStartedOutput(view: LookupView, socialMediaUrl: string): Start
 		interaction_type: summary.interaction_type,
 		platform: summary.platform,
 		social_media_url: socialMediaUrl,
-		callback_url: summary.callback_url ?? null,
+		callback_url: summary.callback_url ? maskCallbackUrl(summary.callback_url) : null,
 		created_on: summary.created_on,
 	};
 }

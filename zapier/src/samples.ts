@@ -94,6 +94,7 @@ export const LOOKUP_OUTPUT_FIELDS: OutputField[] = [
 	{ key: 'target__profile_url', label: 'Target Profile URL' },
 	{ key: 'count', label: 'People Returned', type: 'integer' },
 	{ key: 'total_count', label: 'People Found', type: 'integer' },
+	{ key: 'dropped_count', label: 'People Left Out (No Username)', type: 'integer' },
 	{ key: 'truncated', label: 'List Cut to Fit Zapier Limits', type: 'boolean' },
 	{ key: 'completed_on', label: 'Completed On', type: 'datetime' },
 	{ key: 'interactions', label: 'People', children: PERSON_OUTPUT_FIELDS },

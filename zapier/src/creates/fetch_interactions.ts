@@ -1,10 +1,10 @@
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 
-import { buildInteractionRequest, readCallback, startLookup } from '../../../shared/index.js';
+import { buildInteractionRequest, startLookup } from '../../../shared/index.js';
 import { createNyneClient } from '../client.js';
 import { withZapierErrors } from '../errors.js';
 import { lookupFields, lookupInput } from '../fields.js';
-import { startAndCollect, unlessFailed } from '../lookupFlow.js';
+import { readOwnCallback, startAndCollect, unlessFailed } from '../lookupFlow.js';
 import { toLookupOutput, type LookupOutput } from '../lookupOutput.js';
 import { LOOKUP_OUTPUT_FIELDS, SAMPLE_LOOKUP_OUTPUT } from '../samples.js';
 
@@ -20,9 +20,9 @@ const perform = (z: ZObject, bundle: Bundle): Promise<LookupOutput> =>
 		return toLookupOutput(await startLookup(createNyneClient(z, bundle), body));
 	});
 
-/** Nyne's callback body (`bundle.cleanedRequest`): the people, as line items. */
+/** Nyne's callback body (`bundle.cleanedRequest`) for the request `perform` started (`bundle.outputData`): the people, as line items. */
 const performResume = (z: ZObject, bundle: Bundle): Promise<LookupOutput> =>
-	withZapierErrors(z, async () => toLookupOutput(unlessFailed(readCallback(bundle.cleanedRequest))));
+	withZapierErrors(z, async () => toLookupOutput(unlessFailed(readOwnCallback(bundle, (bundle.outputData as { request_id?: unknown } | undefined)?.request_id))));
 
 export default defineCreate({
 	key: 'fetch_interactions',

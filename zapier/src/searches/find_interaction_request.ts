@@ -7,11 +7,16 @@ import { requestIdField } from '../fields.js';
 import { toLookupOutput, type LookupOutput } from '../lookupOutput.js';
 import { LOOKUP_OUTPUT_FIELDS, SAMPLE_LOOKUP_OUTPUT } from '../samples.js';
 
+/** Right after a lookup starts Nyne may answer 404 for a moment; the core asks again, within this part of the step. */
+const YOUNG_NOT_FOUND_WAIT_MS = 15_000;
+
 /** The lookup's status, and its people once completed; an unknown or expired ID is "not found". */
 const perform = (z: ZObject, bundle: Bundle): Promise<LookupOutput[]> =>
 	withZapierErrors(z, async () => {
 		try {
-			return [toLookupOutput(await readLookup(createNyneClient(z, bundle), String(bundle.inputData.request_id ?? '')))];
+			const client = createNyneClient(z, bundle);
+			const requestId = String(bundle.inputData.request_id ?? '');
+			return [toLookupOutput(await readLookup(client, requestId, { waitWhileYoung: true, maxWaitMs: YOUNG_NOT_FOUND_WAIT_MS }))];
 		} catch (error) {
 			if (isNyneError(error) && error.code === 'request_not_found') return [];
 			throw error;

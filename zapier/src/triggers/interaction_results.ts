@@ -1,10 +1,10 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 
-import { buildInteractionRequest, readCallback, startLookup } from '../../../shared/index.js';
+import { buildInteractionRequest, NyneValidationError, startLookup } from '../../../shared/index.js';
 import { createNyneClient } from '../client.js';
 import { withZapierErrors } from '../errors.js';
 import { lookupFields, lookupInput } from '../fields.js';
-import { startAndCollect, unlessFailed } from '../lookupFlow.js';
+import { readOwnCallback, startAndCollect, unlessFailed } from '../lookupFlow.js';
 import { withPersonIds, type PersonItem } from '../people.js';
 import { PERSON_OUTPUT_FIELDS, SAMPLE_PERSON } from '../samples.js';
 
@@ -22,9 +22,20 @@ const performSubscribe = (z: ZObject, bundle: Bundle) =>
 /** Nyne has no endpoint to cancel a lookup or a callback: nothing to undo, the callback simply finds no Zap. */
 const performUnsubscribe = (_z: ZObject, bundle: Bundle) => ({ request_id: bundle.subscribeData?.id ?? null, cancelled: false });
 
-/** The callback body: one trigger item per person (a lookup that found nobody triggers nothing). */
+/**
+ * The callback body for the lookup this subscription started (`subscribeData`): one trigger item per person
+ * (a lookup that found nobody triggers nothing; a post about any other request, forged or meant for another
+ * Zap, triggers nothing either).
+ */
 const perform = (z: ZObject, bundle: Bundle): Promise<PersonItem[]> =>
-	withZapierErrors(z, async () => withPersonIds(unlessFailed(readCallback(bundle.cleanedRequest)).people));
+	withZapierErrors(z, async () => {
+		try {
+			return withPersonIds(unlessFailed(readOwnCallback(bundle, bundle.subscribeData?.id)).people);
+		} catch (error) {
+			if (error instanceof NyneValidationError && error.code === 'callback_request_mismatch') return [];
+			throw error;
+		}
+	});
 
 /** Sample data for the editor: a real lookup if it finishes within the step, else the documented sample. */
 const performList = (z: ZObject, bundle: Bundle): Promise<PersonItem[]> =>

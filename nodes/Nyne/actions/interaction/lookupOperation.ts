@@ -1,7 +1,7 @@
 import { WAIT_INDEFINITELY } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { collectLookup, NyneApiError, startLookup } from '../../../../shared';
+import { collectLookup, maskCallbackUrl, NyneApiError, startLookup } from '../../../../shared';
 import type { InteractionType, LookupSummary } from '../../../../shared';
 import { socialMediaUrlField } from '../../../common/fields';
 import { renderLookup } from '../../../common/output';
@@ -31,7 +31,7 @@ function timedOut(requestId: string, timeoutMs: number): NyneApiError {
 /** What a lookup that is not waited for returns at once: its summary, with the callback URL it was given, if any. */
 function startedItem(summary: LookupSummary, withCallbackUrl: boolean): IDataObject {
 	const { request_id, status, interaction_type, platform, created_on, callback_url } = summary;
-	return { request_id, status, interaction_type, platform, created_on, ...(withCallbackUrl && callback_url ? { callback_url } : {}) };
+	return { request_id, status, interaction_type, platform, created_on, ...(withCallbackUrl && callback_url ? { callback_url: maskCallbackUrl(callback_url) } : {}) };
 }
 
 async function start(this: IExecuteFunctions, itemIndex: number, prepared: PreparedLookup, run: RunContext): Promise<Started> {

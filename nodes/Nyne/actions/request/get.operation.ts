@@ -40,6 +40,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedGet
 
 /** The lookup as it is now: its summary while it runs or after it failed, its people once completed. */
 export async function start(this: IExecuteFunctions, _itemIndex: number, prepared: PreparedGet, run: RunContext): Promise<Started> {
-	const view = await readLookup(await run.client(), prepared.requestId);
+	// A lookup started moments ago (Don't Wait, then Get) may answer 404 for a moment: the core asks again.
+	const view = await readLookup(await run.client(), prepared.requestId, { waitWhileYoung: true, signal: run.signal });
 	return { items: renderLookup(view, prepared.shape) };
 }

@@ -1,0 +1,29 @@
+import { EARLY_NOT_FOUND_GRACE_MS } from './constants.js';
+
+/** `interaction_<hex>_<unix seconds>`: a request ID ends with its creation time. */
+const REQUEST_ID_TIME = /_([0-9]{9,11})$/;
+
+/** When the request was created, read from its ID, or undefined when the ID carries no time. */
+export function requestCreatedAtMs(requestId: string): number | undefined {
+	const match = REQUEST_ID_TIME.exec(requestId);
+	return match?.[1] === undefined ? undefined : Number(match[1]) * 1000;
+}
+
+/**
+ * True while a 404 for this request may only mean "not visible yet": within the grace period after this
+ * client submitted it, or else after the creation time in its ID. A time ahead of this clock by less than
+ * the grace period (clocks differ) still counts as young; one further ahead is not believed.
+ */
+export function isYoungRequest(requestId: string, now: number, submittedAt?: number): boolean {
+	const since = submittedAt ?? requestCreatedAtMs(requestId);
+	if (since === undefined) return false;
+	const age = now - since;
+	return age < EARLY_NOT_FOUND_GRACE_MS && age > -EARLY_NOT_FOUND_GRACE_MS;
+}
+
+/** How long a request stays young, from now (0 when it is not young). */
+export function youngForMs(requestId: string, now: number, submittedAt?: number): number {
+	if (!isYoungRequest(requestId, now, submittedAt)) return 0;
+	const since = submittedAt ?? requestCreatedAtMs(requestId) ?? now;
+	return since + EARLY_NOT_FOUND_GRACE_MS - now;
+}
