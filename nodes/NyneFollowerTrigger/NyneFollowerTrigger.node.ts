@@ -36,7 +36,7 @@ export class NyneFollowerTrigger implements INodeType {
 				hint: 'The profile to watch (Twitter/X; Instagram for following)',
 			},
 			{
-				displayName: 'Event',
+				displayName: 'Trigger On',
 				name: 'event',
 				type: 'options',
 				default: 'newFollower',
