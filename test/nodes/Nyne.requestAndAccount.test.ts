@@ -13,7 +13,8 @@ async function startLookup(url: string): Promise<string> {
 }
 
 it('Request > Get returns the status while running, then the people once completed', async () => {
-	env.sandbox.control.setJobDurationMs(60_000);
+	// 10 minutes of API time is 600 ms here: long enough that the first Get sees the lookup still running on a busy machine.
+	env.sandbox.control.setJobDurationMs(600_000);
 	const requestId = await startLookup('https://x.com/dora');
 	const get = (output = 'split') =>
 		runNyne(env.credentials, [{ id: requestId }], { parameters: { resource: 'request', operation: 'get', requestId: '={{ $json.id }}', options: { output } } });
@@ -23,8 +24,12 @@ it('Request > Get returns the status while running, then the people once complet
 	expect(running.output?.[0].json).toMatchObject({ request_id: requestId });
 	expect(['queued', 'processing', 'pending']).toContain(running.output?.[0].json.status);
 
-	await new Promise((resolve) => setTimeout(resolve, 200));
-	const done = await get();
+	const stillRunning = (run: Awaited<ReturnType<typeof get>>) => ['queued', 'processing', 'pending'].includes(String(run.output?.[0].json.status));
+	let done = await get();
+	for (let attempt = 0; attempt < 100 && stillRunning(done); attempt++) {
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		done = await get();
+	}
 	expect(done.output).toHaveLength(12);
 	expect(done.output?.[0].json).toMatchObject({ request_id: requestId, target_username: 'dora' });
 
