@@ -70,6 +70,20 @@ describe("n8n's UX guidelines", () => {
 	});
 });
 
+describe("the Nyne node's webhook lifecycle (complete, as n8n's scanner requires)", () => {
+	it('serves only a restartWebhook, and its methods register nothing: they answer without touching their context', async () => {
+		const nyne = new Nyne();
+		expect(nyne.description.webhooks).toEqual([expect.objectContaining({ name: 'default', restartWebhook: true })]);
+		const untouchable = new Proxy({}, {
+			get(_target, property) {
+				throw new Error(`the lifecycle used this.${String(property)}`);
+			},
+		});
+		const { checkExists, create, delete: remove } = nyne.webhookMethods.default;
+		for (const method of [checkExists, create, remove]) await expect(method.call(untouchable as never)).resolves.toBe(true);
+	});
+});
+
 describe('error messages name the item, once', () => {
 	const env = useScaledSandbox(0.001, { resetEach: true });
 	const lookup = { parameters: { resource: 'interaction', operation: 'getFollowers', socialMediaUrl: '={{ $json.url }}', maxResults: 10 } };
