@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IExecuteFunctions,
+	IHookFunctions,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -12,7 +13,6 @@ import { resumeOnCallback } from './actions/interaction/resumeOnCallback';
 import { router } from './actions/router';
 import { nodeProperties } from './actions/versionDescription';
 
-// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete -- its only webhook is a restartWebhook (an execution's resume URL), which n8n never registers
 export class Nyne implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Nyne',
@@ -30,6 +30,22 @@ export class Nyne implements INodeType {
 		// Only for Wait Mode "Wait for Callback": the execution's resume URL lands here; never registered as a trigger.
 		webhooks: [{ name: 'default', httpMethod: 'POST', path: '', isFullPath: true, restartWebhook: true, responseMode: 'onReceived' }],
 		properties: nodeProperties,
+	};
+
+	// The webhook is a restartWebhook: this execution's resume URL, sent to Nyne inside each lookup. n8n registers
+	// no restartWebhook and Nyne keeps no webhook list, so nothing is created or deleted; the lifecycle is complete and empty.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -28,7 +28,7 @@ export class NyneFollowerTrigger implements INodeType {
 			},
 			socialMediaUrlField('https://x.com/nyne_ai', 'The profile to watch (Twitter/X; Instagram for following)'),
 			{
-				displayName: 'Event',
+				displayName: 'Trigger On',
 				name: 'event',
 				type: 'options',
 				default: 'newFollower',

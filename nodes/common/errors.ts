@@ -13,8 +13,20 @@ export function errorCodeOf(error: unknown): string {
 	return 'node_error';
 }
 
+/** n8n's guidelines and its own nodes: an error about one item ends its message with "[item N]" (once). */
+function namingItem<E extends NodeError>(error: E, itemIndex: number | undefined): E {
+	if (itemIndex === undefined) return error;
+	const suffix = ` [item ${itemIndex}]`;
+	if (!error.message.endsWith(suffix)) error.message += suffix;
+	return error;
+}
+
 /** Maps the core's errors to n8n's: bad input is an operation error (nothing was sent), everything else an API error. */
 export function toNodeError(node: INode, error: unknown, itemIndex?: number): NodeError {
+	return namingItem(mapError(node, error, itemIndex), itemIndex);
+}
+
+function mapError(node: INode, error: unknown, itemIndex?: number): NodeError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	if (error instanceof NyneValidationError) {
 		const nodeError = new NodeOperationError(node, error.message, {

@@ -17,9 +17,9 @@ export const lookupFields: INodeProperties[] = [
 		default: 'poll',
 		options: [
 			{
-				name: 'Wait for Result',
-				value: 'poll',
-				description: 'Check the lookup with backoff until it completes or the timeout passes; all items are submitted first, then collected',
+				name: "Don't Wait",
+				value: 'none',
+				description: 'Return the request_id at once; collect the result later with Request > Get, or have Nyne post it to a Callback URL',
 			},
 			{
 				name: 'Wait for Callback',
@@ -27,9 +27,9 @@ export const lookupFields: INodeProperties[] = [
 				description: 'Pause the execution; it resumes when Nyne posts the result to this execution (no polling). One input item per run.',
 			},
 			{
-				name: "Don't Wait",
-				value: 'none',
-				description: 'Return the request_id at once; collect the result later with Request > Get, or have Nyne post it to a Callback URL',
+				name: 'Wait for Result',
+				value: 'poll',
+				description: 'Check the lookup with backoff until it completes or the timeout passes; all items are submitted first, then collected',
 			},
 		],
 	},
