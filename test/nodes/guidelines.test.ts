@@ -100,9 +100,10 @@ describe('error messages name the item, once', () => {
 		expect(result.error?.message.match(/\[item/g)).toHaveLength(1);
 	});
 
-	it('with Continue On Fail the error item carries the same message', async () => {
+	it('with Continue On Fail the error item, paired to its input, carries the same words without the item suffix (as the Nyne Trigger and Zapier show them)', async () => {
+		const thrown = await runNyne(env.credentials, [{ url: 'https://x.com/alice' }, { url: 'not a url at all' }], lookup);
 		const result = await runNyne(env.credentials, [{ url: 'https://x.com/alice' }, { url: 'not a url at all' }], { ...lookup, continueOnFail: true });
 		const failed = (result.output ?? []).find((item) => (item.pairedItem as { item: number }).item === 1);
-		expect(String(failed?.json.error)).toMatch(/ \[item 1\]$/);
+		expect(thrown.error?.message).toBe(`${String(failed?.json.error)} [item 1]`);
 	});
 });
