@@ -7,18 +7,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { DEFAULT_BASE_URL, describeApiError } from '../shared';
+import { AUTH_ERROR_CODES, DEFAULT_BASE_URL, describeApiError } from '../shared';
 
 /** Codes GET /usage can answer with; each gets the core's wording, so the test says what to fix. */
 const USAGE_ERROR_CODES = [
-	'missing_credentials',
-	'invalid_credentials',
-	'missing_api_key',
-	'invalid_api_key',
-	'missing_api_secret',
-	'invalid_api_secret',
-	'api_key_disabled',
-	'api_key_expired',
+	...AUTH_ERROR_CODES,
 	'subscription_required',
 	'no_active_subscription',
 	'ip_not_allowed',

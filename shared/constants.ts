@@ -18,3 +18,15 @@ export const EARLY_NOT_FOUND_GRACE_MS = 30_000;
 /** 404s forgiven for an own lookup after the grace period, before it counts as gone. */
 export const LATE_NOT_FOUND_FORGIVEN = 2;
 export const DEFAULT_MAX_RETRIES = 5;
+
+/** Codes that mean the API key or secret is missing, wrong, disabled or expired: the user must fix the credential. */
+export const AUTH_ERROR_CODES: readonly string[] = [
+	'missing_credentials',
+	'invalid_credentials',
+	'missing_api_key',
+	'invalid_api_key',
+	'missing_api_secret',
+	'invalid_api_secret',
+	'api_key_disabled',
+	'api_key_expired',
+];

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { NyneApiError, NyneClient, RateLimiter, buildInteractionRequest } from '../../shared';
+import { NyneClient, RateLimiter, buildInteractionRequest } from '../../shared';
 import type { Transport } from '../../shared';
 import { accepted, completed, fail, ok, recordingTransport, running, virtualClock } from './virtualApi';
+import { rejection } from '../support/rejection';
 
 const KEY = 'key_SECRETPROBE_1234';
 const SECRET = 'sec_SECRETPROBE_5678';
@@ -11,15 +12,6 @@ const ID = 'interaction_abc123def456_1700000000';
 
 function client(transport: Transport, clock = virtualClock(), extra: Partial<ConstructorParameters<typeof NyneClient>[0]> = {}) {
 	return new NyneClient({ baseUrl: 'http://127.0.0.1:9/', apiKey: KEY, apiSecret: SECRET, transport, sleep: clock.sleep, now: clock.now, random: () => 0.5, ...extra });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<NyneApiError> {
-	const error = await promise.then(
-		() => undefined,
-		(caught: unknown) => caught,
-	);
-	expect(error).toBeInstanceOf(NyneApiError);
-	return error as NyneApiError;
 }
 
 describe('NyneClient.submit', () => {

@@ -1,40 +1,35 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { buildInteractionRequest, NyneClient, toInteractionItems } from '../../shared';
-import { startSandbox, type Sandbox } from '../../sandbox';
 import { fetchTransport } from '../support/fetchTransport';
+import { useSandbox } from '../support/sandboxFixture';
 import { scaledClock } from '../support/scaledClock';
 import { ok, recordingTransport, running, virtualClock } from './virtualApi';
 
 const SCALE = 0.001;
 
 describe('never lose a paid result: odd results from the sandbox over HTTP, through the core', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox({ timeScale: SCALE, jobDurationMs: 0 });
-	});
-	afterAll(() => sandbox.close());
-	beforeEach(() => sandbox.control.reset());
+	const env = useSandbox({ timeScale: SCALE, jobDurationMs: 0 });
 
 	function client(): NyneClient {
 		const clock = scaledClock(SCALE);
-		return new NyneClient({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, apiSecret: sandbox.apiSecret, transport: fetchTransport({ timeScale: SCALE, apiNow: clock.now }), ...clock, limiter: false });
+		return new NyneClient({ baseUrl: env.sandbox.url, apiKey: env.sandbox.apiKey, apiSecret: env.sandbox.apiSecret, transport: fetchTransport({ timeScale: SCALE, apiNow: clock.now }), ...clock, limiter: false });
 	}
 
 	it('a completed result with a person whose username is null and total_count as text: every named person kept, one dropped and counted', async () => {
-		sandbox.control.injectFault({ kind: 'odd_result', shape: 'nameless_person', times: 5 });
+		env.sandbox.control.injectFault({ kind: 'odd_result', shape: 'nameless_person', times: 5 });
 		const lookup = await client().fetchInteractions(buildInteractionRequest({ type: 'followers', socialMediaUrl: 'https://x.com/odd_people', maxResults: 12 }));
 		expect(lookup.result.interactions).toHaveLength(12);
 		expect(lookup.result.dropped_count).toBe(1);
 		expect(lookup.result.total_count).toBe(12);
 		expect(lookup.result.interactions.every((person) => typeof person.username === 'string' && person.username.length > 0)).toBe(true);
-		expect(sandbox.control.stats().submissions).toBe(1);
+		expect(env.sandbox.control.stats().submissions).toBe(1);
 	});
 
 	it('a completed result sent as `result: null` is an empty result, and toInteractionItems gives no people instead of throwing', async () => {
 		const api = client();
 		const { requestId } = await api.submit(buildInteractionRequest({ type: 'following', socialMediaUrl: 'https://instagram.com/null_result', maxResults: 10 }));
-		sandbox.control.injectFault({ kind: 'odd_result', shape: 'null_result', times: 5 });
+		env.sandbox.control.injectFault({ kind: 'odd_result', shape: 'null_result', times: 5 });
 		const outcome = await api.waitForResult(requestId);
 		expect(outcome).toMatchObject({ status: 'completed', requestId, result: { interactions: [], dropped_count: 0 } });
 		if (outcome.status !== 'completed') throw new Error('expected completed');

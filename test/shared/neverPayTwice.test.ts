@@ -1,34 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { buildInteractionRequest, NyneApiError, NyneClient, type Transport } from '../../shared';
-import { startSandbox, type Sandbox } from '../../sandbox';
+import { buildInteractionRequest, NyneClient, type Transport } from '../../shared';
 import { fetchTransport } from '../support/fetchTransport';
+import { rejection } from '../support/rejection';
+import { useSandbox } from '../support/sandboxFixture';
 import { scaledClock } from '../support/scaledClock';
 import { accepted, fail, recordingTransport, virtualClock } from './virtualApi';
 
 const SCALE = 0.001;
 const LOOKUP = buildInteractionRequest({ type: 'followers', socialMediaUrl: 'https://x.com/paid_once', maxResults: 20 });
 
-async function rejection(promise: Promise<unknown>): Promise<NyneApiError> {
-	const error = await promise.then(
-		() => undefined,
-		(caught: unknown) => caught,
-	);
-	expect(error).toBeInstanceOf(NyneApiError);
-	return error as NyneApiError;
-}
-
 describe('never pay twice: a POST answered by a 5xx without Nyne\'s envelope, through the core and the sandbox over HTTP', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox({ timeScale: SCALE, jobDurationMs: 60_000 });
-	});
-	afterAll(() => sandbox.close());
-	beforeEach(() => sandbox.control.reset());
+	const env = useSandbox({ timeScale: SCALE, jobDurationMs: 60_000 });
 
 	function client(): NyneClient {
 		const clock = scaledClock(SCALE);
-		return new NyneClient({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, apiSecret: sandbox.apiSecret, transport: fetchTransport({ timeScale: SCALE, apiNow: clock.now }), ...clock, limiter: false, maxRetries: 5 });
+		return new NyneClient({ baseUrl: env.sandbox.url, apiKey: env.sandbox.apiKey, apiSecret: env.sandbox.apiSecret, transport: fetchTransport({ timeScale: SCALE, apiNow: clock.now }), ...clock, limiter: false, maxRetries: 5 });
 	}
 
 	it.each([
@@ -36,9 +23,9 @@ describe('never pay twice: a POST answered by a 5xx without Nyne\'s envelope, th
 		['an empty 502', { status: 502, body: 'empty' as const }],
 		['an HTML 503', { status: 503, body: 'html' as const }],
 	])('a proxy answering every POST with %s after the job was created: jobs created == 1, submission_unknown', async (_name, answer) => {
-		sandbox.control.injectFault({ kind: 'server_error', method: 'POST', afterProcessing: true, times: 10, ...answer });
+		env.sandbox.control.injectFault({ kind: 'server_error', method: 'POST', afterProcessing: true, times: 10, ...answer });
 		const error = await rejection(client().submit(LOOKUP));
-		expect(sandbox.control.stats()).toMatchObject({ submissions: 1, jobs: 1, byEndpoint: { 'POST /person/interactions': 1 } });
+		expect(env.sandbox.control.stats()).toMatchObject({ submissions: 1, jobs: 1, byEndpoint: { 'POST /person/interactions': 1 } });
 		expect(error).toMatchObject({ code: 'submission_unknown', httpStatus: answer.status, retryable: false });
 		expect(error.message).toContain(`HTTP ${answer.status}`);
 		expect(error.message).toMatch(/may have accepted the lookup, and its result may still arrive/);
@@ -46,19 +33,19 @@ describe('never pay twice: a POST answered by a 5xx without Nyne\'s envelope, th
 	});
 
 	it("a 500 carrying Nyne's own internal_error envelope (the API's \"try again later\") is resent, and the lookup is made once", async () => {
-		sandbox.control.injectFault({ kind: 'server_error', method: 'POST', status: 500, body: 'envelope', times: 2 });
+		env.sandbox.control.injectFault({ kind: 'server_error', method: 'POST', status: 500, body: 'envelope', times: 2 });
 		const submitted = await client().submit(LOOKUP);
 		expect(submitted.requestId).toMatch(/^interaction_/);
-		expect(sandbox.control.stats()).toMatchObject({ submissions: 1, byEndpoint: { 'POST /person/interactions': 3 } });
+		expect(env.sandbox.control.stats()).toMatchObject({ submissions: 1, byEndpoint: { 'POST /person/interactions': 3 } });
 	});
 
 	it('a GET answered by a bare 502 is asked again (reading is free and safe)', async () => {
 		const api = client();
 		const { requestId } = await api.submit(LOOKUP);
-		sandbox.control.injectFault({ kind: 'server_error', method: 'GET', status: 502, body: 'empty', times: 2 });
+		env.sandbox.control.injectFault({ kind: 'server_error', method: 'GET', status: 502, body: 'empty', times: 2 });
 		const status = await api.getRequest(requestId);
 		expect(status.requestId).toBe(requestId);
-		expect(sandbox.control.stats().byEndpoint['GET /person/interactions']).toBe(3);
+		expect(env.sandbox.control.stats().byEndpoint['GET /person/interactions']).toBe(3);
 	});
 });
 

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { buildInteractionRequest, NyneApiError, NyneClient, toInteractionItems } from '../../shared';
+import { buildInteractionRequest, NyneClient, toInteractionItems } from '../../shared';
 import type { NyneClientOptions } from '../../shared';
 import { startSandbox } from '../../sandbox';
 import type { Sandbox } from '../../sandbox';
 import { startCallbackListener } from '../soak/callbackListener';
 import { fetchTransport } from '../support/fetchTransport';
 import { scaledClock } from '../support/scaledClock';
+import { rejection } from '../support/rejection';
 
 const SCALE = 0.001;
 let sandbox: Sandbox;
@@ -23,12 +24,6 @@ function client(overrides: Partial<NyneClientOptions> = {}): NyneClient {
 		limiter: false,
 		...overrides,
 	});
-}
-
-async function rejection(promise: Promise<unknown>): Promise<NyneApiError> {
-	const error = await promise.then(() => undefined, (caught: unknown) => caught);
-	expect(error).toBeInstanceOf(NyneApiError);
-	return error as NyneApiError;
 }
 
 beforeAll(async () => {

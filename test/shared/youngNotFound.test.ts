@@ -1,24 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { buildInteractionRequest, isYoungRequest, NyneClient, requestCreatedAtMs, type Sleep } from '../../shared';
-import { startSandbox, type Sandbox } from '../../sandbox';
 import { fetchTransport } from '../support/fetchTransport';
+import { useSandbox } from '../support/sandboxFixture';
 import { completed, fail, recordingTransport, virtualClock } from './virtualApi';
 
 const SCALE = 0.001;
 
 describe('a young request answered 404 is waited through, by the one core rule (sandbox over HTTP)', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox({ timeScale: SCALE, jobDurationMs: 0 });
-	});
-	afterAll(() => sandbox.close());
-	beforeEach(() => sandbox.control.reset());
+	const env = useSandbox({ timeScale: SCALE, jobDurationMs: 0 });
 
 	/** Real time for "now" (the request ID carries real Unix seconds), sleeps shrunk by the sandbox's scale. */
 	function client(): NyneClient {
 		const sleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms * SCALE));
-		return new NyneClient({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, apiSecret: sandbox.apiSecret, transport: fetchTransport(), now: Date.now, sleep, limiter: false });
+		return new NyneClient({ baseUrl: env.sandbox.url, apiKey: env.sandbox.apiKey, apiSecret: env.sandbox.apiSecret, transport: fetchTransport(), now: Date.now, sleep, limiter: false });
 	}
 
 	async function startElsewhere(): Promise<string> {
@@ -27,24 +22,24 @@ describe('a young request answered 404 is waited through, by the one core rule (
 
 	it('Don\'t Wait, then Get in another client: 404s for a request created seconds ago are asked again until it shows', async () => {
 		const requestId = await startElsewhere();
-		sandbox.control.injectFault({ kind: 'early_404', times: 3 });
+		env.sandbox.control.injectFault({ kind: 'early_404', times: 3 });
 		const status = await client().getRequest(requestId, { waitWhileYoung: true });
 		expect(status.requestId).toBe(requestId);
-		expect(sandbox.control.stats().byEndpoint['GET /person/interactions']).toBe(4);
+		expect(env.sandbox.control.stats().byEndpoint['GET /person/interactions']).toBe(4);
 	});
 
 	it('without waitWhileYoung, or for an old request ID, the 404 is final after one ask', async () => {
 		const requestId = await startElsewhere();
-		sandbox.control.injectFault({ kind: 'early_404', times: 1 });
+		env.sandbox.control.injectFault({ kind: 'early_404', times: 1 });
 		await expect(client().getRequest(requestId)).rejects.toMatchObject({ code: 'request_not_found' });
 		await expect(client().getRequest('interaction_abc123def456_1700000000', { waitWhileYoung: true })).rejects.toMatchObject({ code: 'request_not_found' });
 		await expect(client().getRequest('interaction_no_time_in_it', { waitWhileYoung: true })).rejects.toMatchObject({ code: 'request_not_found' });
-		expect(sandbox.control.stats().byEndpoint['GET /person/interactions']).toBe(3);
+		expect(env.sandbox.control.stats().byEndpoint['GET /person/interactions']).toBe(3);
 	});
 
 	it('waitForResult on a request another client started also waits through its early 404s', async () => {
 		const requestId = await startElsewhere();
-		sandbox.control.injectFault({ kind: 'early_404', times: 2 });
+		env.sandbox.control.injectFault({ kind: 'early_404', times: 2 });
 		const outcome = await client().waitForResult(requestId);
 		expect(outcome).toMatchObject({ status: 'completed', requestId });
 	});

@@ -1,18 +1,9 @@
 import type { ZObject } from 'zapier-platform-core';
 
-import { NyneApiError, NyneError, NyneValidationError } from '../../shared/index.js';
+import { AUTH_ERROR_CODES, NyneApiError, NyneError, NyneValidationError } from '../../shared/index.js';
 import { FIELD_LABELS } from './fields.js';
 
-const AUTH_CODES = new Set([
-	'missing_credentials',
-	'invalid_credentials',
-	'missing_api_key',
-	'invalid_api_key',
-	'missing_api_secret',
-	'invalid_api_secret',
-	'api_key_disabled',
-	'api_key_expired',
-]);
+const AUTH_CODES = new Set(AUTH_ERROR_CODES);
 /** The lookup may exist and be paid for: a re-run (ThrottledError) or an Autoreplay (plain error) would pay again. */
 const NEVER_RERUN_CODES = new Set(['submission_unknown']);
 const PLAN_CODES = new Set([
