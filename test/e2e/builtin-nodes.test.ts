@@ -53,7 +53,7 @@ describe('harness on built-in nodes (n8n 2.8.4)', () => {
 		const published = await runN8n(n8n, ['publish:workflow', `--id=${workflow.id}`]);
 		expect(published.code).toBe(0);
 
-		const server = await startN8n(n8n);
+		const server = await startN8n(n8n, { activated: ['builtin webhook'] });
 		try {
 			expect(server.output()).toContain(`Activated workflow "builtin webhook"`);
 			const response = await fetch(`${n8n.baseUrl}/webhook/builtin-hook`, {

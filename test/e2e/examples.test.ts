@@ -67,7 +67,7 @@ describe('example workflows', () => {
 	it('the CRM workflow activates and its first poll starts a baseline lookup', async () => {
 		const crm = byName('CRM');
 		await publishWorkflow(n8n, crm.id);
-		const server = await startN8n(n8n);
+		const server = await startN8n(n8n, { activated: [crm.name] });
 		try {
 			expect(server.output()).toContain(`Activated workflow "${crm.name}"`);
 			expect(sandbox.control.stats().submissionsByTarget['twitter:nyne_ai']).toBe(1);

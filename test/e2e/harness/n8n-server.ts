@@ -24,8 +24,11 @@ function exited(child: ChildProcess): Promise<void> {
 	return new Promise((r) => child.once('exit', () => r()));
 }
 
-/** `n8n start` in its own process group; resolves once /healthz answers and the readiness line is printed. */
-export async function startN8n(instance: N8nInstance, options: { timeoutMs?: number } = {}): Promise<RunningN8n> {
+/**
+ * `n8n start` in its own process group; resolves once /healthz answers, the readiness line is printed and
+ * every workflow named in `activated` says it is active (n8n 2.41 activates them after the editor is up).
+ */
+export async function startN8n(instance: N8nInstance, options: { timeoutMs?: number; activated?: string[] } = {}): Promise<RunningN8n> {
 	const timeoutMs = options.timeoutMs ?? 120_000;
 	const child = spawn(instance.node, [n8nBin(instance.n8nVersion), 'start'], {
 		env: instance.env,
@@ -59,7 +62,8 @@ export async function startN8n(instance: N8nInstance, options: { timeoutMs?: num
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}:\n${log}`);
-		if ((await answersHealthz(instance.baseUrl)) && /Editor is now accessible/.test(log)) {
+		const active = (options.activated ?? []).every((name) => log.includes(`Activated workflow "${name}"`));
+		if (active && /Editor is now accessible/.test(log) && (await answersHealthz(instance.baseUrl))) {
 			return { output: () => log, stop };
 		}
 		await sleep(250);

@@ -63,7 +63,7 @@ export function describeNyneCallbacks(target: N8nTarget): void {
 			await importCredentials(n8n, [nyneCredential(sandbox)]);
 			await importWorkflow(n8n, [receiver, starter, waiter]);
 			for (const flow of [receiver, starter, waiter]) await target.activate(n8n, flow.id);
-			server = await startN8n(n8n);
+			server = await startN8n(n8n, { activated: [receiver, starter, waiter].map((flow) => flow.name) });
 		});
 		afterAll(async () => {
 			await server?.stop();

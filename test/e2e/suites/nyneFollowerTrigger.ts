@@ -60,7 +60,7 @@ export function describeNyneFollowerTrigger(target: N8nTarget): void {
 			await importWorkflow(n8n, [newFollowers, lostFollowing]);
 			await target.activate(n8n, newFollowers.id);
 			await target.activate(n8n, lostFollowing.id);
-			server = await startN8n(n8n);
+			server = await startN8n(n8n, { activated: [newFollowers.name, lostFollowing.name] });
 		});
 		afterAll(async () => {
 			await server?.stop();
