@@ -3,6 +3,7 @@ import { batchBench } from './batch';
 import { n8nBatchRow } from './n8nBatch';
 import { overheadBench } from './overhead';
 import { pollingBench } from './polling';
+import { toolAnswerBench } from './toolAnswer';
 
 async function section(title: string, run: () => Promise<string>): Promise<void> {
 	const started = Date.now();
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
 	await section('Polling: polls per job and detection lag', pollingBench);
 	await section('Batch under the rate limit', () => batchBench(n8nBatchRow));
 	await section('Overhead', overheadBench);
+	await section('AI agent tool answer size', toolAnswerBench);
 }
 
 main().then(

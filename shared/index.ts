@@ -31,3 +31,5 @@ export { toLostPersonItem } from './watch/lostPerson.js';
 export type { LostPersonItem, LostPersonMeta } from './watch/lostPerson.js';
 export { isYoungRequest, requestCreatedAtMs } from './requestAge.js';
 export type { CallbackReading } from './callbackPayload.js';
+export { TOOL_OUTPUT_BUDGET_BYTES, toToolOutput } from './toolOutput.js';
+export type { ToolOutput, ToolPerson } from './toolOutput.js';

@@ -1,8 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { toToolOutput } from '../../shared';
 import type { LookupView } from '../../shared';
 
-export type OutputShape = 'split' | 'single';
+export type OutputShape = 'split' | 'single' | 'simplified';
 
 /** The one Output option of every node that returns a lookup's people. */
 export const outputOption: INodeProperties = {
@@ -26,17 +27,36 @@ export const outputOption: INodeProperties = {
 	],
 };
 
+/** n8n's Simplify, for nodes an AI agent can call: unset, it follows the caller (an agent gets the simplified answer). */
+export const simplifyOption: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to return a simplified version of the response instead of the raw data: one item with the summary and each person\'s ' +
+		'few most useful fields, within about 20 KB (people beyond it are counted in people_omitted). ' +
+		'Not set, an AI agent calling this node as a tool gets the simplified version and a workflow the raw data; set it to choose.',
+};
+
 export function readOutputShape(value: unknown): OutputShape {
 	return value === 'single' ? 'single' : 'split';
 }
 
+/** The shape Options ask for: Simplify when set, else simplified for an AI agent's tool call, else Output. */
+export function readLookupShape(options: IDataObject, calledAsTool: boolean): OutputShape {
+	const simplify = typeof options.simplify === 'boolean' ? options.simplify : calledAsTool;
+	return simplify ? 'simplified' : readOutputShape(options.output);
+}
+
 /**
- * A lookup as items, the same in every node: one item per person (none when nobody was found), or one item
- * with the summary and the people. A lookup that has not completed is its summary alone.
+ * A lookup as items, the same in every node: one item per person (none when nobody was found), one item
+ * with the summary and the people, or one simplified item bounded in size (what an AI agent is given). A lookup that has not completed is its summary alone.
  */
 export function renderLookup(view: LookupView, shape: OutputShape): IDataObject[] {
 	const people = view.people as IDataObject[];
 	if (view.summary.status !== 'completed') return [{ ...view.summary } as IDataObject];
+	if (shape === 'simplified') return [toToolOutput(view) as unknown as IDataObject];
 	if (shape === 'split') return people;
 	const dropped = view.dropped > 0 ? { dropped: view.dropped } : {};
 	return [{ ...view.summary, ...dropped, interactions: people } as IDataObject];

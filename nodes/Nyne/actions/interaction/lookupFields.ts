@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { maxResultsField } from '../../../common/fields';
-import { outputOption } from '../../../common/output';
+import { outputOption, simplifyOption } from '../../../common/output';
 
 export const DEFAULT_TIMEOUT_SECONDS = 300;
 
@@ -51,6 +51,7 @@ export const lookupFields: INodeProperties[] = [
 		displayOptions: { show: { waitMode: ['poll', 'webhook'] } },
 		options: [
 			outputOption,
+			simplifyOption,
 			{
 				displayName: 'Timeout (Seconds)',
 				name: 'timeout',

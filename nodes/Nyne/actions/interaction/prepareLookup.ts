@@ -4,8 +4,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { buildInteractionRequest } from '../../../../shared';
 import type { InteractionRequestBody, InteractionType } from '../../../../shared';
 import { buildLookupBody } from '../../../common/lookupBody';
-import { readOutputShape } from '../../../common/output';
+import { readLookupShape } from '../../../common/output';
 import type { OutputShape } from '../../../common/output';
+import { isCalledAsTool } from '../../../common/toolCall';
 import { DEFAULT_TIMEOUT_SECONDS } from './lookupFields';
 import type { WaitMode } from './lookupFields';
 
@@ -14,12 +15,6 @@ export interface PreparedLookup {
 	waitMode: WaitMode;
 	shape: OutputShape;
 	timeoutMs: number;
-}
-
-/** n8n 2.x says so itself; 1.x lacks isToolExecution, and an AI Agent 3.1 on 2.8 runs the derived `…Tool` type without it. */
-function isCalledAsTool(context: IExecuteFunctions): boolean {
-	if (context.getNode().type.endsWith('Tool')) return true;
-	return typeof context.isToolExecution === 'function' && context.isToolExecution();
 }
 
 /** "Wait for Callback" pauses the whole execution once: not for an AI agent, and one input item per run. */
@@ -49,5 +44,5 @@ export function prepareLookup(context: IExecuteFunctions, itemIndex: number, typ
 	}
 	if (waitMode === 'webhook') checkCallbackWaitFits(context, itemIndex);
 	const timeoutSeconds = Number(options.timeout ?? DEFAULT_TIMEOUT_SECONDS);
-	return { body, waitMode, shape: readOutputShape(options.output), timeoutMs: Math.max(1, timeoutSeconds) * 1000 };
+	return { body, waitMode, shape: readLookupShape(options, isCalledAsTool(context)), timeoutMs: Math.max(1, timeoutSeconds) * 1000 };
 }

@@ -3,7 +3,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import { NyneValidationError } from '../../../../shared';
 import { errorItem, toNodeError } from '../../../common/errors';
 import { buildLookupBody } from '../../../common/lookupBody';
-import { readOutputShape, renderLookup } from '../../../common/output';
+import { readLookupShape, renderLookup } from '../../../common/output';
 import { acceptCallback, respond } from '../../../common/webhook';
 import { lookupSpecOf } from './Interaction.resource';
 import { CALLBACK_TOKEN_PARAMETER, callbackToken } from './resumeToken';
@@ -45,6 +45,6 @@ export async function resumeOnCallback(this: IWebhookFunctions): Promise<IWebhoo
 		return { webhookResponse: { received: true }, workflowData: [[{ json: errorItem(view.failure), pairedItem: { item: 0 } }]] };
 	}
 	const options = this.getNodeParameter('options', {}) as IDataObject;
-	const items = renderLookup(view, readOutputShape(options.output));
+	const items = renderLookup(view, readLookupShape(options, false));
 	return { webhookResponse: { received: true }, workflowData: [items.map((json) => ({ json, pairedItem: { item: 0 } }))] };
 }

@@ -2,8 +2,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readLookup } from '../../../../shared';
-import { outputOption, readOutputShape, renderLookup } from '../../../common/output';
+import { outputOption, readLookupShape, renderLookup, simplifyOption } from '../../../common/output';
 import type { OutputShape } from '../../../common/output';
+import { isCalledAsTool } from '../../../common/toolCall';
 import type { RunContext, Started } from '../types';
 
 const properties: INodeProperties[] = [
@@ -22,7 +23,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [outputOption],
+		options: [outputOption, simplifyOption],
 	},
 ];
 
@@ -35,7 +36,7 @@ interface PreparedGet {
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedGet {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return { requestId: String(this.getNodeParameter('requestId', itemIndex, '') ?? ''), shape: readOutputShape(options.output) };
+	return { requestId: String(this.getNodeParameter('requestId', itemIndex, '') ?? ''), shape: readLookupShape(options, isCalledAsTool(this)) };
 }
 
 /** The lookup as it is now: its summary while it runs or after it failed, its people once completed. */
