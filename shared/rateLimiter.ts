@@ -29,13 +29,19 @@ const IN_FLIGHT_EXPIRY_MS = 30_000;
 const RECHECK_MS = 100;
 /** Answers whose reset times differ by less than this describe the same server window. */
 const SAME_WINDOW_MS = 1_000;
+/**
+ * A process keeps at most this share of a fresh reading in flight: processes reading the same figure cannot
+ * overshoot it together, and what they cannot see of each other (requests sent but not yet counted) fits in the
+ * rest. Measured with two processes on one key: 1/2 left 5% of requests answered 429, 1/4 none.
+ */
+const SHARE_DIVISOR = 4;
 
 /**
  * Keeps one process under the per-key limits. Once the server has sent RateLimit headers they decide, in both
  * directions: fewer left than the local count allows means waiting, more left (the server's window turned over)
- * means going on. Several processes share a key without seeing each other, so a process only ever spends half of
- * what a fresh reading shows as left (two processes reading the same figure cannot overshoot it together), and
- * with a stale or no reading it sends one request at a time and learns from its answer.
+ * means going on. Several processes share a key without seeing each other, so a process only ever has a quarter
+ * of what a fresh reading shows as left in flight, and with a stale reading, or once the window is over, it sends
+ * one request at a time and learns from its answer.
  */
 export class RateLimiter {
 	private readonly windows: Window[];
@@ -88,7 +94,7 @@ export class RateLimiter {
 			if (server.remaining <= 1) return server.resetAt - now;
 			return inFlight === 0 ? 0 : RECHECK_MS;
 		}
-		if (inFlight < Math.floor(server.remaining / 2)) return 0;
+		if (inFlight < Math.floor(server.remaining / SHARE_DIVISOR)) return 0;
 		return inFlight > 0 ? Math.min(RECHECK_MS, server.resetAt - now) : server.resetAt - now;
 	}
 

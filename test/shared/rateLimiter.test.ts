@@ -33,17 +33,17 @@ describe('RateLimiter: the server headers win over the local count', () => {
 	});
 
 	it('goes on when the server window turned over before the local count would let it', () => {
-		const limiter = new RateLimiter();
-		// 59 requests over 30 s in a server window that other processes opened 30 s before the first of them
-		for (let i = 0; i < 59; i++) {
+		const limiter = new RateLimiter({ perMinute: 56 });
+		// 56 requests over 28 s, the local count's whole minute, in a server window that other processes opened 32 s before
+		for (let i = 0; i < 56; i++) {
 			const at = T0 + i * 500;
 			expect(limiter.reserve(at)).toBe(0);
-			limiter.observe(headers(59 - i, 30 - i * 0.5), at, 200);
+			limiter.observe(headers(59 - i, 28 - i * 0.5), at, 200);
 		}
-		const turned = T0 + 30_000;
+		const turned = T0 + 28_000;
 		expect(limiter.reserve(turned)).toBe(0);
 		limiter.observe(headers(59, 60), turned, 200);
-		expect(drain(limiter, turned)).toBe(29);
+		expect(drain(limiter, turned)).toBe(14);
 	});
 
 	it('blocks until the reset when nothing is left, and after Retry-After on a 429', () => {
@@ -59,20 +59,19 @@ describe('RateLimiter: the server headers win over the local count', () => {
 });
 
 describe('RateLimiter: several processes on one key', () => {
-	it('spends at most half of a fresh reading, so two processes reading the same figure cannot overshoot it together', () => {
-		const a = new RateLimiter();
-		const b = new RateLimiter();
-		for (const limiter of [a, b]) {
+	it('keeps at most a quarter of a fresh reading in flight, so processes reading the same figure cannot overshoot it together', () => {
+		const processes = [new RateLimiter(), new RateLimiter(), new RateLimiter(), new RateLimiter()];
+		for (const limiter of processes) {
 			limiter.reserve(T0);
-			limiter.observe(headers(10, 40), T0 + 5, 200);
+			limiter.observe(headers(20, 40), T0 + 5, 200);
 		}
-		expect(drain(a, T0 + 10) + drain(b, T0 + 10)).toBe(10);
+		expect(processes.map((limiter) => drain(limiter, T0 + 10))).toEqual([5, 5, 5, 5]);
 	});
 
-	it('leaves the last request of a window unspent rather than race another process for it', () => {
+	it('leaves the last few requests of a window unspent rather than race another process for them', () => {
 		const limiter = new RateLimiter();
 		limiter.reserve(T0);
-		limiter.observe(headers(1, 20), T0, 200);
+		limiter.observe(headers(3, 20), T0, 200);
 		expect(limiter.reserve(T0 + 1)).toBe(20_000 - 1);
 	});
 
@@ -83,9 +82,9 @@ describe('RateLimiter: several processes on one key', () => {
 		const stale = T0 + SERVER_VIEW_FRESH_MS + 1;
 		expect(drain(limiter, stale)).toBe(1);
 		limiter.observe(headers(30, 49), stale, 200);
-		expect(drain(limiter, stale)).toBe(15);
+		expect(drain(limiter, stale)).toBe(7);
 		const nextWindow = T0 + 60_000;
-		for (let i = 0; i < 15; i++) limiter.observe(headers(30, 49), stale, 200);
+		for (let i = 0; i < 7; i++) limiter.observe(headers(30, 49), stale, 200);
 		expect(drain(limiter, nextWindow)).toBe(1);
 	});
 
@@ -93,8 +92,8 @@ describe('RateLimiter: several processes on one key', () => {
 		const limiter = new RateLimiter();
 		limiter.reserve(T0);
 		limiter.reserve(T0);
-		limiter.observe(headers(4, 30), T0 + 5, 200);
-		limiter.observe(headers(9, 30), T0 + 6, 200);
+		limiter.observe(headers(8, 30), T0 + 5, 200);
+		limiter.observe(headers(12, 30), T0 + 6, 200);
 		expect(drain(limiter, T0 + 7)).toBe(2);
 	});
 
@@ -104,8 +103,8 @@ describe('RateLimiter: several processes on one key', () => {
 		const withServer = new RateLimiter();
 		withServer.reserve(T0);
 		withServer.observe(headers(30, 50), T0, 200);
-		expect(drain(withServer, T0 + 1)).toBe(15);
-		// 15 requests lost in transport: after 30 s they no longer hold slots (the reading is stale by then: one at a time)
+		expect(drain(withServer, T0 + 1)).toBe(7);
+		// 7 requests lost in transport: after 30 s they no longer hold slots (the reading is stale by then: one at a time)
 		expect(withServer.reserve(T0 + 31_000)).toBe(0);
 	});
 });
