@@ -74,10 +74,14 @@ export class RateLimiter {
 	/** Learns from X-RateLimit-* / RateLimit-* / Retry-After headers (lower-case names); one call per answer. */
 	observe(headers: Record<string, string>, now: number, status: number): void {
 		this.inFlight.shift();
-		const retryAfterMs = parseRetryAfter(headers['retry-after'], now);
-		if (status === 429 && retryAfterMs !== undefined) this.blockUntil(now + retryAfterMs);
 		const remaining = firstNumber(headers['ratelimit-remaining'], headers['x-ratelimit-remaining']);
 		const resetMs = resetDelayMs(headers, now);
+		if (status === 429) {
+			// A 429 says when to ask again, not how the window stands (a burst guard may send it): it blocks, the last reading stays.
+			const waitMs = parseRetryAfter(headers['retry-after'], now) ?? resetMs;
+			if (waitMs !== undefined) this.blockUntil(now + waitMs);
+			return;
+		}
 		if (remaining === undefined || resetMs === undefined) return;
 		const reading: ServerView = { remaining: Math.max(0, remaining), resetAt: now + resetMs, observedAt: now };
 		const known = this.server;

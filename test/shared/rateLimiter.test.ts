@@ -56,6 +56,17 @@ describe('RateLimiter: the server headers win over the local count', () => {
 		other.observe({ 'retry-after': '7' }, T0, 429);
 		expect(other.reserve(T0)).toBe(7_000);
 	});
+
+	it('takes a 429 as "ask again later", not as the state of the window: the last reading stays', () => {
+		const limiter = new RateLimiter();
+		limiter.reserve(T0);
+		limiter.observe(headers(40, 50), T0, 200);
+		limiter.reserve(T0);
+		// a burst guard in front of the API answers 429: ask again in 1 s (its window headers are not the key's)
+		limiter.observe({ ...headers(0, 30), 'retry-after': '1' }, T0 + 10, 429);
+		expect(limiter.reserve(T0 + 500)).toBe(510);
+		expect(limiter.reserve(T0 + 1_010)).toBe(0);
+	});
 });
 
 describe('RateLimiter: several processes on one key', () => {
