@@ -13,7 +13,7 @@ async function startLookup(url: string): Promise<string> {
 }
 
 it('Request > Get returns the status while running, then the people once completed', async () => {
-	env.sandbox.control.setJobDurationMs(60_000);
+	env.sandbox.control.setJobDurationMs(400_000);
 	const requestId = await startLookup('https://x.com/dora');
 	const get = (output = 'split') =>
 		runNyne(env.credentials, [{ id: requestId }], { parameters: { resource: 'request', operation: 'get', requestId: '={{ $json.id }}', options: { output } } });
@@ -23,7 +23,7 @@ it('Request > Get returns the status while running, then the people once complet
 	expect(running.output?.[0].json).toMatchObject({ request_id: requestId });
 	expect(['queued', 'processing', 'pending']).toContain(running.output?.[0].json.status);
 
-	await new Promise((resolve) => setTimeout(resolve, 200));
+	await new Promise((resolve) => setTimeout(resolve, 500));
 	const done = await get();
 	expect(done.output).toHaveLength(12);
 	expect(done.output?.[0].json).toMatchObject({ request_id: requestId, target_username: 'dora' });
