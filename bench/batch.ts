@@ -80,7 +80,7 @@ async function measure(run: (world: World) => Promise<Figures>): Promise<Figures
 	}
 }
 
-export async function batchBench(n8nRow: () => Promise<{ row: string[]; note: string }>): Promise<string> {
+export async function batchBench(...n8nRows: Array<() => Promise<{ row: string[]; note: string }>>): Promise<string> {
 	const floor = floorMs(LOOKUPS, JOB_MS);
 	const rows: Array<Array<string | number>> = [['path', 'HTTP 429s', 'lookups lost', 'duplicate submissions', 'requests', 'wall (API min)', 'ratio to floor']];
 	const runs = [coreBatch, (world: World) => naiveBatch(world, 3), (world: World) => naiveBatch(world, Infinity)];
@@ -88,8 +88,12 @@ export async function batchBench(n8nRow: () => Promise<{ row: string[]; note: st
 		const figures = await measure(run);
 		rows.push([figures.label, figures.http429, figures.lost, figures.duplicates, figures.requests, fixed(figures.wallMs / 60_000), `${fixed(figures.wallMs / floor, 2)}×`]);
 	}
-	const n8n = await n8nRow();
-	rows.push(n8n.row);
+	const notes: string[] = [];
+	for (const n8nRow of n8nRows) {
+		const n8n = await n8nRow();
+		rows.push(n8n.row);
+		notes.push(n8n.note);
+	}
 	return [
 		`${LOOKUPS} lookups of different profiles, sandbox enforcing ${PER_MINUTE}/min and ${PER_HOUR}/hour, jobs of ${JOB_MS / 1000} s.`,
 		`Floor: ${2 * LOOKUPS} requests (1 POST + 1 GET each) need ${fixed(floor / 60_000)} API min under the limits.`,
@@ -97,6 +101,6 @@ export async function batchBench(n8nRow: () => Promise<{ row: string[]; note: st
 		table(rows),
 		'',
 		'A ratio below 1 only means lookups were lost. In the sandbox a 429 does not use up quota.',
-		n8n.note,
+		...notes,
 	].join('\n');
 }

@@ -1,6 +1,7 @@
 import { machine } from './format';
 import { batchBench } from './batch';
 import { n8nBatchRow } from './n8nBatch';
+import { n8nQueueRow } from './n8nQueueBatch';
 import { overheadBench } from './overhead';
 import { pollingBench } from './polling';
 import { toolAnswerBench } from './toolAnswer';
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
 	console.log(`# n8n-nodes-nyne benchmarks\n\n${machine()}`);
 	console.log('All traffic goes to a sandbox on 127.0.0.1 with scaled time; times below are API time unless marked real.');
 	await section('Polling: polls per job and detection lag', pollingBench);
-	await section('Batch under the rate limit', () => batchBench(n8nBatchRow));
+	await section('Batch under the rate limit', () => batchBench(n8nBatchRow, n8nQueueRow));
 	await section('Overhead', overheadBench);
 	await section('AI agent tool answer size', toolAnswerBench);
 }

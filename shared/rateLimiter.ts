@@ -14,10 +14,40 @@ interface Window {
 	stamps: number[];
 }
 
-/** Keeps one process under the per-key limits; the server's headers win when they say less is left. */
+/** What the server's RateLimit headers said last: requests left in its current window, and when that window ends. */
+interface ServerView {
+	remaining: number;
+	resetAt: number;
+	observedAt: number;
+}
+
+/** A reading of the headers is trusted this long; after that, other processes on the key may have spent what it showed. */
+export const SERVER_VIEW_FRESH_MS = 1_000;
+/** A request with no answer after this long (its transport failed) no longer counts as in flight. */
+const IN_FLIGHT_EXPIRY_MS = 30_000;
+/** How soon to ask again while own requests are in flight: their answers bring fresh headers. */
+const RECHECK_MS = 100;
+/** Answers whose reset times differ by less than this describe the same server window. */
+const SAME_WINDOW_MS = 1_000;
+/**
+ * A process keeps at most this share of a fresh reading in flight: processes reading the same figure cannot
+ * overshoot it together, and what they cannot see of each other (requests sent but not yet counted) fits in the
+ * rest. Measured with two processes on one key: 1/2 left 5% of requests answered 429, 1/4 none.
+ */
+const SHARE_DIVISOR = 4;
+
+/**
+ * Keeps one process under the per-key limits. Once the server has sent RateLimit headers they decide, in both
+ * directions: fewer left than the local count allows means waiting, more left (the server's window turned over)
+ * means going on. Several processes share a key without seeing each other, so a process only ever has a quarter
+ * of what a fresh reading shows as left in flight, and with a stale reading, or once the window is over, it sends
+ * one request at a time and learns from its answer.
+ */
 export class RateLimiter {
 	private readonly windows: Window[];
 	private blockedUntil = 0;
+	private server: ServerView | undefined;
+	private inFlight: number[] = [];
 
 	constructor(options: RateLimiterOptions = {}) {
 		this.windows = [
@@ -28,28 +58,59 @@ export class RateLimiter {
 
 	/** Takes a slot and returns 0, or returns how long to wait before asking again. */
 	reserve(now: number): number {
-		let wait = Math.max(0, this.blockedUntil - now);
+		while (this.inFlight.length > 0 && (this.inFlight[0] ?? 0) <= now - IN_FLIGHT_EXPIRY_MS) this.inFlight.shift();
 		for (const window of this.windows) {
 			while (window.stamps.length > 0 && (window.stamps[0] ?? 0) <= now - window.lengthMs) window.stamps.shift();
+		}
+		const blocked = this.blockedUntil - now;
+		if (blocked > 0) return blocked;
+		const wait = this.server ? this.serverWait(this.server, now) : this.localWait(now);
+		if (wait > 0) return wait;
+		for (const window of this.windows) window.stamps.push(now);
+		this.inFlight.push(now);
+		return 0;
+	}
+
+	/** Learns from X-RateLimit-* / RateLimit-* / Retry-After headers (lower-case names); one call per answer. */
+	observe(headers: Record<string, string>, now: number, status: number): void {
+		this.inFlight.shift();
+		const remaining = firstNumber(headers['ratelimit-remaining'], headers['x-ratelimit-remaining']);
+		const resetMs = resetDelayMs(headers, now);
+		if (status === 429) {
+			// A 429 says when to ask again, not how the window stands (a burst guard may send it): it blocks, the last reading stays.
+			const waitMs = parseRetryAfter(headers['retry-after'], now) ?? resetMs;
+			if (waitMs !== undefined) this.blockUntil(now + waitMs);
+			return;
+		}
+		if (remaining === undefined || resetMs === undefined) return;
+		const reading: ServerView = { remaining: Math.max(0, remaining), resetAt: now + resetMs, observedAt: now };
+		const known = this.server;
+		const sameWindow = known !== undefined && Math.abs(known.resetAt - reading.resetAt) < SAME_WINDOW_MS;
+		// Answers overtake each other: within one window the lowest figure is the latest.
+		this.server = sameWindow && known.remaining < reading.remaining ? { ...known, observedAt: now } : reading;
+		if (reading.remaining <= 0) this.blockUntil(reading.resetAt);
+	}
+
+	private serverWait(server: ServerView, now: number): number {
+		const inFlight = this.inFlight.length;
+		if (now >= server.resetAt) return inFlight === 0 ? 0 : RECHECK_MS;
+		if (now - server.observedAt > SERVER_VIEW_FRESH_MS) {
+			if (server.remaining <= 1) return server.resetAt - now;
+			return inFlight === 0 ? 0 : RECHECK_MS;
+		}
+		if (inFlight < Math.floor(server.remaining / SHARE_DIVISOR)) return 0;
+		return inFlight > 0 ? Math.min(RECHECK_MS, server.resetAt - now) : server.resetAt - now;
+	}
+
+	private localWait(now: number): number {
+		let wait = 0;
+		for (const window of this.windows) {
 			if (window.stamps.length >= window.limit) {
 				const oldest = window.stamps[window.stamps.length - window.limit] ?? now;
 				wait = Math.max(wait, oldest + window.lengthMs - now);
 			}
 		}
-		if (wait > 0) return wait;
-		for (const window of this.windows) window.stamps.push(now);
-		return 0;
-	}
-
-	/** Learns from X-RateLimit-* / RateLimit-* / Retry-After headers (lower-case names). */
-	observe(headers: Record<string, string>, now: number, status: number): void {
-		const retryAfterMs = parseRetryAfter(headers['retry-after'], now);
-		if (status === 429 && retryAfterMs !== undefined) this.blockUntil(now + retryAfterMs);
-		const remaining = firstNumber(headers['ratelimit-remaining'], headers['x-ratelimit-remaining']);
-		if (remaining !== undefined && remaining <= 0) {
-			const resetMs = resetDelayMs(headers, now);
-			if (resetMs !== undefined) this.blockUntil(now + resetMs);
-		}
+		return wait;
 	}
 
 	private blockUntil(until: number): void {

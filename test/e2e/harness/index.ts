@@ -9,3 +9,7 @@ export * from './workflows';
 export * from './nyne-workflows';
 export * from './sandbox-lookup';
 export * from './fake-openai';
+export * from './queue-services';
+export * from './queue-cluster';
+export * from './queue-executions';
+export * from './queue-batch';

@@ -10,9 +10,9 @@ export interface RunningN8n {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function answersHealthz(baseUrl: string): Promise<boolean> {
+async function answersHealthz(url: string): Promise<boolean> {
 	try {
-		const response = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(2000) });
+		const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
 		return response.ok;
 	} catch {
 		return false;
@@ -29,8 +29,25 @@ function exited(child: ChildProcess): Promise<void> {
  * every workflow named in `activated` says it is active (n8n 2.41 activates them after the editor is up).
  */
 export async function startN8n(instance: N8nInstance, options: { timeoutMs?: number; activated?: string[] } = {}): Promise<RunningN8n> {
+	return await startN8nProcess(instance, { args: ['start'], healthUrl: `${instance.baseUrl}/healthz`, ready: /Editor is now accessible/, ...options });
+}
+
+export interface N8nProcessOptions {
+	/** `n8n` arguments: `start`, `worker --concurrency=10`, `webhook`. */
+	args: string[];
+	/** Answers 200 once the process is up. */
+	healthUrl: string;
+	/** The line the process prints when it is ready for work. */
+	ready: RegExp;
+	/** Workflows that must say they are active before the process counts as ready. */
+	activated?: string[];
+	timeoutMs?: number;
+}
+
+/** Any long-running n8n command in its own process group, ready once its health URL answers and it printed `ready`. */
+export async function startN8nProcess(instance: N8nInstance, options: N8nProcessOptions): Promise<RunningN8n> {
 	const timeoutMs = options.timeoutMs ?? 120_000;
-	const child = spawn(instance.node, [n8nBin(instance.n8nVersion), 'start'], {
+	const child = spawn(instance.node, [n8nBin(instance.n8nVersion), ...options.args], {
 		env: instance.env,
 		cwd: instance.userFolder,
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -61,13 +78,13 @@ export async function startN8n(instance: N8nInstance, options: { timeoutMs?: num
 
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}:\n${log}`);
+		if (child.exitCode !== null) throw new Error(`n8n ${options.args[0]} exited with ${child.exitCode}:\n${log}`);
 		const active = (options.activated ?? []).every((name) => log.includes(`Activated workflow "${name}"`));
-		if (active && /Editor is now accessible/.test(log) && (await answersHealthz(instance.baseUrl))) {
+		if (active && options.ready.test(log) && (await answersHealthz(options.healthUrl))) {
 			return { output: () => log, stop };
 		}
 		await sleep(250);
 	}
 	await stop();
-	throw new Error(`n8n did not become ready within ${timeoutMs} ms:\n${log}`);
+	throw new Error(`n8n ${options.args[0]} did not become ready within ${timeoutMs} ms:\n${log}`);
 }

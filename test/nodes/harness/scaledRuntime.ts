@@ -1,7 +1,41 @@
 import { setTimeout as delay } from 'node:timers/promises';
 
-import { RateLimiterRegistry } from '../../../shared';
+import { RateLimiter, RateLimiterRegistry } from '../../../shared';
 import { setRuntime } from '../../../nodes/common/transport';
+
+/** The sandbox writes RateLimit-Reset and Retry-After in real seconds; the scaled limiter counts API time. */
+class ApiTimeLimiter extends RateLimiter {
+	constructor(private readonly timeScale: number) {
+		super();
+	}
+
+	override observe(headers: Record<string, string>, now: number, status: number): void {
+		const scaled: Record<string, string> = { ...headers };
+		delete scaled['x-ratelimit-reset'];
+		for (const name of ['retry-after', 'ratelimit-reset']) {
+			const seconds = Number(scaled[name]);
+			if (scaled[name] !== undefined && Number.isFinite(seconds)) scaled[name] = String(seconds / this.timeScale);
+		}
+		super.observe(scaled, now, status);
+	}
+}
+
+class ApiTimeLimiters extends RateLimiterRegistry {
+	private readonly byKey = new Map<string, RateLimiter>();
+
+	constructor(private readonly timeScale: number) {
+		super();
+	}
+
+	override forKey(apiKey: string): RateLimiter {
+		let limiter = this.byKey.get(apiKey);
+		if (!limiter) {
+			limiter = new ApiTimeLimiter(this.timeScale);
+			this.byKey.set(apiKey, limiter);
+		}
+		return limiter;
+	}
+}
 
 /**
  * Runs the nodes on the sandbox's clock: with timeScale 0.001 a 5-second poll delay takes 5 ms,
@@ -14,7 +48,7 @@ export function useScaledRuntime(timeScale: number): () => void {
 		sleep: async (ms: number, signal?: AbortSignal) => {
 			await delay(Math.max(0, ms * timeScale), undefined, { signal });
 		},
-		limiters: new RateLimiterRegistry(),
+		limiters: new ApiTimeLimiters(timeScale),
 	});
 	return () => setRuntime(undefined);
 }

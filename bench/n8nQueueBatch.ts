@@ -1,0 +1,88 @@
+// The two-worker row of the batch table: n8n 2.8.4 in queue mode (main, two workers, a webhook processor, Redis,
+// Postgres), 20 executions of 15 lookups started at once on one Nyne key, against a sandbox on real time that
+// enforces 60/min and 1000/hour. The workers' limiters cannot see each other; the server's headers coordinate them.
+import { ensureN8n } from '../scripts/n8n/ensure-n8n.mjs';
+import { pinnedN8nVersion } from '../scripts/n8n/versions.mjs';
+import { startSandbox } from '../sandbox';
+import {
+	BATCH_API_LINE,
+	BATCH_CREDENTIAL_ID,
+	BATCH_CREDENTIAL_NAME,
+	batchWorkflow,
+	createQueueCluster,
+	importCredentials,
+	importWorkflow,
+	nyneCredential,
+	publishWorkflow,
+	runQueueBatch,
+} from '../test/e2e/harness';
+import { fixed } from './format';
+
+const JOB_MS = 2_000;
+const ITEMS = 15;
+
+function count(name: string, fallback: number): number {
+	const value = Math.floor(Number(process.env[name] ?? fallback));
+	return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+function naRow(label: string, why: string): { row: string[]; note: string } {
+	return { row: [label, 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a'], note: `queue row n/a: ${why}` };
+}
+
+export async function n8nQueueRow(): Promise<{ row: string[]; note: string }> {
+	const executions = count('NYNE_BENCH_QUEUE_EXECUTIONS', 20);
+	const version = pinnedN8nVersion('n8n2');
+	const label = `n8n ${version} queue mode, 2 workers, one key (${executions} x ${ITEMS} items, real time)`;
+	if (process.env.NYNE_BENCH_SKIP_N8N === '1') return naRow(label, 'skipped because NYNE_BENCH_SKIP_N8N=1.');
+	const started = Date.now();
+	const requestTimes: number[] = [];
+	const sandbox = await startSandbox({
+		timeScale: 1,
+		jobDurationMs: JOB_MS,
+		rateLimit: { perMinute: 60, perHour: 1000 },
+		log: (line) => {
+			if (BATCH_API_LINE.test(line)) requestTimes.push(Date.now());
+		},
+	});
+	let cluster;
+	try {
+		ensureN8n({ versions: [version], skipBuild: process.env.NYNE_E2E_SKIP_BUILD === '1', log: () => {} });
+		cluster = await createQueueCluster({ n8nVersion: version, workers: 2 });
+		const workflow = batchWorkflow();
+		await importCredentials(cluster.main, [nyneCredential(sandbox, BATCH_CREDENTIAL_ID, BATCH_CREDENTIAL_NAME)]);
+		await importWorkflow(cluster.main, workflow);
+		await publishWorkflow(cluster.main, workflow.id);
+		await cluster.start();
+		const figures = await runQueueBatch({
+			executions,
+			itemsPerExecution: ITEMS,
+			jobMs: JOB_MS,
+			sandbox,
+			requestTimes,
+			postgres: cluster.postgres,
+			webhookBaseUrl: cluster.webhookBaseUrl,
+			workflowId: workflow.id,
+		});
+		return {
+			row: [
+				label,
+				`${figures.http429} (${fixed(figures.share429 * 100)}%)`,
+				String(figures.lost),
+				String(figures.duplicates),
+				String(figures.requests),
+				fixed(figures.wallMs / 60_000),
+				`${fixed(figures.wallMs / figures.floorMs, 2)}×`,
+			],
+			note: [
+				`queue row: ${figures.lookups} lookups in ${figures.executions} executions started at once through the webhook processor, jobs of ${JOB_MS / 1000} s; 429 share ${fixed(figures.share429 * 100, 2)}% of ${figures.requests} requests.`,
+				`Its wall is real time from the sandbox's first request to its last: ${fixed(figures.wallMs / 1000)} s against a floor of ${fixed(figures.floorMs / 1000)} s for ${2 * figures.lookups} requests; ${fixed((Date.now() - started) / 1000)} s real in all with Redis, Postgres and four n8n processes starting.`,
+			].join('\n'),
+		};
+	} catch (error) {
+		return naRow(label, `the run failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+	} finally {
+		await cluster?.stop();
+		await sandbox.close();
+	}
+}

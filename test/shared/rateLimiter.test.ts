@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+
+import { RateLimiter, SERVER_VIEW_FRESH_MS } from '../../shared/rateLimiter';
+
+const T0 = 1_700_000_000_000;
+const headers = (remaining: number, resetSeconds: number) => ({ 'ratelimit-remaining': String(remaining), 'ratelimit-reset': String(resetSeconds) });
+
+/** Reserves until the limiter says wait; returns how many slots it gave. */
+function drain(limiter: RateLimiter, now: number, max = 1000): number {
+	let taken = 0;
+	while (taken < max && limiter.reserve(now) === 0) taken++;
+	return taken;
+}
+
+describe('RateLimiter: the server headers win over the local count', () => {
+	it('waits for the server reset when the headers say fewer are left than the local count allows', () => {
+		const limiter = new RateLimiter();
+		expect(limiter.reserve(T0)).toBe(0);
+		// this process sent 1 of its 60, but other processes on the key spent the rest: 1 left for 30 s
+		limiter.observe(headers(1, 30), T0 + 10, 200);
+		expect(limiter.reserve(T0 + 20)).toBe(30_000 - 10);
+	});
+
+	it('goes on when the server says more are left than the local count allows', () => {
+		const limiter = new RateLimiter();
+		// a key whose plan allows 120 a minute: the local count of 60 is full, the server says 60 are left
+		for (let i = 0; i < 60; i++) {
+			const at = T0 + i * 100;
+			expect(limiter.reserve(at)).toBe(0);
+			limiter.observe(headers(119 - i, 60 - i * 0.1), at, 200);
+		}
+		expect(limiter.reserve(T0 + 6_000)).toBe(0);
+	});
+
+	it('goes on when the server window turned over before the local count would let it', () => {
+		const limiter = new RateLimiter({ perMinute: 56 });
+		// 56 requests over 28 s, the local count's whole minute, in a server window that other processes opened 32 s before
+		for (let i = 0; i < 56; i++) {
+			const at = T0 + i * 500;
+			expect(limiter.reserve(at)).toBe(0);
+			limiter.observe(headers(59 - i, 28 - i * 0.5), at, 200);
+		}
+		const turned = T0 + 28_000;
+		expect(limiter.reserve(turned)).toBe(0);
+		limiter.observe(headers(59, 60), turned, 200);
+		expect(drain(limiter, turned)).toBe(14);
+	});
+
+	it('blocks until the reset when nothing is left, and after Retry-After on a 429', () => {
+		const limiter = new RateLimiter();
+		limiter.reserve(T0);
+		limiter.observe(headers(0, 12), T0, 200);
+		expect(limiter.reserve(T0)).toBe(12_000);
+		const other = new RateLimiter();
+		other.reserve(T0);
+		other.observe({ 'retry-after': '7' }, T0, 429);
+		expect(other.reserve(T0)).toBe(7_000);
+	});
+
+	it('takes a 429 as "ask again later", not as the state of the window: the last reading stays', () => {
+		const limiter = new RateLimiter();
+		limiter.reserve(T0);
+		limiter.observe(headers(40, 50), T0, 200);
+		limiter.reserve(T0);
+		// a burst guard in front of the API answers 429: ask again in 1 s (its window headers are not the key's)
+		limiter.observe({ ...headers(0, 30), 'retry-after': '1' }, T0 + 10, 429);
+		expect(limiter.reserve(T0 + 500)).toBe(510);
+		expect(limiter.reserve(T0 + 1_010)).toBe(0);
+	});
+});
+
+describe('RateLimiter: several processes on one key', () => {
+	it('keeps at most a quarter of a fresh reading in flight, so processes reading the same figure cannot overshoot it together', () => {
+		const processes = [new RateLimiter(), new RateLimiter(), new RateLimiter(), new RateLimiter()];
+		for (const limiter of processes) {
+			limiter.reserve(T0);
+			limiter.observe(headers(20, 40), T0 + 5, 200);
+		}
+		expect(processes.map((limiter) => drain(limiter, T0 + 10))).toEqual([5, 5, 5, 5]);
+	});
+
+	it('leaves the last few requests of a window unspent rather than race another process for them', () => {
+		const limiter = new RateLimiter();
+		limiter.reserve(T0);
+		limiter.observe(headers(3, 20), T0, 200);
+		expect(limiter.reserve(T0 + 1)).toBe(20_000 - 1);
+	});
+
+	it('sends one request at a time on a stale reading, and once the window is over', () => {
+		const limiter = new RateLimiter();
+		limiter.reserve(T0);
+		limiter.observe(headers(40, 50), T0, 200);
+		const stale = T0 + SERVER_VIEW_FRESH_MS + 1;
+		expect(drain(limiter, stale)).toBe(1);
+		limiter.observe(headers(30, 49), stale, 200);
+		expect(drain(limiter, stale)).toBe(7);
+		const nextWindow = T0 + 60_000;
+		for (let i = 0; i < 7; i++) limiter.observe(headers(30, 49), stale, 200);
+		expect(drain(limiter, nextWindow)).toBe(1);
+	});
+
+	it('keeps the lowest figure of a window when an older answer arrives last', () => {
+		const limiter = new RateLimiter();
+		limiter.reserve(T0);
+		limiter.reserve(T0);
+		limiter.observe(headers(8, 30), T0 + 5, 200);
+		limiter.observe(headers(12, 30), T0 + 6, 200);
+		expect(drain(limiter, T0 + 7)).toBe(2);
+	});
+
+	it('starts with the local count before any headers, and forgets a request whose answer never came', () => {
+		const limiter = new RateLimiter({ perMinute: 3 });
+		expect(drain(limiter, T0)).toBe(3);
+		const withServer = new RateLimiter();
+		withServer.reserve(T0);
+		withServer.observe(headers(30, 50), T0, 200);
+		expect(drain(withServer, T0 + 1)).toBe(7);
+		// 7 requests lost in transport: after 30 s they no longer hold slots (the reading is stale by then: one at a time)
+		expect(withServer.reserve(T0 + 31_000)).toBe(0);
+	});
+});
