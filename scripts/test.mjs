@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The one test command (npm test): unit + sandbox + nodes + Zapier + fuzz + soak + secrets, Zapier validate, real-n8n e2e.
 // vitest prints no summary line CI can read, so this sums the runners' JSON reports into "N passed, N failed".
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -13,11 +13,24 @@ mkdirSync(reports, { recursive: true });
 const steps = [
 	{ name: 'unit, sandbox, nodes, zapier, fuzz, soak, secrets', vitest: ['vitest.config.mts'], report: 'unit.json' },
 	{ name: 'zapier-platform validate --without-style', command: ['npm', ['run', '--silent', 'validate', '--prefix', 'zapier']] },
-	{ name: 'real n8n end-to-end', vitest: ['vitest.e2e.config.mts', 'vitest.e2e.config.ts'], report: 'e2e.json' },
+	{ name: 'real n8n end-to-end', vitest: ['vitest.e2e.config.mts', 'vitest.e2e.config.ts'], report: 'e2e.json', needsN8n: true },
 ];
 
 let passed = 0;
 let failed = 0;
+
+// The pinned n8n versions install into the cache (minutes on a machine without it) while the unit tests run;
+// the end-to-end step waits for them. Progress goes to the terminal, prefixed, as it comes.
+const n8nInstall = new Promise((resolve) => {
+	const child = spawn(process.execPath, [join(root, 'scripts', 'n8n', 'install-n8n.mjs'), '--all'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+	const relay = (chunk) => {
+		for (const line of chunk.toString().split('\n')) if (line.trim()) console.log(`[n8n install] ${line}`);
+	};
+	child.stdout.on('data', relay);
+	child.stderr.on('data', relay);
+	child.on('close', (code) => resolve(code ?? 1));
+	child.on('error', () => resolve(1));
+});
 
 function countVitest(file) {
 	if (!existsSync(file)) return false;
@@ -33,6 +46,10 @@ function countVitest(file) {
 
 for (const step of steps) {
 	console.log(`\n=== ${step.name} ===`);
+	if (step.needsN8n) {
+		const code = await n8nInstall;
+		if (code !== 0) console.log(`installing the pinned n8n versions failed (exit ${code}); the end-to-end setup tries again`);
+	}
 	if (step.vitest) {
 		const config = step.vitest.find((name) => existsSync(join(root, name)));
 		if (!config) {
