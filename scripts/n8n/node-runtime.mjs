@@ -28,18 +28,20 @@ export function ensureNodeMajor(major, log = console.error) {
 }
 
 /**
- * How to run things for an n8n version: the node binary, and the environment additions that make `node`,
- * `npm` and node-gyp use it (its bin first on PATH, its headers as npm_config_nodedir).
+ * How to run things for an n8n version: the node binary, the version's own settings, and the environment
+ * additions that make `node`, `npm` and node-gyp use that Node (its bin first on PATH, its headers as
+ * npm_config_nodedir).
  */
 export function n8nNodeRuntime(version, log = console.error) {
-	const { nodeMajor } = n8nVersionInfo(version);
+	const { nodeMajor, env = {} } = n8nVersionInfo(version);
 	if (!nodeMajor || Number(process.versions.node.split('.')[0]) >= nodeMajor) {
-		return { node: process.execPath, env: {} };
+		return { node: process.execPath, env: { ...env } };
 	}
 	const node = ensureNodeMajor(nodeMajor, log);
 	return {
 		node,
 		env: {
+			...env,
 			PATH: `${dirname(node)}:${process.env.PATH ?? ''}`,
 			npm_config_nodedir: nodePackageDir(nodeMajor),
 		},

@@ -2,6 +2,8 @@ export interface N8nVersionInfo {
 	key: string;
 	version: string;
 	nodeMajor?: number;
+	env?: Record<string, string>;
+	subMinutePolls?: boolean;
 }
 export const N8N_VERSIONS: N8nVersionInfo[];
 export const N8N_LATEST_VERSION: string;

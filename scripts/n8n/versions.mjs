@@ -1,10 +1,13 @@
 // Every n8n version this package is proven on, pinned here and nowhere else, with the Node.js major each
 // needs beyond this machine's (it then comes from the npm package `node@<major>`; see design.md).
 // 2.41.1 is the newest that installs from the registry here: 2.41.3 needs @n8n/agents@0.26.2, which it lacks.
+// `env`: settings only that version knows (2.41 refuses unknown module names, 2.8 does not know this one);
+// its mcp-registry module calls api.n8n.io at start-up. `subMinutePolls`: whether a polling trigger may
+// poll more often than once a minute (2.41 refuses it).
 export const N8N_VERSIONS = [
-	{ key: 'latest', version: '2.41.1', nodeMajor: 24 },
-	{ key: 'n8n2', version: '2.8.4' },
-	{ key: 'n8n1', version: '1.123.81' },
+	{ key: 'latest', version: '2.41.1', nodeMajor: 24, env: { N8N_DISABLED_MODULES: 'mcp-registry' }, subMinutePolls: false },
+	{ key: 'n8n2', version: '2.8.4', subMinutePolls: true },
+	{ key: 'n8n1', version: '1.123.81', subMinutePolls: true },
 ];
 
 export const N8N_LATEST_VERSION = N8N_VERSIONS[0].version;

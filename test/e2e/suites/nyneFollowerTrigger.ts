@@ -19,18 +19,23 @@ import {
 	type RunningN8n,
 	type WorkflowJson,
 } from '../harness';
+import { n8nVersionInfo } from '../../../scripts/n8n/versions.mjs';
 import type { N8nTarget } from './targets';
 
-const EVERY_4_SECONDS = `${Array.from({ length: 15 }, (_, i) => i * 4).join(',')} * * * * *`;
+/** n8n 2.41 refuses polls more often than once a minute; older versions take an explicit list of seconds. */
+function pollSchedule(target: N8nTarget): { cron: string; everyMs: number } {
+	if (!n8nVersionInfo(target.version).subMinutePolls) return { cron: '0 * * * * *', everyMs: 60_000 };
+	return { cron: `${Array.from({ length: 15 }, (_, i) => i * 4).join(',')} * * * * *`, everyMs: 4_000 };
+}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function followerTrigger(name: string, socialMediaUrl: string, event: string, maxResults: number): WorkflowJson {
+function followerTrigger(name: string, socialMediaUrl: string, event: string, maxResults: number, cron: string): WorkflowJson {
 	return chainWorkflow(name, [
 		{
 			name: 'Nyne Follower Trigger',
 			type: NYNE_FOLLOWER_TRIGGER_TYPE,
 			typeVersion: 1,
-			parameters: { socialMediaUrl, event, maxResults, pollTimes: { item: [{ mode: 'custom', cronExpression: EVERY_4_SECONDS }] } },
+			parameters: { socialMediaUrl, event, maxResults, pollTimes: { item: [{ mode: 'custom', cronExpression: cron }] } },
 			credentials: nyneCredentialRef(),
 		},
 	]);
@@ -41,11 +46,14 @@ export function describeNyneFollowerTrigger(target: N8nTarget): void {
 		let sandbox: Sandbox;
 		let n8n: N8nInstance;
 		let server: RunningN8n;
-		const newFollowers = followerTrigger('new followers', 'https://x.com/henry_e2e', 'newFollower', 50);
-		const lostFollowing = followerTrigger('stopped following', 'https://x.com/ivy2_e2e', 'lostFollowing', 100);
+		const schedule = pollSchedule(target);
+		// Enough polls for a baseline, a lookup started before the churn, and a person missing from two lookups.
+		const waitMs = Math.max(60_000, schedule.everyMs * 6);
+		const newFollowers = followerTrigger('new followers', 'https://x.com/henry_e2e', 'newFollower', 50, schedule.cron);
+		const lostFollowing = followerTrigger('stopped following', 'https://x.com/ivy2_e2e', 'lostFollowing', 100, schedule.cron);
 		const submissionsFor = (target: string) => sandbox.control.stats().submissionsByTarget[target] ?? 0;
 
-		async function waitForSubmissions(target: string, count: number, timeoutMs = 60_000): Promise<void> {
+		async function waitForSubmissions(target: string, count: number, timeoutMs = waitMs): Promise<void> {
 			const deadline = Date.now() + timeoutMs;
 			while (submissionsFor(target) < count) {
 				if (Date.now() > deadline) throw new Error(`${target}: ${submissionsFor(target)} submissions, waited for ${count}`);
@@ -81,7 +89,7 @@ export function describeNyneFollowerTrigger(target: N8nTarget): void {
 			const added = after.map((p) => p.username).filter((u) => !known.has(u));
 			expect(added).toHaveLength(3);
 
-			const [execution] = await waitForExecutions(n8n, newFollowers.id, (all) => all.some((e) => e.status === 'success'), { timeoutMs: 60_000 });
+			const [execution] = await waitForExecutions(n8n, newFollowers.id, (all) => all.some((e) => e.status === 'success'), { timeoutMs: waitMs });
 			expect(execution.mode).toBe('trigger');
 			const events = nodeOutput(execution.data, 'Nyne Follower Trigger');
 			expect(events.map((e) => e.username).sort()).toEqual([...added].sort());
@@ -91,7 +99,7 @@ export function describeNyneFollowerTrigger(target: N8nTarget): void {
 			const seen = submissionsFor('twitter:henry_e2e');
 			await waitForSubmissions('twitter:henry_e2e', seen + 2);
 			expect(await listExecutions(n8n, newFollowers.id)).toHaveLength(1);
-		});
+		}, waitMs * 4);
 
 		it('emits the accounts the profile stopped following', async () => {
 			await waitForSubmissions('twitter:ivy2_e2e', 2);
@@ -103,10 +111,10 @@ export function describeNyneFollowerTrigger(target: N8nTarget): void {
 			const removed = before.map((p) => p.username).filter((u) => !after.has(u));
 			expect(removed).toHaveLength(2);
 
-			const [execution] = await waitForExecutions(n8n, lostFollowing.id, (all) => all.some((e) => e.status === 'success'), { timeoutMs: 60_000 });
+			const [execution] = await waitForExecutions(n8n, lostFollowing.id, (all) => all.some((e) => e.status === 'success'), { timeoutMs: waitMs });
 			const events = nodeOutput(execution.data, 'Nyne Follower Trigger');
 			expect(events.map((e) => e.username).sort()).toEqual([...removed].sort());
 			for (const event of events) expect(event).toMatchObject({ event: 'lostFollowing', relation: 'following', target_username: 'ivy2_e2e' });
-		});
+		}, waitMs * 4);
 	});
 }
