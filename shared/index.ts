@@ -31,3 +31,5 @@ export { toLostPersonItem } from './watch/lostPerson.js';
 export type { LostPersonItem, LostPersonMeta } from './watch/lostPerson.js';
 export { isYoungRequest, requestCreatedAtMs } from './requestAge.js';
 export type { CallbackReading } from './callbackPayload.js';
+export { hostReach, isCallbackUnreachable, isLoopbackHost } from './hostReach.js';
+export type { HostReach } from './hostReach.js';

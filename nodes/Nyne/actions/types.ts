@@ -8,8 +8,11 @@ export interface RunContext {
 	signal?: AbortSignal;
 }
 
-/** What starting an item gave: its items at once, or a lookup to collect once every item has started. */
-export type Started = { items: IDataObject[] } | { requestId: string };
+/**
+ * What starting an item gave: its items at once (with the request ID of a lookup it started without waiting),
+ * or a lookup to collect once every item has started.
+ */
+export type Started = { items: IDataObject[]; requestId?: string } | { requestId: string };
 
 /**
  * One operation, in the router's three steps: `prepare` reads and checks the item's parameters without any

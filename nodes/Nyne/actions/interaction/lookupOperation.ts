@@ -42,7 +42,7 @@ async function start(this: IExecuteFunctions, itemIndex: number, prepared: Prepa
 		body = { ...body, callback_url: signedResumeUrl(this, itemIndex, body, apiSecret) };
 	}
 	const view = await startLookup(client, body, { signal: run.signal });
-	if (prepared.waitMode === 'none') return { items: [startedItem(view.summary, true)] };
+	if (prepared.waitMode === 'none') return { items: [startedItem(view.summary, true)], requestId: view.summary.request_id };
 	if (prepared.waitMode === 'webhook') {
 		await this.putExecutionToWait(WAIT_INDEFINITELY);
 		return { items: [{ ...startedItem(view.summary, false), waiting_for: 'callback' }] };
