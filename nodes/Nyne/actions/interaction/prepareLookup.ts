@@ -6,7 +6,7 @@ import type { InteractionRequestBody, InteractionType } from '../../../../shared
 import { buildLookupBody } from '../../../common/lookupBody';
 import { readOutputShape } from '../../../common/output';
 import type { OutputShape } from '../../../common/output';
-import { DEFAULT_TIMEOUT_SECONDS } from './lookupFields';
+import { DEFAULT_CALLBACK_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from './lookupFields';
 import type { WaitMode } from './lookupFields';
 
 export interface PreparedLookup {
@@ -48,6 +48,6 @@ export function prepareLookup(context: IExecuteFunctions, itemIndex: number, typ
 		if (callbackUrl) body = buildInteractionRequest({ type: body.type, socialMediaUrl: body.social_media_url, maxResults: body.max_results, callbackUrl });
 	}
 	if (waitMode === 'webhook') checkCallbackWaitFits(context, itemIndex);
-	const timeoutSeconds = Number(options.timeout ?? DEFAULT_TIMEOUT_SECONDS);
+	const timeoutSeconds = Number(options.timeout ?? (waitMode === 'webhook' ? DEFAULT_CALLBACK_TIMEOUT_SECONDS : DEFAULT_TIMEOUT_SECONDS));
 	return { body, waitMode, shape: readOutputShape(options.output), timeoutMs: Math.max(1, timeoutSeconds) * 1000 };
 }
