@@ -5,6 +5,7 @@ import type { InteractionType, LookupSummary } from '../../../../shared';
 import { checkCallbackReachable } from '../../../common/callbackReach';
 import { socialMediaUrlField } from '../../../common/fields';
 import { renderLookup } from '../../../common/output';
+import { submitOnce } from '../../../common/transport';
 import type { NyneOperation, RunContext, Started } from '../types';
 import { prepareLookup } from './prepareLookup';
 import type { PreparedLookup } from './prepareLookup';
@@ -49,10 +50,12 @@ function noCallbackNotice(requestId: string, timeoutMs: number): IDataObject {
 }
 
 async function waitForCallback(context: IExecuteFunctions, itemIndex: number, prepared: PreparedLookup, run: RunContext): Promise<Started> {
-	const token = newResumeToken();
-	rememberWait(context, itemIndex, { token });
-	const body = { ...prepared.body, callback_url: withResumeToken(resumeUrlOf(context, itemIndex), token) };
-	const view = await startLookup(await run.client(), body, { signal: run.signal });
+	const { token, view } = await submitOnce(context, itemIndex, async () => {
+		const token = newResumeToken();
+		rememberWait(context, itemIndex, { token });
+		const body = { ...prepared.body, callback_url: withResumeToken(resumeUrlOf(context, itemIndex), token) };
+		return { token, view: await startLookup(await run.client(), body, { signal: run.signal }) };
+	});
 	const requestId = view.summary.request_id;
 	rememberWait(context, itemIndex, { token, requestId });
 	await context.putExecutionToWait(new Date(Date.now() + prepared.timeoutMs));
@@ -63,7 +66,7 @@ async function waitForCallback(context: IExecuteFunctions, itemIndex: number, pr
 
 async function start(this: IExecuteFunctions, itemIndex: number, prepared: PreparedLookup, run: RunContext): Promise<Started> {
 	if (prepared.waitMode === 'webhook') return await waitForCallback(this, itemIndex, prepared, run);
-	const view = await startLookup(await run.client(), prepared.body, { signal: run.signal });
+	const view = await submitOnce(this, itemIndex, async () => await startLookup(await run.client(), prepared.body, { signal: run.signal }));
 	if (prepared.waitMode === 'none') return { items: [startedItem(view.summary, true)], requestId: view.summary.request_id };
 	return { requestId: view.summary.request_id };
 }
