@@ -28,12 +28,14 @@ export async function submitOnce<T>(context: IExecuteFunctions, itemIndex: numbe
 		if ('unknown' in earlier) throw earlier.unknown;
 		return earlier.value as T;
 	}
-	try {
-		const value = await submit();
-		sent.set(itemIndex, { value });
-		return value;
-	} catch (error) {
-		if (error instanceof NyneApiError && error.code === 'submission_unknown') sent.set(itemIndex, { unknown: error });
-		throw error;
+	const outcome = await submit().then(
+		(value) => ({ value }),
+		(error: unknown) => ({ error }),
+	);
+	if ('value' in outcome) {
+		sent.set(itemIndex, { value: outcome.value });
+		return outcome.value;
 	}
+	if (outcome.error instanceof NyneApiError && outcome.error.code === 'submission_unknown') sent.set(itemIndex, { unknown: outcome.error });
+	throw outcome.error;
 }
