@@ -9,6 +9,7 @@ import {
 } from './constants.js';
 import { authHeaders } from './authHeaders.js';
 import { NyneApiError, NyneValidationError } from './errors.js';
+import { isLoopbackHost } from './hostReach.js';
 import { apiErrorFromResponse, describeTransportFailure, failedBeforeSending, mayResendPost } from './httpErrors.js';
 import { toLookupOutcome, toRequestStatus } from './lookupOutcome.js';
 import { lookupFailure } from './lookupView.js';
@@ -56,11 +57,6 @@ interface CallContext {
 
 /** Young-404 rechecks: 1 s, 2 s, 4 s, then every 5 s while the request stays young. */
 const YOUNG_RECHECK_MS = [1_000, 2_000, 4_000, 5_000];
-
-function isLoopbackHost(hostname: string): boolean {
-	const host = hostname.toLowerCase();
-	return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
 
 /** The credential's base URL, checked: https (http only on this machine), no user-info, query or fragment. */
 export function normalizeBaseUrl(value: string | undefined): string {

@@ -33,3 +33,5 @@ export { isYoungRequest, requestCreatedAtMs } from './requestAge.js';
 export type { CallbackReading } from './callbackPayload.js';
 export { TOOL_OUTPUT_BUDGET_BYTES, toToolOutput } from './toolOutput.js';
 export type { ToolOutput, ToolPerson } from './toolOutput.js';
+export { hostReach, isCallbackUnreachable, isLoopbackHost } from './hostReach.js';
+export type { HostReach } from './hostReach.js';

@@ -1,8 +1,8 @@
 import { createHash, timingSafeEqual } from 'crypto';
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { readCallback } from '../../shared';
-import type { LookupView } from '../../shared';
+import { NyneValidationError, readCallback } from '../../shared';
+import type { CallbackReading, LookupView } from '../../shared';
 
 /** Compares a token from a query string with the expected one in constant time (hashes first, so lengths do not leak). */
 export function tokensMatch(received: unknown, expected: string): boolean {
@@ -20,17 +20,20 @@ export function respond(context: IWebhookFunctions, status: number, body: IDataO
 
 /**
  * A call to a Nyne callback URL: the lookup it carries when its query has the expected token and its body is a
- * Nyne callback; else the answer that refuses it (403 for the token, 400 for the body), which starts nothing.
+ * Nyne callback (about the expected request, when one is given); else the answer that refuses it (403 for the
+ * token or another request, 400 for the body), which starts nothing.
  */
 export function acceptCallback(
 	context: IWebhookFunctions,
 	token: { parameter: string; expected: string; refusal: string },
+	reading?: CallbackReading,
 ): { view: LookupView } | { answer: IWebhookResponseData } {
 	const query = context.getQueryData() as IDataObject;
 	if (!tokensMatch(query[token.parameter], token.expected)) return { answer: respond(context, 403, { error: token.refusal }) };
 	try {
-		return { view: readCallback(context.getBodyData()) };
+		return { view: readCallback(context.getBodyData(), reading) };
 	} catch (error) {
-		return { answer: respond(context, 400, { error: error instanceof Error ? error.message : 'Not a Nyne callback.' }) };
+		const status = error instanceof NyneValidationError && error.code === 'callback_request_mismatch' ? 403 : 400;
+		return { answer: respond(context, status, { error: error instanceof Error ? error.message : 'Not a Nyne callback.' }) };
 	}
 }

@@ -1,10 +1,11 @@
+import { WorkflowExecute } from 'n8n-core';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 
 import { Nyne } from '../../nodes/Nyne/Nyne.node';
 import { startCallbackCatcher } from './harness/callbackCatcher';
 import type { CaughtCall } from './harness/callbackCatcher';
 import { webhookContext } from './harness/contexts';
-import { runNyne } from './harness/n8nHarness';
+import { additionalDataFor, runNyne } from './harness/n8nHarness';
 import type { RunResult } from './harness/n8nHarness';
 import { useScaledSandbox } from './harness/scaledSandbox';
 
@@ -31,6 +32,14 @@ const parameters = (url: string, options = {}) => ({
 	waitMode: 'webhook',
 	options,
 });
+
+/** What n8n's wait tracker does at the execution's wait time: run the saved execution on from where it waits. */
+async function resumeAtDeadline(run: RunResult) {
+	const saved = JSON.parse(JSON.stringify(run.run.data)) as RunResult['run']['data'];
+	const resumed = await new WorkflowExecute(additionalDataFor(env.credentials, '101', catcher.url), 'manual', saved).processRunExecutionData(run.workflow);
+	const nyneRuns = resumed.data.resultData.runData.Nyne ?? [];
+	return { resumed, output: nyneRuns[nyneRuns.length - 1]?.data?.main?.[0] ?? [] };
+}
 
 async function resume(run: RunResult, call: Pick<CaughtCall, 'body' | 'query'>) {
 	const nyneNode = run.workflow.getNode('Nyne')!;
@@ -103,5 +112,69 @@ it('an AI agent calling the node as a tool cannot pause for a callback, and noth
 	const run = await runNyne(env.credentials, [{}], { parameters: parameters('https://x.com/agentic'), waitingBaseUrl: catcher.url, type: 'n8n-nodes-nyne.nyneTool' });
 	expect(run.error?.message).toMatch(/AI agent cannot pause for a callback/);
 	expect(run.waiting).toBe(false);
+	expect(env.sandbox.control.stats().requests).toBe(before);
+});
+
+it('waits until its Timeout, not forever; at the deadline the execution goes on with one item naming the request to fetch', async () => {
+	const before = Date.now();
+	const run = await runNyne(env.credentials, [{}], { parameters: parameters('https://x.com/erin', { timeout: 120 }), waitingBaseUrl: catcher.url });
+	const after = Date.now();
+	expect(run.waiting).toBe(true);
+	const waitTill = new Date(run.run.waitTill!).getTime();
+	expect(waitTill).toBeGreaterThanOrEqual(before + 120_000);
+	expect(waitTill).toBeLessThanOrEqual(after + 120_000);
+	const requestId = String(run.output?.[0].json.request_id);
+
+	const { resumed, output } = await resumeAtDeadline(run);
+	expect(resumed.waitTill ?? undefined).toBeUndefined();
+	expect(resumed.data.resultData.error).toBeUndefined();
+	expect(output).toHaveLength(1);
+	expect(output[0].json).toMatchObject({ code: 'callback_timeout', request_id: requestId });
+	expect(String(output[0].json.error)).toContain(`request ${requestId}`);
+	expect(String(output[0].json.error)).toMatch(/"Request" > Operation "Get"/);
+});
+
+it('without a Timeout it waits one hour for the callback', async () => {
+	const before = Date.now();
+	const run = await runNyne(env.credentials, [{}], { parameters: parameters('https://x.com/erin'), waitingBaseUrl: catcher.url });
+	const after = Date.now();
+	const waitTill = new Date(run.run.waitTill!).getTime();
+	expect(waitTill).toBeGreaterThanOrEqual(before + 3_600_000);
+	expect(waitTill).toBeLessThanOrEqual(after + 3_600_000);
+});
+
+it('a callback with the right token but about another request is refused with 403, and nothing resumes', async () => {
+	const run = await runNyne(env.credentials, [{}], { parameters: parameters('https://x.com/erin'), waitingBaseUrl: catcher.url });
+	const call = await catcher.next();
+	const forged = { ...(call.body as Record<string, unknown>), request_id: 'interaction_forged_1700000000' };
+	const { answer, response } = await resume(run, { body: forged, query: call.query });
+	expect(response.statusCode).toBe(403);
+	expect(answer.workflowData).toBeUndefined();
+});
+
+it('two identical lookups in one execution get different tokens, and the earlier one cannot resume the later', async () => {
+	const first = await runNyne(env.credentials, [{}], { parameters: parameters('https://x.com/erin'), waitingBaseUrl: catcher.url });
+	const firstCall = await catcher.next();
+	catcher.calls.length = 0;
+	const second = await runNyne(env.credentials, [{}], { parameters: parameters('https://x.com/erin'), waitingBaseUrl: catcher.url });
+	const secondCall = await catcher.next();
+	expect(first.waiting && second.waiting).toBe(true);
+	expect(firstCall.query.nyne_token).not.toBe(secondCall.query.nyne_token);
+
+	const stale = await resume(second, firstCall);
+	expect(stale.response.statusCode).toBe(403);
+	expect(stale.answer.workflowData).toBeUndefined();
+	const own = await resume(second, secondCall);
+	expect(own.answer.workflowData?.[0]).toHaveLength(15);
+});
+
+it('a resume URL on this machine is refused before submitting when the credential points at the public API', async () => {
+	const before = env.sandbox.control.stats().requests;
+	const run = await runNyne({ ...env.credentials, baseUrl: 'https://api.nyne.ai' }, [{}], { parameters: parameters('https://x.com/erin') });
+	expect(run.waiting).toBe(false);
+	expect(run.error?.message).toMatch(/^Nyne cannot reach 127\.0\.0\.1:5678/);
+	expect(run.error?.message).toMatch(/WEBHOOK_URL setting \(N8N_WEBHOOK_URL on newer n8n\)/);
+	expect(run.error?.message).toMatch(/"Wait for Result"/);
+	expect((run.error as { description?: string }).description).toMatch(/Nothing was sent to Nyne \(error code: unreachable_callback_url\)/);
 	expect(env.sandbox.control.stats().requests).toBe(before);
 });

@@ -22,7 +22,10 @@ type Begun = { prepared: unknown; started: Started };
 
 /** Lookups already paid for whose results the failing run would drop: named so the user need not start them again. */
 function startedElsewhere(begun: Array<Step<Begun>>, failedIndex: number): string[] {
-	return begun.flatMap((step, index) => (index !== failedIndex && step.ok && 'requestId' in step.value.started ? [step.value.started.requestId] : []));
+	return begun.flatMap((step, index) => {
+		const requestId = index !== failedIndex && step.ok ? step.value.started.requestId : undefined;
+		return requestId ? [requestId] : [];
+	});
 }
 
 function withStartedLookups(error: NodeError, requestIds: string[]): NodeError {

@@ -8,8 +8,11 @@ export interface RunContext {
 	signal?: AbortSignal;
 }
 
-/** What starting an item gave: its items at once, or a lookup to collect once every item has started. */
-export type Started = { items: IDataObject[] } | { requestId: string };
+/**
+ * What starting an item gave: its items at once (with the request ID of a lookup it started without waiting),
+ * or a lookup to collect once every item has started.
+ */
+export type Started = { items: IDataObject[]; requestId?: string } | { requestId: string };
 
 /**
  * One operation, in the router's three steps: `prepare` reads and checks the item's parameters without any
@@ -17,7 +20,7 @@ export type Started = { items: IDataObject[] } | { requestId: string };
  */
 export interface NyneOperation<Prepared = unknown> {
 	description: INodeProperties[];
-	prepare(this: IExecuteFunctions, itemIndex: number): Prepared;
+	prepare(this: IExecuteFunctions, itemIndex: number): Prepared | Promise<Prepared>;
 	start(this: IExecuteFunctions, itemIndex: number, prepared: Prepared, run: RunContext): Promise<Started>;
 	collect?(this: IExecuteFunctions, itemIndex: number, prepared: Prepared, requestId: string, run: RunContext): Promise<IDataObject[]>;
 }

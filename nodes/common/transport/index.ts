@@ -13,6 +13,7 @@ import type { Transport, TransportRequest, TransportResponse } from '../../../sh
 import { getRuntime } from './runtime';
 
 export { getRuntime, setRuntime } from './runtime';
+export { submitOnce } from './submissions';
 export type { NyneRuntime } from './runtime';
 
 export const CREDENTIAL_NAME = 'nyneApi';

@@ -143,6 +143,8 @@ export function additionalDataFor(credentials: NyneTestCredentials, executionId 
 export interface NyneNodeSpec {
 	parameters: IDataObject;
 	continueOnFail?: boolean;
+	/** n8n's Retry On Fail, with this many tries. */
+	retryTries?: number;
 	/** Where "Wait for Callback" resume URLs point (n8n's /webhook-waiting base). */
 	waitingBaseUrl?: string;
 	/** The node type to run, e.g. the `…Tool` variant n8n derives for AI agents. */
@@ -176,6 +178,7 @@ export async function runNyne(
 			parameters: spec.parameters as INode['parameters'],
 			credentials: { nyneApi: { id: 'cred1', name: 'Nyne sandbox' } },
 			...(spec.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			...(spec.retryTries ? { retryOnFail: true, maxTries: spec.retryTries, waitBetweenTries: 1 } : {}),
 		},
 	];
 	// Fill in parameter defaults as the editor would, so the run sees what a saved workflow holds.

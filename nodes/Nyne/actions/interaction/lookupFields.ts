@@ -4,6 +4,8 @@ import { maxResultsField } from '../../../common/fields';
 import { outputOption, simplifyOption } from '../../../common/output';
 
 export const DEFAULT_TIMEOUT_SECONDS = 300;
+/** Wait for Callback waits this long for Nyne's post, then the execution goes on with a notice naming the request. */
+export const DEFAULT_CALLBACK_TIMEOUT_SECONDS = 3600;
 
 export type WaitMode = 'poll' | 'webhook' | 'none';
 
@@ -60,6 +62,16 @@ export const lookupFields: INodeProperties[] = [
 				default: DEFAULT_TIMEOUT_SECONDS,
 				description: 'How long to wait for the lookup before giving up; it keeps running at Nyne, so its request ID can be fetched later',
 				displayOptions: { show: { '/waitMode': ['poll'] } },
+			},
+			{
+				displayName: 'Timeout (Seconds)',
+				name: 'timeout',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: DEFAULT_CALLBACK_TIMEOUT_SECONDS,
+				description:
+					'How long to wait for Nyne to post the result; then the execution goes on with one item (code callback_timeout) naming the request ID to fetch later',
+				displayOptions: { show: { '/waitMode': ['webhook'] } },
 			},
 		],
 	},

@@ -1,14 +1,15 @@
-import { WAIT_INDEFINITELY } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { collectLookup, maskCallbackUrl, NyneApiError, startLookup } from '../../../../shared';
 import type { InteractionType, LookupSummary } from '../../../../shared';
+import { checkCallbackReachable } from '../../../common/callbackReach';
 import { socialMediaUrlField } from '../../../common/fields';
 import { renderLookup } from '../../../common/output';
+import { submitOnce } from '../../../common/transport';
 import type { NyneOperation, RunContext, Started } from '../types';
 import { prepareLookup } from './prepareLookup';
 import type { PreparedLookup } from './prepareLookup';
-import { signedResumeUrl } from './resumeToken';
+import { newResumeToken, rememberWait, resumeUrlOf, withResumeToken } from './resumeToken';
 
 /** What one lookup operation is: its option in the Operation list, the core's interaction type, and its URL field. */
 export interface LookupSpec {
@@ -34,20 +35,46 @@ function startedItem(summary: LookupSummary, withCallbackUrl: boolean): IDataObj
 	return { request_id, status, interaction_type, platform, created_on, ...(withCallbackUrl && callback_url ? { callback_url: maskCallbackUrl(callback_url) } : {}) };
 }
 
+/**
+ * What the execution goes on with when no callback came by the deadline. n8n then resumes it without calling this
+ * node again (it skips the waiting node and passes its input on), so the notice is put in place of that input now.
+ */
+function noCallbackNotice(requestId: string, timeoutMs: number): IDataObject {
+	return {
+		error:
+			`No callback from Nyne arrived within ${Math.round(timeoutMs / 1000)} s. The lookup may still complete at Nyne as request ${requestId}: ` +
+			'fetch it with Resource "Request" > Operation "Get", or raise Options > Timeout.',
+		code: 'callback_timeout',
+		request_id: requestId,
+	};
+}
+
+async function waitForCallback(context: IExecuteFunctions, itemIndex: number, prepared: PreparedLookup, run: RunContext): Promise<Started> {
+	const { token, view } = await submitOnce(context, itemIndex, async () => {
+		const token = newResumeToken();
+		rememberWait(context, itemIndex, { token });
+		const body = { ...prepared.body, callback_url: withResumeToken(resumeUrlOf(context, itemIndex), token) };
+		return { token, view: await startLookup(await run.client(), body, { signal: run.signal }) };
+	});
+	const requestId = view.summary.request_id;
+	rememberWait(context, itemIndex, { token, requestId });
+	await context.putExecutionToWait(new Date(Date.now() + prepared.timeoutMs));
+	const waiting = context.getExecuteData();
+	waiting.data.main = [[{ json: noCallbackNotice(requestId, prepared.timeoutMs), pairedItem: { item: itemIndex } }]];
+	return { items: [{ ...startedItem(view.summary, false), waiting_for: 'callback' }], requestId };
+}
+
 async function start(this: IExecuteFunctions, itemIndex: number, prepared: PreparedLookup, run: RunContext): Promise<Started> {
-	const client = await run.client();
-	let body = prepared.body;
-	if (prepared.waitMode === 'webhook') {
-		const { apiSecret } = await this.getCredentials<{ apiSecret: string }>('nyneApi', itemIndex);
-		body = { ...body, callback_url: signedResumeUrl(this, itemIndex, body, apiSecret) };
-	}
-	const view = await startLookup(client, body, { signal: run.signal });
-	if (prepared.waitMode === 'none') return { items: [startedItem(view.summary, true)] };
-	if (prepared.waitMode === 'webhook') {
-		await this.putExecutionToWait(WAIT_INDEFINITELY);
-		return { items: [{ ...startedItem(view.summary, false), waiting_for: 'callback' }] };
-	}
+	if (prepared.waitMode === 'webhook') return await waitForCallback(this, itemIndex, prepared, run);
+	const view = await submitOnce(this, itemIndex, async () => await startLookup(await run.client(), prepared.body, { signal: run.signal }));
+	if (prepared.waitMode === 'none') return { items: [startedItem(view.summary, true)], requestId: view.summary.request_id };
 	return { requestId: view.summary.request_id };
+}
+
+/** Nyne posts from the internet: a callback to this machine or a private network is refused before anything is sent. */
+async function checkReachable(context: IExecuteFunctions, itemIndex: number, prepared: PreparedLookup): Promise<void> {
+	if (prepared.waitMode === 'webhook') await checkCallbackReachable(context, itemIndex, resumeUrlOf(context, itemIndex), 'resume');
+	else if (prepared.body.callback_url) await checkCallbackReachable(context, itemIndex, prepared.body.callback_url, 'callback');
 }
 
 /** Waits for a started lookup; a failed one throws the core's `lookup_failed`, a late one says how to fetch it. */
@@ -65,8 +92,10 @@ async function collect(this: IExecuteFunctions, _itemIndex: number, prepared: Pr
 export function lookupOperation(spec: LookupSpec): NyneOperation<PreparedLookup> {
 	return {
 		description: [socialMediaUrlField(spec.urlPlaceholder, spec.urlHint)],
-		prepare(this: IExecuteFunctions, itemIndex: number): PreparedLookup {
-			return prepareLookup(this, itemIndex, spec.type);
+		async prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedLookup> {
+			const prepared = prepareLookup(this, itemIndex, spec.type);
+			await checkReachable(this, itemIndex, prepared);
+			return prepared;
 		},
 		start,
 		collect,

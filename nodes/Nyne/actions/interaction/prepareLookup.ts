@@ -7,7 +7,7 @@ import { buildLookupBody } from '../../../common/lookupBody';
 import { readLookupShape } from '../../../common/output';
 import type { OutputShape } from '../../../common/output';
 import { isCalledAsTool } from '../../../common/toolCall';
-import { DEFAULT_TIMEOUT_SECONDS } from './lookupFields';
+import { DEFAULT_CALLBACK_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from './lookupFields';
 import type { WaitMode } from './lookupFields';
 
 export interface PreparedLookup {
@@ -43,6 +43,6 @@ export function prepareLookup(context: IExecuteFunctions, itemIndex: number, typ
 		if (callbackUrl) body = buildInteractionRequest({ type: body.type, socialMediaUrl: body.social_media_url, maxResults: body.max_results, callbackUrl });
 	}
 	if (waitMode === 'webhook') checkCallbackWaitFits(context, itemIndex);
-	const timeoutSeconds = Number(options.timeout ?? DEFAULT_TIMEOUT_SECONDS);
+	const timeoutSeconds = Number(options.timeout ?? (waitMode === 'webhook' ? DEFAULT_CALLBACK_TIMEOUT_SECONDS : DEFAULT_TIMEOUT_SECONDS));
 	return { body, waitMode, shape: readLookupShape(options, isCalledAsTool(context)), timeoutMs: Math.max(1, timeoutSeconds) * 1000 };
 }

@@ -1,12 +1,11 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { NyneValidationError } from '../../../../shared';
+import type { CallbackReading } from '../../../../shared';
 import { errorItem, toNodeError } from '../../../common/errors';
-import { buildLookupBody } from '../../../common/lookupBody';
 import { readLookupShape, renderLookup } from '../../../common/output';
 import { acceptCallback, respond } from '../../../common/webhook';
-import { lookupSpecOf } from './Interaction.resource';
-import { CALLBACK_TOKEN_PARAMETER, callbackToken } from './resumeToken';
+import { CALLBACK_TOKEN_PARAMETER, recallWait } from './resumeToken';
 
 function continuesOnFail(context: IWebhookFunctions): boolean {
 	const node = context.getNode();
@@ -14,29 +13,29 @@ function continuesOnFail(context: IWebhookFunctions): boolean {
 	return node.continueOnFail === true;
 }
 
-/** The token this execution's resume URL was signed with, from the node's own parameters. */
-async function expectedToken(context: IWebhookFunctions): Promise<string> {
-	const spec = lookupSpecOf(String(context.getNodeParameter('operation', '')));
-	if (!spec) throw new NyneValidationError('invalid_operation', 'This operation does not wait for callbacks.');
-	const body = buildLookupBody(spec.type, (name, fallback) => context.getNodeParameter(name, fallback));
-	const { apiSecret } = await context.getCredentials<{ apiSecret: string }>('nyneApi');
-	return callbackToken(apiSecret, context.getExecutionId(), context.getNode().id, body);
+/** What this execution's waiting run kept: its token and request, and the credential's pair to keep out of messages. */
+async function expectedCall(context: IWebhookFunctions): Promise<{ token: string; reading: CallbackReading }> {
+	const record = recallWait(context);
+	if (!record?.requestId) throw new NyneValidationError('not_waiting', 'no lookup of this node is waiting in this execution');
+	const { apiKey, apiSecret } = await context.getCredentials<{ apiKey: string; apiSecret: string }>('nyneApi');
+	return { token: record.token, reading: { secrets: [apiKey, apiSecret], expectedRequestId: record.requestId } };
 }
 
 /**
  * Runs when Nyne POSTs to the execution's resume URL ("Wait for Callback"). A call without this
- * execution's token, or with a body that is not a Nyne callback, is refused and the execution keeps waiting.
+ * run's token, about another request, or with a body that is not a Nyne callback, is refused and the execution
+ * keeps waiting.
  */
 export async function resumeOnCallback(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	let expected: string;
+	let expected: { token: string; reading: CallbackReading };
 	try {
-		expected = await expectedToken(this);
+		expected = await expectedCall(this);
 	} catch (error) {
 		const reason = error instanceof NyneValidationError ? error.message : 'the node cannot check callbacks';
 		this.logger.warn(`Nyne callback refused: ${reason}`);
 		return respond(this, 403, { error: 'This execution cannot accept callbacks.' });
 	}
-	const call = acceptCallback(this, { parameter: CALLBACK_TOKEN_PARAMETER, expected, refusal: 'Missing or wrong callback token.' });
+	const call = acceptCallback(this, { parameter: CALLBACK_TOKEN_PARAMETER, expected: expected.token, refusal: 'Missing or wrong callback token.' }, expected.reading);
 	if ('answer' in call) return call.answer;
 	const { view } = call;
 

@@ -1,22 +1,65 @@
-import { createHmac } from 'crypto';
-import type { IExecuteFunctions } from 'n8n-workflow';
+import { randomBytes } from 'crypto';
+import type { IExecuteFunctions, INode, IWebhookFunctions } from 'n8n-workflow';
 
-import type { InteractionRequestBody } from '../../../../shared';
+import { NyneValidationError } from '../../../../shared';
 
 export const CALLBACK_TOKEN_PARAMETER = 'nyne_token';
 
-/**
- * Binds a resume URL to this execution, this node and this request, keyed by the API secret:
- * n8n's resume URLs are guessable, so only a caller holding this token may resume the execution.
- */
-export function callbackToken(apiSecret: string, executionId: string, nodeId: string, body: InteractionRequestBody): string {
-	const request = JSON.stringify([body.type, body.social_media_url, body.max_results ?? null]);
-	return createHmac('sha256', apiSecret).update(`nyne-resume|${executionId}|${nodeId}|${request}`).digest('hex').slice(0, 40);
+/** What a waiting run keeps with its execution: the token its resume URL carries, and the lookup it started. */
+export interface WaitRecord {
+	token: string;
+	requestId?: string;
 }
 
-/** This execution's resume URL with its callback token: where "Wait for Callback" asks Nyne to post the result. */
-export function signedResumeUrl(context: IExecuteFunctions, itemIndex: number, body: InteractionRequestBody, apiSecret: string): string {
-	const url = new URL(String(context.evaluateExpression('{{ $execution.resumeUrl }}', itemIndex)));
-	url.searchParams.set(CALLBACK_TOKEN_PARAMETER, callbackToken(apiSecret, context.getExecutionId(), context.getNode().id, body));
+/** A fresh token for each run that waits: n8n's resume URLs are guessable, so only a caller holding it may resume. */
+export function newResumeToken(): string {
+	return randomBytes(20).toString('hex');
+}
+
+/** The execution's custom-data key for this node (keys allow letters, digits and "_", at most 50 characters). */
+function recordKey(node: INode): string {
+	return `nyne_wait_${node.id.replace(/[^A-Za-z0-9]/g, '_')}`.slice(0, 50);
+}
+
+function encode(record: WaitRecord): string {
+	return record.requestId ? `${record.token} ${record.requestId}` : record.token;
+}
+
+/**
+ * Keeps the record in the execution's custom data, which n8n saves with the waiting execution; a later run of
+ * this node overwrites it, so an older run's callback no longer resumes anything.
+ */
+export function rememberWait(context: IExecuteFunctions, itemIndex: number, record: WaitRecord): void {
+	const customData = context.getWorkflowDataProxy(itemIndex).$execution?.customData as
+		| { set(key: string, value: string): void; get(key: string): string | undefined }
+		| undefined;
+	const key = recordKey(context.getNode());
+	customData?.set(key, encode(record));
+	if (customData?.get(key) !== encode(record)) {
+		throw new NyneValidationError(
+			'resume_token_not_kept',
+			'This execution cannot keep the token that "Wait for Callback" needs (its custom data is unavailable or already holds 10 entries). Set Wait Mode to "Wait for Result".',
+		);
+	}
+}
+
+/** The record the waiting run kept, read back when a call to the resume URL arrives. */
+export function recallWait(context: IWebhookFunctions): WaitRecord | undefined {
+	const key = recordKey(context.getNode());
+	const stored = context.evaluateExpression(`{{ $execution.customData.get("${key}") }}`);
+	if (typeof stored !== 'string' || stored === '') return undefined;
+	const [token, requestId] = stored.split(' ');
+	return { token, ...(requestId ? { requestId } : {}) };
+}
+
+/** This execution's resume URL, without a token. */
+export function resumeUrlOf(context: IExecuteFunctions, itemIndex: number): string {
+	return String(context.evaluateExpression('{{ $execution.resumeUrl }}', itemIndex));
+}
+
+/** The resume URL "Wait for Callback" asks Nyne to post the result to. */
+export function withResumeToken(resumeUrl: string, token: string): string {
+	const url = new URL(resumeUrl);
+	url.searchParams.set(CALLBACK_TOKEN_PARAMETER, token);
 	return url.toString();
 }

@@ -1,0 +1,41 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { NyneApiError } from '../../../shared';
+
+/** What one attempt of a node run sent for an item: its outcome, or a submission whose fate is unknown. */
+type Sent = { value: unknown } | { unknown: NyneApiError };
+
+/**
+ * n8n's Retry On Fail runs a node again with the same execute data (n8n-core 1.x and 2.x), so what one attempt
+ * submitted is kept under that object, per item; a new execution or a new run of the node starts afresh, and an
+ * execution's record goes with it (a WeakMap holds nothing alive).
+ */
+const sentByRun = new WeakMap<object, Map<number, Sent>>();
+
+/**
+ * Submits an item's lookup at most once per node run: a later attempt gets the earlier outcome back instead of
+ * paying again, and a submission whose fate was unknown fails again with the same error, never sent twice.
+ */
+export async function submitOnce<T>(context: IExecuteFunctions, itemIndex: number, submit: () => Promise<T>): Promise<T> {
+	const run = context.getExecuteData();
+	let sent = sentByRun.get(run);
+	if (!sent) {
+		sent = new Map();
+		sentByRun.set(run, sent);
+	}
+	const earlier = sent.get(itemIndex);
+	if (earlier) {
+		if ('unknown' in earlier) throw earlier.unknown;
+		return earlier.value as T;
+	}
+	const outcome = await submit().then(
+		(value) => ({ value }),
+		(error: unknown) => ({ error }),
+	);
+	if ('value' in outcome) {
+		sent.set(itemIndex, { value: outcome.value });
+		return outcome.value;
+	}
+	if (outcome.error instanceof NyneApiError && outcome.error.code === 'submission_unknown') sent.set(itemIndex, { unknown: outcome.error });
+	throw outcome.error;
+}
