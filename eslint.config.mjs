@@ -9,7 +9,19 @@ const nodesBaseRules = (set) => n8nNodesBase.configs[set].rules;
 export default tseslint.config(
 	{
 		// Only what ships in the n8n package is linted here; the other folders have their own checks.
-		ignores: ['dist/**', 'node_modules/**', 'zapier/**', 'sandbox/**', 'test/**', 'bench/**', 'scripts/**', '**/*.js', '**/*.mjs', '**/*.cjs', 'vitest*.config.ts'],
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'zapier/**',
+			'sandbox/**',
+			'test/**',
+			'bench/**',
+			'scripts/**',
+			'**/*.js',
+			'**/*.mjs',
+			'**/*.cjs',
+			'vitest*.config.ts',
+		],
 	},
 	{
 		files: ['nodes/**/*.ts', 'credentials/**/*.ts', 'shared/**/*.ts'],

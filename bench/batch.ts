@@ -1,4 +1,9 @@
-import { buildInteractionRequest, NyneApiError, RateLimiter, type InteractionRequestBody } from '../shared';
+import {
+	buildInteractionRequest,
+	NyneApiError,
+	RateLimiter,
+	type InteractionRequestBody,
+} from '../shared';
 import { fixed, table } from './format';
 import { naiveSend, pollPath, requestIdOf, stateOf, submitPath } from './naive';
 import { startWorld, type World } from './world';
@@ -20,32 +25,65 @@ interface Figures {
 }
 
 function bodies(prefix: string): InteractionRequestBody[] {
-	return Array.from({ length: LOOKUPS }, (_, i) => buildInteractionRequest({ type: 'followers', socialMediaUrl: `https://x.com/${prefix}${i}`, maxResults: 50 }));
+	return Array.from({ length: LOOKUPS }, (_, i) =>
+		buildInteractionRequest({
+			type: 'followers',
+			socialMediaUrl: `https://x.com/${prefix}${i}`,
+			maxResults: 50,
+		}),
+	);
 }
 
 /** The least time the limits allow for 1 POST + 1 GET per lookup, the first GET after the job is done. */
 export function floorMs(lookups: number, jobMs: number): number {
 	const last = 2 * lookups - 1;
-	return Math.max(Math.floor(last / PER_MINUTE) * 60_000, Math.floor(last / PER_HOUR) * 3_600_000, jobMs);
+	return Math.max(
+		Math.floor(last / PER_MINUTE) * 60_000,
+		Math.floor(last / PER_HOUR) * 3_600_000,
+		jobMs,
+	);
 }
 
 function tally(world: World, label: string, lost: number, startedAt: number): Figures {
 	const stats = world.sandbox.control.stats();
-	const duplicates = Object.values(stats.submissionsByTarget).reduce((sum, count) => sum + Math.max(0, count - 1), 0);
-	return { label, http429: stats.status429, lost, duplicates, requests: stats.requests, wallMs: world.clock.now() - startedAt };
+	const duplicates = Object.values(stats.submissionsByTarget).reduce(
+		(sum, count) => sum + Math.max(0, count - 1),
+		0,
+	);
+	return {
+		label,
+		http429: stats.status429,
+		lost,
+		duplicates,
+		requests: stats.requests,
+		wallMs: world.clock.now() - startedAt,
+	};
 }
 
 /** The core as the nodes use it: one limiter for the key, submit everything, then wait for everything. */
 async function coreBatch(world: World): Promise<Figures> {
 	const client = world.client({ limiter: new RateLimiter() });
 	const startedAt = world.clock.now();
-	const submitted = await Promise.all(bodies('core').map((body) => client.submit(body).catch((error: unknown) => error as NyneApiError)));
-	const outcomes = await Promise.all(
-		submitted.map((request) =>
-			request instanceof Error ? Promise.resolve(undefined) : client.waitForResult(request.requestId, { timeoutMs: 6 * 3_600_000 }).catch(() => undefined),
+	const submitted = await Promise.all(
+		bodies('core').map((body) =>
+			client.submit(body).catch((error: unknown) => error as NyneApiError),
 		),
 	);
-	return tally(world, 'core (submit all, then wait)', outcomes.filter((outcome) => outcome?.status !== 'completed').length, startedAt);
+	const outcomes = await Promise.all(
+		submitted.map((request) =>
+			request instanceof Error
+				? Promise.resolve(undefined)
+				: client
+						.waitForResult(request.requestId, { timeoutMs: 6 * 3_600_000 })
+						.catch(() => undefined),
+		),
+	);
+	return tally(
+		world,
+		'core (submit all, then wait)',
+		outcomes.filter((outcome) => outcome?.status !== 'completed').length,
+		startedAt,
+	);
 }
 
 /** An HTTP Request node over all items, then a Wait(5 s) + GET + IF loop; retry on fail `maxTries` tries, 1 s apart. */
@@ -63,7 +101,8 @@ async function naiveBatch(world: World, maxTries: number): Promise<Figures> {
 		for (const requestId of [...pending]) {
 			const answer = await naiveSend(world, 'GET', pollPath(requestId), undefined, maxTries);
 			const state = stateOf(answer);
-			if (state === 'completed' || state === 'failed' || !answer.response) pending.splice(pending.indexOf(requestId), 1);
+			if (state === 'completed' || state === 'failed' || !answer.response)
+				pending.splice(pending.indexOf(requestId), 1);
 			if (!answer.response || state === 'failed') lost += 1;
 		}
 	}
@@ -72,7 +111,10 @@ async function naiveBatch(world: World, maxTries: number): Promise<Figures> {
 }
 
 async function measure(run: (world: World) => Promise<Figures>): Promise<Figures> {
-	const world = await startWorld(SCALE, { jobDurationMs: JOB_MS, rateLimit: { perMinute: PER_MINUTE, perHour: PER_HOUR } });
+	const world = await startWorld(SCALE, {
+		jobDurationMs: JOB_MS,
+		rateLimit: { perMinute: PER_MINUTE, perHour: PER_HOUR },
+	});
 	try {
 		return await run(world);
 	} finally {
@@ -80,13 +122,37 @@ async function measure(run: (world: World) => Promise<Figures>): Promise<Figures
 	}
 }
 
-export async function batchBench(...n8nRows: Array<() => Promise<{ row: string[]; note: string }>>): Promise<string> {
+export async function batchBench(
+	...n8nRows: Array<() => Promise<{ row: string[]; note: string }>>
+): Promise<string> {
 	const floor = floorMs(LOOKUPS, JOB_MS);
-	const rows: Array<Array<string | number>> = [['path', 'HTTP 429s', 'lookups lost', 'duplicate submissions', 'requests', 'wall (API min)', 'ratio to floor']];
-	const runs = [coreBatch, (world: World) => naiveBatch(world, 3), (world: World) => naiveBatch(world, Infinity)];
+	const rows: Array<Array<string | number>> = [
+		[
+			'path',
+			'HTTP 429s',
+			'lookups lost',
+			'duplicate submissions',
+			'requests',
+			'wall (API min)',
+			'ratio to floor',
+		],
+	];
+	const runs = [
+		coreBatch,
+		(world: World) => naiveBatch(world, 3),
+		(world: World) => naiveBatch(world, Infinity),
+	];
 	for (const run of runs) {
 		const figures = await measure(run);
-		rows.push([figures.label, figures.http429, figures.lost, figures.duplicates, figures.requests, fixed(figures.wallMs / 60_000), `${fixed(figures.wallMs / floor, 2)}×`]);
+		rows.push([
+			figures.label,
+			figures.http429,
+			figures.lost,
+			figures.duplicates,
+			figures.requests,
+			fixed(figures.wallMs / 60_000),
+			`${fixed(figures.wallMs / floor, 2)}×`,
+		]);
 	}
 	const notes: string[] = [];
 	for (const n8nRow of n8nRows) {

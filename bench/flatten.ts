@@ -7,7 +7,11 @@ function result(index: number): InteractionResult {
 	return {
 		interaction_type: 'followers,following',
 		source_platform: 'twitter',
-		target: { username: `target${index}`, display_name: `Target ${index}`, profile_url: `https://twitter.com/target${index}` },
+		target: {
+			username: `target${index}`,
+			display_name: `Target ${index}`,
+			profile_url: `https://twitter.com/target${index}`,
+		},
 		interactions: Array.from({ length: PEOPLE }, (_, i) => ({
 			username: `user${index}_${i}`,
 			display_name: `User ${i}`,
@@ -29,12 +33,27 @@ function main(): void {
 	gc?.();
 	const before = process.memoryUsage().heapUsed;
 	const started = process.hrtime.bigint();
-	const items = results.map((entry, i) => toInteractionItems(entry, { requestId: `interaction_${i}_1`, platform: 'twitter', interactionType: 'followers,following' }));
+	const items = results.map((entry, i) =>
+		toInteractionItems(entry, {
+			requestId: `interaction_${i}_1`,
+			platform: 'twitter',
+			interactionType: 'followers,following',
+		}),
+	);
 	const ms = Number(process.hrtime.bigint() - started) / 1e6;
 	gc?.();
 	const after = process.memoryUsage().heapUsed;
 	const count = items.reduce((sum, list) => sum + list.length, 0);
-	process.stdout.write(JSON.stringify({ results: RESULTS, people: PEOPLE, items: count, ms, heapMb: (after - before) / 1_048_576, gc: Boolean(gc) }));
+	process.stdout.write(
+		JSON.stringify({
+			results: RESULTS,
+			people: PEOPLE,
+			items: count,
+			ms,
+			heapMb: (after - before) / 1_048_576,
+			gc: Boolean(gc),
+		}),
+	);
 }
 
 main();

@@ -12,14 +12,18 @@ async function section(title: string, run: () => Promise<string>): Promise<void>
 	try {
 		console.log(await run());
 	} catch (error) {
-		console.log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+		console.log(
+			`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+		);
 	}
 	console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s real)`);
 }
 
 async function main(): Promise<void> {
 	console.log(`# n8n-nodes-nyne benchmarks\n\n${machine()}`);
-	console.log('All traffic goes to a sandbox on 127.0.0.1 with scaled time; times below are API time unless marked real.');
+	console.log(
+		'All traffic goes to a sandbox on 127.0.0.1 with scaled time; times below are API time unless marked real.',
+	);
 	await section('Polling: polls per job and detection lag', pollingBench);
 	await section('Batch under the rate limit', () => batchBench(n8nBatchRow, n8nQueueRow));
 	await section('Overhead', overheadBench);

@@ -16,14 +16,21 @@ function naRow(label: string, why: string): { row: string[]; note: string } {
  * time: the node's limiter and waits are n8n's own, so N is smaller than the other rows' 300 by default.
  */
 export async function n8nBatchRow(): Promise<{ row: string[]; note: string }> {
-	const items = Math.max(1, Math.floor(Number(process.env.NYNE_BENCH_N8N_ITEMS ?? DEFAULT_ITEMS)) || DEFAULT_ITEMS);
+	const items = Math.max(
+		1,
+		Math.floor(Number(process.env.NYNE_BENCH_N8N_ITEMS ?? DEFAULT_ITEMS)) || DEFAULT_ITEMS,
+	);
 	const label = `n8n node in real n8n ${N8N_VERSION} (${items} items, real time)`;
-	if (process.env.NYNE_BENCH_SKIP_N8N === '1') return naRow(label, 'skipped because NYNE_BENCH_SKIP_N8N=1.');
+	if (process.env.NYNE_BENCH_SKIP_N8N === '1')
+		return naRow(label, 'skipped because NYNE_BENCH_SKIP_N8N=1.');
 	let figures;
 	try {
 		figures = await runN8nBatch(items, JOB_MS);
 	} catch (error) {
-		return naRow(label, `the run failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+		return naRow(
+			label,
+			`the run failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+		);
 	}
 	const floor = floorMs(items, JOB_MS);
 	return {

@@ -35,12 +35,19 @@ const PER_HOUR = 1000;
 const API_LINE = /^(GET|POST) \/person\/interactions/;
 
 export function batchUrls(items: number): string[] {
-	return Array.from({ length: items }, (_, i) => `https://x.com/batch_${String(i + 1).padStart(4, '0')}`);
+	return Array.from(
+		{ length: items },
+		(_, i) => `https://x.com/batch_${String(i + 1).padStart(4, '0')}`,
+	);
 }
 
 export async function runN8nBatch(items: number, jobMs: number): Promise<N8nBatchFigures> {
 	const started = Date.now();
-	await ensureN8n({ versions: [N8N_VERSION], skipBuild: process.env.NYNE_E2E_SKIP_BUILD === '1', log: () => {} });
+	await ensureN8n({
+		versions: [N8N_VERSION],
+		skipBuild: process.env.NYNE_E2E_SKIP_BUILD === '1',
+		log: () => {},
+	});
 	const requestTimes: number[] = [];
 	const sandbox = await startSandbox({
 		timeScale: 1,
@@ -69,19 +76,31 @@ export async function runN8nBatch(items: number, jobMs: number): Promise<N8nBatc
 		// 2 requests a lookup at 60/min, plus n8n's start-up, with room to spare.
 		const result = await runN8n(n8n, ['execute', `--id=${workflow.id}`], (items * 2 + 600) * 1000);
 		const [execution] = await listExecutions(n8n, workflow.id);
-		if (!execution) throw new Error(`n8n stored no execution (exit ${result.code}): ${result.stderr.slice(-500)}`);
+		if (!execution)
+			throw new Error(
+				`n8n stored no execution (exit ${result.code}): ${result.stderr.slice(-500)}`,
+			);
 		const completed = new Set<number>();
 		for (const item of nodeItems(execution.data, 'Nyne')) {
 			const input = (item.pairedItem as { item?: number } | undefined)?.item;
 			const json = item.json;
-			if (typeof input === 'number' && json.status === 'completed' && Array.isArray(json.interactions) && json.interactions.length > 0) completed.add(input);
+			if (
+				typeof input === 'number' &&
+				json.status === 'completed' &&
+				Array.isArray(json.interactions) &&
+				json.interactions.length > 0
+			)
+				completed.add(input);
 		}
 		const stats = sandbox.control.stats();
 		return {
 			items,
 			http429: stats.status429,
 			lost: items - completed.size,
-			duplicates: Object.values(stats.submissionsByTarget).reduce((sum, count) => sum + Math.max(0, count - 1), 0),
+			duplicates: Object.values(stats.submissionsByTarget).reduce(
+				(sum, count) => sum + Math.max(0, count - 1),
+				0,
+			),
 			requests: stats.requests,
 			wallMs: requestTimes.length > 0 ? requestTimes[requestTimes.length - 1] - requestTimes[0] : 0,
 			totalMs: Date.now() - started,

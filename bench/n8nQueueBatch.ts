@@ -34,7 +34,8 @@ export async function n8nQueueRow(): Promise<{ row: string[]; note: string }> {
 	const executions = count('NYNE_BENCH_QUEUE_EXECUTIONS', 20);
 	const version = pinnedN8nVersion('n8n2');
 	const label = `n8n ${version} queue mode, 2 workers, one key (${executions} x ${ITEMS} items, real time)`;
-	if (process.env.NYNE_BENCH_SKIP_N8N === '1') return naRow(label, 'skipped because NYNE_BENCH_SKIP_N8N=1.');
+	if (process.env.NYNE_BENCH_SKIP_N8N === '1')
+		return naRow(label, 'skipped because NYNE_BENCH_SKIP_N8N=1.');
 	const started = Date.now();
 	const requestTimes: number[] = [];
 	const sandbox = await startSandbox({
@@ -47,10 +48,16 @@ export async function n8nQueueRow(): Promise<{ row: string[]; note: string }> {
 	});
 	let cluster;
 	try {
-		ensureN8n({ versions: [version], skipBuild: process.env.NYNE_E2E_SKIP_BUILD === '1', log: () => {} });
+		ensureN8n({
+			versions: [version],
+			skipBuild: process.env.NYNE_E2E_SKIP_BUILD === '1',
+			log: () => {},
+		});
 		cluster = await createQueueCluster({ n8nVersion: version, workers: 2 });
 		const workflow = batchWorkflow();
-		await importCredentials(cluster.main, [nyneCredential(sandbox, BATCH_CREDENTIAL_ID, BATCH_CREDENTIAL_NAME)]);
+		await importCredentials(cluster.main, [
+			nyneCredential(sandbox, BATCH_CREDENTIAL_ID, BATCH_CREDENTIAL_NAME),
+		]);
 		await importWorkflow(cluster.main, workflow);
 		await publishWorkflow(cluster.main, workflow.id);
 		await cluster.start();
@@ -80,7 +87,10 @@ export async function n8nQueueRow(): Promise<{ row: string[]; note: string }> {
 			].join('\n'),
 		};
 	} catch (error) {
-		return naRow(label, `the run failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+		return naRow(
+			label,
+			`the run failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+		);
 	} finally {
 		await cluster?.stop();
 		await sandbox.close();

@@ -9,11 +9,21 @@ export interface NaiveAnswer {
 	requests: number;
 }
 
-export async function naiveSend(world: World, method: 'GET' | 'POST', path: string, body?: unknown, maxTries = NAIVE_RETRY.maxTries): Promise<NaiveAnswer> {
+export async function naiveSend(
+	world: World,
+	method: 'GET' | 'POST',
+	path: string,
+	body?: unknown,
+	maxTries = NAIVE_RETRY.maxTries,
+): Promise<NaiveAnswer> {
 	const request: TransportRequest = {
 		method,
 		url: `${world.sandbox.url}${path}`,
-		headers: { 'x-api-key': world.sandbox.apiKey, 'x-api-secret': world.sandbox.apiSecret, 'content-type': 'application/json' },
+		headers: {
+			'x-api-key': world.sandbox.apiKey,
+			'x-api-secret': world.sandbox.apiSecret,
+			'content-type': 'application/json',
+		},
 		...(body === undefined ? {} : { body }),
 	};
 	let requests = 0;
@@ -36,7 +46,8 @@ export function pollPath(requestId: string): string {
 }
 
 export function requestIdOf(answer: NaiveAnswer): string | undefined {
-	return (answer.response?.body as { data?: { request_id?: string } } | undefined)?.data?.request_id;
+	return (answer.response?.body as { data?: { request_id?: string } } | undefined)?.data
+		?.request_id;
 }
 
 export function stateOf(answer: NaiveAnswer): string | undefined {
@@ -44,7 +55,11 @@ export function stateOf(answer: NaiveAnswer): string | undefined {
 }
 
 /** Submit, then GET every `pollMs` until the job is completed or failed (a Wait-node loop). */
-export async function naiveFixedPoll(world: World, body: InteractionRequestBody, pollMs: number): Promise<{ polls: number; done: boolean; submittedAt: number }> {
+export async function naiveFixedPoll(
+	world: World,
+	body: InteractionRequestBody,
+	pollMs: number,
+): Promise<{ polls: number; done: boolean; submittedAt: number }> {
 	const submittedAt = world.clock.now();
 	const submitted = await naiveSend(world, 'POST', submitPath(), body);
 	const requestId = requestIdOf(submitted);
@@ -56,6 +71,7 @@ export async function naiveFixedPoll(world: World, body: InteractionRequestBody,
 		polls += answer.requests;
 		const state = stateOf(answer);
 		if (state === 'completed' || state === 'failed') return { polls, done: true, submittedAt };
-		if (!answer.response || (answer.response.status >= 400 && answer.response.status !== 404)) return { polls, done: false, submittedAt };
+		if (!answer.response || (answer.response.status >= 400 && answer.response.status !== 404))
+			return { polls, done: false, submittedAt };
 	}
 }

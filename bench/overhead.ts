@@ -17,34 +17,68 @@ const kb = (bytes: number): string => `${fixed(bytes / 1024)} KB`;
 const mb = (bytes: number): string => `${fixed(bytes / 1_048_576)} MB`;
 
 function flatten(): string[] {
-	const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(__dirname, 'flatten.ts')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
-	if (run.status !== 0) return ['flatten 1000 results x 1000 people (toInteractionItems)', 'n/a', `failed: ${run.stderr.split('\n')[0]}`];
+	const run = spawnSync(
+		process.execPath,
+		['--expose-gc', '--import', 'tsx', join(__dirname, 'flatten.ts')],
+		{ cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 },
+	);
+	if (run.status !== 0)
+		return [
+			'flatten 1000 results x 1000 people (toInteractionItems)',
+			'n/a',
+			`failed: ${run.stderr.split('\n')[0]}`,
+		];
 	const figures = JSON.parse(run.stdout) as { items: number; ms: number; heapMb: number };
-	return ['flatten 1000 results x 1000 people (toInteractionItems)', `${fixed(figures.ms, 0)} ms`, `${figures.items.toLocaleString('en')} items, +${fixed(figures.heapMb, 0)} MB heap for the items (${fixed((figures.heapMb * 1_048_576) / figures.items, 0)} B/item)`];
+	return [
+		'flatten 1000 results x 1000 people (toInteractionItems)',
+		`${fixed(figures.ms, 0)} ms`,
+		`${figures.items.toLocaleString('en')} items, +${fixed(figures.heapMb, 0)} MB heap for the items (${fixed((figures.heapMb * 1_048_576) / figures.items, 0)} B/item)`,
+	];
 }
 
 function zapierRequire(): string[] {
 	const label = 'Zapier app cold require (median of 5 fresh processes)';
-	if (!existsSync(ZAPIER_ENTRY)) return [label, 'n/a', 'zapier/dist not built (npm run build --prefix zapier)'];
+	if (!existsSync(ZAPIER_ENTRY))
+		return [label, 'n/a', 'zapier/dist not built (npm run build --prefix zapier)'];
 	const script = `const t=process.hrtime.bigint();require(${JSON.stringify(ZAPIER_ENTRY)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
 	const times: number[] = [];
 	for (let i = 0; i < 5; i++) {
 		const run = spawnSync(process.execPath, ['-e', script], { cwd: ZAPIER, encoding: 'utf8' });
-		if (run.status !== 0) return [label, 'n/a', `require failed: ${run.stderr.split('\n').find((line) => line.trim()) ?? ''}`];
+		if (run.status !== 0)
+			return [
+				label,
+				'n/a',
+				`require failed: ${run.stderr.split('\n').find((line) => line.trim()) ?? ''}`,
+			];
 		times.push(Number(run.stdout));
 	}
 	times.sort((a, b) => a - b);
-	return [label, `${fixed(times[2], 0)} ms`, `min ${fixed(times[0], 0)} ms, max ${fixed(times[4], 0)} ms`];
+	return [
+		label,
+		`${fixed(times[2], 0)} ms`,
+		`min ${fixed(times[0], 0)} ms, max ${fixed(times[4], 0)} ms`,
+	];
 }
 
 function n8nPack(): string[] {
 	const label = 'n8n package: npm pack --dry-run (runs npm run build)';
 	try {
-		const text = execFileSync('npm', ['pack', '--dry-run', '--json', '--silent'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 16 << 20 });
-		const [pack] = JSON.parse(text.slice(text.search(/^\[\s*$/m))) as Array<{ size: number; unpackedSize: number; entryCount: number }>;
+		const text = execFileSync('npm', ['pack', '--dry-run', '--json', '--silent'], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'pipe'],
+			maxBuffer: 16 << 20,
+		});
+		const [pack] = JSON.parse(text.slice(text.search(/^\[\s*$/m))) as Array<{
+			size: number;
+			unpackedSize: number;
+			entryCount: number;
+		}>;
 		return [label, kb(pack.size), `${kb(pack.unpackedSize)} unpacked, ${pack.entryCount} files`];
 	} catch (error) {
-		const detail = (error as { stderr?: string }).stderr?.split('\n').find((line) => /error/i.test(line)) ?? String(error).slice(0, 120);
+		const detail =
+			(error as { stderr?: string }).stderr?.split('\n').find((line) => /error/i.test(line)) ??
+			String(error).slice(0, 120);
 		return [label, 'n/a', `build or pack failed: ${detail.trim()}`];
 	}
 }
@@ -52,14 +86,34 @@ function n8nPack(): string[] {
 /** What `zapier push` would upload: the compiled app plus its production dependencies (uncompressed). */
 function zapierBundle(): string[] {
 	const label = 'zapier/ bundle: dist + production node_modules';
-	if (!existsSync(join(ZAPIER, 'dist')) || !existsSync(join(ZAPIER, 'node_modules'))) return [label, 'n/a', 'zapier/ not built or not installed'];
-	const list = spawnSync('npm', ['ls', '--omit=dev', '--parseable', '--all'], { cwd: ZAPIER, encoding: 'utf8' });
+	if (!existsSync(join(ZAPIER, 'dist')) || !existsSync(join(ZAPIER, 'node_modules')))
+		return [label, 'n/a', 'zapier/ not built or not installed'];
+	const list = spawnSync('npm', ['ls', '--omit=dev', '--parseable', '--all'], {
+		cwd: ZAPIER,
+		encoding: 'utf8',
+	});
 	const dirs = list.stdout.split('\n').filter((line) => line.trim() && line !== ZAPIER);
-	const deps = dirs.filter((dir) => existsSync(dir) && !dirs.some((other) => other !== dir && dir.startsWith(`${other}/node_modules/`))).reduce((sum, dir) => sum + bytesOf(dir), 0);
+	const deps = dirs
+		.filter(
+			(dir) =>
+				existsSync(dir) &&
+				!dirs.some((other) => other !== dir && dir.startsWith(`${other}/node_modules/`)),
+		)
+		.reduce((sum, dir) => sum + bytesOf(dir), 0);
 	const dist = bytesOf(join(ZAPIER, 'dist'));
-	return [label, mb(dist + deps), `dist ${kb(dist)} + ${dirs.length} production packages ${mb(deps)}`];
+	return [
+		label,
+		mb(dist + deps),
+		`dist ${kb(dist)} + ${dirs.length} production packages ${mb(deps)}`,
+	];
 }
 
 export async function overheadBench(): Promise<string> {
-	return table([['what', 'figure', 'detail'], flatten(), zapierRequire(), n8nPack(), zapierBundle()]);
+	return table([
+		['what', 'figure', 'detail'],
+		flatten(),
+		zapierRequire(),
+		n8nPack(),
+		zapierBundle(),
+	]);
 }

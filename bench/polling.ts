@@ -36,43 +36,72 @@ async function callbackReceiver(world: World) {
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	return {
 		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
-		arrival: (requestId: string) => new Promise<number>((resolve) => {
-			const done = () => resolve(arrived.get(requestId) as number);
-			if (arrived.has(requestId)) done();
-			else waiters.set(requestId, done);
-		}),
-		close: () => new Promise<void>((resolve) => {
-			server.closeAllConnections();
-			server.close(() => resolve());
-		}),
+		arrival: (requestId: string) =>
+			new Promise<number>((resolve) => {
+				const done = () => resolve(arrived.get(requestId) as number);
+				if (arrived.has(requestId)) done();
+				else waiters.set(requestId, done);
+			}),
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			}),
 	};
 }
 
-async function runOne(world: World, strategy: Strategy, username: string, jobMs: number, hookUrl: string, arrival: (id: string) => Promise<number>): Promise<Run> {
+async function runOne(
+	world: World,
+	strategy: Strategy,
+	username: string,
+	jobMs: number,
+	hookUrl: string,
+	arrival: (id: string) => Promise<number>,
+): Promise<Run> {
 	if (strategy === 'callback') {
 		const client = world.client();
 		const at = world.clock.now();
-		const submitted = await client.submit(buildInteractionRequest({ type: 'followers', socialMediaUrl: `https://x.com/${username}`, callbackUrl: hookUrl }));
+		const submitted = await client.submit(
+			buildInteractionRequest({
+				type: 'followers',
+				socialMediaUrl: `https://x.com/${username}`,
+				callbackUrl: hookUrl,
+			}),
+		);
 		return { polls: 0, lagMs: (await arrival(submitted.requestId)) - at - jobMs, done: true };
 	}
-	const body = buildInteractionRequest({ type: 'followers', socialMediaUrl: `https://x.com/${username}` });
+	const body = buildInteractionRequest({
+		type: 'followers',
+		socialMediaUrl: `https://x.com/${username}`,
+	});
 	if (strategy === 'core policy') {
 		const counter = { GET: 0, POST: 0 };
 		const client = world.client({ counter });
 		const at = world.clock.now();
 		const submitted = await client.submit(body);
 		const outcome = await client.waitForResult(submitted.requestId, { timeoutMs: 3_600_000 });
-		return { polls: counter.GET, lagMs: world.clock.now() - at - jobMs, done: outcome.status === 'completed' };
+		return {
+			polls: counter.GET,
+			lagMs: world.clock.now() - at - jobMs,
+			done: outcome.status === 'completed',
+		};
 	}
 	const pollMs = strategy === 'fixed 1-s poll' ? 1_000 : 5_000;
 	const result = await naiveFixedPoll(world, body, pollMs);
-	return { polls: result.polls, lagMs: world.clock.now() - result.submittedAt - jobMs, done: result.done };
+	return {
+		polls: result.polls,
+		lagMs: world.clock.now() - result.submittedAt - jobMs,
+		done: result.done,
+	};
 }
 
 /** Polls per job and detection lag (result in hand minus job completion, API seconds) for each strategy and job length. */
 export async function pollingBench(): Promise<string> {
 	const durations = new Map<string, number>();
-	const world = await startWorld(SCALE, { rateLimit: false, jobDurationMs: (job) => durations.get(job.username ?? '') ?? 0 });
+	const world = await startWorld(SCALE, {
+		rateLimit: false,
+		jobDurationMs: (job) => durations.get(job.username ?? '') ?? 0,
+	});
 	const hook = await callbackReceiver(world);
 	try {
 		const cells: Array<{ seconds: number; strategy: Strategy; runs: Run[] }> = [];
@@ -81,20 +110,37 @@ export async function pollingBench(): Promise<string> {
 				const runs = Array.from({ length: JOBS_PER_CELL }, (_, k) => {
 					const username = `p${seconds}s${s}k${k}`;
 					durations.set(username, seconds * 1000);
-					return world.clock.sleep(k * 700).then(() => runOne(world, strategy, username, seconds * 1000, hook.url, hook.arrival));
+					return world.clock
+						.sleep(k * 700)
+						.then(() => runOne(world, strategy, username, seconds * 1000, hook.url, hook.arrival));
 				});
 				return Promise.all(runs).then((done) => ({ seconds, strategy, runs: done }));
 			});
 			cells.push(...(await Promise.all(batch)));
 		}
-		const rows: Array<Array<string | number>> = [['job length', 'strategy', 'polls/job', 'target polls', 'mean lag (s)', 'max lag (s)', 'target lag (s)', 'all done']];
+		const rows: Array<Array<string | number>> = [
+			[
+				'job length',
+				'strategy',
+				'polls/job',
+				'target polls',
+				'mean lag (s)',
+				'max lag (s)',
+				'target lag (s)',
+				'all done',
+			],
+		];
 		for (const cell of cells) {
 			const lags = cell.runs.map((run) => run.lagMs / 1000);
 			rows.push([
 				cell.seconds >= 60 ? `${cell.seconds / 60} min` : `${cell.seconds} s`,
 				cell.strategy,
 				fixed(mean(cell.runs.map((run) => run.polls))),
-				cell.strategy === 'callback' ? '0' : cell.strategy === 'core policy' ? (POLL_TARGETS[cell.seconds] ?? '-') : '-',
+				cell.strategy === 'callback'
+					? '0'
+					: cell.strategy === 'core policy'
+						? (POLL_TARGETS[cell.seconds] ?? '-')
+						: '-',
 				fixed(mean(lags)),
 				fixed(Math.max(...lags)),
 				cell.strategy === 'callback' ? '-' : fixed(Math.max(5, cell.seconds / 10), 0),

@@ -16,18 +16,39 @@ export async function toolAnswerBench(): Promise<string> {
 	const world = await startWorld(0.001);
 	try {
 		const client = world.client({ limiter: false });
-		const submitted = await client.submit(buildInteractionRequest({ type: 'followers', socialMediaUrl: PROFILE, maxResults: PEOPLE }));
+		const submitted = await client.submit(
+			buildInteractionRequest({ type: 'followers', socialMediaUrl: PROFILE, maxResults: PEOPLE }),
+		);
 		const view = await collectLookup(client, submitted.requestId, { timeoutMs: 600_000 });
-		const simplified = renderLookup(view, 'simplified')[0] as { people: unknown[]; people_omitted: number };
+		const simplified = renderLookup(view, 'simplified')[0] as {
+			people: unknown[];
+			people_omitted: number;
+		};
 		const row = (label: string, shape: OutputShape, detail: string): string[] => {
 			const bytes = answerBytes(view, shape);
-			return [label, `${fixed(bytes / 1024)} KB`, `${bytes.toLocaleString('en')} B, ~${Math.round(bytes / 4).toLocaleString('en')} tokens at 4 B/token; ${detail}`];
+			return [
+				label,
+				`${fixed(bytes / 1024)} KB`,
+				`${bytes.toLocaleString('en')} B, ~${Math.round(bytes / 4).toLocaleString('en')} tokens at 4 B/token; ${detail}`,
+			];
 		};
 		return table([
 			['tool answer for 1000 people (JSON)', 'size', 'detail'],
-			row('before: Output "One Item per Person" (the old default)', 'split', `${view.people.length} items, every field`),
-			row('before: Output "One Item with the Whole Result"', 'single', `1 item, ${view.people.length} people, every field`),
-			row('now: Simplify (a tool call\'s default)', 'simplified', `1 item, ${simplified.people.length} people with their few most useful fields, ${simplified.people_omitted} in people_omitted`),
+			row(
+				'before: Output "One Item per Person" (the old default)',
+				'split',
+				`${view.people.length} items, every field`,
+			),
+			row(
+				'before: Output "One Item with the Whole Result"',
+				'single',
+				`1 item, ${view.people.length} people, every field`,
+			),
+			row(
+				"now: Simplify (a tool call's default)",
+				'simplified',
+				`1 item, ${simplified.people.length} people with their few most useful fields, ${simplified.people_omitted} in people_omitted`,
+			),
 		]);
 	} finally {
 		await world.sandbox.close();

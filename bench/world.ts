@@ -25,7 +25,11 @@ export async function startWorld(timeScale: number, options: SandboxOptions = {}
 	const sandbox = await startSandbox({ timeScale, ...options });
 	const clock = scaledClock(timeScale);
 	const sent = { GET: 0, POST: 0 };
-	const transport = fetchTransport({ timeScale, apiNow: clock.now, onExchange: (request) => (sent[request.method] += 1) });
+	const transport = fetchTransport({
+		timeScale,
+		apiNow: clock.now,
+		onExchange: (request) => (sent[request.method] += 1),
+	});
 	return {
 		sandbox,
 		clock,
@@ -39,7 +43,14 @@ export async function startWorld(timeScale: number, options: SandboxOptions = {}
 						return transport(request);
 					}
 				: transport;
-			return new NyneClient({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, apiSecret: sandbox.apiSecret, transport: counted, ...clock, limiter: opts.limiter });
+			return new NyneClient({
+				baseUrl: sandbox.url,
+				apiKey: sandbox.apiKey,
+				apiSecret: sandbox.apiSecret,
+				transport: counted,
+				...clock,
+				limiter: opts.limiter,
+			});
 		},
 	};
 }

@@ -2,7 +2,10 @@ import { DEFAULT_RATE_LIMIT, KeyRateLimiter, monthStart, nextMonthStart } from '
 import { timestamp } from './envelope';
 import type { RateLimitOptions, SandboxKey } from './types';
 
-export const DEFAULT_KEY: SandboxKey = { apiKey: 'nyne_sandbox_key', apiSecret: 'nyne_sandbox_secret' };
+export const DEFAULT_KEY: SandboxKey = {
+	apiKey: 'nyne_sandbox_key',
+	apiSecret: 'nyne_sandbox_secret',
+};
 export const DEFAULT_CREDITS = 100_000;
 
 export interface Account {
@@ -24,8 +27,18 @@ export class Accounts {
 		timeScale: number,
 	) {
 		for (const key of keys) {
-			const limiter = rateLimit === false ? undefined : new KeyRateLimiter({ ...DEFAULT_RATE_LIMIT, ...rateLimit }, timeScale);
-			this.byKey.set(key.apiKey, { key, startCredits: key.credits ?? DEFAULT_CREDITS, creditsUsed: 0, requests: 0, interactionRequests: 0, limiter });
+			const limiter =
+				rateLimit === false
+					? undefined
+					: new KeyRateLimiter({ ...DEFAULT_RATE_LIMIT, ...rateLimit }, timeScale);
+			this.byKey.set(key.apiKey, {
+				key,
+				startCredits: key.credits ?? DEFAULT_CREDITS,
+				creditsUsed: 0,
+				requests: 0,
+				interactionRequests: 0,
+				limiter,
+			});
 		}
 	}
 
@@ -66,7 +79,12 @@ export class Accounts {
 			requests_this_month: account.requests,
 			billing_cycle_start: timestamp(monthStart(now)),
 			billing_cycle_end: timestamp(nextMonthStart(now)),
-			breakdown: { person_interactions: { requests: account.interactionRequests, credits_used: account.creditsUsed } },
+			breakdown: {
+				person_interactions: {
+					requests: account.interactionRequests,
+					credits_used: account.creditsUsed,
+				},
+			},
 		};
 	}
 }

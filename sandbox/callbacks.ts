@@ -16,7 +16,9 @@ export const LOOPBACK_ONLY = 'sandbox delivers callbacks to loopback only';
 export function isLoopbackUrl(raw: string): boolean {
 	try {
 		const host = new URL(raw).hostname.toLowerCase();
-		return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+		return (
+			host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+		);
 	} catch {
 		return false;
 	}
@@ -56,9 +58,20 @@ export class CallbackDispatcher {
 	send(requestId: string, url: string, payload: unknown): void {
 		const fault = this.faults.forCallback();
 		const data = (payload as { data?: unknown }).data;
-		const body = JSON.stringify(fault?.kind === 'odd_result' && data !== undefined ? { ...(payload as object), data: oddResult(data, fault) } : payload);
+		const body = JSON.stringify(
+			fault?.kind === 'odd_result' && data !== undefined
+				? { ...(payload as object), data: oddResult(data, fault) }
+				: payload,
+		);
 		const duplicate = fault?.kind === 'duplicate_callback';
-		const run = () => this.chain(requestId, url, body, false, () => duplicate && this.chain(requestId, url, body, true, () => undefined));
+		const run = () =>
+			this.chain(
+				requestId,
+				url,
+				body,
+				false,
+				() => duplicate && this.chain(requestId, url, body, true, () => undefined),
+			);
 		if (fault?.kind === 'out_of_order_callback') {
 			this.timers.after(this.clock.realMs(fault.delayMs ?? OUT_OF_ORDER_DELAY_MS), run);
 		} else {
@@ -66,17 +79,36 @@ export class CallbackDispatcher {
 		}
 	}
 
-	private chain(requestId: string, url: string, body: string, duplicate: boolean, done: () => void): void {
+	private chain(
+		requestId: string,
+		url: string,
+		body: string,
+		duplicate: boolean,
+		done: () => void,
+	): void {
 		const epoch = this.epoch;
 		if (!isLoopbackUrl(url)) {
-			this.entries.push({ requestId, url, attempt: 1, error: LOOPBACK_ONLY, at: Date.now(), ...(duplicate ? { duplicate } : {}) });
+			this.entries.push({
+				requestId,
+				url,
+				attempt: 1,
+				error: LOOPBACK_ONLY,
+				at: Date.now(),
+				...(duplicate ? { duplicate } : {}),
+			});
 			this.log(`callback ${requestId} not sent: ${LOOPBACK_ONLY}`);
 			done();
 			return;
 		}
 		const attempt = (n: number): void => {
 			if (epoch !== this.epoch) return;
-			const entry: CallbackDelivery = { requestId, url, attempt: n, at: Date.now(), ...(duplicate ? { duplicate } : {}) };
+			const entry: CallbackDelivery = {
+				requestId,
+				url,
+				attempt: n,
+				at: Date.now(),
+				...(duplicate ? { duplicate } : {}),
+			};
 			this.entries.push(entry);
 			this.post(url, body).then(
 				(status) => {
@@ -113,10 +145,17 @@ export class CallbackDispatcher {
 			const req = client.request(target, {
 				method: 'POST',
 				agent: false,
-				headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'User-Agent': 'nyne-sandbox' },
+				headers: {
+					'Content-Type': 'application/json',
+					'Content-Length': Buffer.byteLength(body),
+					'User-Agent': 'nyne-sandbox',
+				},
 			});
 			this.inflight.add(req);
-			const timeout = this.timers.after(Math.max(MIN_REAL_TIMEOUT_MS, this.clock.realMs(CALLBACK_TIMEOUT_MS)), () => req.destroy(new Error('timeout')));
+			const timeout = this.timers.after(
+				Math.max(MIN_REAL_TIMEOUT_MS, this.clock.realMs(CALLBACK_TIMEOUT_MS)),
+				() => req.destroy(new Error('timeout')),
+			);
 			const finish = () => {
 				this.timers.cancel(timeout);
 				this.inflight.delete(req);

@@ -7,7 +7,9 @@ export type Relation = 'follower' | 'following';
 export const MAX_CHURN_COUNT = 1_000;
 
 function churnCount(value: number | undefined): number {
-	return typeof value === 'number' && Number.isFinite(value) ? Math.min(MAX_CHURN_COUNT, Math.max(0, Math.floor(value))) : 0;
+	return typeof value === 'number' && Number.isFinite(value)
+		? Math.min(MAX_CHURN_COUNT, Math.max(0, Math.floor(value)))
+		: 0;
 }
 
 export interface RelationChurn {
@@ -22,7 +24,10 @@ export class ChurnBook {
 	private readonly replies = new Map<string, number>();
 
 	addReplies(postId: string, count: number): void {
-		this.replies.set(postId, this.repliesAdded(postId) + Math.max(0, Math.min(1000, Math.floor(count))));
+		this.replies.set(
+			postId,
+			this.repliesAdded(postId) + Math.max(0, Math.min(1000, Math.floor(count))),
+		);
 	}
 
 	repliesAdded(postId: string): number {
@@ -46,7 +51,12 @@ export class ChurnBook {
 	 * Added people go to the head of the list. Removed people are picked deterministically among the
 	 * first 100 current entries, so a default-sized lookup sees them go.
 	 */
-	apply(platform: SandboxPlatform, username: string, change: ChurnChange, currentHead: (relation: Relation, limit: number) => string[]): void {
+	apply(
+		platform: SandboxPlatform,
+		username: string,
+		change: ChurnChange,
+		currentHead: (relation: Relation, limit: number) => string[],
+	): void {
 		const steps: Array<[Relation, number, number]> = [
 			['follower', churnCount(change.addFollowers), churnCount(change.removeFollowers)],
 			['following', churnCount(change.addFollowing), churnCount(change.removeFollowing)],
@@ -57,7 +67,9 @@ export class ChurnBook {
 			for (let i = 0; i < remove; i++) {
 				const head = currentHead(relation, 100);
 				if (head.length === 0) break;
-				const rng = rngFrom(`${platform}|${username.toLowerCase()}|${relation}|remove|${churn.removals}`);
+				const rng = rngFrom(
+					`${platform}|${username.toLowerCase()}|${relation}|remove|${churn.removals}`,
+				);
 				churn.removals += 1;
 				churn.removed.add(head[Math.floor(rng() * head.length)]);
 			}

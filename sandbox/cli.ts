@@ -19,7 +19,13 @@ function numberSetting(name: string, env: string, fallback: number): number {
 	return value;
 }
 
-function walkthrough(url: string, key: string, secret: string, jobMs: number, timeScale: number): string {
+function walkthrough(
+	url: string,
+	key: string,
+	secret: string,
+	jobMs: number,
+	timeScale: number,
+): string {
 	const auth = `-H 'X-API-Key: ${key}' -H 'X-API-Secret: ${secret}'`;
 	const wait = Math.max(1, Math.ceil((jobMs * timeScale) / 1000));
 	return [
@@ -45,9 +51,13 @@ async function main(): Promise<void> {
 	const port = numberSetting('port', 'NYNE_SANDBOX_PORT', 8787);
 	const timeScale = numberSetting('time-scale', 'NYNE_SANDBOX_TIME_SCALE', 1) || 1;
 	const jobDurationMs = numberSetting('job-ms', 'NYNE_SANDBOX_JOB_MS', 20_000);
-	const apiEdition = (flag('api-edition') ?? process.env.NYNE_SANDBOX_API_EDITION ?? 'current') as ApiEdition;
+	const apiEdition = (flag('api-edition') ??
+		process.env.NYNE_SANDBOX_API_EDITION ??
+		'current') as ApiEdition;
 	if (apiEdition !== 'current' && apiEdition !== 'reference') {
-		console.error(`--api-edition (NYNE_SANDBOX_API_EDITION) must be "current" or "reference", got "${String(apiEdition)}"`);
+		console.error(
+			`--api-edition (NYNE_SANDBOX_API_EDITION) must be "current" or "reference", got "${String(apiEdition)}"`,
+		);
 		process.exit(2);
 	}
 	const sandbox = await startSandbox({
@@ -57,11 +67,15 @@ async function main(): Promise<void> {
 		apiEdition,
 		log: (line) => console.log(`${new Date().toISOString()} ${line}`),
 	});
-	console.log(`Nyne sandbox listening on ${sandbox.url} (time scale ${timeScale}, jobs take ${jobDurationMs} ms of API time, ${apiEdition} API edition)`);
+	console.log(
+		`Nyne sandbox listening on ${sandbox.url} (time scale ${timeScale}, jobs take ${jobDurationMs} ms of API time, ${apiEdition} API edition)`,
+	);
 	console.log(`API key:    ${sandbox.apiKey}`);
 	console.log(`API secret: ${sandbox.apiSecret}`);
 	console.log(`Point the Nyne credential's base URL at ${sandbox.url}\n`);
-	console.log(walkthrough(sandbox.url, sandbox.apiKey, sandbox.apiSecret, jobDurationMs, timeScale));
+	console.log(
+		walkthrough(sandbox.url, sandbox.apiKey, sandbox.apiSecret, jobDurationMs, timeScale),
+	);
 	console.log('');
 	const stop = (signal: string) => {
 		console.log(`${signal}: stopping the sandbox`);

@@ -8,7 +8,12 @@ function parse(text: string): unknown {
 }
 
 /** The HTTP face of SandboxControl, for out-of-process users (n8n end-to-end tests, benchmarks). */
-export function handleControl(core: SandboxCore, method: string, path: string, bodyText: string): ApiAnswer {
+export function handleControl(
+	core: SandboxCore,
+	method: string,
+	path: string,
+	bodyText: string,
+): ApiAnswer {
 	const control = core.control;
 	let body: unknown;
 	try {
@@ -29,14 +34,23 @@ export function handleControl(core: SandboxCore, method: string, path: string, b
 				return ok(200, { random: body ?? null });
 			case 'POST /__sandbox/job-duration': {
 				const ms = (body as { ms?: unknown } | undefined)?.ms;
-				if (typeof ms !== 'number' || !(ms >= 0)) return fail(400, 'missing_parameters', 'Send {"ms": <API milliseconds>}.');
+				if (typeof ms !== 'number' || !(ms >= 0))
+					return fail(400, 'missing_parameters', 'Send {"ms": <API milliseconds>}.');
 				control.setJobDurationMs(ms);
 				return ok(200, { ms: clampJobDuration(ms) });
 			}
 			case 'POST /__sandbox/churn': {
-				const { platform, username, change, ...flat } = (body ?? {}) as { platform?: SandboxPlatform; username?: string; change?: ChurnChange } & ChurnChange;
+				const { platform, username, change, ...flat } = (body ?? {}) as {
+					platform?: SandboxPlatform;
+					username?: string;
+					change?: ChurnChange;
+				} & ChurnChange;
 				if ((platform !== 'twitter' && platform !== 'instagram') || typeof username !== 'string') {
-					return fail(400, 'missing_parameters', 'Send {"platform": "twitter"|"instagram", "username": "...", "addFollowers": n, ...}.');
+					return fail(
+						400,
+						'missing_parameters',
+						'Send {"platform": "twitter"|"instagram", "username": "...", "addFollowers": n, ...}.',
+					);
 				}
 				control.churn(platform, username, change ?? flat);
 				return ok(200, { platform, username });
@@ -52,6 +66,10 @@ export function handleControl(core: SandboxCore, method: string, path: string, b
 				return fail(404, 'not_found', `No control endpoint ${route}.`);
 		}
 	} catch (error) {
-		return fail(400, 'invalid_control_request', error instanceof Error ? error.message : String(error));
+		return fail(
+			400,
+			'invalid_control_request',
+			error instanceof Error ? error.message : String(error),
+		);
 	}
 }

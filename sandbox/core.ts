@@ -8,7 +8,17 @@ import { Clock, TimerBag } from './timers';
 import type { ApiEdition, SandboxControl, SandboxOptions, SandboxStats } from './types';
 
 function emptyStats(): SandboxStats {
-	return { requests: 0, byEndpoint: {}, submissions: 0, submissionsByTarget: {}, status429: 0, status5xx: 0, creditsUsed: 0, callbacksDelivered: 0, jobs: 0 };
+	return {
+		requests: 0,
+		byEndpoint: {},
+		submissions: 0,
+		submissionsByTarget: {},
+		status429: 0,
+		status5xx: 0,
+		creditsUsed: 0,
+		callbacksDelivered: 0,
+		jobs: 0,
+	};
 }
 
 /** All sandbox state, and the control surface over it. The HTTP layer sits on top. */
@@ -65,7 +75,12 @@ export class SandboxCore {
 			this.jobs.duration = typeof ms === 'number' ? clampJobDuration(ms) : ms;
 		},
 		churn: (platform, username, change) => {
-			this.churnBook.apply(platform, username, change, (relation, limit) => relationKeys(platform, username, relation, this.churnBook, limit).keys);
+			this.churnBook.apply(
+				platform,
+				username,
+				change,
+				(relation, limit) => relationKeys(platform, username, relation, this.churnBook, limit).keys,
+			);
 		},
 		addReplies: (postId, count) => this.churnBook.addReplies(postId, count),
 		stats: () => ({

@@ -14,11 +14,24 @@ export function ok(status: number, data: unknown): ApiAnswer {
 	return { status, body: { success: true, data, timestamp: timestamp() } };
 }
 
-export function fail(status: number, code: string, message: string, headers?: Record<string, string>): ApiAnswer {
-	return { status, body: { success: false, error: { code, message }, timestamp: timestamp() }, headers };
+export function fail(
+	status: number,
+	code: string,
+	message: string,
+	headers?: Record<string, string>,
+): ApiAnswer {
+	return {
+		status,
+		body: { success: false, error: { code, message }, timestamp: timestamp() },
+		headers,
+	};
 }
 
-export function writeAnswer(res: ServerResponse, answer: ApiAnswer, extraHeaders: Record<string, string> = {}): void {
+export function writeAnswer(
+	res: ServerResponse,
+	answer: ApiAnswer,
+	extraHeaders: Record<string, string> = {},
+): void {
 	const text = JSON.stringify(answer.body);
 	res.writeHead(answer.status, {
 		'Content-Type': 'application/json; charset=utf-8',

@@ -1,7 +1,11 @@
 import { rngFrom, type Rng } from './random';
 import { FAULT_KINDS, type Fault, type FaultKind, type RandomFaultSpec } from './types';
 
-const CALLBACK_KINDS: ReadonlySet<FaultKind> = new Set(['duplicate_callback', 'out_of_order_callback', 'odd_result']);
+const CALLBACK_KINDS: ReadonlySet<FaultKind> = new Set([
+	'duplicate_callback',
+	'out_of_order_callback',
+	'odd_result',
+]);
 const INTERACTIONS_PATH = '/person/interactions';
 
 interface QueuedFault {
@@ -10,7 +14,8 @@ interface QueuedFault {
 }
 
 function appliesToRequest(fault: Fault, method: string, path: string): boolean {
-	if (fault.kind === 'odd_result') return method === 'GET' && path === INTERACTIONS_PATH && (fault.method ?? 'GET') === 'GET';
+	if (fault.kind === 'odd_result')
+		return method === 'GET' && path === INTERACTIONS_PATH && (fault.method ?? 'GET') === 'GET';
 	if (CALLBACK_KINDS.has(fault.kind)) return false;
 	if (fault.method && fault.method !== method) return false;
 	if (fault.path && fault.path !== path) return false;
@@ -24,7 +29,8 @@ export class FaultPlan {
 	private random: { rng: Rng; rates: RandomFaultSpec['rates'] } | null = null;
 
 	inject(fault: Fault): void {
-		if (!FAULT_KINDS.includes(fault.kind)) throw new Error(`Unknown fault kind: ${String(fault.kind)}`);
+		if (!FAULT_KINDS.includes(fault.kind))
+			throw new Error(`Unknown fault kind: ${String(fault.kind)}`);
 		this.queue.push({ fault: { ...fault }, left: Math.max(1, Math.floor(fault.times ?? 1)) });
 	}
 
@@ -42,7 +48,9 @@ export class FaultPlan {
 	}
 
 	forCallback(): Fault | undefined {
-		return this.take((f) => CALLBACK_KINDS.has(f.kind) && (f.kind !== 'odd_result' || f.method === 'POST'));
+		return this.take(
+			(f) => CALLBACK_KINDS.has(f.kind) && (f.kind !== 'odd_result' || f.method === 'POST'),
+		);
 	}
 
 	private take(matches: (fault: Fault) => boolean): Fault | undefined {

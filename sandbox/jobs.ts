@@ -58,9 +58,22 @@ export class JobStore {
 
 	create(apiKey: string, submission: Submission): Job {
 		const { target, type } = submission;
-		const info = { type, platform: target.platform, username: target.username, postId: target.postId };
-		const durationApiMs = clampJobDuration(typeof this.duration === 'function' ? this.duration(info) : this.duration);
-		const job: Job = { id: newRequestId(), apiKey, submission, createdAt: Date.now(), durationApiMs };
+		const info = {
+			type,
+			platform: target.platform,
+			username: target.username,
+			postId: target.postId,
+		};
+		const durationApiMs = clampJobDuration(
+			typeof this.duration === 'function' ? this.duration(info) : this.duration,
+		);
+		const job: Job = {
+			id: newRequestId(),
+			apiKey,
+			submission,
+			createdAt: Date.now(),
+			durationApiMs,
+		};
 		this.jobs.set(job.id, job);
 		this.timers.after(this.clock.realMs(durationApiMs), () => this.finish(job));
 		return job;
@@ -101,7 +114,12 @@ export class JobStore {
 		};
 		const outcome = job.outcome;
 		if (outcome?.result) {
-			Object.assign(data, { completed: true, result: outcome.result, result_count: outcome.result.interactions.length, completed_on: timestamp(outcome.completedAt) });
+			Object.assign(data, {
+				completed: true,
+				result: outcome.result,
+				result_count: outcome.result.interactions.length,
+				completed_on: timestamp(outcome.completedAt),
+			});
 		} else if (outcome) {
 			Object.assign(data, { error: outcome.error, completed_on: timestamp(outcome.completedAt) });
 		}
@@ -111,12 +129,26 @@ export class JobStore {
 	private finish(job: Job): void {
 		if (job.outcome || this.jobs.get(job.id) !== job) return;
 		const { submission } = job;
-		const result = buildResult(submission.type, submission.target, submission.maxResults, this.churn);
-		job.outcome = result ? { result, completedAt: Date.now() } : { error: NO_DATA, completedAt: Date.now() };
+		const result = buildResult(
+			submission.type,
+			submission.target,
+			submission.maxResults,
+			this.churn,
+		);
+		job.outcome = result
+			? { result, completedAt: Date.now() }
+			: { error: NO_DATA, completedAt: Date.now() };
 		if (result) this.charge(job.apiKey, CREDITS_PER_LOOKUP);
 		if (!submission.callbackUrl) return;
-		const base = { request_id: job.id, status: result ? 'completed' : 'failed', interaction_type: submission.type, platform: submission.target.platform };
-		const payload = result ? { ...base, data: result, result_count: result.interactions.length } : { ...base, error: NO_DATA };
+		const base = {
+			request_id: job.id,
+			status: result ? 'completed' : 'failed',
+			interaction_type: submission.type,
+			platform: submission.target.platform,
+		};
+		const payload = result
+			? { ...base, data: result, result_count: result.interactions.length }
+			: { ...base, error: NO_DATA };
 		this.callbacks.send(job.id, submission.callbackUrl, payload);
 	}
 }

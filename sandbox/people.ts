@@ -3,11 +3,84 @@ import { intBetween, pick, rngFrom, seedOf, type Rng } from './random';
 import type { SandboxPlatform } from './types';
 import type { InteractionType, Target } from './validation';
 
-const FIRST = ['alex', 'maria', 'sam', 'noah', 'lena', 'omar', 'yuki', 'ivan', 'zoe', 'li', 'ana', 'ben', 'chloe', 'dev', 'emma', 'finn', 'gia', 'hugo', 'iris', 'jon'];
-const LAST = ['smith', 'garcia', 'kim', 'novak', 'okafor', 'rossi', 'tanaka', 'silva', 'berg', 'khan', 'lopez', 'moreau', 'patel', 'quinn', 'reyes', 'stone', 'weber', 'young'];
-const ROLES = ['Engineer', 'Designer', 'Founder', 'Writer', 'Researcher', 'Photographer', 'Product manager', 'Student', 'Teacher', 'Marketer'];
-const TOPICS = ['AI', 'open source', 'coffee', 'climate', 'startups', 'travel', 'music', 'running', 'design systems', 'space'];
-const REPLIES = ['Great point!', 'I disagree, here is why.', 'This is huge.', 'Thanks for sharing.', 'Source?', 'Been saying this for years.', 'Love this 🙌', 'Interesting take.', 'Can you elaborate?', 'Exactly right.'];
+const FIRST = [
+	'alex',
+	'maria',
+	'sam',
+	'noah',
+	'lena',
+	'omar',
+	'yuki',
+	'ivan',
+	'zoe',
+	'li',
+	'ana',
+	'ben',
+	'chloe',
+	'dev',
+	'emma',
+	'finn',
+	'gia',
+	'hugo',
+	'iris',
+	'jon',
+];
+const LAST = [
+	'smith',
+	'garcia',
+	'kim',
+	'novak',
+	'okafor',
+	'rossi',
+	'tanaka',
+	'silva',
+	'berg',
+	'khan',
+	'lopez',
+	'moreau',
+	'patel',
+	'quinn',
+	'reyes',
+	'stone',
+	'weber',
+	'young',
+];
+const ROLES = [
+	'Engineer',
+	'Designer',
+	'Founder',
+	'Writer',
+	'Researcher',
+	'Photographer',
+	'Product manager',
+	'Student',
+	'Teacher',
+	'Marketer',
+];
+const TOPICS = [
+	'AI',
+	'open source',
+	'coffee',
+	'climate',
+	'startups',
+	'travel',
+	'music',
+	'running',
+	'design systems',
+	'space',
+];
+const REPLIES = [
+	'Great point!',
+	'I disagree, here is why.',
+	'This is huge.',
+	'Thanks for sharing.',
+	'Source?',
+	'Been saying this for years.',
+	'Love this 🙌',
+	'Interesting take.',
+	'Can you elaborate?',
+	'Exactly right.',
+];
 
 /** Handles with fixed, larger-than-usual audiences, for tests of bounded state. */
 const WELL_KNOWN: Record<string, { followers: number; following: number }> = {
@@ -35,13 +108,25 @@ function uniqueToken(salt: number, ordinal: number): string {
 }
 
 /** A person and the generator that goes on to draw their other attributes; `ordinal` keeps usernames unique in a list. */
-function makePerson(platform: SandboxPlatform, seedKey: string, listSalt: number, ordinal: number): { person: Person; rng: Rng } {
+function makePerson(
+	platform: SandboxPlatform,
+	seedKey: string,
+	listSalt: number,
+	ordinal: number,
+): { person: Person; rng: Rng } {
 	const rng = rngFrom(seedKey);
 	const first = pick(rng, FIRST);
 	const last = pick(rng, LAST);
 	const token = uniqueToken(listSalt, ordinal);
 	const username = `${first.slice(0, 5)}${last.slice(0, 3)}_${token}`;
-	return { person: { username, display_name: `${capital(first)} ${capital(last)}`, profile_url: profileUrl(platform, username) }, rng };
+	return {
+		person: {
+			username,
+			display_name: `${capital(first)} ${capital(last)}`,
+			profile_url: profileUrl(platform, username),
+		},
+		rng,
+	};
 }
 
 function bio(rng: Rng): string {
@@ -50,7 +135,12 @@ function bio(rng: Rng): string {
 	return `${pick(rng, ROLES)}. Into ${TOPICS[first]} and ${TOPICS[second]}.`;
 }
 
-function profileEntry(platform: SandboxPlatform, seedKey: string, listSalt: number, ordinal: number): Person {
+function profileEntry(
+	platform: SandboxPlatform,
+	seedKey: string,
+	listSalt: number,
+	ordinal: number,
+): Person {
 	const { person, rng } = makePerson(platform, seedKey, listSalt, ordinal);
 	const followers = Math.floor(10 ** (1 + rng() * 4));
 	return {
@@ -67,7 +157,10 @@ export function isNoDataTarget(target: Target): boolean {
 	return (target.username ?? '').toLowerCase().startsWith('nodata');
 }
 
-export function baseCounts(platform: SandboxPlatform, username: string): { followers: number; following: number } {
+export function baseCounts(
+	platform: SandboxPlatform,
+	username: string,
+): { followers: number; following: number } {
 	const known = WELL_KNOWN[username.toLowerCase()];
 	if (known) return known;
 	const rng = rngFrom(`${platform}|${username.toLowerCase()}|counts`);
@@ -86,7 +179,13 @@ function ordinalOf(key: string): number {
 }
 
 /** Stable identities of the current list, newest first: added people, then the base list, minus removed ones. */
-export function relationKeys(platform: SandboxPlatform, username: string, relation: Relation, churn: ChurnBook, limit: number): { keys: string[]; total: number } {
+export function relationKeys(
+	platform: SandboxPlatform,
+	username: string,
+	relation: Relation,
+	churn: ChurnBook,
+	limit: number,
+): { keys: string[]; total: number } {
 	const base = baseCounts(platform, username)[relation === 'follower' ? 'followers' : 'following'];
 	const state = churn.get(platform, username, relation);
 	const prefix = listPrefix(platform, username, relation);
@@ -102,9 +201,17 @@ export function relationKeys(platform: SandboxPlatform, username: string, relati
 	return { keys, total: base + state.added - state.removed.size };
 }
 
-function relationList(platform: SandboxPlatform, username: string, relation: Relation, churn: ChurnBook, limit: number): Person[] {
+function relationList(
+	platform: SandboxPlatform,
+	username: string,
+	relation: Relation,
+	churn: ChurnBook,
+	limit: number,
+): Person[] {
 	const salt = seedOf(listPrefix(platform, username, relation));
-	return relationKeys(platform, username, relation, churn, limit).keys.map((key) => profileEntry(platform, key, salt, ordinalOf(key)));
+	return relationKeys(platform, username, relation, churn, limit).keys.map((key) =>
+		profileEntry(platform, key, salt, ordinalOf(key)),
+	);
 }
 
 function postTime(postId: string): number {
@@ -146,12 +253,34 @@ export interface InteractionResult {
 
 function targetOf(target: Target, churn: ChurnBook): InteractionResult['target'] {
 	if (target.kind === 'post') {
-		const username = target.username ?? makePerson(target.platform, `post-author|${target.postId}`, 0, seedOf(`${target.postId}`) % 2 ** 31).person.username;
-		const { display_name } = makePerson(target.platform, `${target.platform}|${username.toLowerCase()}|self`, 0, 0).person;
-		return { username, display_name, profile_url: profileUrl(target.platform, username), post_id: target.postId };
+		const username =
+			target.username ??
+			makePerson(
+				target.platform,
+				`post-author|${target.postId}`,
+				0,
+				seedOf(`${target.postId}`) % 2 ** 31,
+			).person.username;
+		const { display_name } = makePerson(
+			target.platform,
+			`${target.platform}|${username.toLowerCase()}|self`,
+			0,
+			0,
+		).person;
+		return {
+			username,
+			display_name,
+			profile_url: profileUrl(target.platform, username),
+			post_id: target.postId,
+		};
 	}
 	const username = target.username as string;
-	const { display_name } = makePerson(target.platform, `${target.platform}|${username.toLowerCase()}|self`, 0, 0).person;
+	const { display_name } = makePerson(
+		target.platform,
+		`${target.platform}|${username.toLowerCase()}|self`,
+		0,
+		0,
+	).person;
 	return {
 		username,
 		display_name,
@@ -162,18 +291,36 @@ function targetOf(target: Target, churn: ChurnBook): InteractionResult['target']
 }
 
 /** The lookup result, or undefined when the target has no data. Same input, same people, same order. */
-export function buildResult(type: InteractionType, target: Target, maxResults: number, churn: ChurnBook): InteractionResult | undefined {
+export function buildResult(
+	type: InteractionType,
+	target: Target,
+	maxResults: number,
+	churn: ChurnBook,
+): InteractionResult | undefined {
 	if (isNoDataTarget(target)) return undefined;
 	let interactions: Person[];
 	if (type === 'replies') {
-		interactions = replyList(target.postId as string, maxResults, churn.repliesAdded(target.postId as string));
+		interactions = replyList(
+			target.postId as string,
+			maxResults,
+			churn.repliesAdded(target.postId as string),
+		);
 	} else {
 		const username = target.username as string;
-		const followers = type === 'following' ? [] : relationList(target.platform, username, 'follower', churn, maxResults);
-		const following = type === 'followers' ? [] : relationList(target.platform, username, 'following', churn, maxResults);
+		const followers =
+			type === 'following'
+				? []
+				: relationList(target.platform, username, 'follower', churn, maxResults);
+		const following =
+			type === 'followers'
+				? []
+				: relationList(target.platform, username, 'following', churn, maxResults);
 		interactions =
 			type === 'followers,following'
-				? [...followers.map((p) => ({ ...p, relation: 'follower' })), ...following.map((p) => ({ ...p, relation: 'following' }))]
+				? [
+						...followers.map((p) => ({ ...p, relation: 'follower' })),
+						...following.map((p) => ({ ...p, relation: 'following' })),
+					]
 				: [...followers, ...following];
 	}
 	return {

@@ -7,7 +7,11 @@ export interface RateLimitConfig {
 	monthly: number;
 }
 
-export const DEFAULT_RATE_LIMIT: RateLimitConfig = { perMinute: 60, perHour: 1000, monthly: 100_000 };
+export const DEFAULT_RATE_LIMIT: RateLimitConfig = {
+	perMinute: 60,
+	perHour: 1000,
+	monthly: 100_000,
+};
 
 interface Window {
 	limit: number;
@@ -58,14 +62,27 @@ export class KeyRateLimiter {
 			const headers = { ...this.headers(now), 'Retry-After': headerSeconds(waitMs) };
 			return {
 				headers,
-				rejection: fail(429, 'rate_limit_exceeded', 'Too many requests per minute/hour. Please slow down.', headers),
+				rejection: fail(
+					429,
+					'rate_limit_exceeded',
+					'Too many requests per minute/hour. Please slow down.',
+					headers,
+				),
 			};
 		}
 		if (this.monthCount >= this.config.monthly) {
-			const headers = { ...this.headers(now), 'Retry-After': headerSeconds(nextMonthStart(now) - now) };
+			const headers = {
+				...this.headers(now),
+				'Retry-After': headerSeconds(nextMonthStart(now) - now),
+			};
 			return {
 				headers,
-				rejection: fail(429, 'monthly_limit_exceeded', 'Monthly request limit exceeded. Resets at start of billing cycle.', headers),
+				rejection: fail(
+					429,
+					'monthly_limit_exceeded',
+					'Monthly request limit exceeded. Resets at start of billing cycle.',
+					headers,
+				),
 			};
 		}
 		for (const w of this.windows) w.count += 1;
@@ -76,7 +93,8 @@ export class KeyRateLimiter {
 	/** Headers of the tightest window: the one with the fewest requests left. */
 	private headers(now: number): Record<string, string> {
 		const tightest = [...this.windows].sort(
-			(a, b) => a.limit - a.count - (b.limit - b.count) || a.start + a.lengthMs - (b.start + b.lengthMs),
+			(a, b) =>
+				a.limit - a.count - (b.limit - b.count) || a.start + a.lengthMs - (b.start + b.lengthMs),
 		)[0];
 		const resetAt = tightest.start + tightest.lengthMs;
 		const remaining = String(Math.max(0, tightest.limit - tightest.count));

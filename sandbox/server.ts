@@ -19,7 +19,9 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
 			size += chunk.length;
 			if (size <= MAX_BODY_BYTES) chunks.push(chunk);
 		});
-		req.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8')));
+		req.on('end', () =>
+			resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8')),
+		);
 		req.on('error', reject);
 	});
 }
@@ -36,15 +38,24 @@ function faultAnswer(core: SandboxCore, fault: Fault): ApiAnswer | undefined {
 	switch (fault.kind) {
 		case 'rate_limit': {
 			const wait = headerSeconds(core.clock.realMs((fault.retryAfterSeconds ?? 1) * 1000));
-			return fail(429, 'rate_limit_exceeded', 'Too many requests per minute/hour. Please slow down.', {
-				'Retry-After': wait,
-				'RateLimit-Remaining': '0',
-				'RateLimit-Reset': wait,
-				'X-RateLimit-Remaining': '0',
-			});
+			return fail(
+				429,
+				'rate_limit_exceeded',
+				'Too many requests per minute/hour. Please slow down.',
+				{
+					'Retry-After': wait,
+					'RateLimit-Remaining': '0',
+					'RateLimit-Reset': wait,
+					'X-RateLimit-Remaining': '0',
+				},
+			);
 		}
 		case 'server_error':
-			return fail(fault.status ?? 500, 'internal_error', 'An unexpected server error occurred. Please try again later.');
+			return fail(
+				fault.status ?? 500,
+				'internal_error',
+				'An unexpected server error occurred. Please try again later.',
+			);
 		case 'early_404':
 			return fail(404, 'request_not_found', 'Request ID not found.');
 		default:
@@ -53,10 +64,16 @@ function faultAnswer(core: SandboxCore, fault: Fault): ApiAnswer | undefined {
 }
 
 function send(res: ServerResponse, answer: ApiAnswer, fault: Fault | undefined): void {
-	const serverErrorBody = fault?.kind === 'server_error' ? (fault.body ?? (answer.status === 500 ? 'envelope' : 'html')) : undefined;
+	const serverErrorBody =
+		fault?.kind === 'server_error'
+			? (fault.body ?? (answer.status === 500 ? 'envelope' : 'html'))
+			: undefined;
 	if (serverErrorBody === 'html') {
 		const html = `<html><head><title>${answer.status}</title></head><body><h1>${answer.status} Bad Gateway</h1></body></html>`;
-		res.writeHead(answer.status, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(html) });
+		res.writeHead(answer.status, {
+			'Content-Type': 'text/html',
+			'Content-Length': Buffer.byteLength(html),
+		});
 		res.end(html);
 	} else if (serverErrorBody === 'empty') {
 		res.writeHead(answer.status, { 'Content-Length': 0 });
@@ -64,18 +81,25 @@ function send(res: ServerResponse, answer: ApiAnswer, fault: Fault | undefined):
 	} else if (fault?.kind === 'malformed_json') {
 		const text = JSON.stringify(answer.body);
 		const truncated = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
-		res.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(truncated), ...answer.headers });
+		res.writeHead(answer.status, {
+			'Content-Type': 'application/json; charset=utf-8',
+			'Content-Length': Buffer.byteLength(truncated),
+			...answer.headers,
+		});
 		res.end(truncated);
 	} else {
 		writeAnswer(res, answer);
 	}
 }
 
-export function createHandler(core: SandboxCore): (req: IncomingMessage, res: ServerResponse) => void {
+export function createHandler(
+	core: SandboxCore,
+): (req: IncomingMessage, res: ServerResponse) => void {
 	return (req, res) => {
 		handle(core, req, res).catch((error: unknown) => {
 			core.log(`sandbox error: ${error instanceof Error ? error.message : String(error)}`);
-			if (!res.headersSent) writeAnswer(res, fail(500, 'internal_error', 'An unexpected server error occurred.'));
+			if (!res.headersSent)
+				writeAnswer(res, fail(500, 'internal_error', 'An unexpected server error occurred.'));
 			else res.destroy();
 		});
 	};
@@ -88,29 +112,54 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
 	const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
 	url.pathname = path;
 	const bodyText = await readBody(req);
-	if (bodyText === undefined) return writeAnswer(res, fail(413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`));
+	if (bodyText === undefined)
+		return writeAnswer(
+			res,
+			fail(413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`),
+		);
 
 	if (path.startsWith('/__sandbox/')) {
-		const refusal = isLoopback(req.socket.remoteAddress) ? refuseBrowser(req, method) : fail(403, 'access_denied', 'Sandbox control answers on loopback only.');
+		const refusal = isLoopback(req.socket.remoteAddress)
+			? refuseBrowser(req, method)
+			: fail(403, 'access_denied', 'Sandbox control answers on loopback only.');
 		writeAnswer(res, refusal ?? handleControl(core, method, path, bodyText));
 		return;
 	}
 	const methods = API_ROUTES[path];
-	if (!methods) return writeAnswer(res, fail(404, 'not_found', `No endpoint ${path}. Endpoints: POST/GET /person/interactions, GET /usage.`));
-	if (!methods.includes(method)) return writeAnswer(res, fail(405, 'method_not_allowed', `${method} is not allowed on ${path}.`));
+	if (!methods)
+		return writeAnswer(
+			res,
+			fail(
+				404,
+				'not_found',
+				`No endpoint ${path}. Endpoints: POST/GET /person/interactions, GET /usage.`,
+			),
+		);
+	if (!methods.includes(method))
+		return writeAnswer(
+			res,
+			fail(405, 'method_not_allowed', `${method} is not allowed on ${path}.`),
+		);
 
 	core.count('requests');
 	core.countKey('byEndpoint', `${method} ${path}`);
 	const fault = core.faults.forRequest(method, path);
 	if (fault?.kind === 'slow') {
-		await new Promise<void>((resolve) => core.timers.after(core.clock.realMs(fault.delayMs ?? 5_000), resolve));
+		await new Promise<void>((resolve) =>
+			core.timers.after(core.clock.realMs(fault.delayMs ?? 5_000), resolve),
+		);
 	}
-	const processed = fault?.afterProcessing ? handleApi(core, req, method, url, bodyText) : undefined;
-	const handled = (fault && faultAnswer(core, fault)) ?? processed ?? handleApi(core, req, method, url, bodyText);
+	const processed = fault?.afterProcessing
+		? handleApi(core, req, method, url, bodyText)
+		: undefined;
+	const handled =
+		(fault && faultAnswer(core, fault)) ?? processed ?? handleApi(core, req, method, url, bodyText);
 	const answer = fault?.kind === 'odd_result' ? withOddResult(handled, fault) : handled;
 	if (answer.status === 429) core.count('status429');
 	if (answer.status >= 500) core.count('status5xx');
-	const note = fault ? ` fault=${fault.kind}${fault.afterProcessing ? ' after processing' : ''}` : '';
+	const note = fault
+		? ` fault=${fault.kind}${fault.afterProcessing ? ' after processing' : ''}`
+		: '';
 	if (fault?.kind === 'drop_connection') {
 		core.log(`${method} ${loggablePath(url)} -> dropped (would be ${answer.status})${note}`);
 		req.socket.destroy();
@@ -124,7 +173,10 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
 function withOddResult(answer: ApiAnswer, fault: Fault): ApiAnswer {
 	const body = answer.body as { data?: { result?: unknown } } | undefined;
 	if (!body?.data || body.data.result === undefined) return answer;
-	return { ...answer, body: { ...body, data: { ...body.data, result: oddResult(body.data.result, fault) } } };
+	return {
+		...answer,
+		body: { ...body, data: { ...body.data, result: oddResult(body.data.result, fault) } },
+	};
 }
 
 /**
@@ -132,10 +184,22 @@ function withOddResult(answer: ApiAnswer, fault: Fault): ApiAnswer {
  * browser carries an Origin header, and a POST a page can send without a CORS preflight is not JSON.
  */
 function refuseBrowser(req: IncomingMessage, method: string): ApiAnswer | undefined {
-	if (req.headers.origin !== undefined) return fail(403, 'browser_refused', 'Sandbox control does not answer requests from a web page (Origin header present).');
-	const type = String(req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+	if (req.headers.origin !== undefined)
+		return fail(
+			403,
+			'browser_refused',
+			'Sandbox control does not answer requests from a web page (Origin header present).',
+		);
+	const type = String(req.headers['content-type'] ?? '')
+		.split(';')[0]
+		?.trim()
+		.toLowerCase();
 	if (method === 'POST' && type !== 'application/json') {
-		return fail(415, 'unsupported_media_type', 'Sandbox control takes POST bodies as Content-Type: application/json only.');
+		return fail(
+			415,
+			'unsupported_media_type',
+			'Sandbox control takes POST bodies as Content-Type: application/json only.',
+		);
 	}
 	return undefined;
 }

@@ -6,10 +6,13 @@ export class TimerBag {
 	private readonly pending = new Set<NodeJS.Timeout>();
 
 	after(realMs: number, fn: () => void): NodeJS.Timeout {
-		const handle = setTimeout(() => {
-			this.pending.delete(handle);
-			fn();
-		}, Number.isFinite(realMs) ? Math.min(MAX_TIMER_MS, Math.max(0, realMs)) : MAX_TIMER_MS);
+		const handle = setTimeout(
+			() => {
+				this.pending.delete(handle);
+				fn();
+			},
+			Number.isFinite(realMs) ? Math.min(MAX_TIMER_MS, Math.max(0, realMs)) : MAX_TIMER_MS,
+		);
 		this.pending.add(handle);
 		return handle;
 	}

@@ -2,16 +2,29 @@ import { fail, type ApiAnswer } from './envelope';
 import type { ApiEdition, SandboxPlatform } from './types';
 
 export type InteractionType = 'replies' | 'followers' | 'following' | 'followers,following';
-export const INTERACTION_TYPES: readonly InteractionType[] = ['replies', 'followers', 'following', 'followers,following'];
+export const INTERACTION_TYPES: readonly InteractionType[] = [
+	'replies',
+	'followers',
+	'following',
+	'followers,following',
+];
 type UrlKind = 'profile' | 'post';
 
 type PlatformTypes = Record<SandboxPlatform, Partial<Record<InteractionType, UrlKind>>>;
 
-const TWITTER_TYPES: PlatformTypes['twitter'] = { replies: 'post', followers: 'profile', following: 'profile', 'followers,following': 'profile' };
+const TWITTER_TYPES: PlatformTypes['twitter'] = {
+	replies: 'post',
+	followers: 'profile',
+	following: 'profile',
+	'followers,following': 'profile',
+};
 
 /** The platform/type matrix, in one place per edition: which types each platform serves, and the URL kind each needs. */
 export const PLATFORM_TYPES: Record<ApiEdition, PlatformTypes> = {
-	current: { twitter: TWITTER_TYPES, instagram: { followers: 'profile', following: 'profile', 'followers,following': 'profile' } },
+	current: {
+		twitter: TWITTER_TYPES,
+		instagram: { followers: 'profile', following: 'profile', 'followers,following': 'profile' },
+	},
 	reference: { twitter: TWITTER_TYPES, instagram: { following: 'profile' } },
 };
 
@@ -24,8 +37,33 @@ const HOSTS: Record<string, SandboxPlatform> = {
 	'x.com': 'twitter',
 	'instagram.com': 'instagram',
 };
-const TWITTER_RESERVED = new Set(['home', 'explore', 'search', 'settings', 'i', 'hashtag', 'notifications', 'messages', 'compose', 'intent', 'share', 'login', 'signup', 'tos', 'privacy']);
-const INSTAGRAM_RESERVED = new Set(['p', 'reel', 'reels', 'tv', 'explore', 'stories', 'accounts', 'direct']);
+const TWITTER_RESERVED = new Set([
+	'home',
+	'explore',
+	'search',
+	'settings',
+	'i',
+	'hashtag',
+	'notifications',
+	'messages',
+	'compose',
+	'intent',
+	'share',
+	'login',
+	'signup',
+	'tos',
+	'privacy',
+]);
+const INSTAGRAM_RESERVED = new Set([
+	'p',
+	'reel',
+	'reels',
+	'tv',
+	'explore',
+	'stories',
+	'accounts',
+	'direct',
+]);
 
 export interface Target {
 	platform: SandboxPlatform;
@@ -60,7 +98,12 @@ export function parseTarget(raw: string): Target | string {
 }
 
 function parseTwitterPath(parts: string[]): Target | string {
-	if (parts[0] === 'i' && (parts[1] === 'web' ? parts[2] === 'status' && /^\d+$/.test(parts[3] ?? '') : parts[1] === 'status' && /^\d+$/.test(parts[2] ?? ''))) {
+	if (
+		parts[0] === 'i' &&
+		(parts[1] === 'web'
+			? parts[2] === 'status' && /^\d+$/.test(parts[3] ?? '')
+			: parts[1] === 'status' && /^\d+$/.test(parts[2] ?? ''))
+	) {
 		return { platform: 'twitter', kind: 'post', postId: parts[1] === 'web' ? parts[3] : parts[2] };
 	}
 	const handle = parts[0] ?? '';
@@ -79,14 +122,21 @@ function parseInstagramPath(parts: string[]): Target | string {
 		return { platform: 'instagram', kind: 'post', postId: parts[1] };
 	}
 	const handle = parts[0] ?? '';
-	if (parts.length !== 1 || !/^[A-Za-z0-9._]{1,30}$/.test(handle) || INSTAGRAM_RESERVED.has(handle.toLowerCase())) {
+	if (
+		parts.length !== 1 ||
+		!/^[A-Za-z0-9._]{1,30}$/.test(handle) ||
+		INSTAGRAM_RESERVED.has(handle.toLowerCase())
+	) {
 		return 'social_media_url does not name an Instagram account: expected https://instagram.com/<username>.';
 	}
 	return { platform: 'instagram', kind: 'profile', username: handle };
 }
 
 function typeMessage(edition: ApiEdition): string {
-	const instagram = edition === 'reference' ? 'Instagram only supports "following"' : 'Instagram supports "followers", "following" and "followers,following"';
+	const instagram =
+		edition === 'reference'
+			? 'Instagram only supports "following"'
+			: 'Instagram supports "followers", "following" and "followers,following"';
 	return `Unsupported interaction type. Valid types: ${INTERACTION_TYPES.join(', ')} (${instagram}).`;
 }
 
@@ -106,22 +156,34 @@ function validCallbackUrl(value: unknown): boolean {
 	}
 }
 
-export function validateSubmission(body: Record<string, unknown>, edition: ApiEdition = 'current'): Submission | ApiAnswer {
+export function validateSubmission(
+	body: Record<string, unknown>,
+	edition: ApiEdition = 'current',
+): Submission | ApiAnswer {
 	const type = body.type ?? body.interaction_type;
 	const socialMediaUrl = body.social_media_url ?? body.twitter_url;
-	const missing = [type === undefined || type === '' ? 'type' : '', socialMediaUrl === undefined || socialMediaUrl === '' ? 'social_media_url' : ''].filter(Boolean);
-	if (missing.length > 0) return fail(400, 'missing_parameters', `Missing required parameters: ${missing.join(', ')}.`);
+	const missing = [
+		type === undefined || type === '' ? 'type' : '',
+		socialMediaUrl === undefined || socialMediaUrl === '' ? 'social_media_url' : '',
+	].filter(Boolean);
+	if (missing.length > 0)
+		return fail(400, 'missing_parameters', `Missing required parameters: ${missing.join(', ')}.`);
 	if (typeof type !== 'string' || !(INTERACTION_TYPES as readonly string[]).includes(type)) {
 		return fail(400, 'invalid_interaction_type', typeMessage(edition));
 	}
-	if (typeof socialMediaUrl !== 'string') return fail(400, 'invalid_url', 'social_media_url must be a string URL.');
+	if (typeof socialMediaUrl !== 'string')
+		return fail(400, 'invalid_url', 'social_media_url must be a string URL.');
 	const target = parseTarget(socialMediaUrl);
 	if (typeof target === 'string') return fail(400, 'invalid_url', target);
 	const matrix = PLATFORM_TYPES[edition][target.platform];
 	const neededKind = matrix[type as InteractionType];
 	if (!neededKind) {
 		const served = Object.keys(matrix).join(', ');
-		return fail(400, 'invalid_interaction_type', `${typeMessage(edition)} ${target.platform} supports: ${served}.`);
+		return fail(
+			400,
+			'invalid_interaction_type',
+			`${typeMessage(edition)} ${target.platform} supports: ${served}.`,
+		);
 	}
 	if (neededKind !== target.kind) {
 		const message =
@@ -131,7 +193,12 @@ export function validateSubmission(body: Record<string, unknown>, edition: ApiEd
 		return fail(400, 'invalid_url', message);
 	}
 	const callback = body.callback_url;
-	if (callback !== undefined && callback !== null && callback !== '' && !validCallbackUrl(callback)) {
+	if (
+		callback !== undefined &&
+		callback !== null &&
+		callback !== '' &&
+		!validCallbackUrl(callback)
+	) {
 		return fail(400, 'invalid_callback_url', 'callback_url is not a valid HTTP/HTTPS URL.');
 	}
 	return {

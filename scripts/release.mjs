@@ -14,14 +14,18 @@ function fail(message) {
 }
 
 function run(command, args) {
-	return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+	return execFileSync(command, args, {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	}).trim();
 }
 
 const bump = process.argv[2];
 if (!bump || !(BUMPS.includes(bump) || /^\d+\.\d+\.\d+$/.test(bump))) {
 	fail(`say which version: npm run release -- <${BUMPS.join('|')}|x.y.z>`);
 }
-if (run('git', ['status', '--porcelain']) !== '') fail('the working tree has uncommitted changes; commit or stash them first');
+if (run('git', ['status', '--porcelain']) !== '')
+	fail('the working tree has uncommitted changes; commit or stash them first');
 
 const changelog = readFileSync('CHANGELOG.md', 'utf8');
 const start = changelog.indexOf(UNRELEASED);
@@ -40,10 +44,15 @@ const repository = JSON.parse(readFileSync('package.json', 'utf8')).repository?.
 const repoUrl = repository.replace(/^git\+/, '').replace(/\.git$/, '');
 const today = new Date().toISOString().slice(0, 10);
 let updated = `${changelog.slice(0, afterHeading)}\n\n## [${version}] - ${today}${changelog.slice(afterHeading)}`;
-updated = updated.replace(/^\[Unreleased\]: .*$/m, `[Unreleased]: ${repoUrl}/compare/${tag}...HEAD\n[${version}]: ${repoUrl}/compare/v${previous}...${tag}`);
+updated = updated.replace(
+	/^\[Unreleased\]: .*$/m,
+	`[Unreleased]: ${repoUrl}/compare/${tag}...HEAD\n[${version}]: ${repoUrl}/compare/v${previous}...${tag}`,
+);
 writeFileSync('CHANGELOG.md', updated);
 
 run('git', ['add', 'package.json', 'package-lock.json', 'CHANGELOG.md']);
 run('git', ['commit', '--quiet', '-m', `Release ${tag}`]);
 run('git', ['tag', '-a', tag, '-m', tag]);
-console.log(`Tagged ${tag}. Push it with "git push --follow-tags"; the Publish workflow publishes it to npm with provenance.`);
+console.log(
+	`Tagged ${tag}. Push it with "git push --follow-tags"; the Publish workflow publishes it to npm with provenance.`,
+);

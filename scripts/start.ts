@@ -18,13 +18,15 @@ function requestedN8nVersion(argv: string[]): string {
 	const index = argv.findIndex((arg) => arg === '--n8n' || arg.startsWith('--n8n='));
 	if (index === -1) return N8N_DEFAULT_VERSION;
 	const value = argv[index].includes('=') ? argv[index].slice('--n8n='.length) : argv[index + 1];
-	if (!value || !/^\d+\.\d+\.\d+$/.test(value)) throw new Error('--n8n takes an n8n version, e.g. --n8n 2.8.4');
+	if (!value || !/^\d+\.\d+\.\d+$/.test(value))
+		throw new Error('--n8n takes an n8n version, e.g. --n8n 2.8.4');
 	return value;
 }
 
 const N8N_VERSION = requestedN8nVersion(process.argv.slice(2));
 // One folder per version: a database migrated by a newer n8n cannot be opened by an older one.
-const USER_FOLDER = process.env.NYNE_N8N_FOLDER ?? join(REPO_ROOT, '.n8n-local', `n8n-${N8N_VERSION}`);
+const USER_FOLDER =
+	process.env.NYNE_N8N_FOLDER ?? join(REPO_ROOT, '.n8n-local', `n8n-${N8N_VERSION}`);
 const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 const SEEDED_MARKER = join(USER_FOLDER, '.nyne-seeded');
 const OWNER = {
@@ -71,7 +73,9 @@ async function ownerNeeded(base: string): Promise<boolean> {
 		try {
 			const response = await fetch(`${base}/rest/settings`);
 			if (response.ok) {
-				const body = (await response.json()) as { data?: { userManagement?: { showSetupOnFirstLoad?: boolean } } };
+				const body = (await response.json()) as {
+					data?: { userManagement?: { showSetupOnFirstLoad?: boolean } };
+				};
 				return body.data?.userManagement?.showSetupOnFirstLoad === true;
 			}
 		} catch {
@@ -88,26 +92,42 @@ async function setUpOwner(base: string): Promise<void> {
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify(OWNER),
 	});
-	if (!response.ok) throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
+	if (!response.ok)
+		throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
 }
 
-function seed(env: NodeJS.ProcessEnv, sandbox: { url: string; apiKey: string; apiSecret: string }): void {
+function seed(
+	env: NodeJS.ProcessEnv,
+	sandbox: { url: string; apiKey: string; apiSecret: string },
+): void {
 	const tmp = join(USER_FOLDER, '.seed');
 	mkdirSync(tmp, { recursive: true });
 	const credentialFile = join(tmp, 'credentials.json');
 	writeFileSync(
 		credentialFile,
-		JSON.stringify([{ ...CREDENTIAL, type: 'nyneApi', data: { apiKey: sandbox.apiKey, apiSecret: sandbox.apiSecret, baseUrl: sandbox.url } }]),
+		JSON.stringify([
+			{
+				...CREDENTIAL,
+				type: 'nyneApi',
+				data: { apiKey: sandbox.apiKey, apiSecret: sandbox.apiSecret, baseUrl: sandbox.url },
+			},
+		]),
 	);
 	runN8nCli(N8N_VERSION, ['import:credentials', `--input=${credentialFile}`], env);
 	const workflows = readdirSync(EXAMPLES_DIR)
 		.filter((file) => file.endsWith('.json'))
-		.map((file) => JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as { id: string; name: string });
+		.map(
+			(file) =>
+				JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as { id: string; name: string },
+		);
 	const workflowFile = join(tmp, 'workflows.json');
 	writeFileSync(workflowFile, JSON.stringify(workflows));
 	runN8nCli(N8N_VERSION, ['import:workflow', `--input=${workflowFile}`], env);
 	// n8n 1.x has no publish:workflow; update:workflow --active=true activates there.
-	const activate = (id: string) => (N8N_VERSION.startsWith('1.') ? ['update:workflow', `--id=${id}`, '--active=true'] : ['publish:workflow', `--id=${id}`]);
+	const activate = (id: string) =>
+		N8N_VERSION.startsWith('1.')
+			? ['update:workflow', `--id=${id}`, '--active=true']
+			: ['publish:workflow', `--id=${id}`];
 	for (const id of ACTIVE_EXAMPLES) runN8nCli(N8N_VERSION, activate(id), env);
 	rmSync(tmp, { recursive: true, force: true });
 	writeFileSync(SEEDED_MARKER, new Date().toISOString());
@@ -138,7 +158,10 @@ async function main(): Promise<void> {
 	}
 
 	// Keeps the CRM example alive: the demo profile gains a couple of followers every 90 s.
-	const churn = setInterval(() => sandbox.control.churn('twitter', DEMO_PROFILE, { addFollowers: 2 }), 90_000);
+	const churn = setInterval(
+		() => sandbox.control.churn('twitter', DEMO_PROFILE, { addFollowers: 2 }),
+		90_000,
+	);
 	let stopping = false;
 	const stop = async (code: number) => {
 		if (stopping) return;

@@ -11,9 +11,21 @@ rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
 const steps = [
-	{ name: 'unit, sandbox, nodes, zapier, fuzz, soak, secrets', vitest: ['vitest.config.mts'], report: 'unit.json' },
-	{ name: 'zapier-platform validate --without-style', command: ['npm', ['run', '--silent', 'validate', '--prefix', 'zapier']] },
-	{ name: 'real n8n end-to-end', vitest: ['vitest.e2e.config.mts', 'vitest.e2e.config.ts'], report: 'e2e.json', needsN8n: true },
+	{
+		name: 'unit, sandbox, nodes, zapier, fuzz, soak, secrets',
+		vitest: ['vitest.config.mts'],
+		report: 'unit.json',
+	},
+	{
+		name: 'zapier-platform validate --without-style',
+		command: ['npm', ['run', '--silent', 'validate', '--prefix', 'zapier']],
+	},
+	{
+		name: 'real n8n end-to-end',
+		vitest: ['vitest.e2e.config.mts', 'vitest.e2e.config.ts'],
+		report: 'e2e.json',
+		needsN8n: true,
+	},
 ];
 
 let passed = 0;
@@ -22,9 +34,14 @@ let failed = 0;
 // The pinned n8n versions install into the cache (minutes on a machine without it) while the unit tests run;
 // the end-to-end step waits for them. Progress goes to the terminal, prefixed, as it comes.
 const n8nInstall = new Promise((resolve) => {
-	const child = spawn(process.execPath, [join(root, 'scripts', 'n8n', 'install-n8n.mjs'), '--all'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(
+		process.execPath,
+		[join(root, 'scripts', 'n8n', 'install-n8n.mjs'), '--all'],
+		{ cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+	);
 	const relay = (chunk) => {
-		for (const line of chunk.toString().split('\n')) if (line.trim()) console.log(`[n8n install] ${line}`);
+		for (const line of chunk.toString().split('\n'))
+			if (line.trim()) console.log(`[n8n install] ${line}`);
 	};
 	child.stdout.on('data', relay);
 	child.stderr.on('data', relay);
@@ -39,7 +56,9 @@ function countVitest(file) {
 	failed += report.numFailedTests ?? 0;
 	// A test file that failed to load has no failed test of its own: count it once.
 	failed += (report.testResults ?? []).filter(
-		(file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
+		(file) =>
+			file.status === 'failed' &&
+			!(file.assertionResults ?? []).some((test) => test.status === 'failed'),
 	).length;
 	return true;
 }
@@ -48,7 +67,10 @@ for (const step of steps) {
 	console.log(`\n=== ${step.name} ===`);
 	if (step.needsN8n) {
 		const code = await n8nInstall;
-		if (code !== 0) console.log(`installing the pinned n8n versions failed (exit ${code}); the end-to-end setup tries again`);
+		if (code !== 0)
+			console.log(
+				`installing the pinned n8n versions failed (exit ${code}); the end-to-end setup tries again`,
+			);
 	}
 	if (step.vitest) {
 		const config = step.vitest.find((name) => existsSync(join(root, name)));
@@ -58,10 +80,22 @@ for (const step of steps) {
 			continue;
 		}
 		const output = join(reports, step.report);
-		const run = spawnSync('npx', ['vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`], {
-			cwd: root,
-			stdio: 'inherit',
-		});
+		const run = spawnSync(
+			'npx',
+			[
+				'vitest',
+				'run',
+				'--config',
+				config,
+				'--reporter=default',
+				'--reporter=json',
+				`--outputFile.json=${output}`,
+			],
+			{
+				cwd: root,
+				stdio: 'inherit',
+			},
+		);
 		if (!countVitest(output) || (run.status !== 0 && !existsSync(output))) failed += 1;
 	} else {
 		const [command, args] = step.command;

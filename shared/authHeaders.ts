@@ -11,5 +11,9 @@ export function authHeaders(apiKey: string, apiSecret: string): Record<string, s
  * Zapier's middleware): the pair is then set once, by the platform.
  */
 export function withoutAuthHeaders(headers: Record<string, string>): Record<string, string> {
-	return Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== API_KEY_HEADER && name.toLowerCase() !== API_SECRET_HEADER));
+	return Object.fromEntries(
+		Object.entries(headers).filter(
+			([name]) => name.toLowerCase() !== API_KEY_HEADER && name.toLowerCase() !== API_SECRET_HEADER,
+		),
+	);
 }

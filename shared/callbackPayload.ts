@@ -29,7 +29,9 @@ export function parseCallbackPayload(body: unknown, reading: CallbackReading = {
 	const parsed = callbackPayloadSchema.safeParse(value);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
-		throw invalid(issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'unexpected shape');
+		throw invalid(
+			issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'unexpected shape',
+		);
 	}
 	const payload = parsed.data;
 	if (reading.expectedRequestId !== undefined && payload.request_id !== reading.expectedRequestId) {
@@ -38,17 +40,40 @@ export function parseCallbackPayload(body: unknown, reading: CallbackReading = {
 			`This callback is about another lookup than the one this step started (${reading.expectedRequestId}), so it was not used. Fetch ${reading.expectedRequestId} by its request ID.`,
 		);
 	}
-	const base = { requestId: payload.request_id, interactionType: payload.interaction_type ?? undefined, platform: payload.platform ?? undefined };
+	const base = {
+		requestId: payload.request_id,
+		interactionType: payload.interaction_type ?? undefined,
+		platform: payload.platform ?? undefined,
+	};
 	if (payload.status === 'failed') {
-		return { ...base, status: 'failed', error: redactSecrets(payload.error || 'The lookup failed without a reason.', reading.secrets ?? []) };
+		return {
+			...base,
+			status: 'failed',
+			error: redactSecrets(
+				payload.error || 'The lookup failed without a reason.',
+				reading.secrets ?? [],
+			),
+		};
 	}
-	if (payload.status !== 'completed') throw invalid(`status "${payload.status}" is neither completed nor failed`);
+	if (payload.status !== 'completed')
+		throw invalid(`status "${payload.status}" is neither completed nor failed`);
 	const data = payload.data ?? payload.result;
 	const combined = (payload.interaction_type ?? data?.interaction_type) === 'followers,following';
-	const result = toInteractionResult(data, base, { maxPeople: MAX_RESULTS_LIMIT * (combined ? 2 : 1) });
-	return { ...base, status: 'completed', result, resultCount: payload.result_count ?? result.interactions.length };
+	const result = toInteractionResult(data, base, {
+		maxPeople: MAX_RESULTS_LIMIT * (combined ? 2 : 1),
+	});
+	return {
+		...base,
+		status: 'completed',
+		result,
+		resultCount: payload.result_count ?? result.interactions.length,
+	};
 }
 
 function invalid(detail: string): NyneValidationError {
-	return new NyneValidationError('invalid_callback_payload', `This is not a Nyne callback (${detail}).`, 'body');
+	return new NyneValidationError(
+		'invalid_callback_payload',
+		`This is not a Nyne callback (${detail}).`,
+		'body',
+	);
 }

@@ -10,15 +10,33 @@ import {
 import { authHeaders } from './authHeaders.js';
 import { NyneApiError, NyneValidationError } from './errors.js';
 import { isLoopbackHost } from './hostReach.js';
-import { apiErrorFromResponse, describeTransportFailure, failedBeforeSending, mayResendPost } from './httpErrors.js';
+import {
+	apiErrorFromResponse,
+	describeTransportFailure,
+	failedBeforeSending,
+	mayResendPost,
+} from './httpErrors.js';
 import { toLookupOutcome, toRequestStatus } from './lookupOutcome.js';
 import { lookupFailure } from './lookupView.js';
 import { nextPollDelayMs, retryDelayMs } from './pollPolicy.js';
 import { isYoungRequest, youngForMs } from './requestAge.js';
 import type { Now, Sleep, Transport, TransportResponse } from './ports.js';
 import { RateLimiter } from './rateLimiter.js';
-import { interactionRequestBodySchema, requestStatusDataSchema, submitDataSchema, successEnvelopeSchema, usageDataSchema } from './schemas.js';
-import type { CompletedLookup, InteractionRequestBody, LookupOutcome, RequestStatus, SubmittedRequest, Usage } from './types.js';
+import {
+	interactionRequestBodySchema,
+	requestStatusDataSchema,
+	submitDataSchema,
+	successEnvelopeSchema,
+	usageDataSchema,
+} from './schemas.js';
+import type {
+	CompletedLookup,
+	InteractionRequestBody,
+	LookupOutcome,
+	RequestStatus,
+	SubmittedRequest,
+	Usage,
+} from './types.js';
 
 export interface NyneClientOptions {
 	baseUrl?: string;
@@ -62,7 +80,11 @@ const YOUNG_RECHECK_MS = [1_000, 2_000, 4_000, 5_000];
 export function normalizeBaseUrl(value: string | undefined): string {
 	const raw = (value ?? '').trim() || DEFAULT_BASE_URL;
 	const refuse = (why: string): never => {
-		throw new NyneValidationError('invalid_base_url', `The base URL ${why}. Use ${DEFAULT_BASE_URL}, or your local sandbox's address such as http://127.0.0.1:8787.`, 'base_url');
+		throw new NyneValidationError(
+			'invalid_base_url',
+			`The base URL ${why}. Use ${DEFAULT_BASE_URL}, or your local sandbox's address such as http://127.0.0.1:8787.`,
+			'base_url',
+		);
 	};
 	let url: URL;
 	try {
@@ -71,9 +93,16 @@ export function normalizeBaseUrl(value: string | undefined): string {
 		return refuse('is not a URL');
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') refuse('must start with https://');
-	if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) refuse('must start with https:// (http:// is allowed only for a sandbox on this machine: localhost, 127.0.0.1 or [::1])');
-	if (url.username || url.password) refuse('must not contain a user name or password (the API key and secret go in their own fields)');
-	if (raw.includes('?') || raw.includes('#')) refuse('must not contain a query (?…) or a fragment (#…)');
+	if (url.protocol === 'http:' && !isLoopbackHost(url.hostname))
+		refuse(
+			'must start with https:// (http:// is allowed only for a sandbox on this machine: localhost, 127.0.0.1 or [::1])',
+		);
+	if (url.username || url.password)
+		refuse(
+			'must not contain a user name or password (the API key and secret go in their own fields)',
+		);
+	if (raw.includes('?') || raw.includes('#'))
+		refuse('must not contain a query (?…) or a fragment (#…)');
 	return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
@@ -91,12 +120,23 @@ export class NyneClient {
 		this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
 	}
 
-	async submit(body: InteractionRequestBody, options: { signal?: AbortSignal } = {}): Promise<SubmittedRequest> {
+	async submit(
+		body: InteractionRequestBody,
+		options: { signal?: AbortSignal } = {},
+	): Promise<SubmittedRequest> {
 		const checked = interactionRequestBodySchema.safeParse(body);
 		if (!checked.success) {
-			throw new NyneValidationError('missing_parameters', 'The lookup is incomplete: build it with buildInteractionRequest so it is checked before sending.');
+			throw new NyneValidationError(
+				'missing_parameters',
+				'The lookup is incomplete: build it with buildInteractionRequest so it is checked before sending.',
+			);
 		}
-		const data = await this.call('POST', this.urlFor(INTERACTIONS_PATH), { signal: options.signal }, checked.data);
+		const data = await this.call(
+			'POST',
+			this.urlFor(INTERACTIONS_PATH),
+			{ signal: options.signal },
+			checked.data,
+		);
 		const parsed = submitDataSchema.safeParse(data);
 		if (!parsed.success) throw new NyneApiError('submission_unknown', { httpStatus: 202 });
 		this.submittedAt.set(parsed.data.request_id, this.options.now());
@@ -109,15 +149,24 @@ export class NyneClient {
 		};
 	}
 
-	async getRequest(requestId: string, options: GetRequestOptions & Pick<CallContext, 'deadline'> = {}): Promise<RequestStatus> {
+	async getRequest(
+		requestId: string,
+		options: GetRequestOptions & Pick<CallContext, 'deadline'> = {},
+	): Promise<RequestStatus> {
 		const id = checkRequestId(requestId);
-		const context: CallContext = { requestId: id, deadline: options.deadline, signal: options.signal };
+		const context: CallContext = {
+			requestId: id,
+			deadline: options.deadline,
+			signal: options.signal,
+		};
 		const waitUntil = this.options.now() + (options.maxWaitMs ?? Number.POSITIVE_INFINITY);
 		for (let recheck = 0; ; recheck++) {
 			try {
 				return await this.readRequest(id, context);
 			} catch (error) {
-				const wait = options.waitWhileYoung ? this.youngNotFoundWait(id, error, recheck, waitUntil, options.submittedAt) : 0;
+				const wait = options.waitWhileYoung
+					? this.youngNotFoundWait(id, error, recheck, waitUntil, options.submittedAt)
+					: 0;
 				if (wait <= 0) throw error;
 				await this.pause(wait, context);
 			}
@@ -125,14 +174,29 @@ export class NyneClient {
 	}
 
 	private async readRequest(id: string, context: CallContext): Promise<RequestStatus> {
-		const data = await this.call('GET', this.urlFor(INTERACTIONS_PATH, { request_id: id }), context);
+		const data = await this.call(
+			'GET',
+			this.urlFor(INTERACTIONS_PATH, { request_id: id }),
+			context,
+		);
 		const parsed = requestStatusDataSchema.safeParse(data);
-		if (!parsed.success) throw new NyneApiError('invalid_response', { httpStatus: 200, retryable: true, requestId: id });
+		if (!parsed.success)
+			throw new NyneApiError('invalid_response', {
+				httpStatus: 200,
+				retryable: true,
+				requestId: id,
+			});
 		return toRequestStatus(parsed.data, this.secrets);
 	}
 
 	/** How long to wait before asking again after a 404 for a young request (0: do not ask again). */
-	private youngNotFoundWait(id: string, error: unknown, recheck: number, waitUntil: number, submittedAt?: number): number {
+	private youngNotFoundWait(
+		id: string,
+		error: unknown,
+		recheck: number,
+		waitUntil: number,
+		submittedAt?: number,
+	): number {
 		if (!(error instanceof NyneApiError) || error.code !== 'request_not_found') return 0;
 		const now = this.options.now();
 		const young = youngForMs(id, now, this.submittedAt.get(id) ?? submittedAt);
@@ -174,7 +238,10 @@ export class NyneClient {
 	}
 
 	/** Submit and wait; a failed lookup throws `lookup_failed`. */
-	async fetchInteractions(body: InteractionRequestBody, options: WaitOptions = {}): Promise<CompletedLookup> {
+	async fetchInteractions(
+		body: InteractionRequestBody,
+		options: WaitOptions = {},
+	): Promise<CompletedLookup> {
 		const submitted = await this.submit(body, { signal: options.signal });
 		const outcome = await this.waitForResult(submitted.requestId, options);
 		if (outcome.status === 'failed') throw lookupFailure(outcome.requestId, outcome.error);
@@ -200,9 +267,19 @@ export class NyneClient {
 	}
 
 	/** Beyond the early 404s, a lookup known to exist is forgiven a few stray ones, so one 404 must not lose its result. */
-	private forgivesNotFound(id: string, error: unknown, submittedAt: number | undefined, countLate: () => number): boolean {
+	private forgivesNotFound(
+		id: string,
+		error: unknown,
+		submittedAt: number | undefined,
+		countLate: () => number,
+	): boolean {
 		if (this.isEarlyNotFound(id, error, submittedAt)) return true;
-		if (!(error instanceof NyneApiError) || error.code !== 'request_not_found' || submittedAt === undefined) return false;
+		if (
+			!(error instanceof NyneApiError) ||
+			error.code !== 'request_not_found' ||
+			submittedAt === undefined
+		)
+			return false;
 		return countLate() <= LATE_NOT_FOUND_FORGIVEN;
 	}
 
@@ -217,7 +294,12 @@ export class NyneClient {
 		return [this.options.apiKey, this.options.apiSecret];
 	}
 
-	private async call(method: 'GET' | 'POST', url: string, context: CallContext, body?: unknown): Promise<unknown> {
+	private async call(
+		method: 'GET' | 'POST',
+		url: string,
+		context: CallContext,
+		body?: unknown,
+	): Promise<unknown> {
 		const { apiKey, apiSecret, transport, now } = this.options;
 		if (!apiKey || !apiSecret) throw new NyneApiError('missing_credentials');
 		for (let attempt = 0; ; attempt++) {
@@ -227,14 +309,25 @@ export class NyneClient {
 				response = await transport({
 					method,
 					url,
-					headers: { ...authHeaders(apiKey, apiSecret), accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+					headers: {
+						...authHeaders(apiKey, apiSecret),
+						accept: 'application/json',
+						...(body === undefined ? {} : { 'content-type': 'application/json' }),
+					},
 					...(body === undefined ? {} : { body }),
 				});
 			} catch (error) {
-				if (context.signal?.aborted) throw new NyneApiError('aborted', { requestId: context.requestId });
+				if (context.signal?.aborted)
+					throw new NyneApiError('aborted', { requestId: context.requestId });
 				const reason = describeTransportFailure(error, this.secrets);
-				if (method === 'POST' && !failedBeforeSending(error)) throw new NyneApiError('submission_unknown', { serverMessage: reason });
-				if (attempt >= this.maxRetries) throw new NyneApiError('network_error', { serverMessage: reason, retryable: true, requestId: context.requestId });
+				if (method === 'POST' && !failedBeforeSending(error))
+					throw new NyneApiError('submission_unknown', { serverMessage: reason });
+				if (attempt >= this.maxRetries)
+					throw new NyneApiError('network_error', {
+						serverMessage: reason,
+						retryable: true,
+						requestId: context.requestId,
+					});
 				await this.pause(retryDelayMs(attempt, this.random), context);
 				continue;
 			}
@@ -242,14 +335,23 @@ export class NyneClient {
 			if (response.status >= 200 && response.status < 300) {
 				const envelope = successEnvelopeSchema.safeParse(response.body);
 				if (envelope.success) return envelope.data.data;
-				if (method === 'POST') throw new NyneApiError('submission_unknown', { httpStatus: response.status });
-				if (attempt >= this.maxRetries) throw new NyneApiError('invalid_response', { httpStatus: response.status, retryable: true, requestId: context.requestId });
+				if (method === 'POST')
+					throw new NyneApiError('submission_unknown', { httpStatus: response.status });
+				if (attempt >= this.maxRetries)
+					throw new NyneApiError('invalid_response', {
+						httpStatus: response.status,
+						retryable: true,
+						requestId: context.requestId,
+					});
 				await this.pause(retryDelayMs(attempt, this.random), context);
 				continue;
 			}
 			const error = apiErrorFromResponse(response, now(), this.secrets, context.requestId);
 			if (method === 'POST' && error.retryable && !mayResendPost(error)) {
-				throw new NyneApiError('submission_unknown', { httpStatus: error.httpStatus, serverMessage: error.serverMessage });
+				throw new NyneApiError('submission_unknown', {
+					httpStatus: error.httpStatus,
+					serverMessage: error.serverMessage,
+				});
 			}
 			const mayRetry = error.retryable && attempt < this.maxRetries;
 			if (!mayRetry) throw error;
@@ -272,27 +374,40 @@ export class NyneClient {
 		let wait = ms;
 		if (context.deadline !== undefined) {
 			const left = context.deadline - now();
-			if (left <= 0 || (!lastLookAtDeadline && ms > left)) throw new NyneApiError('timeout', { requestId: context.requestId });
+			if (left <= 0 || (!lastLookAtDeadline && ms > left))
+				throw new NyneApiError('timeout', { requestId: context.requestId });
 			wait = Math.min(ms, left);
 		}
-		if (context.signal?.aborted) throw new NyneApiError('aborted', { requestId: context.requestId });
+		if (context.signal?.aborted)
+			throw new NyneApiError('aborted', { requestId: context.requestId });
 		try {
 			await sleep(wait, context.signal);
 		} catch (error) {
 			// Only a real cancellation is `aborted`; any other failure of the wait is reported as what it is.
-			if (context.signal?.aborted) throw new NyneApiError('aborted', { requestId: context.requestId });
+			if (context.signal?.aborted)
+				throw new NyneApiError('aborted', { requestId: context.requestId });
 			const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 			throw new NyneApiError('wait_failed', { requestId: context.requestId, serverMessage: cause });
 		}
-		if (context.signal?.aborted) throw new NyneApiError('aborted', { requestId: context.requestId });
+		if (context.signal?.aborted)
+			throw new NyneApiError('aborted', { requestId: context.requestId });
 	}
 }
 
 function checkRequestId(requestId: string): string {
 	const id = typeof requestId === 'string' ? requestId.trim() : '';
-	if (id === '') throw new NyneValidationError('invalid_request_id', 'The request ID is empty. Use the request_id returned when the lookup was started.', 'request_id');
+	if (id === '')
+		throw new NyneValidationError(
+			'invalid_request_id',
+			'The request ID is empty. Use the request_id returned when the lookup was started.',
+			'request_id',
+		);
 	if (id.length > REQUEST_ID_MAX_LENGTH || /[\s/?#&]/.test(id)) {
-		throw new NyneValidationError('invalid_request_id', `"${id.slice(0, 60)}" is not a Nyne request ID (they look like interaction_abc123def456_1234567890).`, 'request_id');
+		throw new NyneValidationError(
+			'invalid_request_id',
+			`"${id.slice(0, 60)}" is not a Nyne request ID (they look like interaction_abc123def456_1234567890).`,
+			'request_id',
+		);
 	}
 	return id;
 }

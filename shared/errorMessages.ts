@@ -13,8 +13,10 @@ const withServer = (server: string): string => (server ? ` Nyne said: "${server}
 
 /** What went wrong with a lookup that was sent but whose answer could not be trusted. */
 function submissionFate(server: string, httpStatus: number | undefined): string {
-	if (httpStatus !== undefined && httpStatus < 300) return `Nyne answered the lookup (HTTP ${httpStatus}) but the answer could not be read`;
-	if (httpStatus !== undefined) return `Nyne's address answered HTTP ${httpStatus} without Nyne's own error details (a proxy or load balancer may have answered)`;
+	if (httpStatus !== undefined && httpStatus < 300)
+		return `Nyne answered the lookup (HTTP ${httpStatus}) but the answer could not be read`;
+	if (httpStatus !== undefined)
+		return `Nyne's address answered HTTP ${httpStatus} without Nyne's own error details (a proxy or load balancer may have answered)`;
 	return `The connection to Nyne broke after the lookup was sent${server ? ` (${server})` : ''}`;
 }
 
@@ -25,10 +27,12 @@ const MESSAGES: Record<string, MessageBuilder> = {
 		'Nyne rejected the API key or secret. Copy both again from your Nyne dashboard into the credential.',
 	api_key_expired: () =>
 		'This Nyne API key has expired. Create a new key in your Nyne dashboard and update the credential.',
-	missing_api_key: () => 'Nyne received no API key. Enter it in the "API Key" field of the Nyne credential.',
+	missing_api_key: () =>
+		'Nyne received no API key. Enter it in the "API Key" field of the Nyne credential.',
 	invalid_api_key: () =>
 		'Nyne does not know this API key. Copy the key again from your Nyne dashboard into the "API Key" field of the Nyne credential.',
-	missing_api_secret: () => 'Nyne received no API secret. Enter it in the "API Secret" field of the Nyne credential.',
+	missing_api_secret: () =>
+		'Nyne received no API secret. Enter it in the "API Secret" field of the Nyne credential.',
 	invalid_api_secret: () =>
 		'The API secret does not match the API key. Copy the secret again from your Nyne dashboard into the "API Secret" field of the Nyne credential.',
 	api_key_disabled: () =>
@@ -77,7 +81,11 @@ const MESSAGES: Record<string, MessageBuilder> = {
 };
 
 /** The action-oriented message for an API or client error code. */
-export function describeApiError(code: string, serverMessage = '', context: MessageContext = {}): string {
+export function describeApiError(
+	code: string,
+	serverMessage = '',
+	context: MessageContext = {},
+): string {
 	const build = Object.prototype.hasOwnProperty.call(MESSAGES, code) ? MESSAGES[code] : undefined;
 	if (build) return build(serverMessage, context);
 	const status = context.httpStatus ? ` (HTTP ${context.httpStatus})` : '';

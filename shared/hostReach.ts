@@ -6,7 +6,13 @@ function ipv4Reach(host: string): HostReach | undefined {
 	if (!match) return undefined;
 	const [a, b] = [Number(match[1]), Number(match[2])];
 	if (a === 127 || a === 0) return 'loopback';
-	if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254)) return 'private';
+	if (
+		a === 10 ||
+		(a === 172 && b >= 16 && b <= 31) ||
+		(a === 192 && b === 168) ||
+		(a === 169 && b === 254)
+	)
+		return 'private';
 	return 'public';
 }
 

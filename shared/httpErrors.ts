@@ -47,7 +47,8 @@ export function apiErrorFromResponse(
 	const envelope = errorEnvelopeSchema.safeParse(response.body);
 	const serverCode = envelope.success ? trustedCode(envelope.data.error.code, secrets) : undefined;
 	const statusCode = `http_${response.status}`;
-	const bareCode = response.status >= 500 ? statusCode : (CODE_BY_STATUS[response.status] ?? statusCode);
+	const bareCode =
+		response.status >= 500 ? statusCode : (CODE_BY_STATUS[response.status] ?? statusCode);
 	const code = envelope.success ? (serverCode ?? statusCode) : bareCode;
 	const rawMessage = envelope.success ? envelope.data.error.message : undefined;
 	return new NyneApiError(code, {
@@ -55,21 +56,35 @@ export function apiErrorFromResponse(
 		retryable: isRetryable(response.status, code),
 		retryAfterMs: parseRetryAfter(response.headers['retry-after'], now),
 		requestId,
-		serverMessage: rawMessage === undefined ? undefined : redactSecrets(rawMessage, secrets).slice(0, 500),
+		serverMessage:
+			rawMessage === undefined ? undefined : redactSecrets(rawMessage, secrets).slice(0, 500),
 	});
 }
 
-const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_INVALID_URL']);
+const NEVER_SENT_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ERR_INVALID_URL',
+]);
 
 /** True when the failure happened before the request could have reached the server. */
 export function failedBeforeSending(error: unknown): boolean {
-	const code = (error as { code?: unknown; cause?: { code?: unknown } } | null)?.code ??
+	const code =
+		(error as { code?: unknown; cause?: { code?: unknown } } | null)?.code ??
 		(error as { cause?: { code?: unknown } } | null)?.cause?.code;
 	return typeof code === 'string' && NEVER_SENT_CODES.has(code);
 }
 
 export function describeTransportFailure(error: unknown, secrets: readonly string[]): string {
 	const source = error as { code?: unknown; message?: unknown } | null;
-	const reason = typeof source?.code === 'string' ? source.code : typeof source?.message === 'string' ? source.message : 'no answer';
+	const reason =
+		typeof source?.code === 'string'
+			? source.code
+			: typeof source?.message === 'string'
+				? source.message
+				: 'no answer';
 	return redactSecrets(reason, secrets).slice(0, 200);
 }

@@ -24,7 +24,13 @@ export { apiErrorFromResponse } from './httpErrors.js';
 export { redactSecrets, redactSecrets as redact, maskCallbackUrl } from './redaction.js';
 export * as schemas from './schemas.js';
 export { observeLookup, personKey } from './watch/followerWatch.js';
-export type { WatchLookup, WatchMode, WatchOptions, WatchOutcome, WatchWarning } from './watch/followerWatch.js';
+export type {
+	WatchLookup,
+	WatchMode,
+	WatchOptions,
+	WatchOutcome,
+	WatchWarning,
+} from './watch/followerWatch.js';
 export { MAX_REMEMBERED, WATCH_STATE_VERSION, readWatchState } from './watch/watchState.js';
 export type { WatchState } from './watch/watchState.js';
 export { toLostPersonItem } from './watch/lostPerson.js';

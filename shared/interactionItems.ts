@@ -6,7 +6,11 @@ export interface ItemMeta {
 	interactionType?: string;
 }
 
-function relationOf(person: InteractionPerson, type: string, side?: Relation): Relation | undefined {
+function relationOf(
+	person: InteractionPerson,
+	type: string,
+	side?: Relation,
+): Relation | undefined {
 	if (person.relation === 'follower' || person.relation === 'following') return person.relation;
 	const tagged = typeof person.interaction_type === 'string' ? person.interaction_type : undefined;
 	if (tagged === 'follower' || tagged === 'followers') return 'follower';
@@ -18,21 +22,31 @@ function relationOf(person: InteractionPerson, type: string, side?: Relation): R
 }
 
 /** People listed in separate `followers` / `following` arrays (another shape a combined result may take). */
-function sidedPeople(result: InteractionResult): Array<{ person: InteractionPerson; side?: Relation }> {
+function sidedPeople(
+	result: InteractionResult,
+): Array<{ person: InteractionPerson; side?: Relation }> {
 	const listed = (Array.isArray(result.interactions) ? result.interactions : [])
 		.filter((person) => typeof person?.username === 'string')
 		.map((person) => ({ person }));
 	if (listed.length > 0) return listed;
-	const sides: Array<[Relation, unknown]> = [['follower', result.followers], ['following', result.following]];
+	const sides: Array<[Relation, unknown]> = [
+		['follower', result.followers],
+		['following', result.following],
+	];
 	return sides.flatMap(([side, people]) =>
 		Array.isArray(people)
-			? people.filter((person): person is InteractionPerson => typeof person?.username === 'string').map((person) => ({ person, side }))
+			? people
+					.filter((person): person is InteractionPerson => typeof person?.username === 'string')
+					.map((person) => ({ person, side }))
 			: [],
 	);
 }
 
 /** One flat object per person, with where it came from beside the API's own fields; no result (`null`) has no people. */
-export function toInteractionItems(result: InteractionResult | null | undefined, meta: ItemMeta): InteractionItem[] {
+export function toInteractionItems(
+	result: InteractionResult | null | undefined,
+	meta: ItemMeta,
+): InteractionItem[] {
 	if (!result || typeof result !== 'object') return [];
 	const interactionType = meta.interactionType || result.interaction_type || '';
 	const platform = meta.platform || result.source_platform || '';

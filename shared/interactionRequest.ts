@@ -1,6 +1,11 @@
 import { MAX_RESULTS_LIMIT } from './constants.js';
 import { NyneValidationError } from './errors.js';
-import { INTERACTION_TYPES, normalizeInteractionType, SUPPORTED_TYPES, targetKindOf } from './interactionTypes.js';
+import {
+	INTERACTION_TYPES,
+	normalizeInteractionType,
+	SUPPORTED_TYPES,
+	targetKindOf,
+} from './interactionTypes.js';
 import { parseSocialMediaUrl } from './socialUrl.js';
 import type { InteractionRequestBody, InteractionRequestInput } from './types.js';
 
@@ -9,17 +14,27 @@ const PLATFORM_NAMES = { twitter: 'Twitter/X', instagram: 'Instagram' } as const
 /** A value as a person can read it in a message, whatever a workflow handed over. */
 function shown(value: unknown): string {
 	if (typeof value === 'string') return `"${value}"`;
-	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-	return Array.isArray(value) ? 'a list' : `a value of type ${typeof value === 'object' ? 'object' : typeof value}`;
+	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+		return String(value);
+	return Array.isArray(value)
+		? 'a list'
+		: `a value of type ${typeof value === 'object' ? 'object' : typeof value}`;
 }
 
 /** Digits only: `Number()` would also read '0x10' as 16, '1e3' as 1000 and `true` as 1. */
 const DECIMAL_INTEGER = /^[0-9]{1,7}$/;
 
 function checkMaxResults(value: unknown): number | undefined {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
-	const number = typeof value === 'string' && DECIMAL_INTEGER.test(value.trim()) ? Number(value.trim()) : value;
-	if (typeof number !== 'number' || !Number.isInteger(number) || number < 1 || number > MAX_RESULTS_LIMIT) {
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+		return undefined;
+	const number =
+		typeof value === 'string' && DECIMAL_INTEGER.test(value.trim()) ? Number(value.trim()) : value;
+	if (
+		typeof number !== 'number' ||
+		!Number.isInteger(number) ||
+		number < 1 ||
+		number > MAX_RESULTS_LIMIT
+	) {
 		throw new NyneValidationError(
 			'invalid_max_results',
 			`Max results must be a whole number from 1 to ${MAX_RESULTS_LIMIT}, written in decimal digits; got ${shown(value)}.`,
@@ -30,9 +45,14 @@ function checkMaxResults(value: unknown): number | undefined {
 }
 
 function checkCallbackUrl(value: unknown): string | undefined {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+		return undefined;
 	if (typeof value !== 'string') {
-		throw new NyneValidationError('invalid_callback_url', `The callback URL must be text, a full http:// or https:// address; got ${shown(value)}.`, 'callback_url');
+		throw new NyneValidationError(
+			'invalid_callback_url',
+			`The callback URL must be text, a full http:// or https:// address; got ${shown(value)}.`,
+			'callback_url',
+		);
 	}
 	const trimmed = value.trim();
 	let url: URL | undefined;
@@ -55,7 +75,11 @@ function checkCallbackUrl(value: unknown): string | undefined {
 export function buildInteractionRequest(input: InteractionRequestInput): InteractionRequestBody {
 	const rawType = typeof input.type === 'string' ? input.type.trim() : '';
 	if (rawType === '') {
-		throw new NyneValidationError('missing_parameters', `The interaction type is missing. Use one of: ${INTERACTION_TYPES.join(', ')}.`, 'type');
+		throw new NyneValidationError(
+			'missing_parameters',
+			`The interaction type is missing. Use one of: ${INTERACTION_TYPES.join(', ')}.`,
+			'type',
+		);
 	}
 	const type = normalizeInteractionType(rawType);
 	if (!type) {

@@ -1,6 +1,11 @@
 import type { InteractionType, Platform } from './types.js';
 
-export const INTERACTION_TYPES: readonly InteractionType[] = ['replies', 'followers', 'following', 'followers,following'];
+export const INTERACTION_TYPES: readonly InteractionType[] = [
+	'replies',
+	'followers',
+	'following',
+	'followers,following',
+];
 
 /**
  * The one platform/type table, as the current API documentation has it (the older reference allowed

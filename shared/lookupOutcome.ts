@@ -26,7 +26,14 @@ export function toInteractionResult(
 	reading: ResultReading = {},
 ): InteractionResult {
 	if (!result) {
-		return { interaction_type: fallback.interactionType ?? '', source_platform: fallback.platform ?? '', target: { username: '' }, interactions: [], total_count: 0, dropped_count: 0 };
+		return {
+			interaction_type: fallback.interactionType ?? '',
+			source_platform: fallback.platform ?? '',
+			target: { username: '' },
+			interactions: [],
+			total_count: 0,
+			dropped_count: 0,
+		};
 	}
 	const listed = readPeople(result.interactions, reading.maxPeople);
 	const out = { ...result, interactions: listed.people } as InteractionResult;
@@ -42,11 +49,18 @@ export function toInteractionResult(
 	return out;
 }
 
-export function toRequestStatus(data: ParsedStatus, secrets: readonly string[] = []): RequestStatus {
+export function toRequestStatus(
+	data: ParsedStatus,
+	secrets: readonly string[] = [],
+): RequestStatus {
 	const status: RequestStatus = { requestId: data.request_id, status: data.status };
 	if (data.interaction_type) status.interactionType = data.interaction_type;
 	if (data.platform) status.platform = data.platform;
-	if (data.result || data.status === 'completed') status.result = toInteractionResult(data.result, { interactionType: data.interaction_type ?? undefined, platform: data.platform ?? undefined });
+	if (data.result || data.status === 'completed')
+		status.result = toInteractionResult(data.result, {
+			interactionType: data.interaction_type ?? undefined,
+			platform: data.platform ?? undefined,
+		});
 	if (typeof data.result_count === 'number') status.resultCount = data.result_count;
 	if (data.created_on) status.createdOn = data.created_on;
 	if (data.completed_on) status.completedOn = data.completed_on;
@@ -56,9 +70,23 @@ export function toRequestStatus(data: ParsedStatus, secrets: readonly string[] =
 
 /** The terminal outcome of a status, or undefined while the lookup is still running. */
 export function toLookupOutcome(status: RequestStatus): LookupOutcome | undefined {
-	const base = { requestId: status.requestId, interactionType: status.interactionType, platform: status.platform };
-	if (status.status === 'failed') return { ...base, status: 'failed', error: status.error || 'The lookup failed without a reason.' };
+	const base = {
+		requestId: status.requestId,
+		interactionType: status.interactionType,
+		platform: status.platform,
+	};
+	if (status.status === 'failed')
+		return {
+			...base,
+			status: 'failed',
+			error: status.error || 'The lookup failed without a reason.',
+		};
 	if (status.status !== 'completed') return undefined;
 	const result = status.result ?? toInteractionResult(undefined, base);
-	return { ...base, status: 'completed', result, resultCount: status.resultCount ?? result.interactions.length };
+	return {
+		...base,
+		status: 'completed',
+		result,
+		resultCount: status.resultCount ?? result.interactions.length,
+	};
 }

@@ -40,10 +40,17 @@ export function lookupFailure(requestId: string, reason: string | undefined): Ny
 }
 
 /** The view of whatever is known about a lookup: a status read, a waited-for outcome, a callback or a fresh submit. */
-export function toLookupView(status: RequestStatus, extra: { callbackUrl?: string } = {}): LookupView {
+export function toLookupView(
+	status: RequestStatus,
+	extra: { callbackUrl?: string } = {},
+): LookupView {
 	const result = status.status === 'completed' ? status.result : undefined;
 	const people = result
-		? toInteractionItems(result, { requestId: status.requestId, platform: status.platform, interactionType: status.interactionType })
+		? toInteractionItems(result, {
+				requestId: status.requestId,
+				platform: status.platform,
+				interactionType: status.interactionType,
+			})
 		: [];
 	const summary: LookupSummary = {
 		request_id: status.requestId,

@@ -11,7 +11,11 @@ import type { InteractionRequestBody } from './types.js';
  */
 
 /** Sends a checked request (see buildInteractionRequest); the view of the lookup Nyne accepted. */
-export async function startLookup(client: NyneClient, body: InteractionRequestBody, options: { signal?: AbortSignal } = {}): Promise<LookupView> {
+export async function startLookup(
+	client: NyneClient,
+	body: InteractionRequestBody,
+	options: { signal?: AbortSignal } = {},
+): Promise<LookupView> {
 	const submitted = await client.submit(body, options);
 	return toLookupView(
 		{
@@ -26,7 +30,11 @@ export async function startLookup(client: NyneClient, body: InteractionRequestBo
 }
 
 /** Waits until the lookup completes or fails (see NyneClient.waitForResult); throws `timeout` at the deadline. */
-export async function collectLookup(client: NyneClient, requestId: string, options: WaitOptions = {}): Promise<LookupView> {
+export async function collectLookup(
+	client: NyneClient,
+	requestId: string,
+	options: WaitOptions = {},
+): Promise<LookupView> {
 	return toLookupView(await client.waitForResult(requestId, options));
 }
 
@@ -43,7 +51,11 @@ export interface ReadLookupOptions {
  * The lookup as it is now. A 404 while the request may still be too young to be known (the core's one 404
  * rule) is asked again while `waitWhileYoung` allows, and otherwise reads as `pending`.
  */
-export async function readLookup(client: NyneClient, requestId: string, options: ReadLookupOptions = {}): Promise<LookupView> {
+export async function readLookup(
+	client: NyneClient,
+	requestId: string,
+	options: ReadLookupOptions = {},
+): Promise<LookupView> {
 	try {
 		return toLookupView(await client.getRequest(requestId, options));
 	} catch (error) {

@@ -51,16 +51,26 @@ export class RateLimiter {
 
 	constructor(options: RateLimiterOptions = {}) {
 		this.windows = [
-			{ limit: options.perMinute ?? RATE_LIMIT_PER_MINUTE, lengthMs: options.minuteMs ?? MINUTE_MS, stamps: [] },
-			{ limit: options.perHour ?? RATE_LIMIT_PER_HOUR, lengthMs: options.hourMs ?? HOUR_MS, stamps: [] },
+			{
+				limit: options.perMinute ?? RATE_LIMIT_PER_MINUTE,
+				lengthMs: options.minuteMs ?? MINUTE_MS,
+				stamps: [],
+			},
+			{
+				limit: options.perHour ?? RATE_LIMIT_PER_HOUR,
+				lengthMs: options.hourMs ?? HOUR_MS,
+				stamps: [],
+			},
 		];
 	}
 
 	/** Takes a slot and returns 0, or returns how long to wait before asking again. */
 	reserve(now: number): number {
-		while (this.inFlight.length > 0 && (this.inFlight[0] ?? 0) <= now - IN_FLIGHT_EXPIRY_MS) this.inFlight.shift();
+		while (this.inFlight.length > 0 && (this.inFlight[0] ?? 0) <= now - IN_FLIGHT_EXPIRY_MS)
+			this.inFlight.shift();
 		for (const window of this.windows) {
-			while (window.stamps.length > 0 && (window.stamps[0] ?? 0) <= now - window.lengthMs) window.stamps.shift();
+			while (window.stamps.length > 0 && (window.stamps[0] ?? 0) <= now - window.lengthMs)
+				window.stamps.shift();
 		}
 		const blocked = this.blockedUntil - now;
 		if (blocked > 0) return blocked;
@@ -83,11 +93,17 @@ export class RateLimiter {
 			return;
 		}
 		if (remaining === undefined || resetMs === undefined) return;
-		const reading: ServerView = { remaining: Math.max(0, remaining), resetAt: now + resetMs, observedAt: now };
+		const reading: ServerView = {
+			remaining: Math.max(0, remaining),
+			resetAt: now + resetMs,
+			observedAt: now,
+		};
 		const known = this.server;
-		const sameWindow = known !== undefined && Math.abs(known.resetAt - reading.resetAt) < SAME_WINDOW_MS;
+		const sameWindow =
+			known !== undefined && Math.abs(known.resetAt - reading.resetAt) < SAME_WINDOW_MS;
 		// Answers overtake each other: within one window the lowest figure is the latest.
-		this.server = sameWindow && known.remaining < reading.remaining ? { ...known, observedAt: now } : reading;
+		this.server =
+			sameWindow && known.remaining < reading.remaining ? { ...known, observedAt: now } : reading;
 		if (reading.remaining <= 0) this.blockUntil(reading.resetAt);
 	}
 

@@ -3,7 +3,14 @@ const MIN_SECRET_LENGTH = 4;
 const MASK = '***';
 
 /** Query parameters that carry a capability in a callback URL; masked wherever the URL is shown. */
-const SENSITIVE_QUERY_PARAMETERS = new Set(['token', 'nyne_token', 'api_key', 'api_secret', 'secret', 'signature']);
+const SENSITIVE_QUERY_PARAMETERS = new Set([
+	'token',
+	'nyne_token',
+	'api_key',
+	'api_secret',
+	'secret',
+	'signature',
+]);
 
 function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -12,7 +19,13 @@ function escapeRegExp(text: string): string {
 /** The ways a secret can come back inside a server's or a network layer's text. */
 function formsOf(secret: string): string[] {
 	const json = JSON.stringify(secret).slice(1, -1);
-	const forms = [secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), json, encodeURIComponent(json)];
+	const forms = [
+		secret,
+		encodeURIComponent(secret),
+		new URLSearchParams({ s: secret }).toString().slice(2),
+		json,
+		encodeURIComponent(json),
+	];
 	return [...new Set(forms)].sort((a, b) => b.length - a.length);
 }
 

@@ -10,7 +10,10 @@ export interface ReadPeople {
 function usablePerson(value: unknown): InteractionPerson | undefined {
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
 	const person = value as Record<string, unknown>;
-	const username = typeof person.username === 'number' && Number.isFinite(person.username) ? String(person.username) : person.username;
+	const username =
+		typeof person.username === 'number' && Number.isFinite(person.username)
+			? String(person.username)
+			: person.username;
 	if (typeof username !== 'string' || username === '') return undefined;
 	return { ...person, username } as InteractionPerson;
 }

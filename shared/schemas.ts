@@ -19,7 +19,11 @@ export const requestIdSchema = z.string().min(1).max(REQUEST_ID_MAX_LENGTH);
 export const requestStateSchema = z
 	.string()
 	.transform((state) =>
-		state === 'queued' || state === 'processing' || state === 'pending' || state === 'completed' || state === 'failed'
+		state === 'queued' ||
+		state === 'processing' ||
+		state === 'pending' ||
+		state === 'completed' ||
+		state === 'failed'
 			? state
 			: ('pending' as const),
 	);
@@ -29,7 +33,11 @@ const optionalText = z.string().optional().catch(undefined);
 
 /** A count sent as a number or as decimal digits; anything else is read as absent. */
 export const lenientCountSchema = z
-	.preprocess((value) => (typeof value === 'string' && /^\s*[0-9]{1,9}\s*$/.test(value) ? Number(value) : value), z.number().int().nonnegative())
+	.preprocess(
+		(value) =>
+			typeof value === 'string' && /^\s*[0-9]{1,9}\s*$/.test(value) ? Number(value) : value,
+		z.number().int().nonnegative(),
+	)
 	.nullish()
 	.catch(undefined);
 

@@ -21,14 +21,24 @@ export class Nyne implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Find who replied to a post, who follows an account and whom it follows, on Twitter/X and Instagram',
+		description:
+			'Find who replied to a post, who follows an account and whom it follows, on Twitter/X and Instagram',
 		defaults: { name: 'Nyne' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'nyneApi', required: true }],
 		// Only for Wait Mode "Wait for Callback": the execution's resume URL lands here; never registered as a trigger.
-		webhooks: [{ name: 'default', httpMethod: 'POST', path: '', isFullPath: true, restartWebhook: true, responseMode: 'onReceived' }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				path: '',
+				isFullPath: true,
+				restartWebhook: true,
+				responseMode: 'onReceived',
+			},
+		],
 		properties: nodeProperties,
 	};
 

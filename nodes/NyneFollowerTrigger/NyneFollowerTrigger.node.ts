@@ -1,5 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 
 import { maxResultsField, socialMediaUrlField } from '../common/fields';
 import { pollFollowers } from './pollFollowers';
@@ -12,7 +17,8 @@ export class NyneFollowerTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["event"] }}',
-		description: 'Starts the workflow when a profile gains or loses followers, or follows or unfollows someone',
+		description:
+			'Starts the workflow when a profile gains or loses followers, or follows or unfollows someone',
 		defaults: { name: 'Nyne Follower Trigger' },
 		polling: true,
 		inputs: [],
@@ -26,20 +32,43 @@ export class NyneFollowerTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			socialMediaUrlField('https://x.com/nyne_ai', 'The profile to watch (Twitter/X; Instagram for following)'),
+			socialMediaUrlField(
+				'https://x.com/nyne_ai',
+				'The profile to watch (Twitter/X; Instagram for following)',
+			),
 			{
 				displayName: 'Trigger On',
 				name: 'event',
 				type: 'options',
 				default: 'newFollower',
 				options: [
-					{ name: 'Lost Follower', value: 'lostFollower', description: 'Someone stopped following the profile (missing from two lookups in a row)' },
-					{ name: 'New Follower', value: 'newFollower', description: 'Someone started following the profile' },
-					{ name: 'New Following', value: 'newFollowing', description: 'The profile started following someone' },
-					{ name: 'Stopped Following', value: 'lostFollowing', description: 'The profile stopped following someone (missing from two lookups in a row)' },
+					{
+						name: 'Lost Follower',
+						value: 'lostFollower',
+						description:
+							'Someone stopped following the profile (missing from two lookups in a row)',
+					},
+					{
+						name: 'New Follower',
+						value: 'newFollower',
+						description: 'Someone started following the profile',
+					},
+					{
+						name: 'New Following',
+						value: 'newFollowing',
+						description: 'The profile started following someone',
+					},
+					{
+						name: 'Stopped Following',
+						value: 'lostFollowing',
+						description:
+							'The profile stopped following someone (missing from two lookups in a row)',
+					},
 				],
 			},
-			maxResultsField("Each lookup costs 3 credits. Lost-follower events need the whole list, so set this above the profile's count."),
+			maxResultsField(
+				"Each lookup costs 3 credits. Lost-follower events need the whole list, so set this above the profile's count.",
+			),
 		],
 	};
 

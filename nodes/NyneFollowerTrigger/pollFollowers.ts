@@ -1,7 +1,13 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { observeLookup, readLookup, startLookup, toLookupView, toLostPersonItem } from '../../shared';
+import {
+	observeLookup,
+	readLookup,
+	startLookup,
+	toLookupView,
+	toLostPersonItem,
+} from '../../shared';
 import type { InteractionItem, InteractionRequestBody, LookupView, NyneClient } from '../../shared';
 import { errorCodeOf, toNodeError } from '../common/errors';
 import { buildLookupBody } from '../common/lookupBody';
@@ -14,7 +20,11 @@ function isLostEvent(event: FollowerEvent): boolean {
 }
 
 /** The lookup the last poll started, for the watch it was started for. */
-const pendingSchema = z.object({ requestId: z.string().min(1).max(200), submittedAt: z.number().finite(), watch: z.string() });
+const pendingSchema = z.object({
+	requestId: z.string().min(1).max(200),
+	submittedAt: z.number().finite(),
+	watch: z.string(),
+});
 type PendingLookup = z.infer<typeof pendingSchema>;
 
 /** Static data: `state` is the core watch's (it validates it), `pending` this poller's. Anything else is from an older version. */
@@ -43,15 +53,30 @@ interface Watch {
 
 function readWatch(context: IPollFunctions): Watch {
 	const event = context.getNodeParameter('event', 'newFollower') as FollowerEvent;
-	const body = buildLookupBody(RELATION_BY_EVENT[event], (name, fallback) => context.getNodeParameter(name, fallback));
-	return { event, body, key: JSON.stringify([event, body.social_media_url, body.max_results ?? null]) };
+	const body = buildLookupBody(RELATION_BY_EVENT[event], (name, fallback) =>
+		context.getNodeParameter(name, fallback),
+	);
+	return {
+		event,
+		body,
+		key: JSON.stringify([event, body.social_media_url, body.max_results ?? null]),
+	};
 }
 
-function addedEvent(event: FollowerEvent, person: InteractionItem, detectedAt: string): IDataObject {
+function addedEvent(
+	event: FollowerEvent,
+	person: InteractionItem,
+	detectedAt: string,
+): IDataObject {
 	return { event, ...(person as IDataObject), detected_at: detectedAt };
 }
 
-function removedEvent(event: FollowerEvent, username: string, lookup: LookupView, detectedAt: string): IDataObject {
+function removedEvent(
+	event: FollowerEvent,
+	username: string,
+	lookup: LookupView,
+	detectedAt: string,
+): IDataObject {
 	const item = toLostPersonItem(username, {
 		platform: lookup.summary.platform ?? '',
 		interactionType: lookup.summary.interaction_type ?? RELATION_BY_EVENT[event],
@@ -63,33 +88,58 @@ function removedEvent(event: FollowerEvent, username: string, lookup: LookupView
 }
 
 /** Turns a finished lookup into events with the core watch, and stores its new state. */
-function collect(context: IPollFunctions, data: FollowerStaticData, watch: Watch, lookup: LookupView): IDataObject[] {
+function collect(
+	context: IPollFunctions,
+	data: FollowerStaticData,
+	watch: Watch,
+	lookup: LookupView,
+): IDataObject[] {
 	const { now } = getRuntime();
 	const people = lookup.people;
 	const platform = lookup.summary.platform ?? '';
 	const complete = people.length < (watch.body.max_results ?? Number.POSITIVE_INFINITY);
-	const outcome = observeLookup(data.state, { platform, people, complete }, { watch: watch.key, mode: isLostEvent(watch.event) ? 'lost' : 'new', at: now() });
+	const outcome = observeLookup(
+		data.state,
+		{ platform, people, complete },
+		{ watch: watch.key, mode: isLostEvent(watch.event) ? 'lost' : 'new', at: now() },
+	);
 	data.state = outcome.state;
-	if (outcome.reset) context.logger.warn(`Nyne Follower Trigger: the stored state was set aside (${outcome.reset}); this lookup is the new baseline.`);
+	if (outcome.reset)
+		context.logger.warn(
+			`Nyne Follower Trigger: the stored state was set aside (${outcome.reset}); this lookup is the new baseline.`,
+		);
 	if (outcome.warning) context.logger.warn(`Nyne Follower Trigger: ${outcome.warning.message}`);
 	const detectedAt = new Date(now()).toISOString();
-	if (isLostEvent(watch.event)) return outcome.lost.map((username) => removedEvent(watch.event, username, lookup, detectedAt));
+	if (isLostEvent(watch.event))
+		return outcome.lost.map((username) => removedEvent(watch.event, username, lookup, detectedAt));
 	return outcome.added.map((person) => addedEvent(watch.event, person, detectedAt));
 }
 
 /** The static data as this version keeps it: a pending lookup only if well-formed and for this watch, older keys dropped. */
-function readStaticData(context: IPollFunctions, staticData: IDataObject, watchKey: string): FollowerStaticData {
-	for (const key of Object.keys(staticData)) if (key !== 'state' && key !== 'pending') delete staticData[key];
+function readStaticData(
+	context: IPollFunctions,
+	staticData: IDataObject,
+	watchKey: string,
+): FollowerStaticData {
+	for (const key of Object.keys(staticData))
+		if (key !== 'state' && key !== 'pending') delete staticData[key];
 	if (staticData.pending !== undefined) {
 		const pending = pendingSchema.safeParse(staticData.pending);
-		if (!pending.success) context.logger.warn('Nyne Follower Trigger: the stored pending lookup was unreadable; starting a new one.');
+		if (!pending.success)
+			context.logger.warn(
+				'Nyne Follower Trigger: the stored pending lookup was unreadable; starting a new one.',
+			);
 		if (!pending.success || pending.data.watch !== watchKey) delete staticData.pending;
 	}
 	return staticData as FollowerStaticData;
 }
 
 /** Looks at the pending lookup: its result, or undefined when there is none to collect (yet). */
-async function checkPending(context: IPollFunctions, client: NyneClient, state: FollowerStaticData): Promise<LookupView | 'running' | undefined> {
+async function checkPending(
+	context: IPollFunctions,
+	client: NyneClient,
+	state: FollowerStaticData,
+): Promise<LookupView | 'running' | undefined> {
 	const pending = state.pending;
 	if (!pending) return undefined;
 	const age = getRuntime().now() - pending.submittedAt;
@@ -98,7 +148,9 @@ async function checkPending(context: IPollFunctions, client: NyneClient, state: 
 		view = await readLookup(client, pending.requestId, { submittedAt: pending.submittedAt });
 	} catch (error) {
 		if (errorCodeOf(error) !== 'request_not_found') throw toNodeError(context.getNode(), error);
-		context.logger.warn(`Nyne Follower Trigger: request ${pending.requestId} is no longer known to Nyne; starting a new lookup.`);
+		context.logger.warn(
+			`Nyne Follower Trigger: request ${pending.requestId} is no longer known to Nyne; starting a new lookup.`,
+		);
 		delete state.pending;
 		return undefined;
 	}
@@ -109,7 +161,9 @@ async function checkPending(context: IPollFunctions, client: NyneClient, state: 
 	}
 	if (view.summary.status !== 'completed') {
 		if (age < PENDING_MAX_AGE_MS) return 'running';
-		context.logger.warn(`Nyne Follower Trigger: lookup ${pending.requestId} has run for over an hour; starting a new one.`);
+		context.logger.warn(
+			`Nyne Follower Trigger: lookup ${pending.requestId} has run for over an hour; starting a new one.`,
+		);
 		delete state.pending;
 		return undefined;
 	}
@@ -118,8 +172,13 @@ async function checkPending(context: IPollFunctions, client: NyneClient, state: 
 }
 
 /** "Fetch test event": a real lookup, waited for, a few of its people shaped as events. Touches no stored state. */
-async function manualSample(client: NyneClient, watch: Watch): Promise<INodeExecutionData[][] | null> {
-	const lookup = toLookupView(await client.fetchInteractions(watch.body, { timeoutMs: MANUAL_TIMEOUT_MS }));
+async function manualSample(
+	client: NyneClient,
+	watch: Watch,
+): Promise<INodeExecutionData[][] | null> {
+	const lookup = toLookupView(
+		await client.fetchInteractions(watch.body, { timeoutMs: MANUAL_TIMEOUT_MS }),
+	);
 	const detectedAt = new Date(getRuntime().now()).toISOString();
 	const sample = lookup.people.slice(0, MANUAL_SAMPLE_SIZE);
 	const events = isLostEvent(watch.event)
@@ -143,10 +202,16 @@ export async function pollFollowers(this: IPollFunctions): Promise<INodeExecutio
 
 		try {
 			const started = await startLookup(client, watch.body);
-			state.pending = { requestId: started.summary.request_id, submittedAt: getRuntime().now(), watch: watch.key };
+			state.pending = {
+				requestId: started.summary.request_id,
+				submittedAt: getRuntime().now(),
+				watch: watch.key,
+			};
 		} catch (error) {
 			if (events.length === 0) throw toNodeError(this.getNode(), error);
-			this.logger.warn(`Nyne Follower Trigger: the next lookup could not be started (${(error as Error).message}); the next poll tries again.`);
+			this.logger.warn(
+				`Nyne Follower Trigger: the next lookup could not be started (${(error as Error).message}); the next poll tries again.`,
+			);
 		}
 		return events.length > 0 ? [events.map((json) => ({ json }))] : null;
 	} catch (error) {

@@ -50,7 +50,8 @@ export class NyneTrigger implements INodeType {
 				typeOptions: { password: true },
 				required: true,
 				default: '',
-				description: 'A secret of at least 16 characters that only this workflow and its callback URLs know, e.g. from a password generator',
+				description:
+					'A secret of at least 16 characters that only this workflow and its callback URLs know, e.g. from a password generator',
 			},
 			outputOption,
 		],
@@ -65,9 +66,14 @@ export class NyneTrigger implements INodeType {
 			async create(this: IHookFunctions): Promise<boolean> {
 				const token = String(this.getNodeParameter('token', '') ?? '');
 				if (token.length < MIN_TOKEN_LENGTH) {
-					throw new NodeOperationError(this.getNode(), `Set a Secret Token of at least ${MIN_TOKEN_LENGTH} characters`, {
-						description: 'Nyne calls this webhook with ?token=<Secret Token>; a short token is easy to guess.',
-					});
+					throw new NodeOperationError(
+						this.getNode(),
+						`Set a Secret Token of at least ${MIN_TOKEN_LENGTH} characters`,
+						{
+							description:
+								'Nyne calls this webhook with ?token=<Secret Token>; a short token is easy to guess.',
+						},
+					);
 				}
 				return true;
 			},
@@ -80,7 +86,11 @@ export class NyneTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const token = String(this.getNodeParameter('token', '') ?? '');
 		const expected = token.length < MIN_TOKEN_LENGTH ? '' : token;
-		const call = acceptCallback(this, { parameter: TOKEN_QUERY_PARAMETER, expected, refusal: 'Missing or wrong token.' });
+		const call = acceptCallback(this, {
+			parameter: TOKEN_QUERY_PARAMETER,
+			expected,
+			refusal: 'Missing or wrong token.',
+		});
 		if ('answer' in call) return call.answer;
 		const { view } = call;
 
@@ -90,8 +100,13 @@ export class NyneTrigger implements INodeType {
 		}
 
 		// A trigger cannot fail its caller, so a failed lookup is the item the Nyne node gives on "continue on fail".
-		const json = view.failure ? [errorItem(view.failure)] : renderLookup(view, readOutputShape(this.getNodeParameter('output', 'split')));
+		const json = view.failure
+			? [errorItem(view.failure)]
+			: renderLookup(view, readOutputShape(this.getNodeParameter('output', 'split')));
 		if (json.length === 0) return { webhookResponse: { received: true } };
-		return { webhookResponse: { received: true }, workflowData: [json.map((item) => ({ json: item }))] };
+		return {
+			webhookResponse: { received: true },
+			workflowData: [json.map((item) => ({ json: item }))],
+		};
 	}
 }

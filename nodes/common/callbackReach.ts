@@ -10,8 +10,16 @@ export type CallbackKind = 'resume' | 'callback';
  * Refuses, before anything is sent, a lookup whose result Nyne could never deliver: the callback host is this
  * machine or a private network while the credential points at the public API. A sandbox on this machine is fine.
  */
-export async function checkCallbackReachable(context: IExecuteFunctions, itemIndex: number, callbackUrl: string, kind: CallbackKind): Promise<void> {
-	const { baseUrl } = await context.getCredentials<{ baseUrl?: string }>(CREDENTIAL_NAME, itemIndex);
+export async function checkCallbackReachable(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	callbackUrl: string,
+	kind: CallbackKind,
+): Promise<void> {
+	const { baseUrl } = await context.getCredentials<{ baseUrl?: string }>(
+		CREDENTIAL_NAME,
+		itemIndex,
+	);
 	if (!isCallbackUnreachable(callbackUrl, normalizeBaseUrl(baseUrl))) return;
 	const host = new URL(callbackUrl).host;
 	const fix =

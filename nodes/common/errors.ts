@@ -57,7 +57,14 @@ function mapError(node: INode, error: unknown, itemIndex?: number): NodeError {
  * What a failure becomes when the node goes on (continueOnFail), and what the Nyne Trigger emits for a failed
  * lookup: the same words in every node. The item is paired to its input, so "[item N]" is left off here.
  */
-export function errorItem(error: unknown, message = error instanceof Error ? error.message : String(error)): IDataObject {
+export function errorItem(
+	error: unknown,
+	message = error instanceof Error ? error.message : String(error),
+): IDataObject {
 	const requestId = error instanceof NyneApiError ? error.requestId : undefined;
-	return { error: message.replace(/ \[item \d+\]$/, ''), code: errorCodeOf(error), ...(requestId ? { request_id: requestId } : {}) };
+	return {
+		error: message.replace(/ \[item \d+\]$/, ''),
+		code: errorCodeOf(error),
+		...(requestId ? { request_id: requestId } : {}),
+	};
 }

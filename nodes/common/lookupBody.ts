@@ -5,7 +5,10 @@ import type { InteractionRequestBody, InteractionType } from '../../shared';
 export type ParameterReader = (name: string, fallback: unknown) => unknown;
 
 /** The request body without callback_url, from the node's own fields; throws NyneValidationError on bad input. */
-export function buildLookupBody(type: InteractionType, read: ParameterReader): InteractionRequestBody {
+export function buildLookupBody(
+	type: InteractionType,
+	read: ParameterReader,
+): InteractionRequestBody {
 	return buildInteractionRequest({
 		type,
 		socialMediaUrl: String(read('socialMediaUrl', '') ?? ''),

@@ -22,7 +22,8 @@ export const outputOption: INodeProperties = {
 		{
 			name: 'One Item with the Whole Result',
 			value: 'single',
-			description: 'The target, the counts and every person in an "interactions" list, always one item',
+			description:
+				'The target, the counts and every person in an "interactions" list, always one item',
 		},
 	],
 };
@@ -34,7 +35,7 @@ export const simplifyOption: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to return a simplified version of the response instead of the raw data: one item with the summary and each person\'s ' +
+		"Whether to return a simplified version of the response instead of the raw data: one item with the summary and each person's " +
 		'few most useful fields, within about 20 KB (people beyond it are counted in people_omitted). ' +
 		'Not set, an AI agent calling this node as a tool gets the simplified version and a workflow the raw data; set it to choose.',
 };

@@ -13,7 +13,11 @@ export function tokensMatch(received: unknown, expected: string): boolean {
 }
 
 /** Answers the webhook call itself and starts nothing. */
-export function respond(context: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
+export function respond(
+	context: IWebhookFunctions,
+	status: number,
+	body: IDataObject,
+): IWebhookResponseData {
 	context.getResponseObject().status(status).json(body);
 	return { noWebhookResponse: true };
 }
@@ -29,11 +33,19 @@ export function acceptCallback(
 	reading?: CallbackReading,
 ): { view: LookupView } | { answer: IWebhookResponseData } {
 	const query = context.getQueryData() as IDataObject;
-	if (!tokensMatch(query[token.parameter], token.expected)) return { answer: respond(context, 403, { error: token.refusal }) };
+	if (!tokensMatch(query[token.parameter], token.expected))
+		return { answer: respond(context, 403, { error: token.refusal }) };
 	try {
 		return { view: readCallback(context.getBodyData(), reading) };
 	} catch (error) {
-		const status = error instanceof NyneValidationError && error.code === 'callback_request_mismatch' ? 403 : 400;
-		return { answer: respond(context, status, { error: error instanceof Error ? error.message : 'Not a Nyne callback.' }) };
+		const status =
+			error instanceof NyneValidationError && error.code === 'callback_request_mismatch'
+				? 403
+				: 400;
+		return {
+			answer: respond(context, status, {
+				error: error instanceof Error ? error.message : 'Not a Nyne callback.',
+			}),
+		};
 	}
 }

@@ -1,6 +1,10 @@
 export const E2E_WORK_DIR: string;
 export const PREPARED_USER_FOLDER: string;
-export function ensureN8n(options?: { versions?: string[]; skipBuild?: boolean; log?: (message: string) => void }): Promise<{
+export function ensureN8n(options?: {
+	versions?: string[];
+	skipBuild?: boolean;
+	log?: (message: string) => void;
+}): Promise<{
 	n8nDirs: string[];
 	tarball: string;
 	installed: string;

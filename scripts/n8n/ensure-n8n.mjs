@@ -14,7 +14,11 @@ import { selectedN8nVersions } from './versions.mjs';
 export const E2E_WORK_DIR = join(REPO_ROOT, '.n8n-e2e');
 export const PREPARED_USER_FOLDER = join(E2E_WORK_DIR, 'prepared');
 
-export async function ensureN8n({ versions = selectedN8nVersions(), skipBuild = false, log = console.error } = {}) {
+export async function ensureN8n({
+	versions = selectedN8nVersions(),
+	skipBuild = false,
+	log = console.error,
+} = {}) {
 	const timings = {};
 	let started = Date.now();
 	const n8nDirs = [];
@@ -28,7 +32,8 @@ export async function ensureN8n({ versions = selectedN8nVersions(), skipBuild = 
 	started = Date.now();
 	const installed = installPackage(PREPARED_USER_FOLDER, tarball);
 	timings.packageInstallMs = Date.now() - started;
-	if (!existsSync(join(installed, 'package.json'))) throw new Error(`package not installed at ${installed}`);
+	if (!existsSync(join(installed, 'package.json')))
+		throw new Error(`package not installed at ${installed}`);
 	log(`e2e ready: n8n ${versions.join(', ')}, package ${tarball}; ${JSON.stringify(timings)}`);
 	return { n8nDirs, tarball, installed, timings };
 }

@@ -36,7 +36,10 @@ function runWithProgress(command, args, options, progress) {
 	const started = Date.now();
 	return new Promise((resolve, reject) => {
 		const child = spawn(command, args, { ...options, stdio: 'inherit' });
-		const ticker = setInterval(() => progress(Math.round((Date.now() - started) / 1000)), PROGRESS_EVERY_MS);
+		const ticker = setInterval(
+			() => progress(Math.round((Date.now() - started) / 1000)),
+			PROGRESS_EVERY_MS,
+		);
 		child.on('error', (error) => {
 			clearInterval(ticker);
 			reject(error);
@@ -73,14 +76,20 @@ export async function installN8n(version = N8N_DEFAULT_VERSION, log = console.er
 	writeFileSync(`${dir}/package.json`, `${JSON.stringify(manifest, null, '\t')}\n`);
 	const runtime = n8nNodeRuntime(version, log);
 	const ownNode = Boolean(n8nVersionInfo(version).nodeMajor) && runtime.node !== process.execPath;
-	log(`installing n8n ${version} into ${dir} (takes minutes${ownNode ? `; on Node ${n8nVersionInfo(version).nodeMajor}` : ''})`);
+	log(
+		`installing n8n ${version} into ${dir} (takes minutes${ownNode ? `; on Node ${n8nVersionInfo(version).nodeMajor}` : ''})`,
+	);
 	const started = Date.now();
 	const env = { ...process.env, ...runtime.env, npm_config_yes: 'true' };
 	const npm = (args, step) =>
-		runWithProgress('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, env }, (seconds) =>
-			log(`  ${step} of n8n ${version}: ${megabytes(dir)} MB so far, ${seconds} s`),
+		runWithProgress(
+			'npm',
+			[...args, '--no-audit', '--no-fund', '--loglevel=error'],
+			{ cwd: dir, env },
+			(seconds) => log(`  ${step} of n8n ${version}: ${megabytes(dir)} MB so far, ${seconds} s`),
 		).then((status) => {
-			if (status !== 0) throw new Error(`${step} for n8n ${version} failed with exit code ${status}`);
+			if (status !== 0)
+				throw new Error(`${step} for n8n ${version} failed with exit code ${status}`);
 		});
 	if (ownNode) {
 		await npm(['install', '--omit=dev', '--ignore-scripts'], 'npm install');
@@ -93,7 +102,9 @@ export async function installN8n(version = N8N_DEFAULT_VERSION, log = console.er
 		throw new Error(`n8n ${version} installed but ${n8nBinPath(version)} is missing`);
 	}
 	const seconds = Math.round((Date.now() - started) / 1000);
-	const installed = JSON.parse(readFileSync(`${dir}/node_modules/n8n/package.json`, 'utf8')).version;
+	const installed = JSON.parse(
+		readFileSync(`${dir}/node_modules/n8n/package.json`, 'utf8'),
+	).version;
 	writeFileSync(
 		`${dir}/${MARKER}`,
 		`${JSON.stringify({ version: installed, seconds, node: runtime.node, at: new Date().toISOString() }, null, '\t')}\n`,

@@ -17,9 +17,14 @@ export function installPackage(userFolder, tarball, packageName = PACKAGE_NAME) 
 	rmSync(target, { recursive: true, force: true });
 	mkdirSync(target, { recursive: true });
 	if (!existsSync(join(nodes, 'package.json'))) {
-		writeFileSync(join(nodes, 'package.json'), `${JSON.stringify({ name: 'installed-nodes', private: true }, null, 2)}\n`);
+		writeFileSync(
+			join(nodes, 'package.json'),
+			`${JSON.stringify({ name: 'installed-nodes', private: true }, null, 2)}\n`,
+		);
 	}
-	const untar = spawnSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], { encoding: 'utf8' });
+	const untar = spawnSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], {
+		encoding: 'utf8',
+	});
 	if (untar.status !== 0) throw new Error(`unpacking ${tarball} failed: ${untar.stderr}`);
 
 	const manifestPath = join(target, 'package.json');
@@ -31,9 +36,18 @@ export function installPackage(userFolder, tarball, packageName = PACKAGE_NAME) 
 
 	const install = spawnSync(
 		'npm',
-		['install', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false', '--no-audit', '--no-fund'],
+		[
+			'install',
+			'--bin-links=false',
+			'--install-strategy=shallow',
+			'--ignore-scripts=true',
+			'--package-lock=false',
+			'--no-audit',
+			'--no-fund',
+		],
 		{ cwd: target, encoding: 'utf8' },
 	);
-	if (install.status !== 0) throw new Error(`npm install in ${target} failed:\n${install.stdout}\n${install.stderr}`);
+	if (install.status !== 0)
+		throw new Error(`npm install in ${target} failed:\n${install.stdout}\n${install.stderr}`);
 	return target;
 }

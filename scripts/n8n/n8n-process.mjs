@@ -6,9 +6,14 @@ import { n8nBinPath } from './paths.mjs';
 
 export function runN8nCli(version, args, env) {
 	const runtime = n8nNodeRuntime(version);
-	const result = spawnSync(runtime.node, [n8nBinPath(version), ...args], { env: { ...env, ...runtime.env }, encoding: 'utf8' });
+	const result = spawnSync(runtime.node, [n8nBinPath(version), ...args], {
+		env: { ...env, ...runtime.env },
+		encoding: 'utf8',
+	});
 	if (result.status !== 0) {
-		throw new Error(`n8n ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+		throw new Error(
+			`n8n ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`,
+		);
 	}
 	return result.stdout;
 }
@@ -16,12 +21,17 @@ export function runN8nCli(version, args, env) {
 /** Starts `n8n start` with output passed through; resolves when /healthz answers. */
 export async function startN8nServer(version, env, baseUrl, timeoutMs = 180_000) {
 	const runtime = n8nNodeRuntime(version);
-	const child = spawn(runtime.node, [n8nBinPath(version), 'start'], { env: { ...env, ...runtime.env }, stdio: ['ignore', 'inherit', 'inherit'] });
+	const child = spawn(runtime.node, [n8nBinPath(version), 'start'], {
+		env: { ...env, ...runtime.env },
+		stdio: ['ignore', 'inherit', 'inherit'],
+	});
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}`);
 		try {
-			const response = await fetch(`${baseUrl}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
+			const response = await fetch(`${baseUrl}/healthz/readiness`, {
+				signal: AbortSignal.timeout(2000),
+			});
 			if (response.ok) return child;
 		} catch {
 			/* not up yet */

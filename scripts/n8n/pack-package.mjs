@@ -6,9 +6,15 @@ import { join, resolve } from 'node:path';
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 
 function run(command, args, cwd) {
-	const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_yes: 'true' } });
+	const result = spawnSync(command, args, {
+		cwd,
+		encoding: 'utf8',
+		env: { ...process.env, npm_config_yes: 'true' },
+	});
 	if (result.status !== 0) {
-		throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+		throw new Error(
+			`${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`,
+		);
 	}
 	return result.stdout;
 }
@@ -19,8 +25,13 @@ export function buildAndPack(outDir, { skipBuild = false } = {}) {
 	rmSync(outDir, { recursive: true, force: true });
 	mkdirSync(outDir, { recursive: true });
 	// --ignore-scripts: prepack would build a second time.
-	run('npm', ['pack', '--ignore-scripts', '--pack-destination', outDir, '--loglevel=error'], REPO_ROOT);
+	run(
+		'npm',
+		['pack', '--ignore-scripts', '--pack-destination', outDir, '--loglevel=error'],
+		REPO_ROOT,
+	);
 	const tarballs = readdirSync(outDir).filter((f) => f.endsWith('.tgz'));
-	if (tarballs.length !== 1) throw new Error(`expected one tarball in ${outDir}, found ${tarballs.length}`);
+	if (tarballs.length !== 1)
+		throw new Error(`expected one tarball in ${outDir}, found ${tarballs.length}`);
 	return join(outDir, tarballs[0]);
 }

@@ -5,7 +5,13 @@
 // its mcp-registry module calls api.n8n.io at start-up. `subMinutePolls`: whether a polling trigger may
 // poll more often than once a minute (2.41 refuses it).
 export const N8N_VERSIONS = [
-	{ key: 'latest', version: '2.41.1', nodeMajor: 24, env: { N8N_DISABLED_MODULES: 'mcp-registry' }, subMinutePolls: false },
+	{
+		key: 'latest',
+		version: '2.41.1',
+		nodeMajor: 24,
+		env: { N8N_DISABLED_MODULES: 'mcp-registry' },
+		subMinutePolls: false,
+	},
 	{ key: 'n8n2', version: '2.8.4', subMinutePolls: true },
 	{ key: 'n8n1', version: '1.123.81', subMinutePolls: true },
 ];
@@ -20,15 +26,22 @@ export function n8nVersionInfo(version) {
 /** The pinned version for a key (`latest`, `n8n2`, `n8n1`). */
 export function pinnedN8nVersion(key) {
 	const entry = N8N_VERSIONS.find((candidate) => candidate.key === key);
-	if (!entry) throw new Error(`no pinned n8n "${key}"; known: ${N8N_VERSIONS.map((e) => e.key).join(', ')}`);
+	if (!entry)
+		throw new Error(`no pinned n8n "${key}"; known: ${N8N_VERSIONS.map((e) => e.key).join(', ')}`);
 	return entry.version;
 }
 
 /** The versions the end-to-end run covers: all pinned ones, or those NYNE_E2E_N8N lists (e.g. `2.8.4,2.41.1`). */
 export function selectedN8nVersions() {
-	const wanted = (process.env.NYNE_E2E_N8N ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+	const wanted = (process.env.NYNE_E2E_N8N ?? '')
+		.split(',')
+		.map((v) => v.trim())
+		.filter(Boolean);
 	if (wanted.length === 0) return N8N_VERSIONS.map((entry) => entry.version);
-	const unknown = wanted.filter((version) => !N8N_VERSIONS.some((entry) => entry.version === version));
-	if (unknown.length > 0) throw new Error(`NYNE_E2E_N8N names unpinned versions: ${unknown.join(', ')}`);
+	const unknown = wanted.filter(
+		(version) => !N8N_VERSIONS.some((entry) => entry.version === version),
+	);
+	if (unknown.length > 0)
+		throw new Error(`NYNE_E2E_N8N names unpinned versions: ${unknown.join(', ')}`);
 	return wanted;
 }

@@ -1,6 +1,11 @@
 import type { InteractionItem } from '../types.js';
 import { hashKey, unpackHashes } from './hash.js';
-import { MAX_REMEMBERED, readWatchState, WATCH_STATE_VERSION, type WatchState } from './watchState.js';
+import {
+	MAX_REMEMBERED,
+	readWatchState,
+	WATCH_STATE_VERSION,
+	type WatchState,
+} from './watchState.js';
 
 /** `new`: people who appear (followers, following, replies). `lost`: people who disappear (unfollows). */
 export type WatchMode = 'new' | 'lost';
@@ -57,7 +62,11 @@ export function personKey(platform: string, person: InteractionItem): string {
  * nothing until the next lookup confirms it (an empty list never does); a person is lost only when
  * missing from two complete lookups in a row; the remembered set drops the least recently seen first.
  */
-export function observeLookup(stored: unknown, lookup: WatchLookup, options: WatchOptions): WatchOutcome {
+export function observeLookup(
+	stored: unknown,
+	lookup: WatchLookup,
+	options: WatchOptions,
+): WatchOutcome {
 	const people = lookup.people ?? [];
 	const reading = readWatchState(stored, options.watch);
 	if (!reading.state) {
@@ -71,13 +80,30 @@ export function observeLookup(stored: unknown, lookup: WatchLookup, options: Wat
 			message: `The lookup listed ${people.length} people where the one before listed ${state.count}. A drop of more than half at once looks like an incomplete answer, so nothing is reported until the next lookup confirms it.`,
 		};
 		const next: WatchState = { ...state, shrink: people.length, warned: 'suspicious_shrink' };
-		return { state: next, baseline: false, added: [], lost: [], ...(state.warned === 'suspicious_shrink' ? {} : { warning }) };
+		return {
+			state: next,
+			baseline: false,
+			added: [],
+			lost: [],
+			...(state.warned === 'suspicious_shrink' ? {} : { warning }),
+		};
 	}
 	return accept(state, people, lookup, options, false);
 }
 
 function baselineOf(options: WatchOptions): WatchState {
-	return { v: WATCH_STATE_VERSION, watch: options.watch, baselineAt: options.at, count: 0, seen: '', last: [], lastComplete: false, absent: [], shrink: null, warned: null };
+	return {
+		v: WATCH_STATE_VERSION,
+		watch: options.watch,
+		baselineAt: options.at,
+		count: 0,
+		seen: '',
+		last: [],
+		lastComplete: false,
+		absent: [],
+		shrink: null,
+		warned: null,
+	};
 }
 
 /** Empty after a non-empty list, or less than half of it, unless the previous lookup already showed the same drop. */
@@ -88,10 +114,21 @@ function isSuspicious(state: WatchState, count: number): boolean {
 	return state.shrink === null || state.shrink === 0 || count * 2 < state.shrink;
 }
 
-function accept(state: WatchState, people: readonly InteractionItem[], lookup: WatchLookup, options: WatchOptions, baseline: boolean): WatchOutcome {
+function accept(
+	state: WatchState,
+	people: readonly InteractionItem[],
+	lookup: WatchLookup,
+	options: WatchOptions,
+	baseline: boolean,
+): WatchOutcome {
 	const base = { ...state, count: people.length, shrink: null, warned: null };
 	if (options.mode === 'new') {
-		const { seen, added } = rememberPeople(state.seen, people, lookup.platform, options.maxRemembered ?? MAX_REMEMBERED);
+		const { seen, added } = rememberPeople(
+			state.seen,
+			people,
+			lookup.platform,
+			options.maxRemembered ?? MAX_REMEMBERED,
+		);
 		return { state: { ...base, seen }, baseline, added: baseline ? [] : added, lost: [] };
 	}
 	const usernames = uniqueUsernames(people);
@@ -100,18 +137,40 @@ function accept(state: WatchState, people: readonly InteractionItem[], lookup: W
 			code: 'list_cut_off',
 			message: `The profile has at least ${people.length} people, more than Max Results, so people who left cannot be told apart from the list's cut-off; raise Max Results to see them.`,
 		};
-		const next: WatchState = { ...base, last: usernames, lastComplete: false, absent: [], warned: 'list_cut_off' };
-		return { state: next, baseline, added: [], lost: [], ...(state.warned === 'list_cut_off' ? {} : { warning }) };
+		const next: WatchState = {
+			...base,
+			last: usernames,
+			lastComplete: false,
+			absent: [],
+			warned: 'list_cut_off',
+		};
+		return {
+			state: next,
+			baseline,
+			added: [],
+			lost: [],
+			...(state.warned === 'list_cut_off' ? {} : { warning }),
+		};
 	}
 	const present = new Set(usernames.map((name) => name.toLowerCase()));
 	const comparable = !baseline && state.lastComplete;
 	const lost = comparable ? state.absent.filter((name) => !present.has(name.toLowerCase())) : [];
 	const absent = comparable ? state.last.filter((name) => !present.has(name.toLowerCase())) : [];
-	return { state: { ...base, last: usernames, lastComplete: true, absent }, baseline, added: [], lost };
+	return {
+		state: { ...base, last: usernames, lastComplete: true, absent },
+		baseline,
+		added: [],
+		lost,
+	};
 }
 
 /** Moves everyone in the lookup to the recent end of the remembered set, and returns who was not in it. */
-function rememberPeople(packed: string, people: readonly InteractionItem[], platform: string, maxRemembered: number): { seen: string; added: InteractionItem[] } {
+function rememberPeople(
+	packed: string,
+	people: readonly InteractionItem[],
+	platform: string,
+	maxRemembered: number,
+): { seen: string; added: InteractionItem[] } {
 	const remembered = unpackHashes(packed);
 	const known = new Set(remembered);
 	const current = new Set<string>();

@@ -21,7 +21,9 @@ export type LostPersonItem = {
 };
 
 export function profileUrlOf(platform: string, username: string): string {
-	return platform === 'instagram' ? `https://www.instagram.com/${username}/` : `https://x.com/${username}`;
+	return platform === 'instagram'
+		? `https://www.instagram.com/${username}/`
+		: `https://x.com/${username}`;
 }
 
 export function toLostPersonItem(username: string, meta: LostPersonMeta): LostPersonItem {

@@ -35,7 +35,8 @@ export const watchStateSchema = z.object({
 
 export type WatchState = z.infer<typeof watchStateSchema>;
 
-export type StateReading = { state: WatchState; problem?: undefined } | { state?: undefined; problem?: string };
+export type StateReading =
+	{ state: WatchState; problem?: undefined } | { state?: undefined; problem?: string };
 
 /**
  * Stored state, if it is this watch's and well-formed. `problem` says why it was set aside (for a log line);
@@ -45,9 +46,15 @@ export function readWatchState(stored: unknown, watch: string): StateReading {
 	if (stored === undefined || stored === null) return {};
 	const parsed = watchStateSchema.safeParse(stored);
 	if (!parsed.success) {
-		const version = typeof stored === 'object' && 'v' in stored ? String((stored as { v: unknown }).v) : 'none';
+		const version =
+			typeof stored === 'object' && 'v' in stored ? String((stored as { v: unknown }).v) : 'none';
 		const where = parsed.error.issues[0]?.path.join('.') || 'state';
-		return { problem: version === String(WATCH_STATE_VERSION) ? `unreadable field "${where}"` : `unknown version ${version.slice(0, 20)}` };
+		return {
+			problem:
+				version === String(WATCH_STATE_VERSION)
+					? `unreadable field "${where}"`
+					: `unknown version ${version.slice(0, 20)}`,
+		};
 	}
 	if (parsed.data.watch !== watch) return { problem: 'the watched profile or settings changed' };
 	return { state: parsed.data };

@@ -29,7 +29,10 @@ describe('harness on built-in nodes (n8n 2.8.4)', () => {
 	afterAll(() => n8n?.dispose());
 
 	it('imports and executes Manual Trigger -> Set with `n8n execute`', async () => {
-		const workflow = chainWorkflow('builtin manual', [manualTrigger(), setNode('{"hello":"world","n":42}')]);
+		const workflow = chainWorkflow('builtin manual', [
+			manualTrigger(),
+			setNode('{"hello":"world","n":42}'),
+		]);
 		await importWorkflow(n8n, workflow);
 		const result = await execute(n8n, workflow.id);
 		expect(result.code).toBe(0);
@@ -62,7 +65,9 @@ describe('harness on built-in nodes (n8n 2.8.4)', () => {
 				body: JSON.stringify({ x: 21 }),
 			});
 			expect(response.status).toBe(200);
-			const [execution] = await waitForExecutions(n8n, workflow.id, (all) => all.some((e) => e.status === 'success'));
+			const [execution] = await waitForExecutions(n8n, workflow.id, (all) =>
+				all.some((e) => e.status === 'success'),
+			);
 			expect(execution.mode).toBe('webhook');
 			expect(nodeOutput(execution.data, 'Set')).toEqual([{ doubled: 42 }]);
 		} finally {

@@ -21,7 +21,14 @@ import {
 const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 const examples = readdirSync(EXAMPLES_DIR)
 	.filter((file) => file.endsWith('.json'))
-	.map((file) => JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as { id: string; name: string; nodes: Array<{ type: string }> });
+	.map(
+		(file) =>
+			JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as {
+				id: string;
+				name: string;
+				nodes: Array<{ type: string }>;
+			},
+	);
 const byName = (fragment: string) => {
 	const found = examples.find((example) => example.name.includes(fragment));
 	if (!found) throw new Error(`no example named like "${fragment}"`);
@@ -45,7 +52,8 @@ describe('example workflows', () => {
 
 	it('there are the three examples, each using a Nyne node', () => {
 		expect(examples).toHaveLength(3);
-		for (const example of examples) expect(example.nodes.some((node) => node.type.startsWith('n8n-nodes-nyne.'))).toBe(true);
+		for (const example of examples)
+			expect(example.nodes.some((node) => node.type.startsWith('n8n-nodes-nyne.'))).toBe(true);
 		expect(byName('AI agent').nodes.map((node) => node.type)).toContain('n8n-nodes-nyne.nyneTool');
 	});
 

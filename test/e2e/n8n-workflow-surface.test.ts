@@ -23,8 +23,11 @@ function usedExports(): string[] {
 	const used = new Set<string>();
 	for (const file of jsFiles(join(REPO_ROOT, 'dist'))) {
 		const source = readFileSync(file, 'utf8');
-		for (const [, binding] of source.matchAll(/(?:const|var|let)\s+(\w+)\s*=\s*require\("n8n-workflow"\)/g)) {
-			for (const [, name] of source.matchAll(new RegExp(`\\b${binding}\\.(\\w+)`, 'g'))) used.add(name);
+		for (const [, binding] of source.matchAll(
+			/(?:const|var|let)\s+(\w+)\s*=\s*require\("n8n-workflow"\)/g,
+		)) {
+			for (const [, name] of source.matchAll(new RegExp(`\\b${binding}\\.(\\w+)`, 'g')))
+				used.add(name);
 		}
 	}
 	return [...used].sort();
@@ -35,11 +38,16 @@ function exportsOf(version: string): Set<string> {
 	const fromN8n = createRequire(join(n8nCacheDir(version), 'node_modules', 'n8n', 'package.json'));
 	const entry = fromN8n.resolve('n8n-workflow');
 	const runtime = n8nNodeRuntime(version);
-	const listed = spawnSync(runtime.node, ['-e', `console.log(JSON.stringify(Object.keys(require(${JSON.stringify(entry)}))))`], {
-		encoding: 'utf8',
-		env: { ...process.env, ...runtime.env },
-	});
-	if (listed.status !== 0) throw new Error(`listing n8n-workflow of n8n ${version} failed: ${listed.stderr}`);
+	const listed = spawnSync(
+		runtime.node,
+		['-e', `console.log(JSON.stringify(Object.keys(require(${JSON.stringify(entry)}))))`],
+		{
+			encoding: 'utf8',
+			env: { ...process.env, ...runtime.env },
+		},
+	);
+	if (listed.status !== 0)
+		throw new Error(`listing n8n-workflow of n8n ${version} failed: ${listed.stderr}`);
 	return new Set(JSON.parse(listed.stdout) as string[]);
 }
 
@@ -52,7 +60,14 @@ describe('the n8n-workflow values the package uses', () => {
 	const used = usedExports();
 
 	it('are read from the compiled package (the errors, the connection types and sleep; never sleepWithAbort)', () => {
-		expect(used).toEqual(expect.arrayContaining(['NodeApiError', 'NodeOperationError', 'NodeConnectionTypes', 'sleep']));
+		expect(used).toEqual(
+			expect.arrayContaining([
+				'NodeApiError',
+				'NodeOperationError',
+				'NodeConnectionTypes',
+				'sleep',
+			]),
+		);
 		expect(used).not.toContain('sleepWithAbort');
 	});
 
@@ -64,11 +79,16 @@ describe('the n8n-workflow values the package uses', () => {
 
 	it('the check fails for a name an n8n-workflow does not export', () => {
 		for (const target of N8N_TARGETS) {
-			expect(missingExports(['sleep', 'noSuchN8nWorkflowExport'], target.version)).toEqual(['noSuchN8nWorkflowExport']);
+			expect(missingExports(['sleep', 'noSuchN8nWorkflowExport'], target.version)).toEqual([
+				'noSuchN8nWorkflowExport',
+			]);
 		}
 	});
 
-	it.runIf(N8N_TARGETS.includes(latest))(`the check fails for sleepWithAbort on n8n ${latest.version}, the export 0.1.0 used`, () => {
-		expect(missingExports(['sleepWithAbort'], latest.version)).toEqual(['sleepWithAbort']);
-	});
+	it.runIf(N8N_TARGETS.includes(latest))(
+		`the check fails for sleepWithAbort on n8n ${latest.version}, the export 0.1.0 used`,
+		() => {
+			expect(missingExports(['sleepWithAbort'], latest.version)).toEqual(['sleepWithAbort']);
+		},
+	);
 });

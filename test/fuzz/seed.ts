@@ -5,4 +5,5 @@ import fc from 'fast-check';
  * NYNE_FUZZ_SEED=random explores new ground by hand, NYNE_FUZZ_SEED=<n> replays a reported failure.
  */
 const requested = process.env.NYNE_FUZZ_SEED;
-if (requested !== 'random') fc.configureGlobal({ seed: requested ? Number(requested) : 20_261_127 });
+if (requested !== 'random')
+	fc.configureGlobal({ seed: requested ? Number(requested) : 20_261_127 });

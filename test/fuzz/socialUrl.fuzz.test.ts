@@ -70,7 +70,10 @@ describe('parseSocialMediaUrl under fuzzing', () => {
 		fc.assert(
 			fc.property(nearMissUrl, (input) => {
 				const parsed = tryParse(input);
-				if (parsed) expect(parseSocialMediaUrl(parseSocialMediaUrl(parsed.canonicalUrl).canonicalUrl).canonicalUrl).toBe(parsed.canonicalUrl);
+				if (parsed)
+					expect(
+						parseSocialMediaUrl(parseSocialMediaUrl(parsed.canonicalUrl).canonicalUrl).canonicalUrl,
+					).toBe(parsed.canonicalUrl);
 			}),
 			{ numRuns: 3_000 },
 		);

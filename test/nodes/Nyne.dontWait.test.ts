@@ -8,12 +8,27 @@ import { useScaledSandbox } from './harness/scaledSandbox';
 const env = useScaledSandbox(0.001, { resetEach: true, sandbox: { apiEdition: 'reference' } });
 
 const dontWait = (extra: Record<string, unknown> = {}) => ({
-	parameters: { resource: 'interaction', operation: 'getFollowers', socialMediaUrl: '={{ $json.url }}', maxResults: 12, waitMode: 'none', ...extra },
+	parameters: {
+		resource: 'interaction',
+		operation: 'getFollowers',
+		socialMediaUrl: '={{ $json.url }}',
+		maxResults: 12,
+		waitMode: 'none',
+		...extra,
+	},
 });
 
 describe("Don't Wait", () => {
 	it('a failing item names the lookups already started for the other items', async () => {
-		const result = await runNyne(env.credentials, [{ url: 'https://x.com/first_ok' }, { url: 'https://instagram.com/refused' }, { url: 'https://x.com/third_ok' }], dontWait());
+		const result = await runNyne(
+			env.credentials,
+			[
+				{ url: 'https://x.com/first_ok' },
+				{ url: 'https://instagram.com/refused' },
+				{ url: 'https://x.com/third_ok' },
+			],
+			dontWait(),
+		);
 		expect(result.error).toBeDefined();
 		const description = String((result.error as { description?: string } | undefined)?.description);
 		const [, startedList = ''] = description.split('instead of starting them again:');
@@ -24,17 +39,27 @@ describe("Don't Wait", () => {
 
 	it('a Callback URL on a private network is refused before anything is sent when the credential points at the public API', async () => {
 		const callbackUrl = 'http://192.168.1.20:5678/webhook/abc/nyne?token=0123456789abcdef';
-		const result = await runNyne({ ...env.credentials, baseUrl: 'https://api.nyne.ai' }, [{ url: 'https://x.com/alice' }], dontWait({ callbackUrl }));
+		const result = await runNyne(
+			{ ...env.credentials, baseUrl: 'https://api.nyne.ai' },
+			[{ url: 'https://x.com/alice' }],
+			dontWait({ callbackUrl }),
+		);
 		expect(result.error?.message).toMatch(/^Nyne cannot reach 192\.168\.1\.20:5678/);
 		expect(result.error?.message).toMatch(/WEBHOOK_URL/);
 		expect(result.error?.message).not.toContain('0123456789abcdef');
-		expect((result.error as { description?: string }).description).toMatch(/Nothing was sent to Nyne/);
+		expect((result.error as { description?: string }).description).toMatch(
+			/Nothing was sent to Nyne/,
+		);
 		expect(env.sandbox.control.stats().requests).toBe(0);
 	});
 
 	it('a Callback URL on this machine works with a sandbox on this machine', async () => {
 		const callbackUrl = 'http://127.0.0.1:9/webhook/abc/nyne?token=0123456789abcdef';
-		const result = await runNyne(env.credentials, [{ url: 'https://x.com/alice' }], dontWait({ callbackUrl }));
+		const result = await runNyne(
+			env.credentials,
+			[{ url: 'https://x.com/alice' }],
+			dontWait({ callbackUrl }),
+		);
 		expect(result.error).toBeUndefined();
 		expect(String(result.output?.[0].json.request_id)).toMatch(/^interaction_/);
 	});

@@ -6,18 +6,33 @@ import { useScaledSandbox } from './harness/scaledSandbox';
 const env = useScaledSandbox(0.001, { resetEach: true });
 
 const lookup = (operation: string, extra: Record<string, unknown> = {}) => ({
-	parameters: { resource: 'interaction', operation, socialMediaUrl: '={{ $json.url }}', maxResults: 25, ...extra },
+	parameters: {
+		resource: 'interaction',
+		operation,
+		socialMediaUrl: '={{ $json.url }}',
+		maxResults: 25,
+		...extra,
+	},
 });
 
 describe('Interaction lookups, Wait for Result', () => {
 	it('getFollowers gives one item per follower, with where it came from', async () => {
-		const result = await runNyne(env.credentials, [{ url: 'https://x.com/alice' }], lookup('getFollowers'));
+		const result = await runNyne(
+			env.credentials,
+			[{ url: 'https://x.com/alice' }],
+			lookup('getFollowers'),
+		);
 		expect(result.error).toBeUndefined();
 		const items = result.output ?? [];
 		expect(items).toHaveLength(25);
 		for (const item of items) {
 			expect(item.pairedItem).toEqual({ item: 0 });
-			expect(item.json).toMatchObject({ platform: 'twitter', interaction_type: 'followers', target_username: 'alice', relation: 'follower' });
+			expect(item.json).toMatchObject({
+				platform: 'twitter',
+				interaction_type: 'followers',
+				target_username: 'alice',
+				relation: 'follower',
+			});
 			expect(typeof item.json.username).toBe('string');
 			expect(String(item.json.request_id)).toMatch(/^interaction_/);
 		}
@@ -25,7 +40,11 @@ describe('Interaction lookups, Wait for Result', () => {
 	});
 
 	it('getReplies reads a post URL and returns the replies', async () => {
-		const result = await runNyne(env.credentials, [{ url: 'https://twitter.com/alice/status/1234567890' }], lookup('getReplies', { maxResults: 1000 }));
+		const result = await runNyne(
+			env.credentials,
+			[{ url: 'https://twitter.com/alice/status/1234567890' }],
+			lookup('getReplies', { maxResults: 1000 }),
+		);
 		expect(result.error).toBeUndefined();
 		const items = result.output ?? [];
 		expect(items.length).toBeGreaterThan(0);
@@ -34,44 +53,74 @@ describe('Interaction lookups, Wait for Result', () => {
 	});
 
 	it('getFollowing works for Instagram profiles', async () => {
-		const result = await runNyne(env.credentials, [{ url: 'instagram.com/instagram' }], lookup('getFollowing'));
+		const result = await runNyne(
+			env.credentials,
+			[{ url: 'instagram.com/instagram' }],
+			lookup('getFollowing'),
+		);
 		expect(result.error).toBeUndefined();
-		expect(result.output?.[0].json).toMatchObject({ platform: 'instagram', interaction_type: 'following', relation: 'following' });
+		expect(result.output?.[0].json).toMatchObject({
+			platform: 'instagram',
+			interaction_type: 'following',
+			relation: 'following',
+		});
 	});
 
 	it('getFollowersAndFollowing tags each person with their relation', async () => {
-		const result = await runNyne(env.credentials, [{ url: 'https://x.com/alice' }], lookup('getFollowersAndFollowing'));
+		const result = await runNyne(
+			env.credentials,
+			[{ url: 'https://x.com/alice' }],
+			lookup('getFollowersAndFollowing'),
+		);
 		expect(result.error).toBeUndefined();
 		const relations = new Set((result.output ?? []).map((item) => item.json.relation));
 		expect(relations).toEqual(new Set(['follower', 'following']));
 	});
 
 	it('single output gives one item with the target, the counts and the people', async () => {
-		const result = await runNyne(env.credentials, [{ url: 'https://x.com/alice' }], lookup('getFollowers', { options: { output: 'single' } }));
+		const result = await runNyne(
+			env.credentials,
+			[{ url: 'https://x.com/alice' }],
+			lookup('getFollowers', { options: { output: 'single' } }),
+		);
 		const items = result.output ?? [];
 		expect(items).toHaveLength(1);
-		expect(items[0].json).toMatchObject({ status: 'completed', interaction_type: 'followers', target: { username: 'alice' } });
+		expect(items[0].json).toMatchObject({
+			status: 'completed',
+			interaction_type: 'followers',
+			target: { username: 'alice' },
+		});
 		expect(items[0].json.interactions).toHaveLength(25);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
 	it('each input item uses its own URL and its outputs point back to it', async () => {
 		const urls = ['https://x.com/alice', 'https://x.com/bob', 'https://x.com/carol'];
-		const result = await runNyne(env.credentials, urls.map((url) => ({ url })), lookup('getFollowers', { maxResults: 10 }));
+		const result = await runNyne(
+			env.credentials,
+			urls.map((url) => ({ url })),
+			lookup('getFollowers', { maxResults: 10 }),
+		);
 		expect(result.error).toBeUndefined();
 		const items = result.output ?? [];
 		expect(items).toHaveLength(30);
 		urls.forEach((url, index) => {
 			const mine = items.filter((item) => (item.pairedItem as { item: number }).item === index);
 			expect(mine).toHaveLength(10);
-			expect(new Set(mine.map((item) => item.json.target_username))).toEqual(new Set([url.split('/').pop()]));
+			expect(new Set(mine.map((item) => item.json.target_username))).toEqual(
+				new Set([url.split('/').pop()]),
+			);
 		});
 		expect(env.sandbox.control.stats().submissions).toBe(3);
 	});
 
 	it('bad input fails with a clear message before any request is sent', async () => {
 		const before = env.sandbox.control.stats().requests;
-		const result = await runNyne(env.credentials, [{ url: 'https://x.com/alice' }, { url: 'https://example.com/nobody' }], lookup('getFollowers'));
+		const result = await runNyne(
+			env.credentials,
+			[{ url: 'https://x.com/alice' }, { url: 'https://example.com/nobody' }],
+			lookup('getFollowers'),
+		);
 		expect(result.error?.message).toMatch(/URL/i);
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(env.sandbox.control.stats().requests).toBe(before);
@@ -79,7 +128,11 @@ describe('Interaction lookups, Wait for Result', () => {
 
 	it('a replies lookup on a profile URL is refused before sending', async () => {
 		const before = env.sandbox.control.stats().requests;
-		const result = await runNyne(env.credentials, [{ url: 'https://x.com/alice' }], lookup('getReplies'));
+		const result = await runNyne(
+			env.credentials,
+			[{ url: 'https://x.com/alice' }],
+			lookup('getReplies'),
+		);
 		expect(result.error?.message).toMatch(/post/i);
 		expect(env.sandbox.control.stats().requests).toBe(before);
 	});
@@ -96,17 +149,31 @@ describe('Interaction lookups, Wait for Result', () => {
 		expect(failed).toHaveLength(1);
 		expect(failed[0].json).toMatchObject({ code: 'invalid_url' });
 		expect(String(failed[0].json.error)).not.toHaveLength(0);
-		expect(items.filter((item) => (item.pairedItem as { item: number }).item === 0)).toHaveLength(10);
+		expect(items.filter((item) => (item.pairedItem as { item: number }).item === 0)).toHaveLength(
+			10,
+		);
 	});
 
 	it('a lookup that fails at the API is an error that says so', async () => {
-		const result = await runNyne(env.credentials, [{ url: 'https://x.com/nodata_person' }], lookup('getFollowers'));
+		const result = await runNyne(
+			env.credentials,
+			[{ url: 'https://x.com/nodata_person' }],
+			lookup('getFollowers'),
+		);
 		expect(result.error?.message).toMatch(/^The lookup failed: No interaction data found/);
 		expect(result.error?.name).toBe('NodeApiError');
 	});
 
 	it('a failing item names the lookups already started for the other items, so none is paid for twice', async () => {
-		const result = await runNyne(env.credentials, [{ url: 'https://x.com/first_ok' }, { url: 'https://x.com/nodata_person' }, { url: 'https://x.com/third_ok' }], lookup('getFollowers'));
+		const result = await runNyne(
+			env.credentials,
+			[
+				{ url: 'https://x.com/first_ok' },
+				{ url: 'https://x.com/nodata_person' },
+				{ url: 'https://x.com/third_ok' },
+			],
+			lookup('getFollowers'),
+		);
 		expect(result.error?.message).toMatch(/^The lookup failed/);
 		const description = String((result.error as { description?: string } | undefined)?.description);
 		const [, startedList = ''] = description.split('instead of starting them again:');
@@ -118,15 +185,22 @@ describe('Interaction lookups, Wait for Result', () => {
 	});
 
 	it('with continueOnFail a failed lookup becomes an item with code lookup_failed', async () => {
-		const result = await runNyne(env.credentials, [{ url: 'https://x.com/nodata_person' }], { ...lookup('getFollowers'), continueOnFail: true });
+		const result = await runNyne(env.credentials, [{ url: 'https://x.com/nodata_person' }], {
+			...lookup('getFollowers'),
+			continueOnFail: true,
+		});
 		expect(result.output?.[0].json).toMatchObject({ code: 'lookup_failed' });
 	});
 
 	it('API errors carry the API code and never the secret', async () => {
-		const result = await runNyne({ ...env.credentials, apiSecret: 'wrong-secret-value-123' }, [{ url: 'https://x.com/alice' }], {
-			...lookup('getFollowers'),
-			continueOnFail: true,
-		});
+		const result = await runNyne(
+			{ ...env.credentials, apiSecret: 'wrong-secret-value-123' },
+			[{ url: 'https://x.com/alice' }],
+			{
+				...lookup('getFollowers'),
+				continueOnFail: true,
+			},
+		);
 		const json = result.output?.[0].json ?? {};
 		expect(json.code).toBe('invalid_api_secret');
 		expect(JSON.stringify(result.run)).not.toContain('wrong-secret-value-123');
@@ -134,7 +208,11 @@ describe('Interaction lookups, Wait for Result', () => {
 
 	it('a timeout names the request ID and says to use Request > Get', async () => {
 		env.sandbox.control.setJobDurationMs(10 * 60_000);
-		const result = await runNyne(env.credentials, [{ url: 'https://x.com/alice' }], lookup('getFollowers', { options: { timeout: 30 } }));
+		const result = await runNyne(
+			env.credentials,
+			[{ url: 'https://x.com/alice' }],
+			lookup('getFollowers', { options: { timeout: 30 } }),
+		);
 		expect(result.error?.message).toMatch(/request interaction_\S+/);
 		expect(result.error?.message).toMatch(/"Request" > Operation "Get"/);
 	});
@@ -143,10 +221,17 @@ describe('Interaction lookups, Wait for Result', () => {
 describe("Interaction lookups, Don't Wait", () => {
 	it('returns the request ID at once, with the callback URL when one is given (its token masked)', async () => {
 		const callbackUrl = 'http://127.0.0.1:9/webhook/abc/nyne?token=0123456789abcdef';
-		const result = await runNyne(env.credentials, [{ url: 'https://x.com/alice' }], lookup('getFollowers', { waitMode: 'none', callbackUrl }));
+		const result = await runNyne(
+			env.credentials,
+			[{ url: 'https://x.com/alice' }],
+			lookup('getFollowers', { waitMode: 'none', callbackUrl }),
+		);
 		expect(result.error).toBeUndefined();
 		expect(result.output).toHaveLength(1);
-		expect(result.output?.[0].json).toMatchObject({ interaction_type: 'followers', callback_url: 'http://127.0.0.1:9/webhook/abc/nyne?token=***' });
+		expect(result.output?.[0].json).toMatchObject({
+			interaction_type: 'followers',
+			callback_url: 'http://127.0.0.1:9/webhook/abc/nyne?token=***',
+		});
 		expect(JSON.stringify(result.output)).not.toContain('0123456789abcdef');
 		expect(String(result.output?.[0].json.request_id)).toMatch(/^interaction_/);
 		expect(env.sandbox.control.stats().byEndpoint).not.toHaveProperty('GET /person/interactions');

@@ -7,14 +7,27 @@ const env = useScaledSandbox(0.001);
 
 async function startLookup(url: string): Promise<string> {
 	const started = await runNyne(env.credentials, [{ url }], {
-		parameters: { resource: 'interaction', operation: 'getFollowers', socialMediaUrl: '={{ $json.url }}', maxResults: 12, waitMode: 'none' },
+		parameters: {
+			resource: 'interaction',
+			operation: 'getFollowers',
+			socialMediaUrl: '={{ $json.url }}',
+			maxResults: 12,
+			waitMode: 'none',
+		},
 	});
 	return String(started.output?.[0].json.request_id);
 }
 
 it('Request > Get returns the status while running, then the people once completed', async () => {
 	const get = (requestId: string, output = 'split') =>
-		runNyne(env.credentials, [{ id: requestId }], { parameters: { resource: 'request', operation: 'get', requestId: '={{ $json.id }}', options: { output } } });
+		runNyne(env.credentials, [{ id: requestId }], {
+			parameters: {
+				resource: 'request',
+				operation: 'get',
+				requestId: '={{ $json.id }}',
+				options: { output },
+			},
+		});
 	// A lookup that is surely still running: the sandbox's longest job (a day of API time) is 86 s at this scale.
 	env.sandbox.control.setJobDurationMs(86_400_000);
 	const slowId = await startLookup('https://x.com/dora_slow');
@@ -37,19 +50,26 @@ it('Request > Get returns the status while running, then the people once complet
 });
 
 it('Request > Get with an unknown ID says the request was not found', async () => {
-	const result = await runNyne(env.credentials, [{}], { parameters: { resource: 'request', operation: 'get', requestId: 'interaction_unknown_1' }, continueOnFail: true });
+	const result = await runNyne(env.credentials, [{}], {
+		parameters: { resource: 'request', operation: 'get', requestId: 'interaction_unknown_1' },
+		continueOnFail: true,
+	});
 	expect(result.output?.[0].json).toMatchObject({ code: 'request_not_found' });
 });
 
 it('Request > Get with a malformed ID sends nothing', async () => {
 	const before = env.sandbox.control.stats().requests;
-	const result = await runNyne(env.credentials, [{}], { parameters: { resource: 'request', operation: 'get', requestId: 'not an id/..' } });
+	const result = await runNyne(env.credentials, [{}], {
+		parameters: { resource: 'request', operation: 'get', requestId: 'not an id/..' },
+	});
 	expect(result.error?.name).toBe('NodeOperationError');
 	expect(env.sandbox.control.stats().requests).toBe(before);
 });
 
 it('Account > Get Usage returns the usage object, one per input item', async () => {
-	const result = await runNyne(env.credentials, [{}, {}], { parameters: { resource: 'account', operation: 'getUsage' } });
+	const result = await runNyne(env.credentials, [{}, {}], {
+		parameters: { resource: 'account', operation: 'getUsage' },
+	});
 	expect(result.output).toHaveLength(2);
 	expect(result.output?.[1].pairedItem).toEqual({ item: 1 });
 	expect(typeof result.output?.[0].json.credits_used).toBe('number');

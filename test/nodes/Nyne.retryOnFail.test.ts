@@ -6,14 +6,28 @@ import { useScaledSandbox } from './harness/scaledSandbox';
 const env = useScaledSandbox(0.001, { resetEach: true });
 
 const lookup = (extra: Record<string, unknown> = {}) => ({
-	parameters: { resource: 'interaction', operation: 'getFollowers', socialMediaUrl: '={{ $json.url }}', maxResults: 12, ...extra },
+	parameters: {
+		resource: 'interaction',
+		operation: 'getFollowers',
+		socialMediaUrl: '={{ $json.url }}',
+		maxResults: 12,
+		...extra,
+	},
 	retryTries: 3,
 });
 
 const posts = () => env.sandbox.control.stats().byEndpoint['POST /person/interactions'] ?? 0;
 
 it("Retry On Fail reuses the lookups the node's first attempt started instead of paying for them again", async () => {
-	const result = await runNyne(env.credentials, [{ url: 'https://x.com/first_ok' }, { url: 'https://x.com/nodata_person' }, { url: 'https://x.com/third_ok' }], lookup());
+	const result = await runNyne(
+		env.credentials,
+		[
+			{ url: 'https://x.com/first_ok' },
+			{ url: 'https://x.com/nodata_person' },
+			{ url: 'https://x.com/third_ok' },
+		],
+		lookup(),
+	);
 	expect(result.error?.message).toMatch(/^The lookup failed/);
 	expect(env.sandbox.control.stats().submissions).toBe(3);
 	expect(posts()).toBe(3);
@@ -21,8 +35,14 @@ it("Retry On Fail reuses the lookups the node's first attempt started instead of
 
 it('Retry On Fail never resends a POST whose fate is unknown: every attempt fails with submission_unknown', async () => {
 	env.sandbox.control.injectFault({ kind: 'drop_connection', method: 'POST' });
-	const result = await runNyne(env.credentials, [{ url: 'https://x.com/alice' }], lookup({ waitMode: 'none' }));
-	expect((result.error as { context?: { code?: string } } | undefined)?.context?.code).toBe('submission_unknown');
+	const result = await runNyne(
+		env.credentials,
+		[{ url: 'https://x.com/alice' }],
+		lookup({ waitMode: 'none' }),
+	);
+	expect((result.error as { context?: { code?: string } } | undefined)?.context?.code).toBe(
+		'submission_unknown',
+	);
 	expect(posts()).toBe(1);
 });
 

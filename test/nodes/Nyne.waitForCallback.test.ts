@@ -36,7 +36,11 @@ const parameters = (url: string, options = {}) => ({
 /** What n8n's wait tracker does at the execution's wait time: run the saved execution on from where it waits. */
 async function resumeAtDeadline(run: RunResult) {
 	const saved = JSON.parse(JSON.stringify(run.run.data)) as RunResult['run']['data'];
-	const resumed = await new WorkflowExecute(additionalDataFor(env.credentials, '101', catcher.url), 'manual', saved).processRunExecutionData(run.workflow);
+	const resumed = await new WorkflowExecute(
+		additionalDataFor(env.credentials, '101', catcher.url),
+		'manual',
+		saved,
+	).processRunExecutionData(run.workflow);
 	const nyneRuns = resumed.data.resultData.runData.Nyne ?? [];
 	return { resumed, output: nyneRuns[nyneRuns.length - 1]?.data?.main?.[0] ?? [] };
 }
@@ -58,7 +62,10 @@ async function resume(run: RunResult, call: Pick<CaughtCall, 'body' | 'query'>) 
 }
 
 it('pauses the execution, and the callback to its resume URL becomes the output, without polling', async () => {
-	const run = await runNyne(env.credentials, [{}], { parameters: parameters('https://x.com/erin'), waitingBaseUrl: catcher.url });
+	const run = await runNyne(env.credentials, [{}], {
+		parameters: parameters('https://x.com/erin'),
+		waitingBaseUrl: catcher.url,
+	});
 	expect(run.error).toBeUndefined();
 	expect(run.waiting).toBe(true);
 
@@ -75,7 +82,10 @@ it('pauses the execution, and the callback to its resume URL becomes the output,
 });
 
 it('refuses a resume call without the right token, so the execution keeps waiting', async () => {
-	const run = await runNyne(env.credentials, [{}], { parameters: parameters('https://x.com/erin'), waitingBaseUrl: catcher.url });
+	const run = await runNyne(env.credentials, [{}], {
+		parameters: parameters('https://x.com/erin'),
+		waitingBaseUrl: catcher.url,
+	});
 	const call = await catcher.next();
 	const queries: Array<Record<string, string>> = [{}, { nyne_token: 'f'.repeat(40) }];
 	for (const query of queries) {
@@ -86,7 +96,10 @@ it('refuses a resume call without the right token, so the execution keeps waitin
 });
 
 it('refuses a body that is not a Nyne callback', async () => {
-	const run = await runNyne(env.credentials, [{}], { parameters: parameters('https://x.com/erin'), waitingBaseUrl: catcher.url });
+	const run = await runNyne(env.credentials, [{}], {
+		parameters: parameters('https://x.com/erin'),
+		waitingBaseUrl: catcher.url,
+	});
 	const call = await catcher.next();
 	const { answer, response } = await resume(run, { body: { hello: 'world' }, query: call.query });
 	expect(response.statusCode).toBe(400);
@@ -94,14 +107,20 @@ it('refuses a body that is not a Nyne callback', async () => {
 });
 
 it('a failed lookup ends the execution with "The lookup failed"', async () => {
-	const run = await runNyne(env.credentials, [{}], { parameters: parameters('https://x.com/nodata_erin'), waitingBaseUrl: catcher.url });
+	const run = await runNyne(env.credentials, [{}], {
+		parameters: parameters('https://x.com/nodata_erin'),
+		waitingBaseUrl: catcher.url,
+	});
 	const call = await catcher.next();
 	await expect(resume(run, call)).rejects.toThrow(/^The lookup failed: No interaction data found/);
 });
 
 it('more than one input item is refused before anything is sent', async () => {
 	const before = env.sandbox.control.stats().requests;
-	const run = await runNyne(env.credentials, [{}, {}], { parameters: parameters('https://x.com/erin'), waitingBaseUrl: catcher.url });
+	const run = await runNyne(env.credentials, [{}, {}], {
+		parameters: parameters('https://x.com/erin'),
+		waitingBaseUrl: catcher.url,
+	});
 	expect(run.error?.message).toMatch(/one input item/);
 	expect(run.waiting).toBe(false);
 	expect(env.sandbox.control.stats().requests).toBe(before);
@@ -109,7 +128,11 @@ it('more than one input item is refused before anything is sent', async () => {
 
 it('an AI agent calling the node as a tool cannot pause for a callback, and nothing is sent', async () => {
 	const before = env.sandbox.control.stats().requests;
-	const run = await runNyne(env.credentials, [{}], { parameters: parameters('https://x.com/agentic'), waitingBaseUrl: catcher.url, type: 'n8n-nodes-nyne.nyneTool' });
+	const run = await runNyne(env.credentials, [{}], {
+		parameters: parameters('https://x.com/agentic'),
+		waitingBaseUrl: catcher.url,
+		type: 'n8n-nodes-nyne.nyneTool',
+	});
 	expect(run.error?.message).toMatch(/AI agent cannot pause for a callback/);
 	expect(run.waiting).toBe(false);
 	expect(env.sandbox.control.stats().requests).toBe(before);
@@ -117,7 +140,10 @@ it('an AI agent calling the node as a tool cannot pause for a callback, and noth
 
 it('waits until its Timeout, not forever; at the deadline the execution goes on with one item naming the request to fetch', async () => {
 	const before = Date.now();
-	const run = await runNyne(env.credentials, [{}], { parameters: parameters('https://x.com/erin', { timeout: 120 }), waitingBaseUrl: catcher.url });
+	const run = await runNyne(env.credentials, [{}], {
+		parameters: parameters('https://x.com/erin', { timeout: 120 }),
+		waitingBaseUrl: catcher.url,
+	});
 	const after = Date.now();
 	expect(run.waiting).toBe(true);
 	const waitTill = new Date(run.run.waitTill!).getTime();
@@ -136,7 +162,10 @@ it('waits until its Timeout, not forever; at the deadline the execution goes on 
 
 it('without a Timeout it waits one hour for the callback', async () => {
 	const before = Date.now();
-	const run = await runNyne(env.credentials, [{}], { parameters: parameters('https://x.com/erin'), waitingBaseUrl: catcher.url });
+	const run = await runNyne(env.credentials, [{}], {
+		parameters: parameters('https://x.com/erin'),
+		waitingBaseUrl: catcher.url,
+	});
 	const after = Date.now();
 	const waitTill = new Date(run.run.waitTill!).getTime();
 	expect(waitTill).toBeGreaterThanOrEqual(before + 3_600_000);
@@ -144,19 +173,31 @@ it('without a Timeout it waits one hour for the callback', async () => {
 });
 
 it('a callback with the right token but about another request is refused with 403, and nothing resumes', async () => {
-	const run = await runNyne(env.credentials, [{}], { parameters: parameters('https://x.com/erin'), waitingBaseUrl: catcher.url });
+	const run = await runNyne(env.credentials, [{}], {
+		parameters: parameters('https://x.com/erin'),
+		waitingBaseUrl: catcher.url,
+	});
 	const call = await catcher.next();
-	const forged = { ...(call.body as Record<string, unknown>), request_id: 'interaction_forged_1700000000' };
+	const forged = {
+		...(call.body as Record<string, unknown>),
+		request_id: 'interaction_forged_1700000000',
+	};
 	const { answer, response } = await resume(run, { body: forged, query: call.query });
 	expect(response.statusCode).toBe(403);
 	expect(answer.workflowData).toBeUndefined();
 });
 
 it('two identical lookups in one execution get different tokens, and the earlier one cannot resume the later', async () => {
-	const first = await runNyne(env.credentials, [{}], { parameters: parameters('https://x.com/erin'), waitingBaseUrl: catcher.url });
+	const first = await runNyne(env.credentials, [{}], {
+		parameters: parameters('https://x.com/erin'),
+		waitingBaseUrl: catcher.url,
+	});
 	const firstCall = await catcher.next();
 	catcher.calls.length = 0;
-	const second = await runNyne(env.credentials, [{}], { parameters: parameters('https://x.com/erin'), waitingBaseUrl: catcher.url });
+	const second = await runNyne(env.credentials, [{}], {
+		parameters: parameters('https://x.com/erin'),
+		waitingBaseUrl: catcher.url,
+	});
 	const secondCall = await catcher.next();
 	expect(first.waiting && second.waiting).toBe(true);
 	expect(firstCall.query.nyne_token).not.toBe(secondCall.query.nyne_token);
@@ -170,11 +211,15 @@ it('two identical lookups in one execution get different tokens, and the earlier
 
 it('a resume URL on this machine is refused before submitting when the credential points at the public API', async () => {
 	const before = env.sandbox.control.stats().requests;
-	const run = await runNyne({ ...env.credentials, baseUrl: 'https://api.nyne.ai' }, [{}], { parameters: parameters('https://x.com/erin') });
+	const run = await runNyne({ ...env.credentials, baseUrl: 'https://api.nyne.ai' }, [{}], {
+		parameters: parameters('https://x.com/erin'),
+	});
 	expect(run.waiting).toBe(false);
 	expect(run.error?.message).toMatch(/^Nyne cannot reach 127\.0\.0\.1:5678/);
 	expect(run.error?.message).toMatch(/WEBHOOK_URL setting \(N8N_WEBHOOK_URL on newer n8n\)/);
 	expect(run.error?.message).toMatch(/"Wait for Result"/);
-	expect((run.error as { description?: string }).description).toMatch(/Nothing was sent to Nyne \(error code: unreachable_callback_url\)/);
+	expect((run.error as { description?: string }).description).toMatch(
+		/Nothing was sent to Nyne \(error code: unreachable_callback_url\)/,
+	);
 	expect(env.sandbox.control.stats().requests).toBe(before);
 });

@@ -31,7 +31,11 @@ function watcher(username: string, event: string, maxResults = 1000) {
 	};
 	const workflow = singleNodeWorkflow(node);
 	const poll = async () => await trigger.poll.call(pollContext(workflow, node, env.credentials));
-	const state = () => workflow.staticData[`node:${node.name}`] as { state?: WatchState; pending?: { requestId: string } } & IDataObject;
+	const state = () =>
+		workflow.staticData[`node:${node.name}`] as {
+			state?: WatchState;
+			pending?: { requestId: string };
+		} & IDataObject;
 	return { node, workflow, poll, state };
 }
 
@@ -82,7 +86,12 @@ it('submits on one poll, collects on the next: a baseline first, then new follow
 	env.sandbox.control.churn('twitter', username, { addFollowers: 3 });
 	const events = await eventsOverTwoPolls(poll);
 	expect(events).toHaveLength(3);
-	for (const event of events) expect(event).toMatchObject({ event: 'newFollower', target_username: username, relation: 'follower' });
+	for (const event of events)
+		expect(event).toMatchObject({
+			event: 'newFollower',
+			target_username: username,
+			relation: 'follower',
+		});
 	expect(await eventsOverTwoPolls(poll)).toHaveLength(0);
 });
 
@@ -97,7 +106,11 @@ it('reports unfollows as lostFollower events with the username', async () => {
 	expect(events).toHaveLength(2);
 	expect(await eventsOverTwoPolls(poll)).toHaveLength(0);
 	for (const event of events) {
-		expect(event).toMatchObject({ event: 'lostFollower', target_username: username, platform: 'twitter' });
+		expect(event).toMatchObject({
+			event: 'lostFollower',
+			target_username: username,
+			platform: 'twitter',
+		});
 		expect(String(event.profile_url)).toBe(`https://x.com/${String(event.username)}`);
 	}
 });
@@ -150,7 +163,8 @@ it('changing the watched profile starts over with a new baseline', async () => {
 
 it('50 followers, then an empty list: nobody is reported lost, before or after the list comes back', async () => {
 	let username = '';
-	for (let i = 0; !username; i++) if (baseCounts('twitter', `nina${i}`).followers <= 60) username = `nina${i}`;
+	for (let i = 0; !username; i++)
+		if (baseCounts('twitter', `nina${i}`).followers <= 60) username = `nina${i}`;
 	const { poll, state } = watcher(username, 'lostFollower');
 	await poll();
 	await settle();
@@ -158,37 +172,74 @@ it('50 followers, then an empty list: nobody is reported lost, before or after t
 	const everyone = state().state?.count ?? 0;
 	expect(everyone).toBeGreaterThan(0);
 	env.sandbox.control.churn('twitter', username, { removeFollowers: everyone });
-	expect(await eventsUntil(poll, () => state().state?.warned === 'suspicious_shrink')).toHaveLength(0);
+	expect(await eventsUntil(poll, () => state().state?.warned === 'suspicious_shrink')).toHaveLength(
+		0,
+	);
 	expect(await eventsOverPolls(poll, 3)).toHaveLength(0);
 });
 
 it('a list that halves at once reports nobody lost after one lookup', async () => {
 	let username = '';
-	for (let i = 0; !username; i++) if (baseCounts('twitter', `olga${i}`).followers <= 90) username = `olga${i}`;
+	for (let i = 0; !username; i++)
+		if (baseCounts('twitter', `olga${i}`).followers <= 90) username = `olga${i}`;
 	const { poll, state } = watcher(username, 'lostFollower');
 	await poll();
 	await settle();
 	await poll();
 	const everyone = state().state?.count ?? 0;
 	env.sandbox.control.churn('twitter', username, { removeFollowers: Math.ceil(everyone * 0.6) });
-	expect(await eventsUntil(poll, () => state().state?.warned === 'suspicious_shrink')).toHaveLength(0);
+	expect(await eventsUntil(poll, () => state().state?.warned === 'suspicious_shrink')).toHaveLength(
+		0,
+	);
 	expect(state().state?.count).toBe(everyone);
 });
 
 describe('static data it cannot trust re-baselines without items', () => {
 	const variants: Array<[string, string, (data: IDataObject) => void]> = [
-		['a number where the remembered set belongs', 'newFollower', (data) => Object.assign(data.state as IDataObject, { seen: 42 })],
-		['an odd-length hash string', 'newFollower', (data) => Object.assign(data.state as IDataObject, { seen: `${String((data.state as IDataObject).seen)}xyz` })],
-		['`last` not a list', 'lostFollower', (data) => Object.assign(data.state as IDataObject, { last: 'someone' })],
-		['an unknown version', 'newFollower', (data) => Object.assign(data.state as IDataObject, { v: 99 })],
-		['the layout of an older release', 'newFollower', (data) => {
-			for (const key of Object.keys(data)) delete data[key];
-			Object.assign(data, { watch: '["newFollower","https://x.com/a",100]', seen: 'AAAAAAAA', baselineAt: 1, pending: { requestId: 'interaction_old_1', submittedAt: 1 } });
-		}],
-		['a pending lookup that is a number, and no state', 'newFollower', (data) => {
-			delete data.state;
-			data.pending = 5;
-		}],
+		[
+			'a number where the remembered set belongs',
+			'newFollower',
+			(data) => Object.assign(data.state as IDataObject, { seen: 42 }),
+		],
+		[
+			'an odd-length hash string',
+			'newFollower',
+			(data) =>
+				Object.assign(data.state as IDataObject, {
+					seen: `${String((data.state as IDataObject).seen)}xyz`,
+				}),
+		],
+		[
+			'`last` not a list',
+			'lostFollower',
+			(data) => Object.assign(data.state as IDataObject, { last: 'someone' }),
+		],
+		[
+			'an unknown version',
+			'newFollower',
+			(data) => Object.assign(data.state as IDataObject, { v: 99 }),
+		],
+		[
+			'the layout of an older release',
+			'newFollower',
+			(data) => {
+				for (const key of Object.keys(data)) delete data[key];
+				Object.assign(data, {
+					watch: '["newFollower","https://x.com/a",100]',
+					seen: 'AAAAAAAA',
+					baselineAt: 1,
+					pending: { requestId: 'interaction_old_1', submittedAt: 1 },
+				});
+			},
+		],
+		[
+			'a pending lookup that is a number, and no state',
+			'newFollower',
+			(data) => {
+				delete data.state;
+				data.pending = 5;
+			},
+		],
 	];
 	variants.forEach(([name, event, corrupt], index) => {
 		it(name, async () => {
@@ -200,7 +251,10 @@ describe('static data it cannot trust re-baselines without items', () => {
 			const firstBaseline = state().state?.baselineAt;
 			expect(firstBaseline).toBeTypeOf('number');
 			corrupt(workflow.staticData[`node:${node.name}`] as IDataObject);
-			const events = await eventsUntil(poll, () => state().state?.v === 2 && state().state?.baselineAt !== firstBaseline);
+			const events = await eventsUntil(
+				poll,
+				() => state().state?.v === 2 && state().state?.baselineAt !== firstBaseline,
+			);
 			expect(events).toHaveLength(0);
 			expect(await eventsOverTwoPolls(poll)).toHaveLength(0);
 			if (event !== 'newFollower') return;

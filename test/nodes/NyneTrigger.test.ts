@@ -15,7 +15,14 @@ const env = useScaledSandbox(0.001);
 let nodeCounter = 0;
 function triggerNode(output = 'split'): INode {
 	nodeCounter += 1;
-	return { id: `trigger-${nodeCounter}`, name: 'Nyne Trigger', type: 'n8n-nodes-nyne.nyneTrigger', typeVersion: 1, position: [0, 0], parameters: { token: TOKEN, output } };
+	return {
+		id: `trigger-${nodeCounter}`,
+		name: 'Nyne Trigger',
+		type: 'n8n-nodes-nyne.nyneTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { token: TOKEN, output },
+	};
 }
 
 const completed = (requestId: string, people = 3) => ({
@@ -27,13 +34,21 @@ const completed = (requestId: string, people = 3) => ({
 		interaction_type: 'followers',
 		source_platform: 'twitter',
 		target: { username: 'frank' },
-		interactions: Array.from({ length: people }, (_, i) => ({ username: `person${i}`, display_name: `Person ${i}` })),
+		interactions: Array.from({ length: people }, (_, i) => ({
+			username: `person${i}`,
+			display_name: `Person ${i}`,
+		})),
 		total_count: people,
 	},
 	result_count: people,
 });
 
-async function deliver(node: INode, workflow: ReturnType<typeof singleNodeWorkflow>, body: unknown, query: Record<string, string> = { token: TOKEN }) {
+async function deliver(
+	node: INode,
+	workflow: ReturnType<typeof singleNodeWorkflow>,
+	body: unknown,
+	query: Record<string, string> = { token: TOKEN },
+) {
 	const { context, response } = webhookContext({ workflow, node, body, query });
 	const answer = await trigger.webhook.call(context);
 	return { answer, response };
@@ -45,7 +60,11 @@ it('emits one item per person from a valid callback and answers at once', async 
 	const { answer } = await deliver(node, workflow, completed('interaction_t1'));
 	const items = answer.workflowData?.[0] ?? [];
 	expect(items.map((item) => item.json.username)).toEqual(['person0', 'person1', 'person2']);
-	expect(items[0].json).toMatchObject({ request_id: 'interaction_t1', target_username: 'frank', relation: 'follower' });
+	expect(items[0].json).toMatchObject({
+		request_id: 'interaction_t1',
+		target_username: 'frank',
+		relation: 'follower',
+	});
 	expect(answer.webhookResponse).toEqual({ received: true });
 });
 
@@ -54,7 +73,11 @@ it('can emit one item per result', async () => {
 	const { answer } = await deliver(node, singleNodeWorkflow(node), completed('interaction_t2', 4));
 	const items = answer.workflowData?.[0] ?? [];
 	expect(items).toHaveLength(1);
-	expect(items[0].json).toMatchObject({ request_id: 'interaction_t2', status: 'completed', result_count: 4 });
+	expect(items[0].json).toMatchObject({
+		request_id: 'interaction_t2',
+		status: 'completed',
+		result_count: 4,
+	});
 	expect(items[0].json.interactions).toHaveLength(4);
 });
 
@@ -66,14 +89,18 @@ it('drops a repeated delivery of the same request_id, and remembers it in static
 	expect(first.answer.workflowData?.[0]).toHaveLength(3);
 	expect(second.answer.workflowData).toBeUndefined();
 	expect(second.answer.webhookResponse).toEqual({ received: true, duplicate: true });
-	expect(workflow.staticData[`node:${node.name}`]).toMatchObject({ recentRequestIds: ['interaction_dup'] });
+	expect(workflow.staticData[`node:${node.name}`]).toMatchObject({
+		recentRequestIds: ['interaction_dup'],
+	});
 });
 
 it('keeps the remembered request IDs bounded', async () => {
 	const node = triggerNode();
 	const workflow = singleNodeWorkflow(node);
-	for (let i = 0; i < MAX_REMEMBERED_REQUESTS + 20; i++) await deliver(node, workflow, completed(`interaction_b${i}`, 1));
-	const remembered = (workflow.staticData[`node:${node.name}`] as { recentRequestIds: string[] }).recentRequestIds;
+	for (let i = 0; i < MAX_REMEMBERED_REQUESTS + 20; i++)
+		await deliver(node, workflow, completed(`interaction_b${i}`, 1));
+	const remembered = (workflow.staticData[`node:${node.name}`] as { recentRequestIds: string[] })
+		.recentRequestIds;
 	expect(remembered).toHaveLength(MAX_REMEMBERED_REQUESTS);
 	expect(remembered.at(-1)).toBe(`interaction_b${MAX_REMEMBERED_REQUESTS + 19}`);
 });
@@ -89,15 +116,22 @@ it('rejects calls without the token, or with a wrong one, and emits nothing', as
 	}
 });
 
-it('turns a failed lookup into one item with code lookup_failed and the core\'s message', async () => {
+it("turns a failed lookup into one item with code lookup_failed and the core's message", async () => {
 	const node = triggerNode();
-	const body = { request_id: 'interaction_f1', status: 'failed', interaction_type: 'followers', platform: 'twitter', error: 'No interaction data found' };
+	const body = {
+		request_id: 'interaction_f1',
+		status: 'failed',
+		interaction_type: 'followers',
+		platform: 'twitter',
+		error: 'No interaction data found',
+	};
 	const { answer } = await deliver(node, singleNodeWorkflow(node), body);
 	expect(answer.workflowData?.[0].map((item) => item.json)).toEqual([
 		{
 			request_id: 'interaction_f1',
 			code: 'lookup_failed',
-			error: 'The lookup failed: No interaction data found (request interaction_f1). Nyne charges no credits for a lookup that finds no data.',
+			error:
+				'The lookup failed: No interaction data found (request interaction_f1). Nyne charges no credits for a lookup that finds no data.',
 		},
 	]);
 });
@@ -108,7 +142,9 @@ it('starts nothing for a lookup that found nobody, unless the output is one item
 	expect(none.answer).toEqual({ webhookResponse: { received: true } });
 	const single = triggerNode('single');
 	const one = await deliver(single, singleNodeWorkflow(single), completed('interaction_e2', 0));
-	expect(one.answer.workflowData?.[0].map((item) => item.json)).toMatchObject([{ request_id: 'interaction_e2', status: 'completed', result_count: 0, interactions: [] }]);
+	expect(one.answer.workflowData?.[0].map((item) => item.json)).toMatchObject([
+		{ request_id: 'interaction_e2', status: 'completed', result_count: 0, interactions: [] },
+	]);
 });
 
 it('answers 400 to a body that is not a Nyne callback', async () => {
@@ -124,13 +160,23 @@ it("receives what the Nyne node's Don't Wait mode asks Nyne to send", async () =
 		const callbackUrl = `${catcher.url.replace('/webhook-waiting', '/webhook/abc/nyne')}?token=${TOKEN}`;
 		const credentials = env.credentials;
 		await runNyne(credentials, [{}], {
-			parameters: { resource: 'interaction', operation: 'getFollowing', socialMediaUrl: 'https://x.com/frank', maxResults: 10, waitMode: 'none', callbackUrl },
+			parameters: {
+				resource: 'interaction',
+				operation: 'getFollowing',
+				socialMediaUrl: 'https://x.com/frank',
+				maxResults: 10,
+				waitMode: 'none',
+				callbackUrl,
+			},
 		});
 		const call = await catcher.next();
 		const node = triggerNode();
 		const { answer } = await deliver(node, singleNodeWorkflow(node), call.body, call.query);
 		expect(answer.workflowData?.[0]).toHaveLength(10);
-		expect(answer.workflowData?.[0][0].json).toMatchObject({ target_username: 'frank', relation: 'following' });
+		expect(answer.workflowData?.[0][0].json).toMatchObject({
+			target_username: 'frank',
+			relation: 'following',
+		});
 	} finally {
 		await catcher.close();
 	}
@@ -138,6 +184,11 @@ it("receives what the Nyne node's Don't Wait mode asks Nyne to send", async () =
 
 it('refuses to activate with a short token', async () => {
 	const node = { ...triggerNode(), parameters: { token: 'short' } };
-	const context = { getNodeParameter: (name: string) => (node.parameters as Record<string, unknown>)[name], getNode: () => node };
-	await expect(trigger.webhookMethods.default.create.call(context as never)).rejects.toThrow(/at least 16 characters/);
+	const context = {
+		getNodeParameter: (name: string) => (node.parameters as Record<string, unknown>)[name],
+		getNode: () => node,
+	};
+	await expect(trigger.webhookMethods.default.create.call(context as never)).rejects.toThrow(
+		/at least 16 characters/,
+	);
 });

@@ -8,23 +8,47 @@ import { directLookup, type DirectPerson } from '../e2e/harness/sandbox-lookup';
 import { soakJobDuration } from '../soak/targets';
 import { runNyne, type RunResult } from './harness/n8nHarness';
 import { useScaledSandbox } from './harness/scaledSandbox';
-import { byInput, checkCodeTotals, checkEachLookup, faultCounts, type SoakLookup } from '../support/soakVerdict';
+import {
+	byInput,
+	checkCodeTotals,
+	checkEachLookup,
+	faultCounts,
+	type SoakLookup,
+} from '../support/soakVerdict';
 
 /** 100 keeps the unit suite quick; NYNE_SOAK_LOOKUPS=500 for a run by hand. */
 const ITEMS = Math.max(20, Number(process.env.NYNE_SOAK_LOOKUPS ?? 100));
 /** Real ms per API ms: a 45-s job takes 0.45 s, the 60/min window 0.6 s. */
 const TIME_SCALE = 0.01;
 const SEED = 20_261_128;
-const FAULT_RATES = { server_error: 0.1, rate_limit: 0.05, early_404: 0.05, slow: 0.05, malformed_json: 0.03, drop_connection: 0.03 };
+const FAULT_RATES = {
+	server_error: 0.1,
+	rate_limit: 0.05,
+	early_404: 0.05,
+	slow: 0.05,
+	malformed_json: 0.03,
+	drop_connection: 0.03,
+};
 const lookups: SoakLookup[] = Array.from({ length: ITEMS }, (_, index) => {
 	const noData = index % 15 === 7;
 	const handle = `${noData ? 'nodata_ns' : 'nsoak_'}${String(index).padStart(3, '0')}`;
-	return { index, url: `https://x.com/${handle}`, handle, max: 10 + ((index * 37) % 120), noData, key: `twitter:${handle}` };
+	return {
+		index,
+		url: `https://x.com/${handle}`,
+		handle,
+		max: 10 + ((index * 37) % 120),
+		noData,
+		key: `twitter:${handle}`,
+	};
 });
 
 const log: string[] = [];
 const env = useScaledSandbox(TIME_SCALE, {
-	sandbox: { jobDurationMs: soakJobDuration, keys: [{ apiKey: CANARY_KEY, apiSecret: CANARY_SECRET }], log: (line) => log.push(line) },
+	sandbox: {
+		jobDurationMs: soakJobDuration,
+		keys: [{ apiKey: CANARY_KEY, apiSecret: CANARY_SECRET }],
+		log: (line) => log.push(line),
+	},
 });
 /** A fault-free sandbox that says which people each lookup should give. */
 let clean: Sandbox;
@@ -45,7 +69,14 @@ describe(`fault soak: ${ITEMS} lookups through the Nyne node in n8n-core, random
 			{ apiKey: CANARY_KEY, apiSecret: CANARY_SECRET, baseUrl: env.sandbox.url },
 			lookups.map(({ url, max }) => ({ url, max })),
 			{
-				parameters: { resource: 'interaction', operation: 'getFollowers', socialMediaUrl: '={{ $json.url }}', maxResults: '={{ $json.max }}', waitMode: 'poll', options: { output: 'split', timeout: 3600 } },
+				parameters: {
+					resource: 'interaction',
+					operation: 'getFollowers',
+					socialMediaUrl: '={{ $json.url }}',
+					maxResults: '={{ $json.max }}',
+					waitMode: 'poll',
+					options: { output: 'split', timeout: 3600 },
+				},
 				continueOnFail: true,
 			},
 		);
@@ -57,19 +88,48 @@ describe(`fault soak: ${ITEMS} lookups through the Nyne node in n8n-core, random
 			await Promise.all(
 				lookups
 					.filter((lookup) => !lookup.noData)
-					.map(async (lookup) => [lookup.index, await directLookup(clean, { type: 'followers', social_media_url: lookup.url, max_results: lookup.max })] as const),
+					.map(
+						async (lookup) =>
+							[
+								lookup.index,
+								await directLookup(clean, {
+									type: 'followers',
+									social_media_url: lookup.url,
+									max_results: lookup.max,
+								}),
+							] as const,
+					),
 			),
 		);
-		const codes = await checkEachLookup(lookups, groups, stats.submissionsByTarget, (lookup) => expected.get(lookup.index) ?? []);
+		const codes = await checkEachLookup(
+			lookups,
+			groups,
+			stats.submissionsByTarget,
+			(lookup) => expected.get(lookup.index) ?? [],
+		);
 		const { postsUnseen, early404s } = faultCounts(log);
-		console.log(`node soak: ${ITEMS} lookups ->`, codes, `| sandbox: ${stats.requests} requests, ${stats.status5xx} 5xx, ${stats.status429} 429, ${stats.submissions} jobs; ${postsUnseen} POST answers lost or torn, ${early404s} early 404s`);
-		checkCodeTotals(codes, { postsUnseen, early404s }, { lookups: ITEMS, gaveUpAtMost: Math.max(2, ITEMS * 0.02) });
+		console.log(
+			`node soak: ${ITEMS} lookups ->`,
+			codes,
+			`| sandbox: ${stats.requests} requests, ${stats.status5xx} 5xx, ${stats.status429} 429, ${stats.submissions} jobs; ${postsUnseen} POST answers lost or torn, ${early404s} early 404s`,
+		);
+		checkCodeTotals(
+			codes,
+			{ postsUnseen, early404s },
+			{ lookups: ITEMS, gaveUpAtMost: Math.max(2, ITEMS * 0.02) },
+		);
 		expect(stats.status5xx).toBeGreaterThan(0);
 		expect(stats.status429).toBeGreaterThanOrEqual(5);
 		expect(early404s).toBeGreaterThan(0);
 		expect(log.some((line) => line.includes('fault=slow'))).toBe(true);
-		expect(log.some((line) => line.startsWith('GET') && line.includes('fault=malformed_json'))).toBe(true);
+		expect(
+			log.some((line) => line.startsWith('GET') && line.includes('fault=malformed_json')),
+		).toBe(true);
 		// Run with distinctive credentials: neither the run data, its errors, nor the sandbox log carries them.
-		expect(leaksIn([JSON.stringify(result.run), everyRendering(result.run.data.resultData), ...log].join('\n'))).toEqual([]);
+		expect(
+			leaksIn(
+				[JSON.stringify(result.run), everyRendering(result.run.data.resultData), ...log].join('\n'),
+			),
+		).toEqual([]);
 	});
 });

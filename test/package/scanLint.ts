@@ -4,11 +4,17 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-const SCANNER_FILE = createRequire(import.meta.url).resolve('@n8n/scan-community-package/scanner/scanner.mjs');
+const SCANNER_FILE = createRequire(import.meta.url).resolve(
+	'@n8n/scan-community-package/scanner/scanner.mjs',
+);
 
 /** The scanner's source text, to check the patterns it writes inline. */
 export const SCANNER_SOURCE = readFileSync(SCANNER_FILE, 'utf8');
-export const SCANNER_VERSION = (JSON.parse(readFileSync(join(dirname(SCANNER_FILE), '..', 'package.json'), 'utf8')) as { version: string }).version;
+export const SCANNER_VERSION = (
+	JSON.parse(readFileSync(join(dirname(SCANNER_FILE), '..', 'package.json'), 'utf8')) as {
+		version: string;
+	}
+).version;
 
 /** The scanner's exported SOURCE_FILE_PATTERNS (the test checks its source still declares exactly these). */
 export const SOURCE_FILE_PATTERNS = ['package.json', '{nodes,credentials}/**/*.{js,ts,json}'];
@@ -33,12 +39,16 @@ export function runScanner(dir: string, patterns: string[]): ScanReport {
 	delete env.NODE_ENV;
 	delete env.VITEST;
 	try {
-		const output = execFileSync(process.execPath, [join(__dirname, 'runScanner.mjs'), dir, JSON.stringify(patterns)], {
-			cwd: dir,
-			env,
-			encoding: 'utf8',
-			maxBuffer: 16 << 20,
-		});
+		const output = execFileSync(
+			process.execPath,
+			[join(__dirname, 'runScanner.mjs'), dir, JSON.stringify(patterns)],
+			{
+				cwd: dir,
+				env,
+				encoding: 'utf8',
+				maxBuffer: 16 << 20,
+			},
+		);
 		return JSON.parse(output) as ScanReport;
 	} finally {
 		rmSync(scratch, { recursive: true, force: true });

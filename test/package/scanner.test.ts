@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { runScanner, SCANNER_SOURCE, SCANNER_VERSION, SOURCE_FILE_PATTERNS, TARBALL_FILE_PATTERNS } from './scanLint';
+import {
+	runScanner,
+	SCANNER_SOURCE,
+	SCANNER_VERSION,
+	SOURCE_FILE_PATTERNS,
+	TARBALL_FILE_PATTERNS,
+} from './scanLint';
 import type { ScanReport } from './scanLint';
 import { buildAndPackStagedCopy, REPO_ROOT } from './stagedPackage';
 import type { StagedPackage } from './stagedPackage';
@@ -12,19 +18,31 @@ import type { StagedPackage } from './stagedPackage';
 // unpacked npm tarball. Provenance and the download from npm/GitHub are left to the publish workflow.
 describe(`n8n's community package scanner (${SCANNER_VERSION})`, () => {
 	it('still uses the file patterns this test passes it', () => {
-		const asWritten = (patterns: string[]) => `[${patterns.map((pattern) => `'${pattern}'`).join(', ')}]`;
-		expect(SCANNER_SOURCE).toContain(`export const SOURCE_FILE_PATTERNS = ${asWritten(SOURCE_FILE_PATTERNS)};`);
-		expect(SCANNER_SOURCE).toContain(`await analyzePackage(packageDir, ${asWritten(TARBALL_FILE_PATTERNS)});`);
+		const asWritten = (patterns: string[]) =>
+			`[${patterns.map((pattern) => `'${pattern}'`).join(', ')}]`;
+		expect(SCANNER_SOURCE).toContain(
+			`export const SOURCE_FILE_PATTERNS = ${asWritten(SOURCE_FILE_PATTERNS)};`,
+		);
+		expect(SCANNER_SOURCE).toContain(
+			`await analyzePackage(packageDir, ${asWritten(TARBALL_FILE_PATTERNS)});`,
+		);
 	});
 
 	it('fails a violation hidden behind an inline eslint-disable comment (the gate is live)', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'nyne-scan-fixture-'));
 		try {
 			mkdirSync(join(dir, 'nodes'));
-			writeFileSync(join(dir, 'nodes', 'Wait.js'), '// eslint-disable-next-line\nsetTimeout(() => undefined, 10);\n');
+			writeFileSync(
+				join(dir, 'nodes', 'Wait.js'),
+				'// eslint-disable-next-line\nsetTimeout(() => undefined, 10);\n',
+			);
 			const report = runScanner(dir, ['nodes/**/*.js']);
 			expect(report.result.passed).toBe(false);
-			expect(report.messages).toEqual([expect.stringMatching(/^nodes\/Wait\.js:2 error @n8n\/community-nodes\/no-restricted-globals /)]);
+			expect(report.messages).toEqual([
+				expect.stringMatching(
+					/^nodes\/Wait\.js:2 error @n8n\/community-nodes\/no-restricted-globals /,
+				),
+			]);
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}
@@ -66,7 +84,12 @@ describe(`n8n's community package scanner (${SCANNER_VERSION})`, () => {
 
 		it('covers the published package.json and the compiled nodes, credential and core', () => {
 			expect(report.files).toEqual(
-				expect.arrayContaining(['package.json', 'dist/nodes/Nyne/Nyne.node.js', 'dist/credentials/NyneApi.credentials.js', 'dist/shared/index.js']),
+				expect.arrayContaining([
+					'package.json',
+					'dist/nodes/Nyne/Nyne.node.js',
+					'dist/credentials/NyneApi.credentials.js',
+					'dist/shared/index.js',
+				]),
 			);
 		});
 

@@ -6,7 +6,17 @@ import { join, relative, sep } from 'node:path';
 export const REPO_ROOT = join(__dirname, '..', '..');
 
 /** Never copied: installs, build output and local caches (the copy links the repository's node_modules instead). */
-const SKIPPED = new Set(['node_modules', 'dist', '.git', '.cache', '.n8n-e2e', '.n8n-local', 'coverage', 'test-results', 'zapier']);
+const SKIPPED = new Set([
+	'node_modules',
+	'dist',
+	'.git',
+	'.cache',
+	'.n8n-e2e',
+	'.n8n-local',
+	'coverage',
+	'test-results',
+	'zapier',
+]);
 
 export interface StagedPackage {
 	/** The folder the tarball was unpacked into, as n8n's scanner unpacks a downloaded package. */
@@ -30,14 +40,20 @@ export function buildAndPackStagedCopy(): StagedPackage {
 		},
 	});
 	symlinkSync(join(REPO_ROOT, 'node_modules'), join(staging, 'node_modules'), 'dir');
-	const run = (command: string, args: string[], cwd: string) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: 'pipe' });
+	const run = (command: string, args: string[], cwd: string) =>
+		execFileSync(command, args, { cwd, encoding: 'utf8', stdio: 'pipe' });
 	run('npm', ['run', 'build', '--silent'], staging);
 	const packDir = join(root, 'pack');
 	mkdirSync(packDir);
 	// --ignore-scripts: prepack would build a second time.
-	run('npm', ['pack', '--ignore-scripts', '--pack-destination', packDir, '--loglevel=error'], staging);
+	run(
+		'npm',
+		['pack', '--ignore-scripts', '--pack-destination', packDir, '--loglevel=error'],
+		staging,
+	);
 	const tarballs = readdirSync(packDir).filter((file) => file.endsWith('.tgz'));
-	if (tarballs.length !== 1) throw new Error(`expected one tarball in ${packDir}, found ${tarballs.join(', ') || 'none'}`);
+	if (tarballs.length !== 1)
+		throw new Error(`expected one tarball in ${packDir}, found ${tarballs.join(', ') || 'none'}`);
 	const tarball = join(packDir, tarballs[0]);
 	const unpacked = join(root, 'unpacked');
 	mkdirSync(unpacked);

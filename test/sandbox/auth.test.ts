@@ -10,19 +10,27 @@ describe('sandbox authentication', () => {
 		const sb = await start();
 		expect(sb.apiKey).toBe('nyne_sandbox_key');
 		expect(sb.apiSecret).toBe('nyne_sandbox_secret');
-		const upper = await submit(sb, FOLLOWERS, { 'X-API-KEY': sb.apiKey, 'X-API-SECRET': sb.apiSecret });
-		const lower = await submit(sb, FOLLOWERS, { 'x-api-key': sb.apiKey, 'x-api-secret': sb.apiSecret });
+		const upper = await submit(sb, FOLLOWERS, {
+			'X-API-KEY': sb.apiKey,
+			'X-API-SECRET': sb.apiSecret,
+		});
+		const lower = await submit(sb, FOLLOWERS, {
+			'x-api-key': sb.apiKey,
+			'x-api-secret': sb.apiSecret,
+		});
 		expect([upper.status, lower.status]).toEqual([202, 202]);
 	});
 
 	it('accepts query-parameter auth', async () => {
 		const sb = await start();
-		const answer = await call(sb, 'GET', `/usage?api_key=${sb.apiKey}&api_secret=${sb.apiSecret}`, { headers: {} });
+		const answer = await call(sb, 'GET', `/usage?api_key=${sb.apiKey}&api_secret=${sb.apiSecret}`, {
+			headers: {},
+		});
 		expect(answer.status).toBe(200);
 		expect(answer.body.success).toBe(true);
 	});
 
-	it('answers 401 missing_api_key / missing_api_secret (today\'s codes) when the key or the secret is absent', async () => {
+	it("answers 401 missing_api_key / missing_api_secret (today's codes) when the key or the secret is absent", async () => {
 		const sb = await start();
 		const cases: Array<[Record<string, string>, string]> = [
 			[{}, 'missing_api_key'],
@@ -39,9 +47,18 @@ describe('sandbox authentication', () => {
 
 	it('answers 401 invalid_api_secret for a wrong secret, invalid_api_key for an unknown key, and never echoes the secret', async () => {
 		const sb = await start();
-		const wrongSecret = await submit(sb, FOLLOWERS, { 'X-API-Key': sb.apiKey, 'X-API-Secret': 'not-the-secret' });
-		const unknownKey = await submit(sb, FOLLOWERS, { 'X-API-Key': 'someone_else', 'X-API-Secret': sb.apiSecret });
-		expect([wrongSecret.body.error.code, unknownKey.body.error.code]).toEqual(['invalid_api_secret', 'invalid_api_key']);
+		const wrongSecret = await submit(sb, FOLLOWERS, {
+			'X-API-Key': sb.apiKey,
+			'X-API-Secret': 'not-the-secret',
+		});
+		const unknownKey = await submit(sb, FOLLOWERS, {
+			'X-API-Key': 'someone_else',
+			'X-API-Secret': sb.apiSecret,
+		});
+		expect([wrongSecret.body.error.code, unknownKey.body.error.code]).toEqual([
+			'invalid_api_secret',
+			'invalid_api_key',
+		]);
 		for (const answer of [wrongSecret, unknownKey]) {
 			expect(answer.status).toBe(401);
 			expect(JSON.stringify(answer.body)).not.toContain('not-the-secret');
@@ -60,9 +77,17 @@ describe('sandbox authentication', () => {
 
 	it('keeps the reference\'s missing_credentials / invalid_credentials under apiEdition "reference"', async () => {
 		const sb = await start({ apiEdition: 'reference' });
-		expect((await submit(sb, FOLLOWERS, { 'X-API-Key': sb.apiKey })).body.error.code).toBe('missing_credentials');
-		expect((await submit(sb, FOLLOWERS, { 'X-API-Key': sb.apiKey, 'X-API-Secret': 'nope' })).body.error.code).toBe('invalid_credentials');
-		expect((await submit(sb, FOLLOWERS, { 'X-API-Key': 'nobody', 'X-API-Secret': sb.apiSecret })).body.error.code).toBe('invalid_credentials');
+		expect((await submit(sb, FOLLOWERS, { 'X-API-Key': sb.apiKey })).body.error.code).toBe(
+			'missing_credentials',
+		);
+		expect(
+			(await submit(sb, FOLLOWERS, { 'X-API-Key': sb.apiKey, 'X-API-Secret': 'nope' })).body.error
+				.code,
+		).toBe('invalid_credentials');
+		expect(
+			(await submit(sb, FOLLOWERS, { 'X-API-Key': 'nobody', 'X-API-Secret': sb.apiSecret })).body
+				.error.code,
+		).toBe('invalid_credentials');
 	});
 
 	it('answers 401 api_key_expired for an expired key', async () => {
@@ -107,15 +132,30 @@ describe('sandbox authentication', () => {
 				{ apiKey: 'k_nosub', apiSecret: 's', subscription: 'none' },
 			],
 		});
-		expect((await submit(sb, FOLLOWERS, { 'X-API-Key': 'k_local', 'X-API-Secret': 's' })).status).toBe(202);
-		expect((await call(sb, 'GET', '/usage', { headers: { 'X-API-Key': 'k_nosub', 'X-API-Secret': 's' } })).status).toBe(200);
+		expect(
+			(await submit(sb, FOLLOWERS, { 'X-API-Key': 'k_local', 'X-API-Secret': 's' })).status,
+		).toBe(202);
+		expect(
+			(
+				await call(sb, 'GET', '/usage', {
+					headers: { 'X-API-Key': 'k_nosub', 'X-API-Secret': 's' },
+				})
+			).status,
+		).toBe(200);
 	});
 
 	it("answers 403 access_denied for another key's request id", async () => {
-		const sb = await start({ keys: [{ apiKey: 'a', apiSecret: 's' }, { apiKey: 'b', apiSecret: 's' }] });
+		const sb = await start({
+			keys: [
+				{ apiKey: 'a', apiSecret: 's' },
+				{ apiKey: 'b', apiSecret: 's' },
+			],
+		});
 		const requestId = await submitOk(sb, FOLLOWERS);
 		const mine = await getRequest(sb, requestId);
-		const theirs = await call(sb, 'GET', `/person/interactions?request_id=${requestId}`, { headers: { 'X-API-Key': 'b', 'X-API-Secret': 's' } });
+		const theirs = await call(sb, 'GET', `/person/interactions?request_id=${requestId}`, {
+			headers: { 'X-API-Key': 'b', 'X-API-Secret': 's' },
+		});
 		expect(mine.status).toBe(200);
 		expect(theirs.status).toBe(403);
 		expect(theirs.body.error.code).toBe('access_denied');

@@ -1,13 +1,31 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
-import { call, getRequest, listen, PROFILE, start, stopAll, submit, submitOk, waitFor, waitForEnd } from './helpers';
+import {
+	call,
+	getRequest,
+	listen,
+	PROFILE,
+	start,
+	stopAll,
+	submit,
+	submitOk,
+	waitFor,
+	waitForEnd,
+} from './helpers';
 
 afterEach(stopAll);
 
 async function control(sb: Sandbox, method: 'GET' | 'POST', path: string, body?: unknown) {
-	const res = await fetch(`${sb.url}/__sandbox/${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-	return { status: res.status, body: (await res.json()) as { success: boolean; data: any; error?: { code: string } } }; // eslint-disable-line @typescript-eslint/no-explicit-any
+	const res = await fetch(`${sb.url}/__sandbox/${path}`, {
+		method,
+		headers: { 'Content-Type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	return {
+		status: res.status,
+		body: (await res.json()) as { success: boolean; data: any; error?: { code: string } },
+	}; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
 const FOLLOWERS = { type: 'followers', social_media_url: PROFILE };
@@ -15,12 +33,21 @@ const FOLLOWERS = { type: 'followers', social_media_url: PROFILE };
 describe('sandbox control over HTTP', () => {
 	it('injects faults without an API key and does not count control calls', async () => {
 		const sb = await start();
-		expect((await control(sb, 'POST', 'faults', { kind: 'server_error', times: 2 })).status).toBe(200);
+		expect((await control(sb, 'POST', 'faults', { kind: 'server_error', times: 2 })).status).toBe(
+			200,
+		);
 		expect((await submit(sb, FOLLOWERS)).status).toBe(500);
 		expect((await submit(sb, FOLLOWERS)).status).toBe(500);
 		expect((await submit(sb, FOLLOWERS)).status).toBe(202);
 		const stats = (await control(sb, 'GET', 'stats')).body.data;
-		expect(stats).toMatchObject({ requests: 3, byEndpoint: { 'POST /person/interactions': 3 }, submissions: 1, submissionsByTarget: { 'twitter:elonmusk': 1 }, status5xx: 2, jobs: 1 });
+		expect(stats).toMatchObject({
+			requests: 3,
+			byEndpoint: { 'POST /person/interactions': 3 },
+			submissions: 1,
+			submissionsByTarget: { 'twitter:elonmusk': 1 },
+			status5xx: 2,
+			jobs: 1,
+		});
 	});
 
 	it('sets the job duration and random faults', async () => {
@@ -37,12 +64,32 @@ describe('sandbox control over HTTP', () => {
 
 	it('churns a profile', async () => {
 		const sb = await start();
-		const before = (await waitForEnd(sb, await submitOk(sb, FOLLOWERS))).body.data.result.target.followers_count;
-		expect((await control(sb, 'POST', 'churn', { platform: 'twitter', username: 'elonmusk', addFollowers: 5 })).status).toBe(200);
-		expect((await control(sb, 'POST', 'churn', { platform: 'twitter', username: 'elonmusk', change: { removeFollowers: 1 } })).status).toBe(200);
-		const after = (await waitForEnd(sb, await submitOk(sb, FOLLOWERS))).body.data.result.target.followers_count;
+		const before = (await waitForEnd(sb, await submitOk(sb, FOLLOWERS))).body.data.result.target
+			.followers_count;
+		expect(
+			(
+				await control(sb, 'POST', 'churn', {
+					platform: 'twitter',
+					username: 'elonmusk',
+					addFollowers: 5,
+				})
+			).status,
+		).toBe(200);
+		expect(
+			(
+				await control(sb, 'POST', 'churn', {
+					platform: 'twitter',
+					username: 'elonmusk',
+					change: { removeFollowers: 1 },
+				})
+			).status,
+		).toBe(200);
+		const after = (await waitForEnd(sb, await submitOk(sb, FOLLOWERS))).body.data.result.target
+			.followers_count;
 		expect(after).toBe(before + 4);
-		expect((await control(sb, 'POST', 'churn', { platform: 'myspace', username: 'tom' })).status).toBe(400);
+		expect(
+			(await control(sb, 'POST', 'churn', { platform: 'myspace', username: 'tom' })).status,
+		).toBe(400);
 	});
 
 	it('lists callback attempts and resets everything', async () => {
@@ -52,14 +99,30 @@ describe('sandbox control over HTTP', () => {
 			await control(sb, 'POST', 'faults', { kind: 'rate_limit', path: '/usage' });
 			const requestId = await submitOk(sb, { ...FOLLOWERS, callback_url: hook.url });
 			await waitFor(() => hook.received.length === 1 || undefined, 'callback');
-			await waitFor(async () => ((await control(sb, 'GET', 'stats')).body.data.callbacksDelivered === 1 ? true : undefined), 'delivery recorded');
-			expect((await control(sb, 'GET', 'callbacks')).body.data[0]).toMatchObject({ requestId, attempt: 1, status: 200 });
+			await waitFor(
+				async () =>
+					(await control(sb, 'GET', 'stats')).body.data.callbacksDelivered === 1 ? true : undefined,
+				'delivery recorded',
+			);
+			expect((await control(sb, 'GET', 'callbacks')).body.data[0]).toMatchObject({
+				requestId,
+				attempt: 1,
+				status: 200,
+			});
 			await submit(sb, FOLLOWERS);
 			await submit(sb, FOLLOWERS);
 			expect((await submit(sb, FOLLOWERS)).body.error.code).toBe('rate_limit_exceeded');
 			expect((await control(sb, 'POST', 'reset')).status).toBe(200);
 			expect((await control(sb, 'GET', 'stats')).body.data).toEqual({
-				requests: 0, byEndpoint: {}, submissions: 0, submissionsByTarget: {}, status429: 0, status5xx: 0, creditsUsed: 0, callbacksDelivered: 0, jobs: 0,
+				requests: 0,
+				byEndpoint: {},
+				submissions: 0,
+				submissionsByTarget: {},
+				status429: 0,
+				status5xx: 0,
+				creditsUsed: 0,
+				callbacksDelivered: 0,
+				jobs: 0,
 			});
 			expect((await control(sb, 'GET', 'callbacks')).body.data).toEqual([]);
 			expect((await getRequest(sb, requestId)).status).toBe(404);
@@ -82,7 +145,8 @@ describe('sandbox control over HTTP', () => {
 
 describe('sandbox close()', () => {
 	it('stops the server and leaves no timer or socket behind', async () => {
-		const countHandles = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout' || r.startsWith('TCP')).length;
+		const countHandles = () =>
+			process.getActiveResourcesInfo().filter((r) => r === 'Timeout' || r.startsWith('TCP')).length;
 		const baseline = countHandles();
 		const hook = await listen(() => 500);
 		const sb = await startSandbox({ timeScale: 0.001 });
@@ -90,7 +154,10 @@ describe('sandbox close()', () => {
 		const pendingSlow = fetch(`${sb.url}/usage`).catch(() => 'dropped');
 		await submitOk(sb, { ...FOLLOWERS, callback_url: hook.url });
 		await submitOk(sb, { type: 'following', social_media_url: PROFILE, max_results: 10 });
-		await waitFor(() => sb.control.callbacks().length >= 2 || undefined, 'callback retries under way');
+		await waitFor(
+			() => sb.control.callbacks().length >= 2 || undefined,
+			'callback retries under way',
+		);
 		sb.control.setJobDurationMs(1e9);
 		await submitOk(sb, FOLLOWERS);
 		await sb.close();

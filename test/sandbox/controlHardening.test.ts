@@ -1,12 +1,33 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { call, listen, PROFILE, start, stopAll, submit, submitOk, waitFor, waitForEnd } from './helpers';
+import {
+	call,
+	listen,
+	PROFILE,
+	start,
+	stopAll,
+	submit,
+	submitOk,
+	waitFor,
+	waitForEnd,
+} from './helpers';
 
 afterEach(stopAll);
 
-async function control(url: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-	const res = await fetch(`${url}/__sandbox/${path}`, { method: init.method ?? 'POST', headers: init.headers, body: init.body });
-	return { status: res.status, body: (await res.json()) as { data?: Record<string, unknown>; error?: { code: string } } };
+async function control(
+	url: string,
+	path: string,
+	init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
+	const res = await fetch(`${url}/__sandbox/${path}`, {
+		method: init.method ?? 'POST',
+		headers: init.headers,
+		body: init.body,
+	});
+	return {
+		status: res.status,
+		body: (await res.json()) as { data?: Record<string, unknown>; error?: { code: string } },
+	};
 }
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
@@ -14,9 +35,14 @@ const JSON_HEADERS = { 'Content-Type': 'application/json' };
 describe('the sandbox as a developer tool: control endpoints a web page cannot drive', () => {
 	it('refuses a request with an Origin header (any browser fetch), and changes nothing', async () => {
 		const sb = await start();
-		const answer = await control(sb.url, 'faults', { headers: { ...JSON_HEADERS, Origin: 'https://evil.example' }, body: JSON.stringify({ kind: 'server_error', times: 5 }) });
+		const answer = await control(sb.url, 'faults', {
+			headers: { ...JSON_HEADERS, Origin: 'https://evil.example' },
+			body: JSON.stringify({ kind: 'server_error', times: 5 }),
+		});
 		expect(answer).toMatchObject({ status: 403, body: { error: { code: 'browser_refused' } } });
-		expect((await control(sb.url, 'stats', { method: 'GET', headers: { Origin: 'null' } })).status).toBe(403);
+		expect(
+			(await control(sb.url, 'stats', { method: 'GET', headers: { Origin: 'null' } })).status,
+		).toBe(403);
 		expect((await submit(sb, { type: 'followers', social_media_url: PROFILE })).status).toBe(202);
 	});
 
@@ -25,27 +51,47 @@ describe('the sandbox as a developer tool: control endpoints a web page cannot d
 		['a form', 'application/x-www-form-urlencoded'],
 		['multipart', 'multipart/form-data; boundary=x'],
 		['no content type', undefined],
-	])('refuses a POST sent as %s (what a page can send without a preflight)', async (_what, type) => {
-		const sb = await start();
-		const answer = await control(sb.url, 'reset', { headers: type ? { 'Content-Type': type } : {}, body: '{}' });
-		expect(answer).toMatchObject({ status: 415, body: { error: { code: 'unsupported_media_type' } } });
-	});
+	])(
+		'refuses a POST sent as %s (what a page can send without a preflight)',
+		async (_what, type) => {
+			const sb = await start();
+			const answer = await control(sb.url, 'reset', {
+				headers: type ? { 'Content-Type': type } : {},
+				body: '{}',
+			});
+			expect(answer).toMatchObject({
+				status: 415,
+				body: { error: { code: 'unsupported_media_type' } },
+			});
+		},
+	);
 
 	it('answers 413 to a body over 1 MB, on control and API paths alike', async () => {
 		const sb = await start();
 		const big = JSON.stringify({ kind: 'slow', pad: 'x'.repeat(1_100_000) });
-		expect((await control(sb.url, 'faults', { headers: JSON_HEADERS, body: big })).status).toBe(413);
+		expect((await control(sb.url, 'faults', { headers: JSON_HEADERS, body: big })).status).toBe(
+			413,
+		);
 		expect((await call(sb, 'POST', '/person/interactions', { raw: big })).status).toBe(413);
 		expect(sb.control.stats().submissions).toBe(0);
 	});
 
 	it('clamps job durations (to a day) and churn counts (to 1,000 per change)', async () => {
 		const sb = await start();
-		const duration = await control(sb.url, 'job-duration', { headers: JSON_HEADERS, body: JSON.stringify({ ms: 1e15 }) });
+		const duration = await control(sb.url, 'job-duration', {
+			headers: JSON_HEADERS,
+			body: JSON.stringify({ ms: 1e15 }),
+		});
 		expect(duration.body.data).toEqual({ ms: 86_400_000 });
 		sb.control.setJobDurationMs(0);
-		const followers = async () => (await waitForEnd(sb, await submitOk(sb, { type: 'followers', social_media_url: PROFILE }))).body.data.result.target.followers_count as number;
-		const churn = (change: Record<string, number>) => control(sb.url, 'churn', { headers: JSON_HEADERS, body: JSON.stringify({ platform: 'twitter', username: 'elonmusk', ...change }) });
+		const followers = async () =>
+			(await waitForEnd(sb, await submitOk(sb, { type: 'followers', social_media_url: PROFILE })))
+				.body.data.result.target.followers_count as number;
+		const churn = (change: Record<string, number>) =>
+			control(sb.url, 'churn', {
+				headers: JSON_HEADERS,
+				body: JSON.stringify({ platform: 'twitter', username: 'elonmusk', ...change }),
+			});
 		const before = await followers();
 		expect((await churn({ addFollowers: 1e12 })).status).toBe(200);
 		const added = await followers();
@@ -57,9 +103,15 @@ describe('the sandbox as a developer tool: control endpoints a web page cannot d
 		const lines: string[] = [];
 		const sb = await start({ log: (line) => lines.push(line) });
 		const offered = { key: 'QQKEYQQ_offered_key_zz', secret: 'QQSECQQ_offered_secret_zz' };
-		await submit(sb, { type: 'followers', social_media_url: PROFILE }, { 'X-API-Key': offered.key, 'X-API-Secret': offered.secret });
+		await submit(
+			sb,
+			{ type: 'followers', social_media_url: PROFILE },
+			{ 'X-API-Key': offered.key, 'X-API-Secret': offered.secret },
+		);
 		await submit(sb, { type: 'followers', social_media_url: PROFILE });
-		await call(sb, 'GET', `/usage?api_key=${offered.key}&api_secret=${offered.secret}`, { headers: {} });
+		await call(sb, 'GET', `/usage?api_key=${offered.key}&api_secret=${offered.secret}`, {
+			headers: {},
+		});
 		sb.control.injectFault({ kind: 'drop_connection', method: 'POST' });
 		await submit(sb, { type: 'followers', social_media_url: PROFILE }).catch(() => undefined);
 		expect(lines.length).toBeGreaterThanOrEqual(3);
@@ -69,11 +121,21 @@ describe('the sandbox as a developer tool: control endpoints a web page cannot d
 	});
 });
 
-describe('today\'s API in the sandbox', () => {
+describe("today's API in the sandbox", () => {
 	it('clamps max_results to 10..1000 like the server', async () => {
 		const sb = await start({ jobDurationMs: 0 });
-		const small = await waitForEnd(sb, await submitOk(sb, { type: 'followers', social_media_url: PROFILE, max_results: 1 }));
-		const big = await waitForEnd(sb, await submitOk(sb, { type: 'following', social_media_url: 'https://twitter.com/bigaccount', max_results: 5000 }));
+		const small = await waitForEnd(
+			sb,
+			await submitOk(sb, { type: 'followers', social_media_url: PROFILE, max_results: 1 }),
+		);
+		const big = await waitForEnd(
+			sb,
+			await submitOk(sb, {
+				type: 'following',
+				social_media_url: 'https://twitter.com/bigaccount',
+				max_results: 5000,
+			}),
+		);
 		expect(small.body.data.max_results).toBe(10);
 		expect(big.body.data.max_results).toBe(1000);
 		expect(big.body.data.result.interactions).toHaveLength(1000);
@@ -81,11 +143,26 @@ describe('today\'s API in the sandbox', () => {
 
 	it('a server_error fault after processing creates the job, then answers like a proxy (HTML or empty)', async () => {
 		const sb = await start();
-		sb.control.injectFault({ kind: 'server_error', method: 'POST', afterProcessing: true, status: 500, body: 'html' });
-		sb.control.injectFault({ kind: 'server_error', method: 'POST', afterProcessing: true, status: 502, body: 'empty' });
+		sb.control.injectFault({
+			kind: 'server_error',
+			method: 'POST',
+			afterProcessing: true,
+			status: 500,
+			body: 'html',
+		});
+		sb.control.injectFault({
+			kind: 'server_error',
+			method: 'POST',
+			afterProcessing: true,
+			status: 502,
+			body: 'empty',
+		});
 		const html = await submit(sb, { type: 'followers', social_media_url: PROFILE });
 		const empty = await submit(sb, { type: 'followers', social_media_url: PROFILE });
-		expect([html.status, typeof html.body === 'string' && html.body.startsWith('<html>')]).toEqual([500, true]);
+		expect([html.status, typeof html.body === 'string' && html.body.startsWith('<html>')]).toEqual([
+			500,
+			true,
+		]);
 		expect([empty.status, empty.body]).toEqual([502, '']);
 		expect(sb.control.stats()).toMatchObject({ submissions: 2, jobs: 2 });
 	});
@@ -96,14 +173,23 @@ describe('the odd_result fault', () => {
 		const hook = await listen();
 		try {
 			const sb = await start({ jobDurationMs: 0 });
-			const requestId = await submitOk(sb, { type: 'followers', social_media_url: PROFILE, max_results: 10 });
+			const requestId = await submitOk(sb, {
+				type: 'followers',
+				social_media_url: PROFILE,
+				max_results: 10,
+			});
 			sb.control.injectFault({ kind: 'odd_result', shape: 'nameless_person' });
 			const odd = (await waitForEnd(sb, requestId)).body.data.result;
 			expect(odd.interactions).toHaveLength(11);
 			expect(odd.interactions[1]).toMatchObject({ username: null });
 			expect(odd.total_count).toBe('10');
 			sb.control.injectFault({ kind: 'odd_result', shape: 'null_result', method: 'POST' });
-			await submitOk(sb, { type: 'followers', social_media_url: PROFILE, max_results: 10, callback_url: hook.url });
+			await submitOk(sb, {
+				type: 'followers',
+				social_media_url: PROFILE,
+				max_results: 10,
+				callback_url: hook.url,
+			});
 			await waitFor(() => hook.received.length === 1 || undefined, 'callback');
 			expect(hook.received[0]?.body).toMatchObject({ status: 'completed', data: null });
 		} finally {

@@ -1,6 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../sandbox';
-import { authHeaders, call, getRequest, listen, PROFILE, start, stopAll, submit, submitOk, waitFor, waitForEnd } from './helpers';
+import {
+	authHeaders,
+	call,
+	getRequest,
+	listen,
+	PROFILE,
+	start,
+	stopAll,
+	submit,
+	submitOk,
+	waitFor,
+	waitForEnd,
+} from './helpers';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -11,7 +23,11 @@ afterEach(async () => {
 const FOLLOWERS = { type: 'followers', social_media_url: PROFILE };
 
 async function rawPost(sb: Sandbox, body: unknown): Promise<{ status: number; text: string }> {
-	const res = await fetch(`${sb.url}/person/interactions`, { method: 'POST', headers: { ...authHeaders(sb), 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+	const res = await fetch(`${sb.url}/person/interactions`, {
+		method: 'POST',
+		headers: { ...authHeaders(sb), 'Content-Type': 'application/json' },
+		body: JSON.stringify(body),
+	});
 	return { status: res.status, text: await res.text() };
 }
 
@@ -77,7 +93,10 @@ describe('sandbox faults', () => {
 		sb.control.injectFault({ kind: 'drop_connection', method: 'POST' });
 		await expect(rawPost(sb, FOLLOWERS)).rejects.toThrow();
 		expect(sb.control.stats()).toMatchObject({ submissions: 1, jobs: 1 });
-		await waitFor(() => sb.control.stats().creditsUsed === 3 || undefined, 'the hidden job to complete');
+		await waitFor(
+			() => sb.control.stats().creditsUsed === 3 || undefined,
+			'the hidden job to complete',
+		);
 	});
 
 	it('drop_connection on GET just closes the socket', async () => {
@@ -108,7 +127,9 @@ describe('sandbox faults', () => {
 		expect(hook.received).toHaveLength(2);
 		expect(hook.received[1].body).toEqual(hook.received[0].body);
 		const log = sb.control.callbacks();
-		expect(log.filter((c) => c.duplicate)).toEqual([expect.objectContaining({ attempt: 1, status: 200 })]);
+		expect(log.filter((c) => c.duplicate)).toEqual([
+			expect.objectContaining({ attempt: 1, status: 200 }),
+		]);
 		expect(log.filter((c) => !c.duplicate).at(-1)).toMatchObject({ status: 200 });
 	});
 
@@ -144,6 +165,8 @@ describe('sandbox faults', () => {
 
 	it('rejects an unknown fault kind', async () => {
 		const sb = await start();
-		expect(() => sb.control.injectFault({ kind: 'gremlins' as never })).toThrow(/Unknown fault kind/);
+		expect(() => sb.control.injectFault({ kind: 'gremlins' as never })).toThrow(
+			/Unknown fault kind/,
+		);
 	});
 });

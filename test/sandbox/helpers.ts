@@ -23,14 +23,27 @@ export async function stopAll(): Promise<void> {
 	running.clear();
 }
 
-export function authHeaders(sandbox: { apiKey: string; apiSecret: string }): Record<string, string> {
+export function authHeaders(sandbox: {
+	apiKey: string;
+	apiSecret: string;
+}): Record<string, string> {
 	return { 'X-API-Key': sandbox.apiKey, 'X-API-Secret': sandbox.apiSecret };
 }
 
-export async function call(sandbox: Sandbox, method: 'GET' | 'POST', path: string, options: { body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+export async function call(
+	sandbox: Sandbox,
+	method: 'GET' | 'POST',
+	path: string,
+	options: { body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+): Promise<Answer> {
 	const headers = options.headers ?? authHeaders(sandbox);
-	const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-	const res = await fetch(sandbox.url + path, { method, headers: body ? { 'Content-Type': 'application/json', ...headers } : headers, body });
+	const body =
+		options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+	const res = await fetch(sandbox.url + path, {
+		method,
+		headers: body ? { 'Content-Type': 'application/json', ...headers } : headers,
+		body,
+	});
 	const text = await res.text();
 	let parsed: unknown = text;
 	try {
@@ -41,7 +54,11 @@ export async function call(sandbox: Sandbox, method: 'GET' | 'POST', path: strin
 	return { status: res.status, headers: res.headers, body: parsed };
 }
 
-export function submit(sandbox: Sandbox, body: Record<string, unknown>, headers?: Record<string, string>): Promise<Answer> {
+export function submit(
+	sandbox: Sandbox,
+	body: Record<string, unknown>,
+	headers?: Record<string, string>,
+): Promise<Answer> {
 	return call(sandbox, 'POST', '/person/interactions', { body, headers });
 }
 
@@ -51,11 +68,16 @@ export function getRequest(sandbox: Sandbox, requestId: string): Promise<Answer>
 
 export async function submitOk(sandbox: Sandbox, body: Record<string, unknown>): Promise<string> {
 	const answer = await submit(sandbox, body);
-	if (answer.status !== 202) throw new Error(`submit answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+	if (answer.status !== 202)
+		throw new Error(`submit answered ${answer.status}: ${JSON.stringify(answer.body)}`);
 	return answer.body.data.request_id as string;
 }
 
-export async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, what = 'condition', limitMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+	probe: () => Promise<T | undefined> | T | undefined,
+	what = 'condition',
+	limitMs = 10_000,
+): Promise<T> {
 	const deadline = Date.now() + limitMs;
 	for (;;) {
 		const value = await probe();
@@ -68,7 +90,9 @@ export async function waitFor<T>(probe: () => Promise<T | undefined> | T | undef
 export async function waitForEnd(sandbox: Sandbox, requestId: string): Promise<Answer> {
 	return waitFor(async () => {
 		const answer = await getRequest(sandbox, requestId);
-		return answer.status === 200 && ['completed', 'failed'].includes(answer.body.data.status) ? answer : undefined;
+		return answer.status === 200 && ['completed', 'failed'].includes(answer.body.data.status)
+			? answer
+			: undefined;
 	}, `end of ${requestId}`);
 }
 
@@ -80,14 +104,21 @@ export interface Received {
 }
 
 /** A loopback callback receiver; `answer` picks the status for the n-th request (0-based). */
-export async function listen(answer: (n: number, req: IncomingMessage) => number | 'hang' = () => 200): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
+export async function listen(
+	answer: (n: number, req: IncomingMessage) => number | 'hang' = () => 200,
+): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
 	const received: Received[] = [];
 	const server: Server = createServer((req, res) => {
 		let text = '';
 		req.on('data', (c: Buffer) => (text += c.toString('utf8')));
 		req.on('end', () => {
 			const status = answer(received.length, req);
-			received.push({ body: JSON.parse(text), path: req.url ?? '', contentType: req.headers['content-type'], status: status === 'hang' ? 0 : status });
+			received.push({
+				body: JSON.parse(text),
+				path: req.url ?? '',
+				contentType: req.headers['content-type'],
+				status: status === 'hang' ? 0 : status,
+			});
 			if (status !== 'hang') res.writeHead(status).end('ok');
 		});
 	});

@@ -1,5 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, getRequest, POST, PROFILE, start, stopAll, submitOk, waitFor, waitForEnd } from './helpers';
+import {
+	call,
+	getRequest,
+	POST,
+	PROFILE,
+	start,
+	stopAll,
+	submitOk,
+	waitFor,
+	waitForEnd,
+} from './helpers';
 
 afterEach(stopAll);
 
@@ -32,7 +42,11 @@ describe('sandbox jobs', () => {
 
 	it('completes with every documented field and charges 3 credits', async () => {
 		const sb = await start();
-		const requestId = await submitOk(sb, { type: 'followers', social_media_url: PROFILE, max_results: 25 });
+		const requestId = await submitOk(sb, {
+			type: 'followers',
+			social_media_url: PROFILE,
+			max_results: 25,
+		});
 		const seen = new Set<string>();
 		const done = await waitFor(async () => {
 			const answer = await getRequest(sb, requestId);
@@ -55,7 +69,11 @@ describe('sandbox jobs', () => {
 		expect(data.result).toMatchObject({
 			interaction_type: 'followers',
 			source_platform: 'twitter',
-			target: { username: 'elonmusk', display_name: expect.any(String), profile_url: 'https://twitter.com/elonmusk' },
+			target: {
+				username: 'elonmusk',
+				display_name: expect.any(String),
+				profile_url: 'https://twitter.com/elonmusk',
+			},
 			total_count: 25,
 		});
 		expect(data.result.interactions).toHaveLength(25);
@@ -71,13 +89,21 @@ describe('sandbox jobs', () => {
 			});
 		}
 		const usage = await call(sb, 'GET', '/usage');
-		expect(usage.body.data).toMatchObject({ credits_used: 3, credits_remaining: 99_997, monthly_allocation: 100_000, breakdown: { person_interactions: { credits_used: 3 } } });
+		expect(usage.body.data).toMatchObject({
+			credits_used: 3,
+			credits_remaining: 99_997,
+			monthly_allocation: 100_000,
+			breakdown: { person_interactions: { credits_used: 3 } },
+		});
 		expect(sb.control.stats().creditsUsed).toBe(3);
 	});
 
 	it('returns replies with their own fields', async () => {
 		const sb = await start();
-		const done = await waitForEnd(sb, await submitOk(sb, { type: 'replies', social_media_url: POST, max_results: 10 }));
+		const done = await waitForEnd(
+			sb,
+			await submitOk(sb, { type: 'replies', social_media_url: POST, max_results: 10 }),
+		);
 		const result = done.body.data.result;
 		expect(result.target.username).toBe('elonmusk');
 		expect(result.interactions.length).toBeGreaterThanOrEqual(5);
@@ -97,11 +123,21 @@ describe('sandbox jobs', () => {
 
 	it('fails no-data targets with "No interaction data found" and charges nothing', async () => {
 		const sb = await start();
-		const profile = await submitOk(sb, { type: 'followers', social_media_url: 'https://twitter.com/nodata_person' });
-		const post = await submitOk(sb, { type: 'replies', social_media_url: 'https://twitter.com/someone/status/1230000' });
+		const profile = await submitOk(sb, {
+			type: 'followers',
+			social_media_url: 'https://twitter.com/nodata_person',
+		});
+		const post = await submitOk(sb, {
+			type: 'replies',
+			social_media_url: 'https://twitter.com/someone/status/1230000',
+		});
 		for (const requestId of [profile, post]) {
 			const data = (await waitForEnd(sb, requestId)).body.data;
-			expect(data).toMatchObject({ status: 'failed', error: 'No interaction data found', completed_on: expect.stringMatching(/Z$/) });
+			expect(data).toMatchObject({
+				status: 'failed',
+				error: 'No interaction data found',
+				completed_on: expect.stringMatching(/Z$/),
+			});
 			expect(data.result).toBeUndefined();
 		}
 		const usage = (await call(sb, 'GET', '/usage')).body.data;
@@ -111,7 +147,16 @@ describe('sandbox jobs', () => {
 
 	it('serves the combined type with a relation on each entry', async () => {
 		const sb = await start();
-		const result = (await waitForEnd(sb, await submitOk(sb, { type: 'followers,following', social_media_url: PROFILE, max_results: 10 }))).body.data.result;
+		const result = (
+			await waitForEnd(
+				sb,
+				await submitOk(sb, {
+					type: 'followers,following',
+					social_media_url: PROFILE,
+					max_results: 10,
+				}),
+			)
+		).body.data.result;
 		const relations = result.interactions.map((p: { relation: string }) => p.relation);
 		expect(relations.filter((r: string) => r === 'follower')).toHaveLength(10);
 		expect(relations.filter((r: string) => r === 'following')).toHaveLength(10);
@@ -126,14 +171,20 @@ describe('sandbox jobs', () => {
 		expect(early.body.error.code).toBe('request_not_found');
 		const later = await start({ early404Ms: 100, jobDurationMs: 1e9 });
 		const laterId = await submitOk(later, { type: 'followers', social_media_url: PROFILE });
-		const found = await waitFor(async () => ((await getRequest(later, laterId)).status === 200 ? true : undefined), 'job after early 404');
+		const found = await waitFor(
+			async () => ((await getRequest(later, laterId)).status === 200 ? true : undefined),
+			'job after early 404',
+		);
 		expect(found).toBe(true);
 	});
 
 	it('uses the job duration set through control', async () => {
 		const sb = await start({ jobDurationMs: 1 });
 		sb.control.setJobDurationMs((job) => (job.username === 'slowpoke' ? 1e9 : 1));
-		const slow = await submitOk(sb, { type: 'followers', social_media_url: 'https://twitter.com/slowpoke' });
+		const slow = await submitOk(sb, {
+			type: 'followers',
+			social_media_url: 'https://twitter.com/slowpoke',
+		});
 		const quick = await submitOk(sb, { type: 'followers', social_media_url: PROFILE });
 		expect((await waitForEnd(sb, quick)).body.data.status).toBe('completed');
 		expect((await getRequest(sb, slow)).body.data.status).toBe('queued');

@@ -6,8 +6,16 @@ afterEach(stopAll);
 
 type Person = { username: string; relation?: string; followers_count: number };
 
-async function lookup(sb: Sandbox, type: string, url: string, maxResults = 100): Promise<{ interactions: Person[]; target: Record<string, unknown> }> {
-	const answer = await waitForEnd(sb, await submitOk(sb, { type, social_media_url: url, max_results: maxResults }));
+async function lookup(
+	sb: Sandbox,
+	type: string,
+	url: string,
+	maxResults = 100,
+): Promise<{ interactions: Person[]; target: Record<string, unknown> }> {
+	const answer = await waitForEnd(
+		sb,
+		await submitOk(sb, { type, social_media_url: url, max_results: maxResults }),
+	);
 	return answer.body.data.result;
 }
 
@@ -36,7 +44,9 @@ describe('sandbox synthetic people', () => {
 		const carol = await lookup(sb, 'followers', 'https://twitter.com/carol');
 		expect(names(alice.interactions)).not.toEqual(names(carol.interactions));
 		const insta = await lookup(sb, 'following', 'https://instagram.com/carol');
-		expect(insta.interactions[0]).toMatchObject({ profile_url: `https://instagram.com/${insta.interactions[0].username}` });
+		expect(insta.interactions[0]).toMatchObject({
+			profile_url: `https://instagram.com/${insta.interactions[0].username}`,
+		});
 		expect(new Set(names(alice.interactions)).size).toBe(alice.interactions.length);
 	});
 
@@ -57,7 +67,12 @@ describe('sandbox synthetic people', () => {
 
 	it('caps a small profile list at its size', async () => {
 		const sb = await start();
-		const { target, interactions } = await lookup(sb, 'following', 'https://twitter.com/alice', 1000);
+		const { target, interactions } = await lookup(
+			sb,
+			'following',
+			'https://twitter.com/alice',
+			1000,
+		);
 		expect(interactions).toHaveLength(Math.min(1000, target.following_count as number));
 	});
 

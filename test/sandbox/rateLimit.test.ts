@@ -9,12 +9,24 @@ describe('sandbox rate limits', () => {
 	it('sends the rate-limit headers of the tightest window on every API answer', async () => {
 		const sb = await start({ timeScale: 1, rateLimit: { perMinute: 5, perHour: 100 } });
 		const before = Math.floor(Date.now() / 1000);
-		const answers = [await submit(sb, FOLLOWERS), await call(sb, 'GET', '/usage'), await call(sb, 'GET', '/person/interactions'), await submit(sb, { type: 'nope' })];
-		expect(answers.map((a) => a.headers.get('x-ratelimit-remaining'))).toEqual(['4', '3', '2', '1']);
+		const answers = [
+			await submit(sb, FOLLOWERS),
+			await call(sb, 'GET', '/usage'),
+			await call(sb, 'GET', '/person/interactions'),
+			await submit(sb, { type: 'nope' }),
+		];
+		expect(answers.map((a) => a.headers.get('x-ratelimit-remaining'))).toEqual([
+			'4',
+			'3',
+			'2',
+			'1',
+		]);
 		for (const answer of answers) {
 			expect(answer.headers.get('x-ratelimit-limit')).toBe('5');
 			expect(answer.headers.get('ratelimit-limit')).toBe('5');
-			expect(answer.headers.get('ratelimit-remaining')).toBe(answer.headers.get('x-ratelimit-remaining'));
+			expect(answer.headers.get('ratelimit-remaining')).toBe(
+				answer.headers.get('x-ratelimit-remaining'),
+			);
 			const reset = Number(answer.headers.get('x-ratelimit-reset'));
 			expect(reset).toBeGreaterThanOrEqual(before);
 			expect(reset).toBeLessThanOrEqual(before + 62);
@@ -62,7 +74,10 @@ describe('sandbox rate limits', () => {
 
 	it('does not count rejected credentials against the key, and can be switched off', async () => {
 		const sb = await start({ rateLimit: { perMinute: 1 } });
-		for (let i = 0; i < 3; i++) expect((await submit(sb, FOLLOWERS, { 'X-API-Key': sb.apiKey, 'X-API-Secret': 'wrong' })).status).toBe(401);
+		for (let i = 0; i < 3; i++)
+			expect(
+				(await submit(sb, FOLLOWERS, { 'X-API-Key': sb.apiKey, 'X-API-Secret': 'wrong' })).status,
+			).toBe(401);
 		expect((await submit(sb, FOLLOWERS)).status).toBe(202);
 		const free = await start({ rateLimit: false });
 		for (let i = 0; i < 70; i++) expect((await call(free, 'GET', '/usage')).status).toBe(200);

@@ -4,10 +4,17 @@ import { call, getRequest, POST, PROFILE, start, stopAll, submit } from './helpe
 
 afterEach(stopAll);
 
-async function codeFor(body: Record<string, unknown>, options: SandboxOptions = {}): Promise<{ status: number; code?: string; message?: string }> {
+async function codeFor(
+	body: Record<string, unknown>,
+	options: SandboxOptions = {},
+): Promise<{ status: number; code?: string; message?: string }> {
 	const sb = await start(options);
 	const answer = await submit(sb, body);
-	return { status: answer.status, code: answer.body.error?.code, message: answer.body.error?.message };
+	return {
+		status: answer.status,
+		code: answer.body.error?.code,
+		message: answer.body.error?.message,
+	};
 }
 
 describe('sandbox submission validation', () => {
@@ -21,8 +28,16 @@ describe('sandbox submission validation', () => {
 	});
 
 	it('answers 400 missing_parameters naming what is missing', async () => {
-		expect(await codeFor({ social_media_url: PROFILE })).toMatchObject({ status: 400, code: 'missing_parameters', message: expect.stringContaining('type') });
-		expect(await codeFor({ type: 'followers' })).toMatchObject({ status: 400, code: 'missing_parameters', message: expect.stringContaining('social_media_url') });
+		expect(await codeFor({ social_media_url: PROFILE })).toMatchObject({
+			status: 400,
+			code: 'missing_parameters',
+			message: expect.stringContaining('type'),
+		});
+		expect(await codeFor({ type: 'followers' })).toMatchObject({
+			status: 400,
+			code: 'missing_parameters',
+			message: expect.stringContaining('social_media_url'),
+		});
 		expect(await codeFor({})).toMatchObject({ code: 'missing_parameters' });
 	});
 
@@ -30,36 +45,76 @@ describe('sandbox submission validation', () => {
 		const sb = await start();
 		const answer = await submit(sb, { interaction_type: 'following', twitter_url: PROFILE });
 		expect(answer.status).toBe(202);
-		expect(answer.body.data).toMatchObject({ interaction_type: 'following', platform: 'twitter', status: 'queued' });
+		expect(answer.body.data).toMatchObject({
+			interaction_type: 'following',
+			platform: 'twitter',
+			status: 'queued',
+		});
 	});
 
 	it('answers invalid_interaction_type listing the valid types and the Instagram rule', async () => {
 		const result = await codeFor({ type: 'likes', social_media_url: PROFILE });
 		expect(result).toMatchObject({ status: 400, code: 'invalid_interaction_type' });
-		for (const word of ['replies', 'followers', 'following', 'followers,following', 'Instagram supports "followers", "following" and "followers,following"']) {
+		for (const word of [
+			'replies',
+			'followers',
+			'following',
+			'followers,following',
+			'Instagram supports "followers", "following" and "followers,following"',
+		]) {
 			expect(result.message).toContain(word);
 		}
-		const reference = await codeFor({ type: 'likes', social_media_url: PROFILE }, { apiEdition: 'reference' });
+		const reference = await codeFor(
+			{ type: 'likes', social_media_url: PROFILE },
+			{ apiEdition: 'reference' },
+		);
 		expect(reference.message).toContain('Instagram only supports "following"');
 	});
 
-	it('applies today\'s platform/type matrix: Instagram serves followers, following and both, not replies', async () => {
+	it("applies today's platform/type matrix: Instagram serves followers, following and both, not replies", async () => {
 		for (const type of ['followers', 'following', 'followers,following']) {
-			expect((await codeFor({ type, social_media_url: 'https://instagram.com/instagram' })).status, type).toBe(202);
+			expect(
+				(await codeFor({ type, social_media_url: 'https://instagram.com/instagram' })).status,
+				type,
+			).toBe(202);
 		}
-		expect(await codeFor({ type: 'replies', social_media_url: 'https://instagram.com/p/C3xYz_12ab' })).toMatchObject({ status: 400, code: 'invalid_interaction_type' });
+		expect(
+			await codeFor({ type: 'replies', social_media_url: 'https://instagram.com/p/C3xYz_12ab' }),
+		).toMatchObject({ status: 400, code: 'invalid_interaction_type' });
 	});
 
 	it('keeps the reference\'s matrix (Instagram following only) under apiEdition "reference"', async () => {
 		for (const type of ['followers', 'followers,following']) {
-			expect(await codeFor({ type, social_media_url: 'https://instagram.com/instagram' }, { apiEdition: 'reference' })).toMatchObject({ status: 400, code: 'invalid_interaction_type' });
+			expect(
+				await codeFor(
+					{ type, social_media_url: 'https://instagram.com/instagram' },
+					{ apiEdition: 'reference' },
+				),
+			).toMatchObject({ status: 400, code: 'invalid_interaction_type' });
 		}
-		expect((await codeFor({ type: 'following', social_media_url: 'https://instagram.com/instagram' }, { apiEdition: 'reference' })).status).toBe(202);
+		expect(
+			(
+				await codeFor(
+					{ type: 'following', social_media_url: 'https://instagram.com/instagram' },
+					{ apiEdition: 'reference' },
+				)
+			).status,
+		).toBe(202);
 	});
 
 	it('answers invalid_url for non-URLs, other hosts and reserved paths', async () => {
-		for (const url of ['not a url', 'ftp://twitter.com/elonmusk', 'https://facebook.com/zuck', 'https://twitter.com/home', 'https://twitter.com/', 'https://twitter.com/way_too_long_handle_here']) {
-			expect(await codeFor({ type: 'followers', social_media_url: url }), url).toMatchObject({ status: 400, code: 'invalid_url' });
+		for (const url of [
+			'not a url',
+			'ftp://twitter.com/elonmusk',
+			'https://facebook.com/zuck',
+			'https://twitter.com/home',
+			'https://twitter.com/',
+			'https://twitter.com/way_too_long_handle_here',
+		]) {
+			expect(await codeFor({ type: 'followers', social_media_url: url }), url).toMatchObject({
+				status: 400,
+				code: 'invalid_url',
+			});
 		}
 	});
 
@@ -92,13 +147,24 @@ describe('sandbox submission validation', () => {
 
 	it('answers invalid_callback_url for anything but an http(s) URL', async () => {
 		for (const callback_url of ['nope', 'ftp://127.0.0.1/hook', 'javascript:alert(1)', 42]) {
-			expect(await codeFor({ type: 'followers', social_media_url: PROFILE, callback_url }), String(callback_url)).toMatchObject({ status: 400, code: 'invalid_callback_url' });
+			expect(
+				await codeFor({ type: 'followers', social_media_url: PROFILE, callback_url }),
+				String(callback_url),
+			).toMatchObject({ status: 400, code: 'invalid_callback_url' });
 		}
 	});
 
 	it('clamps max_results to 10..1000 with 100 as default', async () => {
 		const sb = await start({ jobDurationMs: 1e9 });
-		const cases: Array<[unknown, number]> = [[undefined, 100], [5, 10], [50, 50], ['250', 250], [5000, 1000], [1000, 1000], [12.7, 12]];
+		const cases: Array<[unknown, number]> = [
+			[undefined, 100],
+			[5, 10],
+			[50, 50],
+			['250', 250],
+			[5000, 1000],
+			[1000, 1000],
+			[12.7, 12],
+		];
 		for (const [given, expected] of cases) {
 			const body: Record<string, unknown> = { type: 'followers', social_media_url: PROFILE };
 			if (given !== undefined) body.max_results = given;
@@ -115,7 +181,13 @@ describe('sandbox submission validation', () => {
 		expect(answer.body.success).toBe(true);
 		expect(answer.body.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
 		const data = answer.body.data;
-		expect(data).toEqual({ request_id: expect.any(String), status: 'queued', interaction_type: 'replies', platform: 'twitter', created_on: expect.stringMatching(/Z$/) });
+		expect(data).toEqual({
+			request_id: expect.any(String),
+			status: 'queued',
+			interaction_type: 'replies',
+			platform: 'twitter',
+			created_on: expect.stringMatching(/Z$/),
+		});
 		const match = /^interaction_([0-9a-f]{12})_(\d+)$/.exec(data.request_id);
 		expect(match).not.toBeNull();
 		expect(Number(match?.[2])).toBeGreaterThanOrEqual(before);

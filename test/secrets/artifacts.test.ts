@@ -28,13 +28,17 @@ function filesUnder(dir: string): string[] {
 function offenders(files: string[]): string[] {
 	return files.flatMap((file) => {
 		const text = readFileSync(file, 'latin1');
-		return forbiddenIn(file).filter((secret) => text.includes(secret)).map((secret) => `${relative(ROOT, file)}: ${secret.slice(0, 6)}…`);
+		return forbiddenIn(file)
+			.filter((secret) => text.includes(secret))
+			.map((secret) => `${relative(ROOT, file)}: ${secret.slice(0, 6)}…`);
 	});
 }
 
 describe('secret hygiene: what ships and what the n8n e2e run leaves behind', () => {
 	it('the shipped sources (credentials, nodes, shared core, Zapier app) hold no sandbox or test credentials', () => {
-		const sources = ['credentials', 'nodes', 'shared', join('zapier', 'src')].flatMap((dir) => filesUnder(join(ROOT, dir)));
+		const sources = ['credentials', 'nodes', 'shared', join('zapier', 'src')].flatMap((dir) =>
+			filesUnder(join(ROOT, dir)),
+		);
 		expect(sources.length).toBeGreaterThan(20);
 		expect(offenders(sources)).toEqual([]);
 	});
@@ -46,14 +50,27 @@ describe('secret hygiene: what ships and what the n8n e2e run leaves behind', ()
 			join(ROOT, 'zapier', 'dist'),
 			join(ROOT, '.n8n-e2e', 'prepared', '.n8n', 'nodes', 'node_modules', 'n8n-nodes-nyne'),
 		].flatMap(filesUnder);
-		const tarballs = filesUnder(join(ROOT, '.n8n-e2e', 'pack')).filter((file) => file.endsWith('.tgz'));
+		const tarballs = filesUnder(join(ROOT, '.n8n-e2e', 'pack')).filter((file) =>
+			file.endsWith('.tgz'),
+		);
 		const packedCode = tarballs.flatMap((tarball) =>
 			execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
 				.split('\n')
 				.filter((entry) => CODE.test(entry))
-				.map((entry) => ({ entry, text: execFileSync('tar', ['-xzOf', tarball, entry], { maxBuffer: 64 << 20 }).toString('latin1') })),
+				.map((entry) => ({
+					entry,
+					text: execFileSync('tar', ['-xzOf', tarball, entry], { maxBuffer: 64 << 20 }).toString(
+						'latin1',
+					),
+				})),
 		);
 		expect(offenders(built)).toEqual([]);
-		expect(packedCode.filter(({ text }) => [...CANARIES, ...SANDBOX_PAIR].some((secret) => text.includes(secret))).map(({ entry }) => entry)).toEqual([]);
+		expect(
+			packedCode
+				.filter(({ text }) =>
+					[...CANARIES, ...SANDBOX_PAIR].some((secret) => text.includes(secret)),
+				)
+				.map(({ entry }) => entry),
+		).toEqual([]);
 	});
 });

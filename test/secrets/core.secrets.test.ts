@@ -1,6 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { buildInteractionRequest, NyneClient, parseCallbackPayload, type NyneClientOptions, type Transport } from '../../shared';
+import {
+	buildInteractionRequest,
+	NyneClient,
+	parseCallbackPayload,
+	type NyneClientOptions,
+	type Transport,
+} from '../../shared';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
 import { startCallbackListener } from '../soak/callbackListener';
 import { fetchTransport } from '../support/fetchTransport';
@@ -9,7 +15,11 @@ import { scaledClock } from '../support/scaledClock';
 import { CANARY_KEY, CANARY_SECRET, canaryPair, everyRendering, leaksIn } from './canary';
 
 const SCALE = 0.001;
-const FOLLOWERS = buildInteractionRequest({ type: 'followers', socialMediaUrl: 'https://x.com/secretsoak', maxResults: 20 });
+const FOLLOWERS = buildInteractionRequest({
+	type: 'followers',
+	socialMediaUrl: 'https://x.com/secretsoak',
+	maxResults: 20,
+});
 
 const sandboxes: Sandbox[] = [];
 const sandboxLog: string[] = [];
@@ -37,7 +47,15 @@ async function sandboxWith(options: SandboxOptions = {}): Promise<Sandbox> {
 
 function clientFor(baseUrl: string, overrides: Partial<NyneClientOptions> = {}): NyneClient {
 	const clock = scaledClock(SCALE);
-	return new NyneClient({ baseUrl, apiKey: CANARY_KEY, apiSecret: CANARY_SECRET, transport: fetchTransport({ timeScale: SCALE, apiNow: clock.now }), ...clock, limiter: false, ...overrides });
+	return new NyneClient({
+		baseUrl,
+		apiKey: CANARY_KEY,
+		apiSecret: CANARY_SECRET,
+		transport: fetchTransport({ timeScale: SCALE, apiNow: clock.now }),
+		...clock,
+		limiter: false,
+		...overrides,
+	});
 }
 
 /** Runs a flow and keeps every rendering of what it returned or threw. */
@@ -76,11 +94,22 @@ describe('secret hygiene: the core against the sandbox with a distinctive key an
 	it('successful, failed and usage flows', async () => {
 		const sandbox = await sandboxWith();
 		const client = clientFor(sandbox.url);
-		expect(errorCode(await capture('ok', () => client.fetchInteractions(FOLLOWERS)))).toBeUndefined();
-		const noData = buildInteractionRequest({ type: 'following', socialMediaUrl: 'https://instagram.com/nodata_secret' });
-		expect(errorCode(await capture('no data', () => client.fetchInteractions(noData)))).toBe('lookup_failed');
+		expect(
+			errorCode(await capture('ok', () => client.fetchInteractions(FOLLOWERS))),
+		).toBeUndefined();
+		const noData = buildInteractionRequest({
+			type: 'following',
+			socialMediaUrl: 'https://instagram.com/nodata_secret',
+		});
+		expect(errorCode(await capture('no data', () => client.fetchInteractions(noData)))).toBe(
+			'lookup_failed',
+		);
 		expect(errorCode(await capture('usage', () => client.getUsage()))).toBeUndefined();
-		expect(errorCode(await capture('unknown request', () => client.getRequest('interaction_000000000000_1')))).toBe('request_not_found');
+		expect(
+			errorCode(
+				await capture('unknown request', () => client.getRequest('interaction_000000000000_1')),
+			),
+		).toBe('request_not_found');
 	});
 
 	it('every credential and account error the API has', async () => {
@@ -97,7 +126,11 @@ describe('secret hygiene: the core against the sandbox with a distinctive key an
 			['access_denied', canaryPair('denied')],
 		];
 		for (const [code, overrides] of cases) {
-			expect(errorCode(await capture(code, () => clientFor(sandbox.url, overrides).fetchInteractions(FOLLOWERS)))).toBe(code);
+			expect(
+				errorCode(
+					await capture(code, () => clientFor(sandbox.url, overrides).fetchInteractions(FOLLOWERS)),
+				),
+			).toBe(code);
 		}
 	});
 
@@ -109,44 +142,94 @@ describe('secret hygiene: the core against the sandbox with a distinctive key an
 		expect(errorCode(await capture('429', () => strict.getUsage()))).toBe('rate_limit_exceeded');
 		const monthly = await sandboxWith({ rateLimit: { monthly: 1 } });
 		await capture('first of month', () => clientFor(monthly.url).getUsage());
-		expect(errorCode(await capture('monthly', () => clientFor(monthly.url).getUsage()))).toBe('monthly_limit_exceeded');
+		expect(errorCode(await capture('monthly', () => clientFor(monthly.url).getUsage()))).toBe(
+			'monthly_limit_exceeded',
+		);
 
 		const sandbox = await sandboxWith({ jobDurationMs: 36_000_000 });
 		const client = clientFor(sandbox.url, { maxRetries: 2 });
 		sandbox.control.injectFault({ kind: 'drop_connection', method: 'POST' });
-		expect(errorCode(await capture('dropped POST', () => client.submit(FOLLOWERS)))).toBe('submission_unknown');
+		expect(errorCode(await capture('dropped POST', () => client.submit(FOLLOWERS)))).toBe(
+			'submission_unknown',
+		);
 		const { requestId } = await client.submit(FOLLOWERS);
 		sandbox.control.injectFault({ kind: 'malformed_json', method: 'GET', times: 3 });
-		expect(errorCode(await capture('malformed', () => client.getRequest(requestId)))).toBe('invalid_response');
+		expect(errorCode(await capture('malformed', () => client.getRequest(requestId)))).toBe(
+			'invalid_response',
+		);
 		sandbox.control.injectFault({ kind: 'server_error', method: 'GET', times: 3 });
-		expect(errorCode(await capture('5xx', () => client.getRequest(requestId)))).toBe('internal_error');
+		expect(errorCode(await capture('5xx', () => client.getRequest(requestId)))).toBe(
+			'internal_error',
+		);
 		sandbox.control.injectFault({ kind: 'server_error', method: 'POST', status: 502, times: 3 });
-		expect(errorCode(await capture('502 html', () => client.submit(FOLLOWERS)))).toBe('submission_unknown');
+		expect(errorCode(await capture('502 html', () => client.submit(FOLLOWERS)))).toBe(
+			'submission_unknown',
+		);
 		sandbox.control.injectFault({ kind: 'drop_connection', method: 'GET', times: 3 });
-		expect(errorCode(await capture('dropped GETs', () => client.getRequest(requestId)))).toBe('network_error');
-		expect(errorCode(await capture('timeout', () => client.waitForResult(requestId, { timeoutMs: 8_000 })))).toBe('timeout');
+		expect(errorCode(await capture('dropped GETs', () => client.getRequest(requestId)))).toBe(
+			'network_error',
+		);
+		expect(
+			errorCode(
+				await capture('timeout', () => client.waitForResult(requestId, { timeoutMs: 8_000 })),
+			),
+		).toBe('timeout');
 		const abort = new AbortController();
 		setTimeout(() => abort.abort(), 20);
-		expect(errorCode(await capture('abort', () => client.waitForResult(requestId, { signal: abort.signal })))).toBe('aborted');
+		expect(
+			errorCode(
+				await capture('abort', () => client.waitForResult(requestId, { signal: abort.signal })),
+			),
+		).toBe('aborted');
 
 		const deadUrl = await closedPortUrl();
-		expect(errorCode(await capture('refused', () => clientFor(deadUrl, { maxRetries: 1 }).fetchInteractions(FOLLOWERS)))).toBe('network_error');
+		expect(
+			errorCode(
+				await capture('refused', () =>
+					clientFor(deadUrl, { maxRetries: 1 }).fetchInteractions(FOLLOWERS),
+				),
+			),
+		).toBe('network_error');
 	});
 
 	it('a server or network layer that echoes the secret back is redacted', async () => {
 		const echo: Transport = async (request) => ({
 			status: 400,
 			headers: {},
-			body: { success: false, error: { code: 'invalid_url', message: `bad request from ${request.headers['x-api-key']}:${request.headers['x-api-secret']}` } },
+			body: {
+				success: false,
+				error: {
+					code: 'invalid_url',
+					message: `bad request from ${request.headers['x-api-key']}:${request.headers['x-api-secret']}`,
+				},
+			},
 		});
 		const thrower: Transport = async (request) => {
-			throw Object.assign(new Error(`proxy refused ${request.url} with secret ${request.headers['x-api-secret']}`), { code: undefined });
+			throw Object.assign(
+				new Error(`proxy refused ${request.url} with secret ${request.headers['x-api-secret']}`),
+				{ code: undefined },
+			);
 		};
 		const clock = scaledClock(SCALE);
-		for (const [what, transport] of [['echo', echo], ['thrower', thrower]] as const) {
-			const client = new NyneClient({ baseUrl: 'http://127.0.0.1:9', apiKey: CANARY_KEY, apiSecret: CANARY_SECRET, transport, ...clock, limiter: false, maxRetries: 1 });
-			expect(errorCode(await capture(`${what} submit`, () => client.submit(FOLLOWERS)))).toMatch(/invalid_url|submission_unknown/);
-			expect(errorCode(await capture(`${what} get`, () => client.getRequest('interaction_x_1')))).toMatch(/invalid_url|network_error/);
+		for (const [what, transport] of [
+			['echo', echo],
+			['thrower', thrower],
+		] as const) {
+			const client = new NyneClient({
+				baseUrl: 'http://127.0.0.1:9',
+				apiKey: CANARY_KEY,
+				apiSecret: CANARY_SECRET,
+				transport,
+				...clock,
+				limiter: false,
+				maxRetries: 1,
+			});
+			expect(errorCode(await capture(`${what} submit`, () => client.submit(FOLLOWERS)))).toMatch(
+				/invalid_url|submission_unknown/,
+			);
+			expect(
+				errorCode(await capture(`${what} get`, () => client.getRequest('interaction_x_1'))),
+			).toMatch(/invalid_url|network_error/);
 		}
 	});
 
@@ -156,14 +239,21 @@ describe('secret hygiene: the core against the sandbox with a distinctive key an
 		try {
 			const sandbox = await sandboxWith({ jobDurationMs: 1_000 });
 			const client = clientFor(sandbox.url);
-			const body = buildInteractionRequest({ type: 'followers', socialMediaUrl: 'https://x.com/secretcb', callbackUrl: listener.url });
+			const body = buildInteractionRequest({
+				type: 'followers',
+				socialMediaUrl: 'https://x.com/secretcb',
+				callbackUrl: listener.url,
+			});
 			const { requestId } = await client.submit(body);
 			const deadline = Date.now() + 5_000;
-			while (!listener.outcomes.has(requestId) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+			while (!listener.outcomes.has(requestId) && Date.now() < deadline)
+				await new Promise((resolve) => setTimeout(resolve, 5));
 			const outcome = listener.outcomes.get(requestId);
 			expect(outcome?.status).toBe('completed');
 			bodies.push(JSON.stringify(outcome), everyRendering(sandbox.control.callbacks()));
-			await capture('bad callback', async () => parseCallbackPayload(`{"request_id":"${CANARY_SECRET}"`));
+			await capture('bad callback', async () =>
+				parseCallbackPayload(`{"request_id":"${CANARY_SECRET}"`),
+			);
 		} finally {
 			await listener.close();
 		}
@@ -182,8 +272,13 @@ describe('secret hygiene: everything the runs above printed or logged', () => {
 		const sandbox = await sandboxWith();
 		const query = `api_key=${CANARY_KEY}&api_secret=${CANARY_SECRET}`;
 		expect((await fetch(`${sandbox.url}/usage?${query}`)).status).toBe(200);
-		expect((await fetch(`${sandbox.url}/person/interactions?request_id=interaction_0_1&${query}`)).status).toBe(404);
-		const fresh = sandboxLog.slice(lines).filter((line) => line.startsWith('GET /usage') || line.includes('interaction_0_1'));
+		expect(
+			(await fetch(`${sandbox.url}/person/interactions?request_id=interaction_0_1&${query}`))
+				.status,
+		).toBe(404);
+		const fresh = sandboxLog
+			.slice(lines)
+			.filter((line) => line.startsWith('GET /usage') || line.includes('interaction_0_1'));
 		expect(fresh.length).toBe(2);
 		expect(fresh.filter((line) => leaksIn(line).length > 0)).toEqual([]);
 	});

@@ -2,16 +2,41 @@ import { describe, expect, it } from 'vitest';
 
 import { NyneClient, RateLimiter, buildInteractionRequest } from '../../shared';
 import type { Transport } from '../../shared';
-import { accepted, completed, fail, ok, recordingTransport, running, virtualClock } from './virtualApi';
+import {
+	accepted,
+	completed,
+	fail,
+	ok,
+	recordingTransport,
+	running,
+	virtualClock,
+} from './virtualApi';
 import { rejection } from '../support/rejection';
 
 const KEY = 'key_SECRETPROBE_1234';
 const SECRET = 'sec_SECRETPROBE_5678';
-const BODY = buildInteractionRequest({ type: 'followers', socialMediaUrl: 'https://x.com/elonmusk', maxResults: 50 });
+const BODY = buildInteractionRequest({
+	type: 'followers',
+	socialMediaUrl: 'https://x.com/elonmusk',
+	maxResults: 50,
+});
 const ID = 'interaction_abc123def456_1700000000';
 
-function client(transport: Transport, clock = virtualClock(), extra: Partial<ConstructorParameters<typeof NyneClient>[0]> = {}) {
-	return new NyneClient({ baseUrl: 'http://127.0.0.1:9/', apiKey: KEY, apiSecret: SECRET, transport, sleep: clock.sleep, now: clock.now, random: () => 0.5, ...extra });
+function client(
+	transport: Transport,
+	clock = virtualClock(),
+	extra: Partial<ConstructorParameters<typeof NyneClient>[0]> = {},
+) {
+	return new NyneClient({
+		baseUrl: 'http://127.0.0.1:9/',
+		apiKey: KEY,
+		apiSecret: SECRET,
+		transport,
+		sleep: clock.sleep,
+		now: clock.now,
+		random: () => 0.5,
+		...extra,
+	});
 }
 
 describe('NyneClient.submit', () => {
@@ -30,13 +55,19 @@ describe('NyneClient.submit', () => {
 
 	it('never sends a body that was not built by buildInteractionRequest', async () => {
 		const api = recordingTransport(() => accepted());
-		await expect(client(api.transport).submit({ type: 'likes', social_media_url: 'nope' } as never)).rejects.toMatchObject({ name: 'NyneValidationError' });
+		await expect(
+			client(api.transport).submit({ type: 'likes', social_media_url: 'nope' } as never),
+		).rejects.toMatchObject({ name: 'NyneValidationError' });
 		expect(api.requests).toHaveLength(0);
 	});
 
 	it('waits out a 429 Retry-After, then sends once more', async () => {
 		const clock = virtualClock();
-		const api = recordingTransport((_request, index) => (index === 0 ? fail(429, 'rate_limit_exceeded', 'slow down', { 'retry-after': '7' }) : accepted()));
+		const api = recordingTransport((_request, index) =>
+			index === 0
+				? fail(429, 'rate_limit_exceeded', 'slow down', { 'retry-after': '7' })
+				: accepted(),
+		);
 		await client(api.transport, clock).submit(BODY);
 		expect(api.requests).toHaveLength(2);
 		expect(clock.slept).toContain(7000);
@@ -53,18 +84,33 @@ describe('NyneClient.submit', () => {
 	});
 
 	it('does not resend a POST answered by a 504 or by an unreadable 202', async () => {
-		const gateway = recordingTransport(() => ({ status: 504, headers: {}, body: '<html>Gateway Timeout</html>' }));
+		const gateway = recordingTransport(() => ({
+			status: 504,
+			headers: {},
+			body: '<html>Gateway Timeout</html>',
+		}));
 		const unknown = await rejection(client(gateway.transport).submit(BODY));
-		expect(unknown).toMatchObject({ code: 'submission_unknown', httpStatus: 504, retryable: false });
+		expect(unknown).toMatchObject({
+			code: 'submission_unknown',
+			httpStatus: 504,
+			retryable: false,
+		});
 		expect(gateway.requests).toHaveLength(1);
-		const garbled = recordingTransport(() => ({ status: 202, headers: {}, body: '{"success":true,"da' }));
-		expect((await rejection(client(garbled.transport).submit(BODY))).code).toBe('submission_unknown');
+		const garbled = recordingTransport(() => ({
+			status: 202,
+			headers: {},
+			body: '{"success":true,"da',
+		}));
+		expect((await rejection(client(garbled.transport).submit(BODY))).code).toBe(
+			'submission_unknown',
+		);
 		expect(garbled.requests).toHaveLength(1);
 	});
 
 	it('retries a POST that never left (connection refused) and one answered 503', async () => {
 		const api = recordingTransport((_request, index) => {
-			if (index === 0) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+			if (index === 0)
+				throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
 			if (index === 1) return fail(503, 'internal_error');
 			return accepted();
 		});
@@ -73,7 +119,11 @@ describe('NyneClient.submit', () => {
 	});
 
 	it('does not retry monthly_limit_exceeded or plan errors', async () => {
-		for (const [status, code] of [[429, 'monthly_limit_exceeded'], [403, 'insufficient_credits'], [401, 'invalid_credentials']] as const) {
+		for (const [status, code] of [
+			[429, 'monthly_limit_exceeded'],
+			[403, 'insufficient_credits'],
+			[401, 'invalid_credentials'],
+		] as const) {
 			const api = recordingTransport(() => fail(status, code));
 			const error = await rejection(client(api.transport).submit(BODY));
 			expect(error).toMatchObject({ code, httpStatus: status, retryable: false });
@@ -123,7 +173,9 @@ describe('NyneClient.waitForResult', () => {
 		clock.advance(120_000);
 		expect((await nyne.waitForResult(ID)).status).toBe('completed');
 
-		const gone = recordingTransport((request) => (request.method === 'POST' ? accepted() : fail(404, 'request_not_found')));
+		const gone = recordingTransport((request) =>
+			request.method === 'POST' ? accepted() : fail(404, 'request_not_found'),
+		);
 		const other = client(gone.transport, clock);
 		await other.submit(BODY);
 		clock.advance(120_000);
@@ -141,7 +193,9 @@ describe('NyneClient.waitForResult', () => {
 
 	it('marks a GET answer that stays unreadable as retryable, so a platform may try the step again', async () => {
 		const api = recordingTransport(() => ({ status: 200, headers: {}, body: '{"success":tr' }));
-		const error = await rejection(client(api.transport, virtualClock(), { maxRetries: 1 }).getRequest(ID));
+		const error = await rejection(
+			client(api.transport, virtualClock(), { maxRetries: 1 }).getRequest(ID),
+		);
 		expect(error).toMatchObject({ code: 'invalid_response', retryable: true });
 		expect(api.requests).toHaveLength(2);
 	});
@@ -159,7 +213,9 @@ describe('NyneClient.waitForResult', () => {
 
 	it('returns a failed lookup as such, and fetchInteractions turns it into lookup_failed', async () => {
 		const api = recordingTransport((request) =>
-			request.method === 'POST' ? accepted() : ok({ request_id: ID, status: 'failed', error: 'No interaction data found' }),
+			request.method === 'POST'
+				? accepted()
+				: ok({ request_id: ID, status: 'failed', error: 'No interaction data found' }),
 		);
 		const error = await rejection(client(api.transport).fetchInteractions(BODY));
 		expect(error).toMatchObject({ code: 'lookup_failed', requestId: ID });
@@ -168,8 +224,12 @@ describe('NyneClient.waitForResult', () => {
 
 	it('stops at the deadline with the request ID in the error', async () => {
 		const clock = virtualClock();
-		const api = recordingTransport((request) => (request.method === 'POST' ? accepted() : running(ID)));
-		const error = await rejection(client(api.transport, clock).fetchInteractions(BODY, { timeoutMs: 30_000 }));
+		const api = recordingTransport((request) =>
+			request.method === 'POST' ? accepted() : running(ID),
+		);
+		const error = await rejection(
+			client(api.transport, clock).fetchInteractions(BODY, { timeoutMs: 30_000 }),
+		);
 		expect(error.code).toBe('timeout');
 		expect(error.requestId).toBe(ID);
 		expect(error.message).toContain(ID);
@@ -177,7 +237,9 @@ describe('NyneClient.waitForResult', () => {
 	});
 
 	it('treats an unknown status as still running', async () => {
-		const api = recordingTransport((_request, index) => (index === 0 ? running(ID, 'warming_up') : completed(ID)));
+		const api = recordingTransport((_request, index) =>
+			index === 0 ? running(ID, 'warming_up') : completed(ID),
+		);
 		expect((await client(api.transport).waitForResult(ID)).status).toBe('completed');
 	});
 
@@ -187,7 +249,10 @@ describe('NyneClient.waitForResult', () => {
 			controller.abort();
 			return running(ID);
 		});
-		expect((await rejection(client(api.transport).waitForResult(ID, { signal: controller.signal }))).code).toBe('aborted');
+		expect(
+			(await rejection(client(api.transport).waitForResult(ID, { signal: controller.signal })))
+				.code,
+		).toBe('aborted');
 	});
 
 	it('reports a wait that fails without a cancellation as what it is, with the request ID, not as aborted', async () => {
@@ -195,7 +260,11 @@ describe('NyneClient.waitForResult', () => {
 		const brokenSleep = async () => {
 			throw new TypeError('sleepWithAbort is not a function');
 		};
-		const error = await rejection(client(api.transport, virtualClock(), { sleep: brokenSleep }).waitForResult(ID, { signal: new AbortController().signal }));
+		const error = await rejection(
+			client(api.transport, virtualClock(), { sleep: brokenSleep }).waitForResult(ID, {
+				signal: new AbortController().signal,
+			}),
+		);
 		expect(error.code).toBe('wait_failed');
 		expect(error.requestId).toBe(ID);
 		expect(error.message).toContain('sleepWithAbort is not a function');
@@ -216,7 +285,9 @@ describe('rate limits', () => {
 
 	it('lets the server headers win when they say nothing is left', async () => {
 		const clock = virtualClock();
-		const api = recordingTransport((_request, index) => ok({}, 200, index === 0 ? { 'ratelimit-remaining': '0', 'ratelimit-reset': '42' } : {}));
+		const api = recordingTransport((_request, index) =>
+			ok({}, 200, index === 0 ? { 'ratelimit-remaining': '0', 'ratelimit-reset': '42' } : {}),
+		);
 		const nyne = client(api.transport, clock);
 		await nyne.getUsage();
 		await nyne.getUsage();
@@ -226,27 +297,48 @@ describe('rate limits', () => {
 
 describe('errors', () => {
 	const codes: Array<[number, string]> = [
-		[401, 'missing_credentials'], [401, 'invalid_credentials'], [401, 'api_key_expired'],
-		[400, 'missing_parameters'], [400, 'invalid_interaction_type'], [400, 'invalid_url'], [400, 'invalid_callback_url'], [400, 'invalid_json'],
-		[403, 'subscription_required'], [403, 'insufficient_credits'], [403, 'no_active_subscription'], [403, 'ip_not_allowed'], [403, 'access_denied'],
-		[404, 'request_not_found'], [429, 'monthly_limit_exceeded'],
+		[401, 'missing_credentials'],
+		[401, 'invalid_credentials'],
+		[401, 'api_key_expired'],
+		[400, 'missing_parameters'],
+		[400, 'invalid_interaction_type'],
+		[400, 'invalid_url'],
+		[400, 'invalid_callback_url'],
+		[400, 'invalid_json'],
+		[403, 'subscription_required'],
+		[403, 'insufficient_credits'],
+		[403, 'no_active_subscription'],
+		[403, 'ip_not_allowed'],
+		[403, 'access_denied'],
+		[404, 'request_not_found'],
+		[429, 'monthly_limit_exceeded'],
 	];
 
-	it.each(codes)('HTTP %i %s becomes a NyneApiError with an actionable message and no secret', async (status, code) => {
-		const api = recordingTransport(() => fail(status, code, `bad key ${KEY} / ${SECRET}`));
-		const error = await rejection(client(api.transport).getRequest(ID));
-		expect(error).toMatchObject({ code, httpStatus: status });
-		expect(error.message.length).toBeGreaterThan(30);
-		expect(error.message).not.toBe(code);
-		for (const text of [error.message, JSON.stringify(error), String(error.stack), error.serverMessage ?? '']) {
-			expect(text).not.toContain(KEY);
-			expect(text).not.toContain(SECRET);
-		}
-	});
+	it.each(codes)(
+		'HTTP %i %s becomes a NyneApiError with an actionable message and no secret',
+		async (status, code) => {
+			const api = recordingTransport(() => fail(status, code, `bad key ${KEY} / ${SECRET}`));
+			const error = await rejection(client(api.transport).getRequest(ID));
+			expect(error).toMatchObject({ code, httpStatus: status });
+			expect(error.message.length).toBeGreaterThan(30);
+			expect(error.message).not.toBe(code);
+			for (const text of [
+				error.message,
+				JSON.stringify(error),
+				String(error.stack),
+				error.serverMessage ?? '',
+			]) {
+				expect(text).not.toContain(KEY);
+				expect(text).not.toContain(SECRET);
+			}
+		},
+	);
 
 	it('gives up on persistent 5xx after the retry budget with internal_error', async () => {
 		const api = recordingTransport(() => fail(500, 'internal_error'));
-		const error = await rejection(client(api.transport, virtualClock(), { maxRetries: 3 }).getUsage());
+		const error = await rejection(
+			client(api.transport, virtualClock(), { maxRetries: 3 }).getUsage(),
+		);
 		expect(error.code).toBe('internal_error');
 		expect(api.requests).toHaveLength(4);
 	});
@@ -255,7 +347,9 @@ describe('errors', () => {
 		const api = recordingTransport(() => {
 			throw Object.assign(new Error(`connect failed for ${SECRET}`), { code: undefined });
 		});
-		const error = await rejection(client(api.transport, virtualClock(), { maxRetries: 2 }).getUsage());
+		const error = await rejection(
+			client(api.transport, virtualClock(), { maxRetries: 2 }).getUsage(),
+		);
 		expect(error.code).toBe('network_error');
 		expect(error.message).not.toContain(SECRET);
 		expect(api.requests).toHaveLength(3);

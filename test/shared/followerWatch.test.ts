@@ -12,7 +12,8 @@ const person = (username: string, extra: Partial<InteractionItem> = {}): Interac
 	target_username: 'acme',
 	...extra,
 });
-const people = (from: number, count: number): InteractionItem[] => Array.from({ length: count }, (_, i) => person(`user${from + i}`));
+const people = (from: number, count: number): InteractionItem[] =>
+	Array.from({ length: count }, (_, i) => person(`user${from + i}`));
 
 /** Feeds lookups one after another through the watch, as an adapter does, and keeps every outcome. */
 function watcher(mode: WatchMode, options: { maxRemembered?: number; watch?: string } = {}) {
@@ -20,12 +21,25 @@ function watcher(mode: WatchMode, options: { maxRemembered?: number; watch?: str
 	let at = 0;
 	const outcomes: WatchOutcome[] = [];
 	const observe = (list: InteractionItem[] | null, complete = true): WatchOutcome => {
-		const outcome = observeLookup(stored, { platform: 'twitter', people: list, complete }, { watch: options.watch ?? 'w', mode, at: at++, maxRemembered: options.maxRemembered });
+		const outcome = observeLookup(
+			stored,
+			{ platform: 'twitter', people: list, complete },
+			{ watch: options.watch ?? 'w', mode, at: at++, maxRemembered: options.maxRemembered },
+		);
 		stored = JSON.parse(JSON.stringify(outcome.state)) as unknown;
 		outcomes.push(outcome);
 		return outcome;
 	};
-	return { observe, outcomes, get stored() { return stored; }, set stored(value: unknown) { stored = value; } };
+	return {
+		observe,
+		outcomes,
+		get stored() {
+			return stored;
+		},
+		set stored(value: unknown) {
+			stored = value;
+		},
+	};
 }
 
 describe('followerWatch: new people', () => {
@@ -166,7 +180,11 @@ describe('followerWatch: stored state it cannot trust re-baselines silently', ()
 	it('state of another watch (profile or settings changed) is a new baseline', () => {
 		const w = watcher('new', { watch: 'a' });
 		w.observe(people(0, 5));
-		const other = observeLookup(w.stored, { platform: 'twitter', people: people(0, 9), complete: true }, { watch: 'b', mode: 'new', at: 9 });
+		const other = observeLookup(
+			w.stored,
+			{ platform: 'twitter', people: people(0, 9), complete: true },
+			{ watch: 'b', mode: 'new', at: 9 },
+		);
 		expect(other).toMatchObject({ baseline: true, added: [] });
 		expect(other.reset).toMatch(/changed/);
 	});

@@ -30,9 +30,17 @@ describe('hostReach', () => {
 
 describe('isCallbackUnreachable', () => {
 	it('a private callback is unreachable from the public API, reachable from a sandbox on this machine', () => {
-		expect(isCallbackUnreachable('http://localhost:5678/webhook-waiting/1', 'https://api.nyne.ai')).toBe(true);
-		expect(isCallbackUnreachable('http://192.168.1.5:5678/webhook/x', 'https://api.nyne.ai')).toBe(true);
-		expect(isCallbackUnreachable('https://n8n.example.com/webhook/x', 'https://api.nyne.ai')).toBe(false);
-		expect(isCallbackUnreachable('http://localhost:5678/webhook-waiting/1', 'http://127.0.0.1:8787')).toBe(false);
+		expect(
+			isCallbackUnreachable('http://localhost:5678/webhook-waiting/1', 'https://api.nyne.ai'),
+		).toBe(true);
+		expect(isCallbackUnreachable('http://192.168.1.5:5678/webhook/x', 'https://api.nyne.ai')).toBe(
+			true,
+		);
+		expect(isCallbackUnreachable('https://n8n.example.com/webhook/x', 'https://api.nyne.ai')).toBe(
+			false,
+		);
+		expect(
+			isCallbackUnreachable('http://localhost:5678/webhook-waiting/1', 'http://127.0.0.1:8787'),
+		).toBe(false);
 	});
 });

@@ -7,14 +7,38 @@ const base = { source_platform: 'twitter', target: { username: 'elonmusk' } };
 
 describe('toInteractionItems', () => {
 	it('puts request, platform, type, relation and target beside the API fields', () => {
-		const result: InteractionResult = { ...base, interaction_type: 'followers', interactions: [{ username: 'a', bio: 'hi', platform: 'spoofed' }], total_count: 1 };
-		expect(toInteractionItems(result, { requestId: 'r1', platform: 'twitter', interactionType: 'followers' })).toEqual([
-			{ username: 'a', bio: 'hi', request_id: 'r1', platform: 'twitter', interaction_type: 'followers', target_username: 'elonmusk', relation: 'follower' },
+		const result: InteractionResult = {
+			...base,
+			interaction_type: 'followers',
+			interactions: [{ username: 'a', bio: 'hi', platform: 'spoofed' }],
+			total_count: 1,
+		};
+		expect(
+			toInteractionItems(result, {
+				requestId: 'r1',
+				platform: 'twitter',
+				interactionType: 'followers',
+			}),
+		).toEqual([
+			{
+				username: 'a',
+				bio: 'hi',
+				request_id: 'r1',
+				platform: 'twitter',
+				interaction_type: 'followers',
+				target_username: 'elonmusk',
+				relation: 'follower',
+			},
 		]);
 	});
 
 	it('keeps replies without a relation', () => {
-		const result: InteractionResult = { ...base, interaction_type: 'replies', interactions: [{ username: 'a', reply_text: 'yes' }], total_count: 1 };
+		const result: InteractionResult = {
+			...base,
+			interaction_type: 'replies',
+			interactions: [{ username: 'a', reply_text: 'yes' }],
+			total_count: 1,
+		};
 		expect(toInteractionItems(result, { requestId: 'r1' })[0]).not.toHaveProperty('relation');
 	});
 
@@ -22,10 +46,16 @@ describe('toInteractionItems', () => {
 		const tagged: InteractionResult = {
 			...base,
 			interaction_type: 'followers,following',
-			interactions: [{ username: 'a', relation: 'follower' }, { username: 'b', relation: 'following' }],
+			interactions: [
+				{ username: 'a', relation: 'follower' },
+				{ username: 'b', relation: 'following' },
+			],
 			total_count: 2,
 		};
-		expect(toInteractionItems(tagged, { requestId: 'r' }).map((item) => item.relation)).toEqual(['follower', 'following']);
+		expect(toInteractionItems(tagged, { requestId: 'r' }).map((item) => item.relation)).toEqual([
+			'follower',
+			'following',
+		]);
 		const split: InteractionResult = {
 			...base,
 			interaction_type: 'followers,following',
@@ -34,7 +64,11 @@ describe('toInteractionItems', () => {
 			following: [{ username: 'b' }, { username: 'c' }],
 			total_count: 3,
 		};
-		expect(toInteractionItems(split, { requestId: 'r' }).map((item) => `${item.username}:${item.relation}`)).toEqual(['a:follower', 'b:following', 'c:following']);
+		expect(
+			toInteractionItems(split, { requestId: 'r' }).map(
+				(item) => `${item.username}:${item.relation}`,
+			),
+		).toEqual(['a:follower', 'b:following', 'c:following']);
 	});
 });
 
@@ -42,7 +76,12 @@ describe('toInteractionItems on a completed lookup without a result', () => {
 	it('reads `result: null` (or nothing) as no people instead of throwing', () => {
 		expect(toInteractionItems(null, { requestId: 'r1' })).toEqual([]);
 		expect(toInteractionItems(undefined, { requestId: 'r1' })).toEqual([]);
-		const odd = { ...base, interaction_type: 'followers', interactions: 'many', total_count: 0 } as unknown as InteractionResult;
+		const odd = {
+			...base,
+			interaction_type: 'followers',
+			interactions: 'many',
+			total_count: 0,
+		} as unknown as InteractionResult;
 		expect(toInteractionItems(odd, { requestId: 'r1' })).toEqual([]);
 	});
 });

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { RateLimiter, SERVER_VIEW_FRESH_MS } from '../../shared/rateLimiter';
 
 const T0 = 1_700_000_000_000;
-const headers = (remaining: number, resetSeconds: number) => ({ 'ratelimit-remaining': String(remaining), 'ratelimit-reset': String(resetSeconds) });
+const headers = (remaining: number, resetSeconds: number) => ({
+	'ratelimit-remaining': String(remaining),
+	'ratelimit-reset': String(resetSeconds),
+});
 
 /** Reserves until the limiter says wait; returns how many slots it gave. */
 function drain(limiter: RateLimiter, now: number, max = 1000): number {

@@ -34,26 +34,63 @@ beforeEach(() => sandbox.control.reset());
 
 describe('the core against the running sandbox', () => {
 	it('submits, polls and returns the same people for the same target, charging 3 credits each', async () => {
-		const body = buildInteractionRequest({ type: 'followers', socialMediaUrl: 'twitter.com/flowcheck', maxResults: 25 });
+		const body = buildInteractionRequest({
+			type: 'followers',
+			socialMediaUrl: 'twitter.com/flowcheck',
+			maxResults: 25,
+		});
 		const first = await client().fetchInteractions(body, { timeoutMs: 120_000 });
 		const second = await client().fetchInteractions(body, { timeoutMs: 120_000 });
 		expect(first.result.interactions).toHaveLength(25);
 		expect(second.result.interactions).toEqual(first.result.interactions);
 		const items = toInteractionItems(first.result, first);
-		expect(items[0]).toMatchObject({ request_id: first.requestId, platform: 'twitter', interaction_type: 'followers', relation: 'follower', target_username: 'flowcheck' });
+		expect(items[0]).toMatchObject({
+			request_id: first.requestId,
+			platform: 'twitter',
+			interaction_type: 'followers',
+			relation: 'follower',
+			target_username: 'flowcheck',
+		});
 		expect(await client().getUsage()).toMatchObject({ credits_used: 6 });
 	});
 
 	it('returns replies with their documented fields and tags a combined lookup', async () => {
-		const replies = await client().fetchInteractions(buildInteractionRequest({ type: 'replies', socialMediaUrl: 'https://x.com/a/status/1234567891', maxResults: 10 }));
-		expect(Object.keys(replies.result.interactions[0] ?? {})).toEqual(expect.arrayContaining(['username', 'reply_text', 'reply_date', 'likes_count', 'retweets_count']));
-		const both = await client().fetchInteractions(buildInteractionRequest({ type: 'followers,following', socialMediaUrl: 'https://x.com/both', maxResults: 10 }));
+		const replies = await client().fetchInteractions(
+			buildInteractionRequest({
+				type: 'replies',
+				socialMediaUrl: 'https://x.com/a/status/1234567891',
+				maxResults: 10,
+			}),
+		);
+		expect(Object.keys(replies.result.interactions[0] ?? {})).toEqual(
+			expect.arrayContaining([
+				'username',
+				'reply_text',
+				'reply_date',
+				'likes_count',
+				'retweets_count',
+			]),
+		);
+		const both = await client().fetchInteractions(
+			buildInteractionRequest({
+				type: 'followers,following',
+				socialMediaUrl: 'https://x.com/both',
+				maxResults: 10,
+			}),
+		);
 		const relations = new Set(toInteractionItems(both.result, both).map((item) => item.relation));
 		expect(relations).toEqual(new Set(['follower', 'following']));
 	});
 
 	it('reports a lookup without data as lookup_failed, free of charge', async () => {
-		const error = await rejection(client().fetchInteractions(buildInteractionRequest({ type: 'followers', socialMediaUrl: 'https://x.com/nodata_anyone' })));
+		const error = await rejection(
+			client().fetchInteractions(
+				buildInteractionRequest({
+					type: 'followers',
+					socialMediaUrl: 'https://x.com/nodata_anyone',
+				}),
+			),
+		);
 		expect(error.code).toBe('lookup_failed');
 		expect(error.message).toMatch(/No interaction data found/);
 		expect(await client().getUsage()).toMatchObject({ credits_used: 0 });
@@ -61,23 +98,42 @@ describe('the core against the running sandbox', () => {
 
 	it('sends nothing for invalid input', async () => {
 		const before = sandbox.control.stats().requests;
-		expect(() => buildInteractionRequest({ type: 'followers', socialMediaUrl: 'https://x.com/home' })).toThrow(/not a profile/);
-		await expect(client().waitForResult('not a request id')).rejects.toMatchObject({ code: 'invalid_request_id' });
+		expect(() =>
+			buildInteractionRequest({ type: 'followers', socialMediaUrl: 'https://x.com/home' }),
+		).toThrow(/not a profile/);
+		await expect(client().waitForResult('not a request id')).rejects.toMatchObject({
+			code: 'invalid_request_id',
+		});
 		expect(sandbox.control.stats().requests).toBe(before);
 	});
 
 	it('survives 429s, 5xx and an early 404, with exactly one submission', async () => {
-		sandbox.control.injectFault({ kind: 'rate_limit', method: 'POST', times: 2, retryAfterSeconds: 2 });
+		sandbox.control.injectFault({
+			kind: 'rate_limit',
+			method: 'POST',
+			times: 2,
+			retryAfterSeconds: 2,
+		});
 		sandbox.control.injectFault({ kind: 'early_404', method: 'GET', times: 1 });
 		sandbox.control.injectFault({ kind: 'server_error', method: 'GET', times: 2 });
-		const outcome = await client().fetchInteractions(buildInteractionRequest({ type: 'following', socialMediaUrl: 'https://instagram.com/faulty.one', maxResults: 10 }));
+		const outcome = await client().fetchInteractions(
+			buildInteractionRequest({
+				type: 'following',
+				socialMediaUrl: 'https://instagram.com/faulty.one',
+				maxResults: 10,
+			}),
+		);
 		expect(outcome.status).toBe('completed');
 		expect(sandbox.control.stats().submissionsByTarget).toEqual({ 'instagram:faulty.one': 1 });
 	});
 
 	it('never re-sends a POST whose connection dropped after the job was accepted', async () => {
 		sandbox.control.injectFault({ kind: 'drop_connection', method: 'POST', times: 1 });
-		const error = await rejection(client().submit(buildInteractionRequest({ type: 'followers', socialMediaUrl: 'https://x.com/dropped' })));
+		const error = await rejection(
+			client().submit(
+				buildInteractionRequest({ type: 'followers', socialMediaUrl: 'https://x.com/dropped' }),
+			),
+		);
 		expect(error.code).toBe('submission_unknown');
 		expect(sandbox.control.stats().submissionsByTarget).toEqual({ 'twitter:dropped': 1 });
 	});
@@ -92,13 +148,21 @@ describe('the core against the running sandbox', () => {
 	it('delivers a callback that parseCallbackPayload (in the listener) reads into the same people as a poll', async () => {
 		const listener = await startCallbackListener();
 		try {
-			const body = buildInteractionRequest({ type: 'followers', socialMediaUrl: 'https://x.com/callme', maxResults: 15, callbackUrl: listener.url });
+			const body = buildInteractionRequest({
+				type: 'followers',
+				socialMediaUrl: 'https://x.com/callme',
+				maxResults: 15,
+				callbackUrl: listener.url,
+			});
 			const submitted = await client().submit(body);
-			for (let tries = 0; tries < 500 && !listener.outcomes.has(submitted.requestId); tries++) await new Promise((resolve) => setTimeout(resolve, 10));
+			for (let tries = 0; tries < 500 && !listener.outcomes.has(submitted.requestId); tries++)
+				await new Promise((resolve) => setTimeout(resolve, 10));
 			const outcome = listener.outcomes.get(submitted.requestId);
 			const polled = await client().waitForResult(submitted.requestId);
 			expect(outcome).toMatchObject({ status: 'completed', requestId: submitted.requestId });
-			expect(outcome).toEqual(expect.objectContaining({ result: (polled as { result: unknown }).result }));
+			expect(outcome).toEqual(
+				expect.objectContaining({ result: (polled as { result: unknown }).result }),
+			);
 		} finally {
 			await listener.close();
 		}

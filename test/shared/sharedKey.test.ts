@@ -15,7 +15,11 @@ const ITEMS_PER_RUN = 10;
 let sandbox: Sandbox;
 
 beforeAll(async () => {
-	sandbox = await startSandbox({ timeScale: SCALE, jobDurationMs: 2_000, rateLimit: { perMinute: 60, perHour: 1000 } });
+	sandbox = await startSandbox({
+		timeScale: SCALE,
+		jobDurationMs: 2_000,
+		rateLimit: { perMinute: 60, perHour: 1000 },
+	});
 });
 afterAll(() => sandbox.close());
 
@@ -23,10 +27,22 @@ afterAll(() => sandbox.close());
 async function run(client: NyneClient, prefix: string): Promise<number> {
 	const ids: string[] = [];
 	for (let i = 0; i < ITEMS_PER_RUN; i++) {
-		ids.push((await client.submit(buildInteractionRequest({ type: 'followers', socialMediaUrl: `https://x.com/${prefix}_${i}`, maxResults: 10 }))).requestId);
+		ids.push(
+			(
+				await client.submit(
+					buildInteractionRequest({
+						type: 'followers',
+						socialMediaUrl: `https://x.com/${prefix}_${i}`,
+						maxResults: 10,
+					}),
+				)
+			).requestId,
+		);
 	}
 	let completed = 0;
-	for (const id of ids) if ((await client.waitForResult(id, { timeoutMs: 3_600_000 })).status === 'completed') completed++;
+	for (const id of ids)
+		if ((await client.waitForResult(id, { timeoutMs: 3_600_000 })).status === 'completed')
+			completed++;
 	return completed;
 }
 
@@ -37,7 +53,14 @@ describe('one key, two processes, two limiters', () => {
 		const processes = Array.from({ length: PROCESSES }, () => new RateLimiter());
 		const runs = processes.flatMap((limiter, p) =>
 			Array.from({ length: RUNS_PER_PROCESS }, (_, r) => {
-				const client = new NyneClient({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, apiSecret: sandbox.apiSecret, transport, ...clock, limiter });
+				const client = new NyneClient({
+					baseUrl: sandbox.url,
+					apiKey: sandbox.apiKey,
+					apiSecret: sandbox.apiSecret,
+					transport,
+					...clock,
+					limiter,
+				});
 				return run(client, `p${p}r${r}`);
 			}),
 		);

@@ -4,7 +4,15 @@ import { NyneValidationError, parseSocialMediaUrl } from '../../shared';
 
 describe('parseSocialMediaUrl accepts what people paste', () => {
 	it.each([
-		['https://twitter.com/elonmusk', { platform: 'twitter', kind: 'profile', username: 'elonmusk', canonicalUrl: 'https://x.com/elonmusk' }],
+		[
+			'https://twitter.com/elonmusk',
+			{
+				platform: 'twitter',
+				kind: 'profile',
+				username: 'elonmusk',
+				canonicalUrl: 'https://x.com/elonmusk',
+			},
+		],
 		['x.com/elonmusk', { kind: 'profile', username: 'elonmusk' }],
 		['www.x.com/elonmusk/', { kind: 'profile', username: 'elonmusk' }],
 		['http://mobile.twitter.com/elonmusk?lang=en#top', { kind: 'profile', username: 'elonmusk' }],
@@ -13,17 +21,53 @@ describe('parseSocialMediaUrl accepts what people paste', () => {
 		['https://x.com/elonmusk/followers', { kind: 'profile', username: 'elonmusk' }],
 		['  https://x.com/elonmusk  ', { kind: 'profile', username: 'elonmusk' }],
 		['HTTPS://X.COM/elonmusk', { kind: 'profile', username: 'elonmusk' }],
-		['https://x.com/elonmusk/status/1234567890', { kind: 'post', username: 'elonmusk', postId: '1234567890', canonicalUrl: 'https://x.com/elonmusk/status/1234567890' }],
+		[
+			'https://x.com/elonmusk/status/1234567890',
+			{
+				kind: 'post',
+				username: 'elonmusk',
+				postId: '1234567890',
+				canonicalUrl: 'https://x.com/elonmusk/status/1234567890',
+			},
+		],
 		['twitter.com/elonmusk/status/1234567890/photo/1', { kind: 'post', postId: '1234567890' }],
 		['https://x.com/elonmusk/status/1234567890?s=20&t=abc', { kind: 'post', postId: '1234567890' }],
 		['https://x.com/elonmusk/statuses/1234567890/', { kind: 'post', postId: '1234567890' }],
-		['https://twitter.com/i/web/status/1234567890', { kind: 'post', postId: '1234567890', canonicalUrl: 'https://x.com/i/web/status/1234567890' }],
+		[
+			'https://twitter.com/i/web/status/1234567890',
+			{ kind: 'post', postId: '1234567890', canonicalUrl: 'https://x.com/i/web/status/1234567890' },
+		],
 		['https://x.com/i/status/99', { kind: 'post', postId: '99' }],
-		['https://instagram.com/instagram', { platform: 'instagram', kind: 'profile', username: 'instagram', canonicalUrl: 'https://instagram.com/instagram' }],
-		['www.instagram.com/nat.geo_/?hl=en', { platform: 'instagram', kind: 'profile', username: 'nat.geo_' }],
-		['https://www.instagram.com/p/C3xYz_12-ab/', { platform: 'instagram', kind: 'post', postId: 'C3xYz_12-ab', canonicalUrl: 'https://instagram.com/p/C3xYz_12-ab' }],
-		['https://instagram.com/reel/C3xYz_12ab', { platform: 'instagram', kind: 'post', postId: 'C3xYz_12ab' }],
-		['https://instagram.com/someone/p/C3xYz_12ab', { platform: 'instagram', kind: 'post', postId: 'C3xYz_12ab' }],
+		[
+			'https://instagram.com/instagram',
+			{
+				platform: 'instagram',
+				kind: 'profile',
+				username: 'instagram',
+				canonicalUrl: 'https://instagram.com/instagram',
+			},
+		],
+		[
+			'www.instagram.com/nat.geo_/?hl=en',
+			{ platform: 'instagram', kind: 'profile', username: 'nat.geo_' },
+		],
+		[
+			'https://www.instagram.com/p/C3xYz_12-ab/',
+			{
+				platform: 'instagram',
+				kind: 'post',
+				postId: 'C3xYz_12-ab',
+				canonicalUrl: 'https://instagram.com/p/C3xYz_12-ab',
+			},
+		],
+		[
+			'https://instagram.com/reel/C3xYz_12ab',
+			{ platform: 'instagram', kind: 'post', postId: 'C3xYz_12ab' },
+		],
+		[
+			'https://instagram.com/someone/p/C3xYz_12ab',
+			{ platform: 'instagram', kind: 'post', postId: 'C3xYz_12ab' },
+		],
 	])('%s', (input, expected) => {
 		const parsed = parseSocialMediaUrl(input);
 		expect(parsed).toMatchObject(expected);
@@ -68,6 +112,8 @@ describe('parseSocialMediaUrl rejects with a message that says what to change', 
 	});
 
 	it('treats an empty input as a missing parameter', () => {
-		expect(() => parseSocialMediaUrl('  ')).toThrow(expect.objectContaining({ code: 'missing_parameters' }));
+		expect(() => parseSocialMediaUrl('  ')).toThrow(
+			expect.objectContaining({ code: 'missing_parameters' }),
+		);
 	});
 });

@@ -26,7 +26,14 @@ function completed(people: InteractionPerson[], type = 'followers', dropped = 0)
 		platform: 'twitter',
 		createdOn: '2026-01-01T00:00:00Z',
 		completedOn: '2026-01-01T00:01:00Z',
-		result: { interaction_type: type, source_platform: 'twitter', target: { username: 'bigaccount' }, interactions: people, total_count: 25_000, dropped_count: dropped },
+		result: {
+			interaction_type: type,
+			source_platform: 'twitter',
+			target: { username: 'bigaccount' },
+			interactions: people,
+			total_count: 25_000,
+			dropped_count: dropped,
+		},
 		resultCount: people.length,
 	});
 }
@@ -38,10 +45,16 @@ describe('toToolOutput: a lookup an LLM can afford', () => {
 		expect(bytes(output)).toBeLessThanOrEqual(TOOL_OUTPUT_BUDGET_BYTES);
 		expect(output.people.length).toBeGreaterThan(50);
 		expect(output.people_omitted).toBe(1000 - output.people.length);
-		expect(output.people.map((p) => p.username)).toEqual(view.people.slice(0, output.people.length).map((p) => p.username));
+		expect(output.people.map((p) => p.username)).toEqual(
+			view.people.slice(0, output.people.length).map((p) => p.username),
+		);
 		// Tight: the next person would not have fitted.
 		const next = toToolOutput(view, Infinity).people[output.people.length];
-		const withNext = { ...output, people: [...output.people, next], people_omitted: output.people_omitted - 1 };
+		const withNext = {
+			...output,
+			people: [...output.people, next],
+			people_omitted: output.people_omitted - 1,
+		};
 		expect(bytes(withNext)).toBeGreaterThan(TOOL_OUTPUT_BUDGET_BYTES);
 		expect(bytes(view.people)).toBeGreaterThan(10 * TOOL_OUTPUT_BUDGET_BYTES);
 	});
@@ -64,16 +77,37 @@ describe('toToolOutput: a lookup an LLM can afford', () => {
 
 	it("keeps each person's few most useful fields and clips long texts", () => {
 		const long = 'x'.repeat(2000);
-		const [one] = toToolOutput(completed([person(1, { bio: long, reply_text: long, relation: 'follower', likes_count: 9 })])).people;
-		expect(Object.keys(one).sort()).toEqual(['bio', 'display_name', 'followers_count', 'profile_url', 'relation', 'reply_text', 'username', 'verified']);
+		const [one] = toToolOutput(
+			completed([person(1, { bio: long, reply_text: long, relation: 'follower', likes_count: 9 })]),
+		).people;
+		expect(Object.keys(one).sort()).toEqual([
+			'bio',
+			'display_name',
+			'followers_count',
+			'profile_url',
+			'relation',
+			'reply_text',
+			'username',
+			'verified',
+		]);
 		expect(one.bio).toHaveLength(160);
 		expect(one.reply_text).toHaveLength(280);
 		expect(one.reply_text?.endsWith('…')).toBe(true);
-		expect(one).toMatchObject({ username: 'user_1', display_name: 'User 1', followers_count: 7, verified: false, relation: 'follower' });
+		expect(one).toMatchObject({
+			username: 'user_1',
+			display_name: 'User 1',
+			followers_count: 7,
+			verified: false,
+			relation: 'follower',
+		});
 	});
 
 	it('counts bytes, not characters: people with emoji names still fit the budget', () => {
-		const view = completed(Array.from({ length: 1000 }, (_, i) => person(i, { display_name: '🦄🌈✨'.repeat(20), bio: 'Ünïcödé 😀'.repeat(20) })));
+		const view = completed(
+			Array.from({ length: 1000 }, (_, i) =>
+				person(i, { display_name: '🦄🌈✨'.repeat(20), bio: 'Ünïcödé 😀'.repeat(20) }),
+			),
+		);
 		const output = toToolOutput(view);
 		expect(bytes(output)).toBeLessThanOrEqual(TOOL_OUTPUT_BUDGET_BYTES);
 		expect(JSON.stringify(output).length).toBeLessThan(bytes(output));
@@ -87,9 +121,33 @@ describe('toToolOutput: a lookup an LLM can afford', () => {
 	});
 
 	it('a lookup still running or failed is its summary, with no people', () => {
-		const running = toToolOutput(toLookupView({ requestId: 'interaction_run_1', status: 'processing', interactionType: 'followers', platform: 'twitter' }));
-		expect(running).toEqual({ request_id: 'interaction_run_1', status: 'processing', interaction_type: 'followers', platform: 'twitter', people: [], people_omitted: 0 });
-		const failed = toToolOutput(toLookupView({ requestId: 'interaction_fail_1', status: 'failed', error: 'No interaction data found' }));
-		expect(failed).toMatchObject({ status: 'failed', error: 'No interaction data found', people: [] });
+		const running = toToolOutput(
+			toLookupView({
+				requestId: 'interaction_run_1',
+				status: 'processing',
+				interactionType: 'followers',
+				platform: 'twitter',
+			}),
+		);
+		expect(running).toEqual({
+			request_id: 'interaction_run_1',
+			status: 'processing',
+			interaction_type: 'followers',
+			platform: 'twitter',
+			people: [],
+			people_omitted: 0,
+		});
+		const failed = toToolOutput(
+			toLookupView({
+				requestId: 'interaction_fail_1',
+				status: 'failed',
+				error: 'No interaction data found',
+			}),
+		);
+		expect(failed).toMatchObject({
+			status: 'failed',
+			error: 'No interaction data found',
+			people: [],
+		});
 	});
 });

@@ -17,7 +17,10 @@ export function virtualClock(start = 1_700_000_000_000) {
 	};
 }
 
-export type Handler = (request: TransportRequest, index: number) => TransportResponse | Promise<TransportResponse>;
+export type Handler = (
+	request: TransportRequest,
+	index: number,
+) => TransportResponse | Promise<TransportResponse>;
 
 /** Records every request and answers with the given handler. */
 export function recordingTransport(handler: Handler) {
@@ -29,20 +32,38 @@ export function recordingTransport(handler: Handler) {
 	return { transport, requests };
 }
 
-export const ok = (data: unknown, status = 200, headers: Record<string, string> = {}): TransportResponse => ({
+export const ok = (
+	data: unknown,
+	status = 200,
+	headers: Record<string, string> = {},
+): TransportResponse => ({
 	status,
 	headers,
 	body: { success: true, data, timestamp: '2025-01-15T10:30:00Z' },
 });
 
-export const fail = (status: number, code: string, message = `${code} happened`, headers: Record<string, string> = {}): TransportResponse => ({
+export const fail = (
+	status: number,
+	code: string,
+	message = `${code} happened`,
+	headers: Record<string, string> = {},
+): TransportResponse => ({
 	status,
 	headers,
 	body: { success: false, error: { code, message }, timestamp: '2025-01-15T10:30:00Z' },
 });
 
 export const accepted = (requestId = 'interaction_abc123def456_1700000000') =>
-	ok({ request_id: requestId, status: 'queued', interaction_type: 'followers', platform: 'twitter', created_on: '2025-01-15T10:30:00Z' }, 202);
+	ok(
+		{
+			request_id: requestId,
+			status: 'queued',
+			interaction_type: 'followers',
+			platform: 'twitter',
+			created_on: '2025-01-15T10:30:00Z',
+		},
+		202,
+	);
 
 export const completed = (requestId: string, usernames: string[] = ['alice', 'bob']) =>
 	ok({
@@ -53,8 +74,16 @@ export const completed = (requestId: string, usernames: string[] = ['alice', 'bo
 		result: {
 			interaction_type: 'followers',
 			source_platform: 'twitter',
-			target: { username: 'elonmusk', display_name: 'Elon Musk', profile_url: 'https://twitter.com/elonmusk' },
-			interactions: usernames.map((username) => ({ username, display_name: username.toUpperCase(), verified: false })),
+			target: {
+				username: 'elonmusk',
+				display_name: 'Elon Musk',
+				profile_url: 'https://twitter.com/elonmusk',
+			},
+			interactions: usernames.map((username) => ({
+				username,
+				display_name: username.toUpperCase(),
+				verified: false,
+			})),
 			total_count: usernames.length,
 		},
 		result_count: usernames.length,
@@ -62,4 +91,5 @@ export const completed = (requestId: string, usernames: string[] = ['alice', 'bo
 		completed_on: '2025-01-15T10:31:00Z',
 	});
 
-export const running = (requestId: string, status = 'processing') => ok({ request_id: requestId, status, interaction_type: 'followers', platform: 'twitter' });
+export const running = (requestId: string, status = 'processing') =>
+	ok({ request_id: requestId, status, interaction_type: 'followers', platform: 'twitter' });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { buildInteractionRequest, isYoungRequest, NyneClient, requestCreatedAtMs, type Sleep } from '../../shared';
+import {
+	buildInteractionRequest,
+	isYoungRequest,
+	NyneClient,
+	requestCreatedAtMs,
+	type Sleep,
+} from '../../shared';
 import { fetchTransport } from '../support/fetchTransport';
 import { useSandbox } from '../support/sandboxFixture';
 import { completed, fail, recordingTransport, virtualClock } from './virtualApi';
@@ -13,14 +19,30 @@ describe('a young request answered 404 is waited through, by the one core rule (
 	/** Real time for "now" (the request ID carries real Unix seconds), sleeps shrunk by the sandbox's scale. */
 	function client(): NyneClient {
 		const sleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms * SCALE));
-		return new NyneClient({ baseUrl: env.sandbox.url, apiKey: env.sandbox.apiKey, apiSecret: env.sandbox.apiSecret, transport: fetchTransport(), now: Date.now, sleep, limiter: false });
+		return new NyneClient({
+			baseUrl: env.sandbox.url,
+			apiKey: env.sandbox.apiKey,
+			apiSecret: env.sandbox.apiSecret,
+			transport: fetchTransport(),
+			now: Date.now,
+			sleep,
+			limiter: false,
+		});
 	}
 
 	async function startElsewhere(): Promise<string> {
-		return (await client().submit(buildInteractionRequest({ type: 'followers', socialMediaUrl: 'https://x.com/just_started', maxResults: 10 }))).requestId;
+		return (
+			await client().submit(
+				buildInteractionRequest({
+					type: 'followers',
+					socialMediaUrl: 'https://x.com/just_started',
+					maxResults: 10,
+				}),
+			)
+		).requestId;
 	}
 
-	it('Don\'t Wait, then Get in another client: 404s for a request created seconds ago are asked again until it shows', async () => {
+	it("Don't Wait, then Get in another client: 404s for a request created seconds ago are asked again until it shows", async () => {
 		const requestId = await startElsewhere();
 		env.sandbox.control.injectFault({ kind: 'early_404', times: 3 });
 		const status = await client().getRequest(requestId, { waitWhileYoung: true });
@@ -31,9 +53,15 @@ describe('a young request answered 404 is waited through, by the one core rule (
 	it('without waitWhileYoung, or for an old request ID, the 404 is final after one ask', async () => {
 		const requestId = await startElsewhere();
 		env.sandbox.control.injectFault({ kind: 'early_404', times: 1 });
-		await expect(client().getRequest(requestId)).rejects.toMatchObject({ code: 'request_not_found' });
-		await expect(client().getRequest('interaction_abc123def456_1700000000', { waitWhileYoung: true })).rejects.toMatchObject({ code: 'request_not_found' });
-		await expect(client().getRequest('interaction_no_time_in_it', { waitWhileYoung: true })).rejects.toMatchObject({ code: 'request_not_found' });
+		await expect(client().getRequest(requestId)).rejects.toMatchObject({
+			code: 'request_not_found',
+		});
+		await expect(
+			client().getRequest('interaction_abc123def456_1700000000', { waitWhileYoung: true }),
+		).rejects.toMatchObject({ code: 'request_not_found' });
+		await expect(
+			client().getRequest('interaction_no_time_in_it', { waitWhileYoung: true }),
+		).rejects.toMatchObject({ code: 'request_not_found' });
 		expect(env.sandbox.control.stats().byEndpoint['GET /person/interactions']).toBe(3);
 	});
 
@@ -60,21 +88,43 @@ describe('how young is young (exact clock)', () => {
 	it('stops asking once the request is no longer young, or at maxWaitMs', async () => {
 		const clock = virtualClock(at);
 		const api = recordingTransport(() => fail(404, 'request_not_found'));
-		const client = new NyneClient({ baseUrl: 'http://127.0.0.1:9', apiKey: 'key_probe_1234', apiSecret: 'secret_probe_5678', transport: api.transport, ...clock, limiter: false });
-		await expect(client.getRequest('interaction_abc_1700000000', { waitWhileYoung: true })).rejects.toMatchObject({ code: 'request_not_found' });
+		const client = new NyneClient({
+			baseUrl: 'http://127.0.0.1:9',
+			apiKey: 'key_probe_1234',
+			apiSecret: 'secret_probe_5678',
+			transport: api.transport,
+			...clock,
+			limiter: false,
+		});
+		await expect(
+			client.getRequest('interaction_abc_1700000000', { waitWhileYoung: true }),
+		).rejects.toMatchObject({ code: 'request_not_found' });
 		expect(clock.now() - at).toBeLessThanOrEqual(30_000);
 		expect(api.requests.length).toBeGreaterThan(3);
 		const asked = api.requests.length;
 		const fresh = `interaction_abc_${Math.floor(clock.now() / 1000)}`;
-		await expect(client.getRequest(fresh, { waitWhileYoung: true, maxWaitMs: 3_000 })).rejects.toMatchObject({ code: 'request_not_found' });
+		await expect(
+			client.getRequest(fresh, { waitWhileYoung: true, maxWaitMs: 3_000 }),
+		).rejects.toMatchObject({ code: 'request_not_found' });
 		expect(api.requests.length - asked).toBe(3);
 	});
 
 	it('a 404 then the result: found', async () => {
 		const clock = virtualClock(at);
-		const api = recordingTransport((_request, index) => (index < 2 ? fail(404, 'request_not_found') : completed('interaction_abc_1700000000')));
-		const client = new NyneClient({ baseUrl: 'http://127.0.0.1:9', apiKey: 'key_probe_1234', apiSecret: 'secret_probe_5678', transport: api.transport, ...clock, limiter: false });
-		expect((await client.getRequest('interaction_abc_1700000000', { waitWhileYoung: true })).status).toBe('completed');
+		const api = recordingTransport((_request, index) =>
+			index < 2 ? fail(404, 'request_not_found') : completed('interaction_abc_1700000000'),
+		);
+		const client = new NyneClient({
+			baseUrl: 'http://127.0.0.1:9',
+			apiKey: 'key_probe_1234',
+			apiSecret: 'secret_probe_5678',
+			transport: api.transport,
+			...clock,
+			limiter: false,
+		});
+		expect(
+			(await client.getRequest('interaction_abc_1700000000', { waitWhileYoung: true })).status,
+		).toBe('completed');
 		expect(clock.slept).toEqual([1_000, 2_000]);
 	});
 });

@@ -29,7 +29,8 @@ export async function startCallbackListener(failEvery = 0): Promise<CallbackList
 		const first = listener.outcomes.get(outcome.requestId);
 		if (first) {
 			listener.duplicates += 1;
-			if (JSON.stringify(first) !== JSON.stringify(outcome)) listener.conflicting.push(outcome.requestId);
+			if (JSON.stringify(first) !== JSON.stringify(outcome))
+				listener.conflicting.push(outcome.requestId);
 		} else {
 			listener.outcomes.set(outcome.requestId, outcome);
 			listener.arrivals.push(outcome.requestId);

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { NyneApiError, NyneClient, RateLimiter, type CompletedLookup, type InteractionRequestBody, type TransportRequest } from '../../shared';
+import {
+	NyneApiError,
+	NyneClient,
+	RateLimiter,
+	type CompletedLookup,
+	type InteractionRequestBody,
+	type TransportRequest,
+} from '../../shared';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { fetchTransport } from '../support/fetchTransport';
 import { CANARY_KEY, CANARY_SECRET, everyRendering, leaksIn } from '../secrets/canary';
@@ -12,12 +19,24 @@ import { personKey, soakJobDuration, soakLookups, type SoakLookup } from './targ
 const LOOKUPS = Math.max(15, Number(process.env.NYNE_SOAK_LOOKUPS ?? 120));
 /** Real ms per API ms: a 20-s job takes 40 ms, the 60/min window 120 ms. */
 const TIME_SCALE = 0.002;
-const FAULT_RATES = { server_error: 0.1, rate_limit: 0.03, slow: 0.03, drop_connection: 0.02, malformed_json: 0.02 };
+const FAULT_RATES = {
+	server_error: 0.1,
+	rate_limit: 0.03,
+	slow: 0.03,
+	drop_connection: 0.02,
+	malformed_json: 0.02,
+};
 const WAIT_TIMEOUT_MS = 24 * 3_600_000;
 /** Codes of a client that retried maxRetries times and gave up: a clear error, but it must stay rare. */
-const GAVE_UP = new Set(['internal_error', 'network_error', 'invalid_response', 'rate_limit_exceeded']);
+const GAVE_UP = new Set([
+	'internal_error',
+	'network_error',
+	'invalid_response',
+	'rate_limit_exceeded',
+]);
 
-type Ending = { kind: 'completed'; lookup: CompletedLookup } | { kind: 'error'; error: NyneApiError };
+type Ending =
+	{ kind: 'completed'; lookup: CompletedLookup } | { kind: 'error'; error: NyneApiError };
 
 let clean: Sandbox;
 let cleanClient: NyneClient;
@@ -25,7 +44,14 @@ let cleanClient: NyneClient;
 beforeAll(async () => {
 	clean = await startSandbox({ timeScale: TIME_SCALE, jobDurationMs: 0, rateLimit: false });
 	const clock = scaledClock(TIME_SCALE);
-	cleanClient = new NyneClient({ baseUrl: clean.url, apiKey: clean.apiKey, apiSecret: clean.apiSecret, transport: fetchTransport({ timeScale: TIME_SCALE, apiNow: clock.now }), ...clock, limiter: false });
+	cleanClient = new NyneClient({
+		baseUrl: clean.url,
+		apiKey: clean.apiKey,
+		apiSecret: clean.apiSecret,
+		transport: fetchTransport({ timeScale: TIME_SCALE, apiNow: clock.now }),
+		...clock,
+		limiter: false,
+	});
 });
 afterAll(async () => {
 	await clean?.close();
@@ -45,7 +71,13 @@ function bodyKeyOf(request: TransportRequest, lookups: SoakLookup[]): string | u
 async function faultyWorld(lookups: SoakLookup[], extraRates: Record<string, number> = {}) {
 	const log: string[] = [];
 	const keys = [{ apiKey: CANARY_KEY, apiSecret: CANARY_SECRET }];
-	const sandbox = await startSandbox({ timeScale: TIME_SCALE, jobDurationMs: soakJobDuration, early404Ms: 6_000, keys, log: (line) => log.push(line) });
+	const sandbox = await startSandbox({
+		timeScale: TIME_SCALE,
+		jobDurationMs: soakJobDuration,
+		early404Ms: 6_000,
+		keys,
+		log: (line) => log.push(line),
+	});
 	sandbox.control.setRandomFaults({ seed: 20_250_115, rates: { ...FAULT_RATES, ...extraRates } });
 	const clock = scaledClock(TIME_SCALE);
 	const posts = new Map<string, Array<number | 'no answer'>>();
@@ -55,10 +87,20 @@ async function faultyWorld(lookups: SoakLookup[], extraRates: Record<string, num
 		onExchange: (request, outcome) => {
 			if (request.method !== 'POST') return;
 			const key = bodyKeyOf(request, lookups) ?? '?';
-			posts.set(key, [...(posts.get(key) ?? []), 'status' in outcome ? outcome.status : 'no answer']);
+			posts.set(key, [
+				...(posts.get(key) ?? []),
+				'status' in outcome ? outcome.status : 'no answer',
+			]);
 		},
 	});
-	const client = new NyneClient({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, apiSecret: sandbox.apiSecret, transport, ...clock, limiter: new RateLimiter() });
+	const client = new NyneClient({
+		baseUrl: sandbox.url,
+		apiKey: sandbox.apiKey,
+		apiSecret: sandbox.apiSecret,
+		transport,
+		...clock,
+		limiter: new RateLimiter(),
+	});
 	return { sandbox, client, log, posts, clock };
 }
 
@@ -70,15 +112,23 @@ function countBy(values: string[]): Record<string, number> {
 
 /** POSTs whose job the sandbox made but whose answer the client never read. */
 function unseenJobPosts(log: string[]): number {
-	return log.filter((line) => line.startsWith('POST /person/interactions -> ') && (/dropped \(would be 202\)/.test(line) || / -> 202 .*fault=malformed_json/.test(line))).length;
+	return log.filter(
+		(line) =>
+			line.startsWith('POST /person/interactions -> ') &&
+			(/dropped \(would be 202\)/.test(line) || / -> 202 .*fault=malformed_json/.test(line)),
+	).length;
 }
 
 /** Every POST after the first for a target must follow an answer that proves no job was made (429 or 500). */
-function expectResendsOnlyAfterProvenRejections(posts: Map<string, Array<number | 'no answer'>>, lookups: SoakLookup[]): void {
+function expectResendsOnlyAfterProvenRejections(
+	posts: Map<string, Array<number | 'no answer'>>,
+	lookups: SoakLookup[],
+): void {
 	for (const lookup of lookups) {
 		const answers = posts.get(lookup.key) ?? [];
 		expect(answers.length, lookup.key).toBeGreaterThan(0);
-		for (const earlier of answers.slice(0, -1)) expect([429, 500], `${lookup.key}: ${answers.join(',')}`).toContain(earlier);
+		for (const earlier of answers.slice(0, -1))
+			expect([429, 500], `${lookup.key}: ${answers.join(',')}`).toContain(earlier);
 	}
 }
 
@@ -125,7 +175,9 @@ describe(`fault soak: ${LOOKUPS} lookups through the core against a sandbox with
 					expect(submissions, lookup.key).toBeLessThanOrEqual(1);
 					continue;
 				}
-				expect(`${lookup.key}: ${ending.error.code}`).toBe(`${lookup.key}: ${lookup.noData ? 'lookup_failed' : '(a result)'}`);
+				expect(`${lookup.key}: ${ending.error.code}`).toBe(
+					`${lookup.key}: ${lookup.noData ? 'lookup_failed' : '(a result)'}`,
+				);
 				expect(submissions).toBe(1);
 				continue;
 			}
@@ -137,22 +189,36 @@ describe(`fault soak: ${LOOKUPS} lookups through the core against a sandbox with
 			expect(people, lookup.key).toEqual(expected.result.interactions);
 			expect(ending.lookup.resultCount).toBe(expected.resultCount);
 		}
-		const codes = endings.map((ending) => (ending.kind === 'completed' ? 'completed' : ending.error.code));
-		console.log(`soak polling: ${LOOKUPS} lookups ->`, countBy(codes), `| sandbox: ${stats.requests} requests, ${stats.status5xx} 5xx, ${stats.status429} 429, ${stats.submissions} jobs, ${unseenJobPosts(world.log)} POST answers lost`);
+		const codes = endings.map((ending) =>
+			ending.kind === 'completed' ? 'completed' : ending.error.code,
+		);
+		console.log(
+			`soak polling: ${LOOKUPS} lookups ->`,
+			countBy(codes),
+			`| sandbox: ${stats.requests} requests, ${stats.status5xx} 5xx, ${stats.status429} 429, ${stats.submissions} jobs, ${unseenJobPosts(world.log)} POST answers lost`,
+		);
 		// submission_unknown only where the sandbox really swallowed the answer to a POST, and never re-sent.
 		expect(unknown.length).toBeLessThanOrEqual(stats.submissions);
 		expect(gaveUp.length).toBeLessThanOrEqual(Math.max(2, LOOKUPS * 0.02));
-		const neverSubmitted = gaveUp.filter((lookup) => (stats.submissionsByTarget[lookup.key] ?? 0) === 0).length;
-		expect(stats.submissions).toBe(lookups.length - unknown.length - neverSubmitted + unseenJobPosts(world.log));
+		const neverSubmitted = gaveUp.filter(
+			(lookup) => (stats.submissionsByTarget[lookup.key] ?? 0) === 0,
+		).length;
+		expect(stats.submissions).toBe(
+			lookups.length - unknown.length - neverSubmitted + unseenJobPosts(world.log),
+		);
 		expectResendsOnlyAfterProvenRejections(world.posts, lookups);
 		// The faults did happen, so the result above means something.
 		expect(stats.status5xx).toBeGreaterThan(0);
 		expect(stats.status429).toBeGreaterThanOrEqual(8);
 		expect(world.log.some((line) => line.includes('fault=drop_connection'))).toBe(true);
 		expect(world.log.some((line) => line.includes('fault=malformed_json'))).toBe(true);
-		expect(endings.filter((ending) => ending.kind === 'completed').length).toBeGreaterThan(LOOKUPS * 0.8);
+		expect(endings.filter((ending) => ending.kind === 'completed').length).toBeGreaterThan(
+			LOOKUPS * 0.8,
+		);
 		// Run with distinctive credentials: no error, result or sandbox log line carries them.
-		const errors = endings.flatMap((ending) => (ending.kind === 'error' ? [everyRendering(ending.error)] : []));
+		const errors = endings.flatMap((ending) =>
+			ending.kind === 'error' ? [everyRendering(ending.error)] : [],
+		);
 		expect(leaksIn([...errors, JSON.stringify(endings), ...world.log].join('\n'))).toEqual([]);
 	});
 });
@@ -167,14 +233,18 @@ describe('fault soak: callback mode, with duplicated, out-of-order and refused d
 
 	it('each lookup is delivered once after de-duplication, with the same people as a clean lookup', async () => {
 		listener = await startCallbackListener(9);
-		const lookups = soakLookups(Math.ceil(LOOKUPS / 3), 'cb', { callbackUrl: listener.url, noData: false });
+		const lookups = soakLookups(Math.ceil(LOOKUPS / 3), 'cb', {
+			callbackUrl: listener.url,
+			noData: false,
+		});
 		world = await faultyWorld(lookups, { duplicate_callback: 0.3, out_of_order_callback: 0.3 });
 		const submitted = await Promise.all(
 			lookups.map((lookup) =>
 				world.client.submit(lookup.body).then(
 					(request) => ({ lookup, requestId: request.requestId }),
 					(error: unknown) => {
-						if (error instanceof NyneApiError && error.code === 'submission_unknown') return { lookup, requestId: undefined };
+						if (error instanceof NyneApiError && error.code === 'submission_unknown')
+							return { lookup, requestId: undefined };
 						throw error;
 					},
 				),
@@ -183,7 +253,8 @@ describe('fault soak: callback mode, with duplicated, out-of-order and refused d
 		const known = submitted.filter((entry) => entry.requestId !== undefined);
 		const jobs = world.sandbox.control.stats().jobs;
 		const deadline = Date.now() + 30_000;
-		while (listener.outcomes.size < jobs && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+		while (listener.outcomes.size < jobs && Date.now() < deadline)
+			await new Promise((resolve) => setTimeout(resolve, 10));
 		expect(listener.outcomes.size).toBe(jobs);
 		expect(listener.conflicting).toEqual([]);
 		expect(listener.rejected).toBe(0);
@@ -200,7 +271,9 @@ describe('fault soak: callback mode, with duplicated, out-of-order and refused d
 		expect(listener.outcomes.size - known.length).toBe(unseenJobPosts(world.log));
 		expectResendsOnlyAfterProvenRejections(world.posts, lookups);
 		const deliveries = world.sandbox.control.callbacks();
-		console.log(`soak callbacks: ${lookups.length} lookups, ${known.length} with known IDs, ${listener.outcomes.size} outcomes, ${listener.duplicates} duplicates dropped, ${deliveries.filter((d) => d.status === 500).length} refused and retried`);
+		console.log(
+			`soak callbacks: ${lookups.length} lookups, ${known.length} with known IDs, ${listener.outcomes.size} outcomes, ${listener.duplicates} duplicates dropped, ${deliveries.filter((d) => d.status === 500).length} refused and retried`,
+		);
 		expect(deliveries.some((delivery) => delivery.duplicate)).toBe(true);
 		expect(deliveries.some((delivery) => delivery.status === 500)).toBe(true);
 	});

@@ -11,7 +11,11 @@ export interface SoakLookup {
 const KINDS = ['followers', 'following', 'followers,following', 'replies', 'instagram'] as const;
 
 /** `count` lookups, each of a different target, across every type and platform; every 15th has no data. */
-export function soakLookups(count: number, prefix: string, options: { callbackUrl?: string; noData?: boolean } = {}): SoakLookup[] {
+export function soakLookups(
+	count: number,
+	prefix: string,
+	options: { callbackUrl?: string; noData?: boolean } = {},
+): SoakLookup[] {
 	return Array.from({ length: count }, (_, i) => {
 		const kind = KINDS[i % KINDS.length];
 		const noData = options.noData !== false && i % 15 === 7;
@@ -20,12 +24,39 @@ export function soakLookups(count: number, prefix: string, options: { callbackUr
 		const callbackUrl = options.callbackUrl;
 		if (kind === 'replies') {
 			const postId = String(1_700_000_000 + i * 10 + 1) + (noData ? '0000' : '');
-			return { key: `twitter:status:${postId}`, noData, body: buildInteractionRequest({ type: 'replies', socialMediaUrl: `https://x.com/${name}/status/${postId}`, maxResults, callbackUrl }) };
+			return {
+				key: `twitter:status:${postId}`,
+				noData,
+				body: buildInteractionRequest({
+					type: 'replies',
+					socialMediaUrl: `https://x.com/${name}/status/${postId}`,
+					maxResults,
+					callbackUrl,
+				}),
+			};
 		}
 		if (kind === 'instagram') {
-			return { key: `instagram:${name.toLowerCase()}`, noData, body: buildInteractionRequest({ type: 'following', socialMediaUrl: `https://instagram.com/${name}`, maxResults, callbackUrl }) };
+			return {
+				key: `instagram:${name.toLowerCase()}`,
+				noData,
+				body: buildInteractionRequest({
+					type: 'following',
+					socialMediaUrl: `https://instagram.com/${name}`,
+					maxResults,
+					callbackUrl,
+				}),
+			};
 		}
-		return { key: `twitter:${name.toLowerCase()}`, noData, body: buildInteractionRequest({ type: kind, socialMediaUrl: `https://twitter.com/${name}`, maxResults, callbackUrl }) };
+		return {
+			key: `twitter:${name.toLowerCase()}`,
+			noData,
+			body: buildInteractionRequest({
+				type: kind,
+				socialMediaUrl: `https://twitter.com/${name}`,
+				maxResults,
+				callbackUrl,
+			}),
+		};
 	});
 }
 

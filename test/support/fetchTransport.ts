@@ -9,12 +9,19 @@ export interface FetchTransportOptions {
 	/** Real milliseconds before giving up on an answer; the request then rejects as if the connection broke. */
 	timeoutMs?: number;
 	/** Sees every request and its outcome (answer status, or the error): for counting in tests and benchmarks. */
-	onExchange?: (request: TransportRequest, outcome: { status: number } | { error: unknown }) => void;
+	onExchange?: (
+		request: TransportRequest,
+		outcome: { status: number } | { error: unknown },
+	) => void;
 }
 
 const RELATIVE_SECONDS = ['retry-after', 'ratelimit-reset'];
 
-function toApiTime(headers: Record<string, string>, scale: number, apiNow: number): Record<string, string> {
+function toApiTime(
+	headers: Record<string, string>,
+	scale: number,
+	apiNow: number,
+): Record<string, string> {
 	if (scale === 1) return headers;
 	const out = { ...headers };
 	for (const name of RELATIVE_SECONDS) {
@@ -29,7 +36,9 @@ function toApiTime(headers: Record<string, string>, scale: number, apiNow: numbe
 }
 
 /** The core's transport port on Node's fetch: JSON in, parsed JSON (or raw text) out, lower-case headers. */
-export function fetchTransport(options: FetchTransportOptions & { apiNow?: () => number } = {}): Transport {
+export function fetchTransport(
+	options: FetchTransportOptions & { apiNow?: () => number } = {},
+): Transport {
 	const scale = options.timeScale ?? 1;
 	return async (request: TransportRequest): Promise<TransportResponse> => {
 		let response: Response;
@@ -39,7 +48,8 @@ export function fetchTransport(options: FetchTransportOptions & { apiNow?: () =>
 				method: request.method,
 				headers: request.headers,
 				body: request.body === undefined ? undefined : JSON.stringify(request.body),
-				signal: options.timeoutMs === undefined ? undefined : AbortSignal.timeout(options.timeoutMs),
+				signal:
+					options.timeoutMs === undefined ? undefined : AbortSignal.timeout(options.timeoutMs),
 			});
 			text = await response.text();
 		} catch (error) {
@@ -57,6 +67,10 @@ export function fetchTransport(options: FetchTransportOptions & { apiNow?: () =>
 		} catch {
 			// not JSON: the core sees the raw text
 		}
-		return { status: response.status, headers: toApiTime(headers, scale, options.apiNow?.() ?? Date.now()), body };
+		return {
+			status: response.status,
+			headers: toApiTime(headers, scale, options.apiNow?.() ?? Date.now()),
+			body,
+		};
 	};
 }

@@ -25,11 +25,15 @@ export interface LoopbackServer {
 export const OK_JSON: LoopbackAnswer = { status: 200, body: '{"status":"ok"}' };
 
 /** The one loopback HTTP listener of the tests: every call read whole, then answered by `answer`. */
-export async function startLoopbackServer(answer: (call: LoopbackCall) => LoopbackAnswer = () => OK_JSON): Promise<LoopbackServer> {
+export async function startLoopbackServer(
+	answer: (call: LoopbackCall) => LoopbackAnswer = () => OK_JSON,
+): Promise<LoopbackServer> {
 	const server = createServer((request, response) => {
 		void readCall(request).then((call) => {
 			const { status, body } = answer(call);
-			response.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' }).end(body ?? '');
+			response
+				.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' })
+				.end(body ?? '');
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -62,5 +66,11 @@ async function readCall(request: IncomingMessage): Promise<LoopbackCall> {
 	} catch {
 		// not JSON: the raw text
 	}
-	return { method: request.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), text, body };
+	return {
+		method: request.method ?? 'GET',
+		path: url.pathname,
+		query: Object.fromEntries(url.searchParams),
+		text,
+		body,
+	};
 }

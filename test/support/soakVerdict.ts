@@ -5,7 +5,12 @@ import { expect } from 'vitest';
 import type { DirectPerson } from '../e2e/harness/sandbox-lookup';
 
 /** Codes of a client that retried its maximum and gave up on a GET: a clear error, but it must stay rare. */
-export const GAVE_UP = new Set(['internal_error', 'network_error', 'invalid_response', 'rate_limit_exceeded']);
+export const GAVE_UP = new Set([
+	'internal_error',
+	'network_error',
+	'invalid_response',
+	'rate_limit_exceeded',
+]);
 
 export interface SoakLookup {
 	index: number;
@@ -52,7 +57,11 @@ export async function checkEachLookup(
 			expect(error.length, `${lookup.key}: ${error}`).toBeGreaterThan(20);
 			codes[code as string] = (codes[code as string] ?? 0) + 1;
 			if (code === 'lookup_failed') expect(lookup.noData, lookup.key).toBe(true);
-			else expect(['submission_unknown', 'request_not_found', ...GAVE_UP], `${lookup.key}: ${String(code)}: ${error}`).toContain(code);
+			else
+				expect(
+					['submission_unknown', 'request_not_found', ...GAVE_UP],
+					`${lookup.key}: ${String(code)}: ${error}`,
+				).toContain(code);
 			continue;
 		}
 		expect(lookup.noData, `${lookup.key} has no data, yet gave people`).toBe(false);
@@ -60,10 +69,19 @@ export async function checkEachLookup(
 		codes.completed = (codes.completed ?? 0) + 1;
 		const want = await expectedPeople(lookup);
 		const people = items.map((item) => item.json);
-		expect(people.map((p) => p.username), lookup.key).toEqual(want.map((p) => p.username));
+		expect(
+			people.map((p) => p.username),
+			lookup.key,
+		).toEqual(want.map((p) => p.username));
 		expect(new Set(people.map((p) => p.username)).size, lookup.key).toBe(people.length);
 		people.forEach((person, i) => {
-			expect(person, lookup.key).toMatchObject({ ...want[i], relation: 'follower', target_username: lookup.handle, interaction_type: 'followers', platform: 'twitter' });
+			expect(person, lookup.key).toMatchObject({
+				...want[i],
+				relation: 'follower',
+				target_username: lookup.handle,
+				interaction_type: 'followers',
+				platform: 'twitter',
+			});
 		});
 	}
 	return codes;
@@ -72,8 +90,14 @@ export async function checkEachLookup(
 /** From the sandbox log: POST answers lost or torn (the client cannot know it submitted), early 404s served. */
 export function faultCounts(log: string[]): { postsUnseen: number; early404s: number } {
 	return {
-		postsUnseen: log.filter((line) => line.startsWith('POST /person/interactions') && /fault=(drop_connection|malformed_json)/.test(line)).length,
-		early404s: log.filter((line) => line.startsWith('GET /person/interactions') && line.includes('fault=early_404')).length,
+		postsUnseen: log.filter(
+			(line) =>
+				line.startsWith('POST /person/interactions') &&
+				/fault=(drop_connection|malformed_json)/.test(line),
+		).length,
+		early404s: log.filter(
+			(line) => line.startsWith('GET /person/interactions') && line.includes('fault=early_404'),
+		).length,
 	};
 }
 
@@ -86,7 +110,9 @@ export function checkCodeTotals(
 	expect(codes.submission_unknown ?? 0).toBeGreaterThanOrEqual(1);
 	expect(codes.submission_unknown ?? 0).toBeLessThanOrEqual(faults.postsUnseen);
 	expect(codes.request_not_found ?? 0).toBeLessThanOrEqual(faults.early404s);
-	expect([...GAVE_UP].reduce((sum, code) => sum + (codes[code] ?? 0), 0)).toBeLessThanOrEqual(limits.gaveUpAtMost);
+	expect([...GAVE_UP].reduce((sum, code) => sum + (codes[code] ?? 0), 0)).toBeLessThanOrEqual(
+		limits.gaveUpAtMost,
+	);
 	expect(codes.lookup_failed ?? 0).toBeGreaterThan(0);
 	expect(codes.completed ?? 0).toBeGreaterThan(limits.lookups * 0.7);
 }

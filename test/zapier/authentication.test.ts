@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startSandbox, type Sandbox } from '../../sandbox/index';
-import { App, appTester, authFor, expectNoSecrets, KEY, performOf, rejectionOf, SECRET } from './harness';
+import {
+	App,
+	appTester,
+	authFor,
+	expectNoSecrets,
+	KEY,
+	performOf,
+	rejectionOf,
+	SECRET,
+} from './harness';
 
 const testAuth = performOf(App.authentication?.test);
 
@@ -20,7 +29,9 @@ describe('Zapier authentication', () => {
 	});
 
 	it('asks to reconnect when the secret is wrong, without echoing it', async () => {
-		const error = await rejectionOf(appTester(testAuth, { authData: authFor(sandbox.url, KEY, 'wrong_secret_value') }));
+		const error = await rejectionOf(
+			appTester(testAuth, { authData: authFor(sandbox.url, KEY, 'wrong_secret_value') }),
+		);
 		expect(error.name).toBe('ExpiredAuthError');
 		expect(error.message).toMatch(/"API Secret" field/);
 		expectNoSecrets(error);

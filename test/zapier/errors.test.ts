@@ -2,19 +2,53 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import type { ZObject } from '../../zapier/node_modules/zapier-platform-core';
-import { App, appTester, authFor, expectNoSecrets, KEY, performOf, rejectionOf, SECRET, shownMessage } from './harness';
+import {
+	App,
+	appTester,
+	authFor,
+	expectNoSecrets,
+	KEY,
+	performOf,
+	rejectionOf,
+	SECRET,
+	shownMessage,
+} from './harness';
 
 const start = performOf(App.creates.start_interaction_lookup.operation.perform);
 const search = performOf(App.searches.find_interaction_request.operation.perform);
 const lookup = { type: 'followers', social_media_url: 'https://x.com/acme' };
 
 const KEYS = {
-	expired: { apiKey: 'zk_EXPIRED_key_should_never_leak_1', apiSecret: 'zs_EXPIRED_secret_never_leak_1', expired: true },
-	noSubscription: { apiKey: 'zk_NOSUB_key_should_never_leak_2', apiSecret: 'zs_NOSUB_secret_never_leak_2', subscription: 'none' as const },
-	noFeature: { apiKey: 'zk_NOFEAT_key_should_never_leak_3', apiSecret: 'zs_NOFEAT_secret_never_leak_3', subscription: 'no_feature' as const },
-	noCredits: { apiKey: 'zk_NOCRED_key_should_never_leak_4', apiSecret: 'zs_NOCRED_secret_never_leak_4', credits: 0 },
-	denied: { apiKey: 'zk_DENIED_key_should_never_leak_5', apiSecret: 'zs_DENIED_secret_never_leak_5', accessDenied: true },
-	ipLocked: { apiKey: 'zk_IPLOCK_key_should_never_leak_6', apiSecret: 'zs_IPLOCK_secret_never_leak_6', allowedIps: ['203.0.113.9'] },
+	expired: {
+		apiKey: 'zk_EXPIRED_key_should_never_leak_1',
+		apiSecret: 'zs_EXPIRED_secret_never_leak_1',
+		expired: true,
+	},
+	noSubscription: {
+		apiKey: 'zk_NOSUB_key_should_never_leak_2',
+		apiSecret: 'zs_NOSUB_secret_never_leak_2',
+		subscription: 'none' as const,
+	},
+	noFeature: {
+		apiKey: 'zk_NOFEAT_key_should_never_leak_3',
+		apiSecret: 'zs_NOFEAT_secret_never_leak_3',
+		subscription: 'no_feature' as const,
+	},
+	noCredits: {
+		apiKey: 'zk_NOCRED_key_should_never_leak_4',
+		apiSecret: 'zs_NOCRED_secret_never_leak_4',
+		credits: 0,
+	},
+	denied: {
+		apiKey: 'zk_DENIED_key_should_never_leak_5',
+		apiSecret: 'zs_DENIED_secret_never_leak_5',
+		accessDenied: true,
+	},
+	ipLocked: {
+		apiKey: 'zk_IPLOCK_key_should_never_leak_6',
+		apiSecret: 'zs_IPLOCK_secret_never_leak_6',
+		allowedIps: ['203.0.113.9'],
+	},
 };
 
 function throttleDelay(error: Error): number {
@@ -33,18 +67,38 @@ function expectNoKeyLeaks(error: Error): void {
 describe('Zapier error mapping', () => {
 	let sandbox: Sandbox;
 	beforeAll(async () => {
-		sandbox = await startSandbox({ timeScale: 0.001, keys: [{ apiKey: KEY, apiSecret: SECRET }, ...Object.values(KEYS)] });
+		sandbox = await startSandbox({
+			timeScale: 0.001,
+			keys: [{ apiKey: KEY, apiSecret: SECRET }, ...Object.values(KEYS)],
+		});
 	});
 	afterAll(() => sandbox.close());
 	beforeEach(() => sandbox.control.reset());
 
-	const run = (authData: Record<string, string>, inputData: Record<string, unknown> = lookup) => rejectionOf(appTester(start, { authData, inputData }));
+	const run = (authData: Record<string, string>, inputData: Record<string, unknown> = lookup) =>
+		rejectionOf(appTester(start, { authData, inputData }));
 
 	it.each([
-		['a wrong secret', () => authFor(sandbox.url, KEY, 'not_the_secret'), /secret does not match .*"API Secret" field/],
-		['an unknown key', () => authFor(sandbox.url, 'zk_nobody_knows_this_key', SECRET), /does not know this API key.*"API Key" field/],
-		['a key without a secret', () => ({ base_url: sandbox.url, api_key: KEY }), /no API key or secret/],
-		['an expired key', () => authFor(sandbox.url, KEYS.expired.apiKey, KEYS.expired.apiSecret), /expired/],
+		[
+			'a wrong secret',
+			() => authFor(sandbox.url, KEY, 'not_the_secret'),
+			/secret does not match .*"API Secret" field/,
+		],
+		[
+			'an unknown key',
+			() => authFor(sandbox.url, 'zk_nobody_knows_this_key', SECRET),
+			/does not know this API key.*"API Key" field/,
+		],
+		[
+			'a key without a secret',
+			() => ({ base_url: sandbox.url, api_key: KEY }),
+			/no API key or secret/,
+		],
+		[
+			'an expired key',
+			() => authFor(sandbox.url, KEYS.expired.apiKey, KEYS.expired.apiSecret),
+			/expired/,
+		],
 		['no key at all', () => ({ base_url: sandbox.url }), /no API key or secret/],
 	])('asks to reconnect for %s (401)', async (_name, auth, message) => {
 		const error = await run(auth());
@@ -68,9 +122,17 @@ describe('Zapier error mapping', () => {
 
 	it('throttles with the Retry-After delay on 429 rate_limit_exceeded', async () => {
 		// Unscaled time, so the sandbox's Retry-After header says 42 s.
-		const realTime = await startSandbox({ timeScale: 1, keys: [{ apiKey: KEY, apiSecret: SECRET }] });
+		const realTime = await startSandbox({
+			timeScale: 1,
+			keys: [{ apiKey: KEY, apiSecret: SECRET }],
+		});
 		try {
-			realTime.control.injectFault({ kind: 'rate_limit', method: 'POST', times: 1, retryAfterSeconds: 42 });
+			realTime.control.injectFault({
+				kind: 'rate_limit',
+				method: 'POST',
+				times: 1,
+				retryAfterSeconds: 42,
+			});
 			const error = await run(authFor(realTime.url));
 			expect(error.name).toBe('ThrottledError');
 			expect(throttleDelay(error)).toBe(42);
@@ -82,7 +144,11 @@ describe('Zapier error mapping', () => {
 	});
 
 	it('throttles until the next billing cycle on monthly_limit_exceeded', async () => {
-		const limited = await startSandbox({ timeScale: 0.001, keys: [{ apiKey: KEY, apiSecret: SECRET }], rateLimit: { monthly: 1 } });
+		const limited = await startSandbox({
+			timeScale: 0.001,
+			keys: [{ apiKey: KEY, apiSecret: SECRET }],
+			rateLimit: { monthly: 1 },
+		});
 		try {
 			await appTester(start, { authData: authFor(limited.url), inputData: lookup });
 			const error = await run(authFor(limited.url));
@@ -101,7 +167,12 @@ describe('Zapier error mapping', () => {
 		expect(shownMessage(submitError)).toMatch(/internal error/);
 
 		sandbox.control.injectFault({ kind: 'server_error', method: 'GET', times: 1 });
-		const statusError = await rejectionOf(appTester(search, { authData: authFor(sandbox.url), inputData: { request_id: 'interaction_abc_1' } }));
+		const statusError = await rejectionOf(
+			appTester(search, {
+				authData: authFor(sandbox.url),
+				inputData: { request_id: 'interaction_abc_1' },
+			}),
+		);
 		expect(statusError.name).toBe('ThrottledError');
 	});
 
@@ -114,32 +185,52 @@ describe('Zapier error mapping', () => {
 
 	describe('middleware, for requests made with z.request directly', () => {
 		const post = (body: Record<string, unknown>) => (z: ZObject) =>
-			z.request({ url: `${sandbox.url}/person/interactions`, method: 'POST', body }).then((response) => response.data);
+			z
+				.request({ url: `${sandbox.url}/person/interactions`, method: 'POST', body })
+				.then((response) => response.data);
 
 		it('adds the key pair as headers', async () => {
-			const data = (await appTester(post({ type: 'followers', social_media_url: 'https://x.com/acme' }), { authData: authFor(sandbox.url) })) as {
+			const data = (await appTester(
+				post({ type: 'followers', social_media_url: 'https://x.com/acme' }),
+				{ authData: authFor(sandbox.url) },
+			)) as {
 				data: { request_id: string };
 			};
 			expect(data.data.request_id).toMatch(/^interaction_/);
 		});
 
 		it("maps a 400 to an error carrying the API's code and status", async () => {
-			const error = await rejectionOf(appTester(post({ type: 'followers', social_media_url: 'https://example.com/acme' }), { authData: authFor(sandbox.url) }));
+			const error = await rejectionOf(
+				appTester(post({ type: 'followers', social_media_url: 'https://example.com/acme' }), {
+					authData: authFor(sandbox.url),
+				}),
+			);
 			expect(JSON.parse(error.message)).toMatchObject({ code: 'invalid_url', status: 400 });
 			expect(shownMessage(error)).toMatch(/Twitter\/X or Instagram profile URL/);
 			expectNoKeyLeaks(error);
 		});
 
 		it('maps a 401 to a reconnect', async () => {
-			const error = await rejectionOf(appTester(post({}), { authData: authFor(sandbox.url, KEY, 'wrong_one') }));
+			const error = await rejectionOf(
+				appTester(post({}), { authData: authFor(sandbox.url, KEY, 'wrong_one') }),
+			);
 			expect(error.name).toBe('ExpiredAuthError');
 		});
 
 		it('maps a 429 to a throttle with its Retry-After', async () => {
-			const realTime = await startSandbox({ timeScale: 1, keys: [{ apiKey: KEY, apiSecret: SECRET }] });
+			const realTime = await startSandbox({
+				timeScale: 1,
+				keys: [{ apiKey: KEY, apiSecret: SECRET }],
+			});
 			try {
-				realTime.control.injectFault({ kind: 'rate_limit', method: 'POST', times: 1, retryAfterSeconds: 17 });
-				const request = (z: ZObject) => z.request({ url: `${realTime.url}/person/interactions`, method: 'POST', body: lookup });
+				realTime.control.injectFault({
+					kind: 'rate_limit',
+					method: 'POST',
+					times: 1,
+					retryAfterSeconds: 17,
+				});
+				const request = (z: ZObject) =>
+					z.request({ url: `${realTime.url}/person/interactions`, method: 'POST', body: lookup });
 				const error = await rejectionOf(appTester(request, { authData: authFor(realTime.url) }));
 				expect(error.name).toBe('ThrottledError');
 				expect(throttleDelay(error)).toBe(17);

@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { startSandbox, type Sandbox } from '../../sandbox/index';
-import { App, appTester, authFor, expectNoSecrets, KEY, performOf, rejectionOf, SECRET, shownMessage } from './harness';
+import {
+	App,
+	appTester,
+	authFor,
+	expectNoSecrets,
+	KEY,
+	performOf,
+	rejectionOf,
+	SECRET,
+	shownMessage,
+} from './harness';
 
 const start = performOf(App.creates.start_interaction_lookup.operation.perform);
 const fetchPerform = performOf(App.creates.fetch_interactions.operation.perform);
@@ -11,12 +21,20 @@ const hook = App.triggers.interaction_results.operation;
 if (hook.type !== 'hook') throw new Error('interaction_results should be a REST hook trigger');
 const subscribe = performOf(hook.performSubscribe);
 const lookup = { type: 'followers', social_media_url: 'https://x.com/paid_once', max_results: 10 };
-const DISABLED = { apiKey: 'zk_DISABLED_key_should_never_leak', apiSecret: 'zs_DISABLED_secret_never_leak', disabled: true };
+const DISABLED = {
+	apiKey: 'zk_DISABLED_key_should_never_leak',
+	apiSecret: 'zs_DISABLED_secret_never_leak',
+	disabled: true,
+};
 
 describe('Zapier: field hardening against the sandbox', () => {
 	let sandbox: Sandbox;
 	beforeAll(async () => {
-		sandbox = await startSandbox({ timeScale: 0.001, jobDurationMs: 0, keys: [{ apiKey: KEY, apiSecret: SECRET }, DISABLED] });
+		sandbox = await startSandbox({
+			timeScale: 0.001,
+			jobDurationMs: 0,
+			keys: [{ apiKey: KEY, apiSecret: SECRET }, DISABLED],
+		});
 	});
 	afterAll(() => sandbox.close());
 	beforeEach(() => sandbox.control.reset());
@@ -26,86 +44,178 @@ describe('Zapier: field hardening against the sandbox', () => {
 		status: 'completed',
 		interaction_type: 'followers',
 		platform: 'twitter',
-		data: { interaction_type: 'followers', source_platform: 'twitter', target: { username: 'someone' }, interactions: [{ username: 'forged_person' }], total_count: 1 },
+		data: {
+			interaction_type: 'followers',
+			source_platform: 'twitter',
+			target: { username: 'someone' },
+			interactions: [{ username: 'forged_person' }],
+			total_count: 1,
+		},
 	});
 
 	it.each([
-		['start_interaction_lookup', () => appTester(start, { authData: authFor(sandbox.url), inputData: lookup })],
-		['fetch_interactions', () => appTester(fetchPerform, { authData: authFor(sandbox.url), inputData: lookup })],
-		['interaction_results subscribe', () => appTester(subscribe, { authData: authFor(sandbox.url), inputData: lookup, targetUrl: 'http://127.0.0.1:9/hooks/catch/1/' })],
-	])('%s: a proxy answering the POST with an HTML 500 after creating the job halts (no ThrottledError, no re-run): jobs created == 1', async (_step, run) => {
-		sandbox.control.injectFault({ kind: 'server_error', method: 'POST', status: 500, body: 'html', afterProcessing: true, times: 10 });
-		const error = await rejectionOf(run());
-		expect(error.name).toBe('HaltedError');
-		expect(error.name).not.toBe('ThrottledError');
-		expect(shownMessage(error)).toMatch(/HTTP 500 .*may still arrive.*not sent again/s);
-		expect(sandbox.control.stats()).toMatchObject({ submissions: 1, byEndpoint: { 'POST /person/interactions': 1 } });
-		expectNoSecrets(error);
-	});
+		[
+			'start_interaction_lookup',
+			() => appTester(start, { authData: authFor(sandbox.url), inputData: lookup }),
+		],
+		[
+			'fetch_interactions',
+			() => appTester(fetchPerform, { authData: authFor(sandbox.url), inputData: lookup }),
+		],
+		[
+			'interaction_results subscribe',
+			() =>
+				appTester(subscribe, {
+					authData: authFor(sandbox.url),
+					inputData: lookup,
+					targetUrl: 'http://127.0.0.1:9/hooks/catch/1/',
+				}),
+		],
+	])(
+		'%s: a proxy answering the POST with an HTML 500 after creating the job halts (no ThrottledError, no re-run): jobs created == 1',
+		async (_step, run) => {
+			sandbox.control.injectFault({
+				kind: 'server_error',
+				method: 'POST',
+				status: 500,
+				body: 'html',
+				afterProcessing: true,
+				times: 10,
+			});
+			const error = await rejectionOf(run());
+			expect(error.name).toBe('HaltedError');
+			expect(error.name).not.toBe('ThrottledError');
+			expect(shownMessage(error)).toMatch(/HTTP 500 .*may still arrive.*not sent again/s);
+			expect(sandbox.control.stats()).toMatchObject({
+				submissions: 1,
+				byEndpoint: { 'POST /person/interactions': 1 },
+			});
+			expectNoSecrets(error);
+		},
+	);
 
 	it('an empty 502 after creation halts too: jobs created == 1', async () => {
-		sandbox.control.injectFault({ kind: 'server_error', method: 'POST', status: 502, body: 'empty', afterProcessing: true, times: 10 });
-		const error = await rejectionOf(appTester(start, { authData: authFor(sandbox.url), inputData: lookup }));
+		sandbox.control.injectFault({
+			kind: 'server_error',
+			method: 'POST',
+			status: 502,
+			body: 'empty',
+			afterProcessing: true,
+			times: 10,
+		});
+		const error = await rejectionOf(
+			appTester(start, { authData: authFor(sandbox.url), inputData: lookup }),
+		);
 		expect(error.name).toBe('HaltedError');
 		expect(sandbox.control.stats().submissions).toBe(1);
 	});
 
 	it('find waits through a young 404 (the core\'s rule), and says "not found" at once for an old request', async () => {
-		const started = (await appTester(start, { authData: authFor(sandbox.url), inputData: lookup })) as { request_id: string };
+		const started = (await appTester(start, {
+			authData: authFor(sandbox.url),
+			inputData: lookup,
+		})) as { request_id: string };
 		sandbox.control.injectFault({ kind: 'early_404', times: 2 });
-		const [found] = (await appTester(search, { authData: authFor(sandbox.url), inputData: { request_id: started.request_id } })) as Array<{ request_id: string }>;
+		const [found] = (await appTester(search, {
+			authData: authFor(sandbox.url),
+			inputData: { request_id: started.request_id },
+		})) as Array<{ request_id: string }>;
 		expect(found?.request_id).toBe(started.request_id);
 		expect(sandbox.control.stats().byEndpoint['GET /person/interactions']).toBe(3);
 
-		const old = await appTester(search, { authData: authFor(sandbox.url), inputData: { request_id: 'interaction_abc123def456_1700000000' } });
+		const old = await appTester(search, {
+			authData: authFor(sandbox.url),
+			inputData: { request_id: 'interaction_abc123def456_1700000000' },
+		});
 		expect(old).toEqual([]);
 		expect(sandbox.control.stats().byEndpoint['GET /person/interactions']).toBe(4);
 	});
 
 	it('find reads a result with a nameless person and a text total_count, and says how many were dropped', async () => {
-		const started = (await appTester(start, { authData: authFor(sandbox.url), inputData: lookup })) as { request_id: string };
+		const started = (await appTester(start, {
+			authData: authFor(sandbox.url),
+			inputData: lookup,
+		})) as { request_id: string };
 		sandbox.control.injectFault({ kind: 'odd_result', shape: 'nameless_person' });
-		const [found] = (await appTester(search, { authData: authFor(sandbox.url), inputData: { request_id: started.request_id } })) as Array<{ status: string; count: number; dropped_count: number }>;
+		const [found] = (await appTester(search, {
+			authData: authFor(sandbox.url),
+			inputData: { request_id: started.request_id },
+		})) as Array<{ status: string; count: number; dropped_count: number }>;
 		expect(found).toMatchObject({ status: 'completed', count: 10, dropped_count: 1 });
 	});
 
 	it('the REST hook triggers nothing for a callback about another request than its subscription started', async () => {
-		const subscribeData = { id: 'interaction_mine000000_1700000000', request_id: 'interaction_mine000000_1700000000' };
-		const forged = await appTester(performOf(hook.perform), { authData: authFor(sandbox.url), subscribeData, cleanedRequest: callbackBody('interaction_other00000_1700000000') });
+		const subscribeData = {
+			id: 'interaction_mine000000_1700000000',
+			request_id: 'interaction_mine000000_1700000000',
+		};
+		const forged = await appTester(performOf(hook.perform), {
+			authData: authFor(sandbox.url),
+			subscribeData,
+			cleanedRequest: callbackBody('interaction_other00000_1700000000'),
+		});
 		expect(forged).toEqual([]);
-		const mine = (await appTester(performOf(hook.perform), { authData: authFor(sandbox.url), subscribeData, cleanedRequest: callbackBody(subscribeData.request_id) })) as unknown[];
+		const mine = (await appTester(performOf(hook.perform), {
+			authData: authFor(sandbox.url),
+			subscribeData,
+			cleanedRequest: callbackBody(subscribeData.request_id),
+		})) as unknown[];
 		expect(mine).toHaveLength(1);
 	});
 
 	it('performResume refuses a callback about another request than its step started, naming the one to fetch', async () => {
 		const outputData = { request_id: 'interaction_mine000000_1700000000' };
-		const error = await rejectionOf(appTester(performResume, { authData: authFor(sandbox.url), outputData, cleanedRequest: callbackBody('interaction_other00000_1700000000') }));
+		const error = await rejectionOf(
+			appTester(performResume, {
+				authData: authFor(sandbox.url),
+				outputData,
+				cleanedRequest: callbackBody('interaction_other00000_1700000000'),
+			}),
+		);
 		expect(shownMessage(error)).toMatch(/another lookup .*interaction_mine000000_1700000000/);
 		expect(shownMessage(error)).not.toContain('forged_person');
 	});
 
 	it('the start action shows the callback URL with its token masked', async () => {
 		const callback_url = 'https://n8n.example.com/webhook/abc/nyne?token=0123456789abcdef';
-		const started = (await appTester(start, { authData: authFor(sandbox.url), inputData: { ...lookup, callback_url } })) as { callback_url: string };
+		const started = (await appTester(start, {
+			authData: authFor(sandbox.url),
+			inputData: { ...lookup, callback_url },
+		})) as { callback_url: string };
 		expect(started.callback_url).toBe('https://n8n.example.com/webhook/abc/nyne?token=***');
 		expect(JSON.stringify(started)).not.toContain('0123456789abcdef');
 	});
 
-	it.each(['0x10', '1e3', '12.5', 'ten'])('max_results %j is refused before anything is sent', async (max_results) => {
-		const error = await rejectionOf(appTester(start, { authData: authFor(sandbox.url), inputData: { ...lookup, max_results } }));
-		expect(shownMessage(error)).toMatch(/decimal digits.*Fix the "Max Results" field/);
-		expect(sandbox.control.stats().requests).toBe(0);
-	});
+	it.each(['0x10', '1e3', '12.5', 'ten'])(
+		'max_results %j is refused before anything is sent',
+		async (max_results) => {
+			const error = await rejectionOf(
+				appTester(start, { authData: authFor(sandbox.url), inputData: { ...lookup, max_results } }),
+			);
+			expect(shownMessage(error)).toMatch(/decimal digits.*Fix the "Max Results" field/);
+			expect(sandbox.control.stats().requests).toBe(0);
+		},
+	);
 
 	it('Instagram followers are accepted', async () => {
-		const started = (await appTester(start, { authData: authFor(sandbox.url), inputData: { type: 'followers', social_media_url: 'https://instagram.com/nyne_ai' } })) as { platform: string };
+		const started = (await appTester(start, {
+			authData: authFor(sandbox.url),
+			inputData: { type: 'followers', social_media_url: 'https://instagram.com/nyne_ai' },
+		})) as { platform: string };
 		expect(started.platform).toBe('instagram');
 	});
 
 	it('a disabled key (403 api_key_disabled) asks to reconnect, naming the fields to fix', async () => {
-		const error = await rejectionOf(appTester(start, { authData: authFor(sandbox.url, DISABLED.apiKey, DISABLED.apiSecret), inputData: lookup }));
+		const error = await rejectionOf(
+			appTester(start, {
+				authData: authFor(sandbox.url, DISABLED.apiKey, DISABLED.apiSecret),
+				inputData: lookup,
+			}),
+		);
 		expect(error.name).toBe('ExpiredAuthError');
 		expect(shownMessage(error)).toMatch(/disabled.*"API Key"/);
-		expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(DISABLED.apiSecret);
+		expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(
+			DISABLED.apiSecret,
+		);
 	});
 });

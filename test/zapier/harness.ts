@@ -15,21 +15,25 @@ import App from '../../zapier/src/index';
  * its process; here the sandbox shares it and posts callbacks that way, so mark the modules as
  * already patched. The app itself makes every call with z.request.
  */
-for (const module of [http, https] as Array<{ patchedByZapier?: boolean }>) module.patchedByZapier = true;
+for (const module of [http, https] as Array<{ patchedByZapier?: boolean }>)
+	module.patchedByZapier = true;
 
 /** zapier-platform-core as the app itself loads it (it lives in zapier/node_modules, not the root's). */
 const requireFromApp = createRequire(new URL('../../zapier/package.json', import.meta.url));
 const zapier = requireFromApp('zapier-platform-core') as typeof ZapierCore;
-const createLambdaHandler = requireFromApp('zapier-platform-core/src/tools/create-lambda-handler') as (
-	app: object,
-) => (event: object) => Promise<{ results: unknown }>;
+const createLambdaHandler = requireFromApp(
+	'zapier-platform-core/src/tools/create-lambda-handler',
+) as (app: object) => (event: object) => Promise<{ results: unknown }>;
 
 export { App, zapier };
 export const appTester = zapier.createAppTester(App);
 
 /** A step's perform as a function: the schema types each one as a function or a request template (or optional). */
-export function performOf<F extends (...args: never[]) => unknown>(perform: F | ZapierCore.Request | undefined): F {
-	if (typeof perform !== 'function') throw new Error('expected a perform function, not a request template or nothing');
+export function performOf<F extends (...args: never[]) => unknown>(
+	perform: F | ZapierCore.Request | undefined,
+): F {
+	if (typeof perform !== 'function')
+		throw new Error('expected a perform function, not a request template or nothing');
 	return perform;
 }
 
@@ -47,7 +51,11 @@ export const authFor = (sandboxUrl: string, apiKey = KEY, apiSecret = SECRET) =>
  * Runs an app method the way Zapier runs a callback step: `z.generateCallbackUrl()` returns
  * `callbackUrl` (createAppTester always hands out a fixed public URL, which the sandbox refuses).
  */
-export async function invokeWithCallbackUrl(method: string, bundle: object, callbackUrl: string): Promise<unknown> {
+export async function invokeWithCallbackUrl(
+	method: string,
+	bundle: object,
+	callbackUrl: string,
+): Promise<unknown> {
 	const handler = createLambdaHandler(App);
 	const response = await handler({ command: 'execute', method, bundle, callback_url: callbackUrl });
 	return response.results;
@@ -96,7 +104,10 @@ export interface SandboxWithListener {
 export function useSandboxWithListener(): SandboxWithListener {
 	const env: { sandbox?: Sandbox; listener?: CallbackListener } = {};
 	beforeAll(async () => {
-		env.sandbox = await startSandbox({ timeScale: 0.001, keys: [{ apiKey: KEY, apiSecret: SECRET }] });
+		env.sandbox = await startSandbox({
+			timeScale: 0.001,
+			keys: [{ apiKey: KEY, apiSecret: SECRET }],
+		});
 		env.listener = await startCallbackListener();
 	});
 	afterAll(async () => {
@@ -118,7 +129,10 @@ export function useSandboxWithListener(): SandboxWithListener {
 
 /** Everything the app showed: output and error text, serialised, for secret checks. */
 export function expectNoSecrets(value: unknown): void {
-	const text = typeof value === 'string' ? value : JSON.stringify(value, Object.getOwnPropertyNames(value ?? {}));
+	const text =
+		typeof value === 'string'
+			? value
+			: JSON.stringify(value, Object.getOwnPropertyNames(value ?? {}));
 	for (const secret of [KEY, SECRET]) {
 		if (text.includes(secret)) throw new Error(`a credential leaked into: ${text.slice(0, 200)}`);
 	}

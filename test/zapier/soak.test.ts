@@ -27,7 +27,14 @@ const HOOK_LOOKUPS = Math.max(5, Math.ceil(LOOKUPS / 2));
 /** Real ms per API ms: a 45-s job takes 45 ms; Zapier's 30-s reschedule after a 5xx, 30 ms. */
 const TIME_SCALE = 0.001;
 const SEED = 20_250_611;
-const REQUEST_FAULTS = { server_error: 0.1, rate_limit: 0.04, early_404: 0.05, slow: 0.05, drop_connection: 0.02, malformed_json: 0.02 };
+const REQUEST_FAULTS = {
+	server_error: 0.1,
+	rate_limit: 0.04,
+	early_404: 0.05,
+	slow: 0.05,
+	drop_connection: 0.02,
+	malformed_json: 0.02,
+};
 const CALLBACK_FAULTS = { duplicate_callback: 0.3, out_of_order_callback: 0.3 };
 /** A burst of 429s on the first POSTs, with a Retry-After Zapier must pass on as the ThrottledError delay. */
 const BURST = { count: 5, retryAfterSeconds: 42 };
@@ -80,7 +87,11 @@ interface LookupRun {
 }
 
 const auth = (sandbox: Sandbox) => authFor(sandbox.url, CANARY_KEY, CANARY_SECRET);
-const inputOf = (body: InteractionRequestBody) => ({ type: body.type, social_media_url: body.social_media_url, max_results: String(body.max_results) });
+const inputOf = (body: InteractionRequestBody) => ({
+	type: body.type,
+	social_media_url: body.social_media_url,
+	max_results: String(body.max_results),
+});
 
 let clean: Sandbox;
 /** People of a fault-free direct lookup through the core, by target key. */
@@ -89,10 +100,26 @@ const cleanPeople = new Map<string, InteractionPerson[]>();
 beforeAll(async () => {
 	clean = await startSandbox({ timeScale: TIME_SCALE, jobDurationMs: 0, rateLimit: false });
 	const clock = scaledClock(TIME_SCALE);
-	const client = new NyneClient({ baseUrl: clean.url, apiKey: clean.apiKey, apiSecret: clean.apiSecret, transport: fetchTransport({ timeScale: TIME_SCALE, apiNow: clock.now }), ...clock, limiter: false });
+	const client = new NyneClient({
+		baseUrl: clean.url,
+		apiKey: clean.apiKey,
+		apiSecret: clean.apiSecret,
+		transport: fetchTransport({ timeScale: TIME_SCALE, apiNow: clock.now }),
+		...clock,
+		limiter: false,
+	});
 	// Before any Zapier run: the platform wraps global fetch with its logger on the first one.
-	const all = [...soakLookups(LOOKUPS, 'zap'), ...soakLookups(HOOK_LOOKUPS, 'hook')].filter((lookup) => !lookup.noData);
-	await Promise.all(all.map(async (lookup) => cleanPeople.set(lookup.key, (await client.fetchInteractions(lookup.body)).result.interactions)));
+	const all = [...soakLookups(LOOKUPS, 'zap'), ...soakLookups(HOOK_LOOKUPS, 'hook')].filter(
+		(lookup) => !lookup.noData,
+	);
+	await Promise.all(
+		all.map(async (lookup) =>
+			cleanPeople.set(
+				lookup.key,
+				(await client.fetchInteractions(lookup.body)).result.interactions,
+			),
+		),
+	);
 });
 afterAll(async () => {
 	await clean?.close();
@@ -113,7 +140,11 @@ async function faultySandbox(log: string[], rates: Record<string, number>): Prom
 
 /** POSTs whose job the sandbox made but whose answer the app never read (dropped, or cut JSON). */
 function unseenJobPosts(log: string[]): number {
-	return log.filter((line) => line.startsWith('POST /person/interactions -> ') && (/dropped \(would be 202\)/.test(line) || / -> 202 .*fault=malformed_json/.test(line))).length;
+	return log.filter(
+		(line) =>
+			line.startsWith('POST /person/interactions -> ') &&
+			(/dropped \(would be 202\)/.test(line) || / -> 202 .*fault=malformed_json/.test(line)),
+	).length;
 }
 
 /** The item with the app's additions taken off: what the API said about the person. */
@@ -129,7 +160,10 @@ function expectSamePeople(items: Person[], lookup: SoakLookup, requestId: string
 	const expected = cleanPeople.get(lookup.key);
 	expect(expected, lookup.key).toBeDefined();
 	if (!expected) return;
-	expect(items.map((item, i) => apiPerson(item, expected[i] ?? {})), lookup.key).toEqual(expected);
+	expect(
+		items.map((item, i) => apiPerson(item, expected[i] ?? {})),
+		lookup.key,
+	).toEqual(expected);
 	expect(new Set(items.map((item) => item.id)).size, lookup.key).toBe(items.length);
 	for (const item of items) {
 		expect(item.request_id, lookup.key).toBe(requestId);
@@ -145,7 +179,10 @@ function expectThrottle(failure: ZapierFailure, isGet: boolean): void {
 	expect(failure.name).toBe('ThrottledError');
 	if (RATE_LIMITED.test(failure.message)) {
 		expect(failure.delay).toBeGreaterThanOrEqual(1);
-	} else if (SERVER_ERROR.test(failure.message) || (isGet && (UNREACHABLE.test(failure.message) || GARBLED.test(failure.message)))) {
+	} else if (
+		SERVER_ERROR.test(failure.message) ||
+		(isGet && (UNREACHABLE.test(failure.message) || GARBLED.test(failure.message)))
+	) {
 		expect(failure.delay).toBe(30);
 	} else {
 		throw new Error(`unexpected ThrottledError${isGet ? '' : ' on a submit'}: ${failure.message}`);
@@ -153,7 +190,11 @@ function expectThrottle(failure: ZapierFailure, isGet: boolean): void {
 }
 
 function everything(runs: unknown, failures: ZapierFailure[], ...texts: string[][]): string {
-	return [JSON.stringify(runs), ...failures.map((failure) => everyRendering(failure.error)), ...texts.flat()].join('\n');
+	return [
+		JSON.stringify(runs),
+		...failures.map((failure) => everyRendering(failure.error)),
+		...texts.flat(),
+	].join('\n');
 }
 
 describe(`Zapier fault soak: ${LOOKUPS} lookups through the app tester against a sandbox with random faults`, () => {
@@ -173,7 +214,12 @@ describe(`Zapier fault soak: ${LOOKUPS} lookups through the app tester against a
 
 	beforeAll(async () => {
 		sandbox = await faultySandbox(log, { ...REQUEST_FAULTS, ...CALLBACK_FAULTS });
-		sandbox.control.injectFault({ kind: 'rate_limit', method: 'POST', times: BURST.count, retryAfterSeconds: BURST.retryAfterSeconds / TIME_SCALE });
+		sandbox.control.injectFault({
+			kind: 'rate_limit',
+			method: 'POST',
+			times: BURST.count,
+			retryAfterSeconds: BURST.retryAfterSeconds / TIME_SCALE,
+		});
 		for (const fault of SURE_FAULTS) sandbox.control.injectFault(fault);
 		// Zapier's callback URL may be called more than once: every share-path callback comes twice here.
 		sandbox.control.injectFault({ kind: 'duplicate_callback', times: LOOKUPS });
@@ -183,32 +229,49 @@ describe(`Zapier fault soak: ${LOOKUPS} lookups through the app tester against a
 		const lookups = soakLookups(LOOKUPS, 'zap');
 
 		async function search(requestId: string): Promise<StepEnding<LookupOutput[]>> {
-			return zap.step<LookupOutput[]>('searches.find_interaction_request.operation.perform', { authData, inputData: { request_id: requestId } });
+			return zap.step<LookupOutput[]>('searches.find_interaction_request.operation.perform', {
+				authData,
+				inputData: { request_id: requestId },
+			});
 		}
 
 		async function viaFind(lookup: SoakLookup): Promise<LookupRun> {
-			const started = await zap.step<{ request_id: string }>('creates.start_interaction_lookup.operation.perform', { authData, inputData: inputOf(lookup.body) });
-			const run: LookupRun = { lookup, path: 'find', submitThrottles: started.throttles, pollThrottles: [], notFound: 0, ending: { kind: 'failed', message: 'unfinished' } };
-			if (!started.ok) return { ...run, ending: { kind: 'error', stage: 'submit', failure: started.failure } };
+			const started = await zap.step<{ request_id: string }>(
+				'creates.start_interaction_lookup.operation.perform',
+				{ authData, inputData: inputOf(lookup.body) },
+			);
+			const run: LookupRun = {
+				lookup,
+				path: 'find',
+				submitThrottles: started.throttles,
+				pollThrottles: [],
+				notFound: 0,
+				ending: { kind: 'failed', message: 'unfinished' },
+			};
+			if (!started.ok)
+				return { ...run, ending: { kind: 'error', stage: 'submit', failure: started.failure } };
 			const requestId = started.value.request_id;
 			run.requestId = requestId;
 			for (let poll = 0; poll < MAX_POLLS; poll++) {
 				await sleep(POLL_EVERY_MS);
 				const found = await search(requestId);
 				run.pollThrottles.push(...found.throttles);
-				if (!found.ok) return { ...run, ending: { kind: 'error', stage: 'poll', failure: found.failure } };
+				if (!found.ok)
+					return { ...run, ending: { kind: 'error', stage: 'poll', failure: found.failure } };
 				const [output] = found.value;
 				if (!output) {
 					run.notFound += 1;
 					continue;
 				}
-				if (output.status === 'failed') return { ...run, ending: { kind: 'failed', message: output.error ?? '' } };
+				if (output.status === 'failed')
+					return { ...run, ending: { kind: 'failed', message: output.error ?? '' } };
 				if (output.status !== 'completed') continue;
 				// The same request asked again (a later Zap run) must name the same people with the same ids.
 				for (let again = 0; again < 20 && !run.repeatIds; again++) {
 					const repeat = await search(requestId);
 					// A 404 while the request is young reads as pending (the core's 404 rule): ask again.
-					if (repeat.ok && repeat.value[0]?.status === 'completed') run.repeatIds = repeat.value[0].interactions.map((person) => person.id);
+					if (repeat.ok && repeat.value[0]?.status === 'completed')
+						run.repeatIds = repeat.value[0].interactions.map((person) => person.id);
 				}
 				return { ...run, ending: { kind: 'completed', output } };
 			}
@@ -217,34 +280,75 @@ describe(`Zapier fault soak: ${LOOKUPS} lookups through the app tester against a
 
 		async function viaResume(lookup: SoakLookup, i: number): Promise<LookupRun> {
 			const bundle = { authData, inputData: inputOf(lookup.body) };
-			const started = await zap.step<LookupOutput>('creates.fetch_interactions.operation.perform', bundle, `${hooks.url}/resume/${i}`);
-			const run: LookupRun = { lookup, path: 'resume', submitThrottles: started.throttles, pollThrottles: [], notFound: 0, ending: { kind: 'failed', message: 'unfinished' } };
-			if (!started.ok) return { ...run, ending: { kind: 'error', stage: 'submit', failure: started.failure } };
+			const started = await zap.step<LookupOutput>(
+				'creates.fetch_interactions.operation.perform',
+				bundle,
+				`${hooks.url}/resume/${i}`,
+			);
+			const run: LookupRun = {
+				lookup,
+				path: 'resume',
+				submitThrottles: started.throttles,
+				pollThrottles: [],
+				notFound: 0,
+				ending: { kind: 'failed', message: 'unfinished' },
+			};
+			if (!started.ok)
+				return { ...run, ending: { kind: 'error', stage: 'submit', failure: started.failure } };
 			run.started = started.value;
 			run.requestId = started.value.request_id;
 			const deadline = Date.now() + 20_000;
-			let delivery = hooks.accepted.find((d) => (d.body as { request_id?: unknown }).request_id === run.requestId);
+			let delivery = hooks.accepted.find(
+				(d) => (d.body as { request_id?: unknown }).request_id === run.requestId,
+			);
 			while (!delivery && Date.now() < deadline) {
 				await sleep(5);
-				delivery = hooks.accepted.find((d) => (d.body as { request_id?: unknown }).request_id === run.requestId);
+				delivery = hooks.accepted.find(
+					(d) => (d.body as { request_id?: unknown }).request_id === run.requestId,
+				);
 			}
 			if (!delivery) throw new Error(`${lookup.key}: no callback for ${run.requestId}`);
-			const resumed = await zap.step<LookupOutput>('creates.fetch_interactions.operation.performResume', { ...bundle, outputData: started.value, cleanedRequest: delivery.body });
+			const resumed = await zap.step<LookupOutput>(
+				'creates.fetch_interactions.operation.performResume',
+				{ ...bundle, outputData: started.value, cleanedRequest: delivery.body },
+			);
 			if (resumed.ok) return { ...run, ending: { kind: 'completed', output: resumed.value } };
-			if (resumed.failure.code === 'lookup_failed') return { ...run, ending: { kind: 'failed', message: resumed.failure.message } };
+			if (resumed.failure.code === 'lookup_failed')
+				return { ...run, ending: { kind: 'failed', message: resumed.failure.message } };
 			return { ...run, ending: { kind: 'error', stage: 'callback', failure: resumed.failure } };
 		}
 
 		printed = captureConsole();
 		try {
-			runs = await Promise.all(lookups.map((lookup, i) => sleep((i % 10) * 5).then(() => (isResumeLookup(i) ? viaResume(lookup, i) : viaFind(lookup)))));
+			runs = await Promise.all(
+				lookups.map((lookup, i) =>
+					sleep((i % 10) * 5).then(() =>
+						isResumeLookup(i) ? viaResume(lookup, i) : viaFind(lookup),
+					),
+				),
+			);
 			const resumeKeys = runs.filter((run) => run.path === 'resume').map((run) => run.lookup.key);
-			await waitForCallbacksToSettle(sandbox.control, () => resumeKeys.reduce((sum, key) => sum + (sandbox.control.stats().submissionsByTarget[key] ?? 0), 0));
+			await waitForCallbacksToSettle(sandbox.control, () =>
+				resumeKeys.reduce(
+					(sum, key) => sum + (sandbox.control.stats().submissionsByTarget[key] ?? 0),
+					0,
+				),
+			);
 			// performResume once more for every copy of each callback (checked below).
 			for (const run of runs.filter((r) => r.path === 'resume' && r.requestId)) {
-				const copies = hooks.accepted.filter((d) => (d.body as { request_id?: unknown }).request_id === run.requestId);
+				const copies = hooks.accepted.filter(
+					(d) => (d.body as { request_id?: unknown }).request_id === run.requestId,
+				);
 				for (const copy of copies) {
-					const again = await zap.step<LookupOutput>('creates.fetch_interactions.operation.performResume', { authData, inputData: inputOf(run.lookup.body), outputData: run.started, cleanedRequest: copy.body });
+					const again = await zap.step<LookupOutput>(
+						'creates.fetch_interactions.operation.performResume',
+						{
+							authData,
+							inputData: inputOf(run.lookup.body),
+							outputData: run.started,
+							cleanedRequest: copy.body,
+						},
+					);
 					resumedCopies.push({ run, again });
 				}
 			}
@@ -255,7 +359,8 @@ describe(`Zapier fault soak: ${LOOKUPS} lookups through the app tester against a
 		for (const run of runs) {
 			failures.push(...run.submitThrottles, ...run.pollThrottles);
 			if (run.ending.kind === 'error') failures.push(run.ending.failure);
-			if (run.ending.kind === 'error' && run.ending.failure.name === 'ThrottledError') gaveUp.push(run);
+			if (run.ending.kind === 'error' && run.ending.failure.name === 'ThrottledError')
+				gaveUp.push(run);
 		}
 		for (const { again } of resumedCopies) if (!again.ok) failures.push(again.failure);
 	}, 120_000);
@@ -279,7 +384,9 @@ describe(`Zapier fault soak: ${LOOKUPS} lookups through the app tester against a
 				// Zapier would keep rescheduling; the soak stops after MAX_RESCHEDULES (rare, counted in gaveUp).
 				if (ending.failure.name === 'ThrottledError') continue;
 				// A POST sent without an answer read back (dropped, cut JSON, a bare 5xx): halted (nothing re-runs it), never resent.
-				expect(`${lookup.key} ${ending.stage} ${ending.failure.name}: ${ending.failure.message}`).toMatch(/ submit HaltedError: .*not sent again/);
+				expect(
+					`${lookup.key} ${ending.stage} ${ending.failure.name}: ${ending.failure.message}`,
+				).toMatch(/ submit HaltedError: .*not sent again/);
 				continue;
 			}
 			if (ending.kind === 'failed') {
@@ -290,29 +397,51 @@ describe(`Zapier fault soak: ${LOOKUPS} lookups through the app tester against a
 			}
 			expect(lookup.noData, lookup.key).toBe(false);
 			const { output } = ending;
-			expect(output).toMatchObject({ request_id: run.requestId, status: 'completed', truncated: false, count: output.interactions.length });
+			expect(output).toMatchObject({
+				request_id: run.requestId,
+				status: 'completed',
+				truncated: false,
+				count: output.interactions.length,
+			});
 			expectSamePeople(output.interactions, lookup, run.requestId as string);
-			if (run.path === 'find') expect(run.repeatIds, lookup.key).toEqual(output.interactions.map((person) => person.id));
-			else expect(run.started).toMatchObject({ request_id: run.requestId, status: 'queued', count: 0, interactions: [] });
+			if (run.path === 'find')
+				expect(run.repeatIds, lookup.key).toEqual(output.interactions.map((person) => person.id));
+			else
+				expect(run.started).toMatchObject({
+					request_id: run.requestId,
+					status: 'queued',
+					count: 0,
+					interactions: [],
+				});
 		}
 	});
 
 	it('every copy of a callback resumes to exactly the same output', () => {
 		// Zapier resumes once; a copy changes nothing.
 		for (const { run, again } of resumedCopies) {
-			if (run.ending.kind === 'completed') expect(again.ok && again.value, run.lookup.key).toEqual(run.ending.output);
-			else expect(!again.ok && again.failure.message, run.lookup.key).toBe(run.ending.kind === 'failed' && run.ending.message);
+			if (run.ending.kind === 'completed')
+				expect(again.ok && again.value, run.lookup.key).toEqual(run.ending.output);
+			else
+				expect(!again.ok && again.failure.message, run.lookup.key).toBe(
+					run.ending.kind === 'failed' && run.ending.message,
+				);
 		}
-		expect(resumedCopies.length).toBeGreaterThan(runs.filter((run) => run.path === 'resume' && run.requestId).length);
+		expect(resumedCopies.length).toBeGreaterThan(
+			runs.filter((run) => run.path === 'resume' && run.requestId).length,
+		);
 	});
 
-	it('jobs match the request IDs read, a lost POST answer is never resent, and the burst\'s Retry-After reaches Zapier', () => {
+	it("jobs match the request IDs read, a lost POST answer is never resent, and the burst's Retry-After reaches Zapier", () => {
 		const known = runs.filter((run) => run.requestId).length;
-		const unknown = runs.filter((run) => run.ending.kind === 'error' && run.ending.failure.name === 'HaltedError').length;
+		const unknown = runs.filter(
+			(run) => run.ending.kind === 'error' && run.ending.failure.name === 'HaltedError',
+		).length;
 		const count = (kind: Ending['kind']) => runs.filter((run) => run.ending.kind === kind).length;
 		const throttles = runs.flatMap((run) => [...run.submitThrottles, ...run.pollThrottles]);
 		const notFound = runs.reduce((sum, run) => sum + run.notFound, 0);
-		const get404s = log.filter((line) => line.startsWith('GET /person/interactions?') && / -> 404 /.test(line)).length;
+		const get404s = log.filter(
+			(line) => line.startsWith('GET /person/interactions?') && / -> 404 /.test(line),
+		).length;
 		console.log(
 			`zapier soak: ${LOOKUPS} lookups -> ${count('completed')} completed, ${count('failed')} failed (no data), ${unknown} submission_unknown, ${gaveUp.length} gave up;`,
 			`${throttles.length} ThrottledErrors rescheduled, ${notFound} "not found" searches | sandbox: ${stats.requests} requests, ${stats.status5xx} 5xx, ${stats.status429} 429, ${stats.submissions} jobs, ${unseenJobPosts(log)} POST answers lost, ${hooks.accepted.length} callbacks accepted`,
@@ -320,7 +449,9 @@ describe(`Zapier fault soak: ${LOOKUPS} lookups through the app tester against a
 
 		// Jobs: one per lookup whose request ID the app read, plus those whose POST answer was lost; none twice.
 		expect(stats.submissions).toBe(known + unseenJobPosts(log));
-		expect(unknown).toBeLessThanOrEqual(unseenJobPosts(log) + log.filter((line) => /^POST .*dropped \(would be 4/.test(line)).length);
+		expect(unknown).toBeLessThanOrEqual(
+			unseenJobPosts(log) + log.filter((line) => /^POST .*dropped \(would be 4/.test(line)).length,
+		);
 		expect(gaveUp.length).toBeLessThanOrEqual(1);
 		// The burst's Retry-After reached Zapier as the delay, once per 429 answered.
 		expect(throttles.filter((t) => t.delay === BURST.retryAfterSeconds)).toHaveLength(BURST.count);
@@ -331,13 +462,19 @@ describe(`Zapier fault soak: ${LOOKUPS} lookups through the app tester against a
 	it('the faults did happen, so the cases above mean something, and most lookups still completed', () => {
 		expect(stats.status5xx).toBeGreaterThan(0);
 		expect(stats.status429).toBeGreaterThanOrEqual(BURST.count);
-		for (const fault of ['drop_connection', 'malformed_json', 'early_404', 'slow']) expect(log.some((line) => line.includes(`fault=${fault}`)), fault).toBe(true);
-		expect(runs.filter((run) => run.ending.kind === 'completed').length).toBeGreaterThan(LOOKUPS * 0.75);
+		for (const fault of ['drop_connection', 'malformed_json', 'early_404', 'slow'])
+			expect(
+				log.some((line) => line.includes(`fault=${fault}`)),
+				fault,
+			).toBe(true);
+		expect(runs.filter((run) => run.ending.kind === 'completed').length).toBeGreaterThan(
+			LOOKUPS * 0.75,
+		);
 		expect(runs.some((run) => run.path === 'resume' && run.ending.kind === 'completed')).toBe(true);
 		expect(sandbox.control.callbacks().some((delivery) => delivery.duplicate)).toBe(true);
 	});
 
-	it('no secret shows in outputs, errors, Zapier\'s log lines, the printed console or the sandbox log', () => {
+	it("no secret shows in outputs, errors, Zapier's log lines, the printed console or the sandbox log", () => {
 		// Every error is read as message, JSON, stack and inspect output.
 		expect(leaksIn(JSON.stringify(authData))).not.toEqual([]);
 		expect(leaksIn(everything(runs, failures, zap.logged, printed.lines, log))).toEqual([]);
@@ -355,13 +492,15 @@ describe(`Zapier fault soak: the REST-hook trigger with duplicated, out-of-order
 	let printed: ReturnType<typeof captureConsole>;
 	let lookups: SoakLookup[];
 	let subscriptions: Array<StepEnding<{ id: string; request_id: string }>>;
-	const performed: Array<{ lookup: SoakLookup; requestId: string; result: StepEnding<Person[]> }> = [];
+	const performed: Array<{ lookup: SoakLookup; requestId: string; result: StepEnding<Person[]> }> =
+		[];
 	const unsubscribed: Array<{ requestId: string; undone: StepEnding<unknown> }> = [];
 	let stats: ReturnType<Sandbox['control']['stats']>;
 	let deliveries: ReturnType<Sandbox['control']['callbacks']>;
 	const performedByRequest = () => {
 		const byRequest = new Map<string, typeof performed>();
-		for (const p of performed) byRequest.set(p.requestId, [...(byRequest.get(p.requestId) ?? []), p]);
+		for (const p of performed)
+			byRequest.set(p.requestId, [...(byRequest.get(p.requestId) ?? []), p]);
 		return byRequest;
 	};
 	/** Every Zapier error met: reschedules and failed subscriptions, and failed performs. */
@@ -369,7 +508,8 @@ describe(`Zapier fault soak: the REST-hook trigger with duplicated, out-of-order
 
 	beforeAll(async () => {
 		sandbox = await faultySandbox(log, { ...REQUEST_FAULTS, ...CALLBACK_FAULTS });
-		for (const fault of SURE_FAULTS.filter((f) => f.method === 'POST')) sandbox.control.injectFault(fault);
+		for (const fault of SURE_FAULTS.filter((f) => f.method === 'POST'))
+			sandbox.control.injectFault(fault);
 		sandbox.control.injectFault({ kind: 'rate_limit', method: 'POST' });
 		sandbox.control.injectFault({ kind: 'duplicate_callback', times: 2 });
 		sandbox.control.injectFault({ kind: 'out_of_order_callback', times: 2 });
@@ -383,21 +523,41 @@ describe(`Zapier fault soak: the REST-hook trigger with duplicated, out-of-order
 		try {
 			subscriptions = await Promise.all(
 				lookups.map((lookup, i) =>
-					zap.step<{ id: string; request_id: string }>('triggers.interaction_results.operation.performSubscribe', { authData, inputData: inputOf(lookup.body), targetUrl: `${hooks.url}${hookPath(i)}` }),
+					zap.step<{ id: string; request_id: string }>(
+						'triggers.interaction_results.operation.performSubscribe',
+						{ authData, inputData: inputOf(lookup.body), targetUrl: `${hooks.url}${hookPath(i)}` },
+					),
 				),
 			);
-			await waitForCallbacksToSettle(sandbox.control, () => lookups.reduce((sum, lookup) => sum + (sandbox.control.stats().submissionsByTarget[lookup.key] ?? 0), 0));
+			await waitForCallbacksToSettle(sandbox.control, () =>
+				lookups.reduce(
+					(sum, lookup) => sum + (sandbox.control.stats().submissionsByTarget[lookup.key] ?? 0),
+					0,
+				),
+			);
 			// Zapier runs `perform` once per body its hook accepted, in arrival order.
 			for (const delivery of hooks.accepted) {
 				const i = lookups.findIndex((_, n) => hookPath(n) === delivery.path);
 				const lookup = lookups[i] as SoakLookup;
 				const subscribeData = subscriptions[i]?.ok ? subscriptions[i].value : undefined;
-				const result = await zap.step<Person[]>('triggers.interaction_results.operation.perform', { authData, inputData: inputOf(lookup.body), subscribeData, cleanedRequest: delivery.body });
-				performed.push({ lookup, requestId: String((delivery.body as { request_id?: unknown }).request_id), result });
+				const result = await zap.step<Person[]>('triggers.interaction_results.operation.perform', {
+					authData,
+					inputData: inputOf(lookup.body),
+					subscribeData,
+					cleanedRequest: delivery.body,
+				});
+				performed.push({
+					lookup,
+					requestId: String((delivery.body as { request_id?: unknown }).request_id),
+					result,
+				});
 			}
 			for (const subscription of subscriptions) {
 				if (!subscription.ok) continue;
-				const undone = await zap.step('triggers.interaction_results.operation.performUnsubscribe', { authData, subscribeData: subscription.value });
+				const undone = await zap.step('triggers.interaction_results.operation.performUnsubscribe', {
+					authData,
+					subscribeData: subscription.value,
+				});
 				unsubscribed.push({ requestId: subscription.value.request_id, undone });
 			}
 		} finally {
@@ -405,7 +565,8 @@ describe(`Zapier fault soak: the REST-hook trigger with duplicated, out-of-order
 		}
 		stats = sandbox.control.stats();
 		deliveries = sandbox.control.callbacks();
-		for (const subscription of subscriptions) failures.push(...subscription.throttles, ...(subscription.ok ? [] : [subscription.failure]));
+		for (const subscription of subscriptions)
+			failures.push(...subscription.throttles, ...(subscription.ok ? [] : [subscription.failure]));
 		for (const { result } of performed) if (!result.ok) failures.push(result.failure);
 	}, 120_000);
 	afterAll(async () => {
@@ -418,7 +579,9 @@ describe(`Zapier fault soak: the REST-hook trigger with duplicated, out-of-order
 			const lookup = lookups[i] as SoakLookup;
 			for (const throttle of subscription.throttles) expectThrottle(throttle, false);
 			if (!subscription.ok) {
-				expect(`${subscription.failure.name}: ${subscription.failure.message}`).toMatch(/^HaltedError: .*not sent again/);
+				expect(`${subscription.failure.name}: ${subscription.failure.message}`).toMatch(
+					/^HaltedError: .*not sent again/,
+				);
 				expect(stats.submissionsByTarget[lookup.key] ?? 0).toBeLessThanOrEqual(1);
 				continue;
 			}
@@ -431,7 +594,8 @@ describe(`Zapier fault soak: the REST-hook trigger with duplicated, out-of-order
 
 	it('turning a Zap off cancels nothing at Nyne (it cannot) and says so', () => {
 		expect(unsubscribed.length).toBe(subscriptions.filter((s) => s.ok).length);
-		for (const { requestId, undone } of unsubscribed) expect(undone.ok && undone.value).toEqual({ request_id: requestId, cancelled: false });
+		for (const { requestId, undone } of unsubscribed)
+			expect(undone.ok && undone.value).toEqual({ request_id: requestId, cancelled: false });
 	});
 
 	it('interaction_results gives each lookup its people once, with the same ids on every copy so Zapier dedupes them', () => {
@@ -442,15 +606,26 @@ describe(`Zapier fault soak: the REST-hook trigger with duplicated, out-of-order
 			if (!first) continue;
 			if (!subscribed.has(requestId)) {
 				// No subscription holds this request (turning the Zap on failed, its fate unknown): its callback triggers nothing.
-				for (const copy of copies) expect(copy.result.ok && copy.result.value, requestId).toEqual([]);
+				for (const copy of copies)
+					expect(copy.result.ok && copy.result.value, requestId).toEqual([]);
 				continue;
 			}
 			// Duplicates, late copies and retried deliveries: identical items, so Zapier's dedupe by id drops the copies.
-			for (const copy of copies) expect(copy.result.ok ? copy.result.value : (copy.result as { failure: ZapierFailure }).failure.message, requestId).toEqual(first.result.ok ? first.result.value : first.result.failure.message);
+			for (const copy of copies)
+				expect(
+					copy.result.ok
+						? copy.result.value
+						: (copy.result as { failure: ZapierFailure }).failure.message,
+					requestId,
+				).toEqual(first.result.ok ? first.result.value : first.result.failure.message);
 			if (!first.result.ok) {
-				expect(first.lookup.noData, `${first.lookup.key}: ${first.result.failure.message}`).toBe(true);
+				expect(first.lookup.noData, `${first.lookup.key}: ${first.result.failure.message}`).toBe(
+					true,
+				);
 				expect(first.result.failure.code).toBe('lookup_failed');
-				expect(first.result.failure.message).toMatch(/The lookup failed: No interaction data found/);
+				expect(first.result.failure.message).toMatch(
+					/The lookup failed: No interaction data found/,
+				);
 				continue;
 			}
 			expect(first.lookup.noData, first.lookup.key).toBe(false);
@@ -480,8 +655,10 @@ describe(`Zapier fault soak: the REST-hook trigger with duplicated, out-of-order
 		expect(deliveries.some((d) => d.attempt > 1 && d.status === 200)).toBe(true);
 	});
 
-	it('no secret shows in outputs, errors, Zapier\'s log lines, the printed console or the sandbox log', () => {
-		expect(leaksIn(everything({ subscriptions, performed }, failures, zap.logged, printed.lines, log))).toEqual([]);
+	it("no secret shows in outputs, errors, Zapier's log lines, the printed console or the sandbox log", () => {
+		expect(
+			leaksIn(everything({ subscriptions, performed }, failures, zap.logged, printed.lines, log)),
+		).toEqual([]);
 		// The captures did see the app's traffic, so "no leak" above covers it.
 		expect(zap.logged.length).toBeGreaterThan(0);
 		expect(printed.lines.some((line) => line.includes('/person/interactions'))).toBe(true);
@@ -494,9 +671,15 @@ describe('Zapier fault soak: the secret search can fail', () => {
 		const before = process.env.LOG_TO_STDOUT;
 		process.env.LOG_TO_STDOUT = '1';
 		try {
-			await appTester((z: { console: { log(...args: unknown[]): void } }, bundle: { authData: Record<string, string> }) => z.console.log(`key ${bundle.authData.api_key}`), {
-				authData: authFor('http://127.0.0.1:9', CANARY_KEY, CANARY_SECRET),
-			});
+			await appTester(
+				(
+					z: { console: { log(...args: unknown[]): void } },
+					bundle: { authData: Record<string, string> },
+				) => z.console.log(`key ${bundle.authData.api_key}`),
+				{
+					authData: authFor('http://127.0.0.1:9', CANARY_KEY, CANARY_SECRET),
+				},
+			);
 		} finally {
 			if (before === undefined) delete process.env.LOG_TO_STDOUT;
 			else process.env.LOG_TO_STDOUT = before;

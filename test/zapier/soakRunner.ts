@@ -4,9 +4,9 @@ import { OK_JSON, startLoopbackServer } from '../support/loopbackServer';
 import { App } from './harness';
 
 const requireFromApp = createRequire(new URL('../../zapier/package.json', import.meta.url));
-const createLambdaHandler = requireFromApp('zapier-platform-core/src/tools/create-lambda-handler') as (
-	app: object,
-) => (event: object) => Promise<{ results: unknown }>;
+const createLambdaHandler = requireFromApp(
+	'zapier-platform-core/src/tools/create-lambda-handler',
+) as (app: object) => (event: object) => Promise<{ results: unknown }>;
 
 /** A Zapier error as the platform reads it: z.errors.Error and ThrottledError carry JSON in `message`. */
 export interface ZapierFailure {
@@ -35,7 +35,9 @@ export function readFailure(error: unknown): ZapierFailure {
 	};
 }
 
-export type StepEnding<T> = { ok: true; value: T; throttles: ZapierFailure[] } | { ok: false; failure: ZapierFailure; throttles: ZapierFailure[] };
+export type StepEnding<T> =
+	| { ok: true; value: T; throttles: ZapierFailure[] }
+	| { ok: false; failure: ZapierFailure; throttles: ZapierFailure[] };
 
 /**
  * Runs app methods the way Zapier does (the lambda handler createAppTester wraps), and keeps everything
@@ -54,20 +56,37 @@ export function createZapRunner(options: { timeScale: number; maxReschedules: nu
 		}
 	};
 
-	async function invoke(method: string, bundle: object, callbackUrl = 'https://auth-json-server.zapier-staging.com/echo'): Promise<unknown> {
-		const event = { command: 'execute', method, bundle, callback_url: callbackUrl, logToStdout: true, detailedLogToStdout: true, customLogger };
+	async function invoke(
+		method: string,
+		bundle: object,
+		callbackUrl = 'https://auth-json-server.zapier-staging.com/echo',
+	): Promise<unknown> {
+		const event = {
+			command: 'execute',
+			method,
+			bundle,
+			callback_url: callbackUrl,
+			logToStdout: true,
+			detailedLogToStdout: true,
+			customLogger,
+		};
 		return (await handler(event)).results;
 	}
 
 	/** One step: a ThrottledError makes Zapier run it again after its delay (scaled), up to maxReschedules times. */
-	async function step<T>(method: string, bundle: object, callbackUrl?: string): Promise<StepEnding<T>> {
+	async function step<T>(
+		method: string,
+		bundle: object,
+		callbackUrl?: string,
+	): Promise<StepEnding<T>> {
 		const throttles: ZapierFailure[] = [];
 		for (;;) {
 			try {
 				return { ok: true, value: (await invoke(method, bundle, callbackUrl)) as T, throttles };
 			} catch (error) {
 				const failure = readFailure(error);
-				if (failure.name !== 'ThrottledError' || throttles.length >= options.maxReschedules) return { ok: false, failure, throttles };
+				if (failure.name !== 'ThrottledError' || throttles.length >= options.maxReschedules)
+					return { ok: false, failure, throttles };
 				throttles.push(failure);
 				await sleep((failure.delay ?? 0) * 1000 * options.timeScale);
 			}
@@ -77,7 +96,8 @@ export function createZapRunner(options: { timeScale: number; maxReschedules: nu
 	return { step, logged };
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number): Promise<void> =>
+	new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface Delivery {
 	path: string;
@@ -138,14 +158,24 @@ function safeJson(value: unknown): string {
 }
 
 interface CallbackLog {
-	callbacks(): Array<{ requestId: string; attempt: number; status?: number; error?: string; duplicate?: boolean }>;
+	callbacks(): Array<{
+		requestId: string;
+		attempt: number;
+		status?: number;
+		error?: string;
+		duplicate?: boolean;
+	}>;
 }
 
 /**
  * Waits until the sandbox has delivered a callback for `expectedJobs` requests and every delivery chain
  * (first copy, duplicate copy, with their retries) has ended; throws at the deadline so the test stops by itself.
  */
-export async function waitForCallbacksToSettle(control: CallbackLog, expectedJobs: () => number, deadlineMs = 20_000): Promise<void> {
+export async function waitForCallbacksToSettle(
+	control: CallbackLog,
+	expectedJobs: () => number,
+	deadlineMs = 20_000,
+): Promise<void> {
 	const until = Date.now() + deadlineMs;
 	for (;;) {
 		const chains = new Map<string, { attempt: number; status?: number; error?: string }>();
@@ -161,7 +191,10 @@ export async function waitForCallbacksToSettle(control: CallbackLog, expectedJob
 			return !(answered && last.attempt >= 6);
 		});
 		if (firstChains >= expectedJobs() && open.length === 0) return;
-		if (Date.now() > until) throw new Error(`callbacks did not settle: ${firstChains}/${expectedJobs()} jobs called back, ${open.length} deliveries open`);
+		if (Date.now() > until)
+			throw new Error(
+				`callbacks did not settle: ${firstChains}/${expectedJobs()} jobs called back, ${open.length} deliveries open`,
+			);
 		await sleep(10);
 	}
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
-import { App, appTester, authFor, expectNoSecrets, performOf, rejectionOf, shownMessage, useSandboxWithListener } from './harness';
+import {
+	App,
+	appTester,
+	authFor,
+	expectNoSecrets,
+	performOf,
+	rejectionOf,
+	shownMessage,
+	useSandboxWithListener,
+} from './harness';
 
 const create = App.creates.start_interaction_lookup.operation;
 const perform = performOf(create.perform);
@@ -11,9 +20,17 @@ describe('create start_interaction_lookup', () => {
 	it('returns the request id at once', async () => {
 		const result = (await appTester(perform, {
 			authData: authFor(env.sandbox.url),
-			inputData: { type: 'followers,following', social_media_url: 'https://mobile.twitter.com/Acme?ref=x' },
+			inputData: {
+				type: 'followers,following',
+				social_media_url: 'https://mobile.twitter.com/Acme?ref=x',
+			},
 		})) as Record<string, unknown>;
-		expect(result).toMatchObject({ status: 'queued', interaction_type: 'followers,following', platform: 'twitter', callback_url: null });
+		expect(result).toMatchObject({
+			status: 'queued',
+			interaction_type: 'followers,following',
+			platform: 'twitter',
+			callback_url: null,
+		});
 		expect(result.request_id).toMatch(/^interaction_/);
 		expect(result.id).toBe(result.request_id);
 		expect(env.sandbox.control.stats()).toMatchObject({ submissions: 1 });
@@ -23,7 +40,12 @@ describe('create start_interaction_lookup', () => {
 	it('passes an optional callback URL on to Nyne', async () => {
 		const result = (await appTester(perform, {
 			authData: authFor(env.sandbox.url),
-			inputData: { type: 'followers', social_media_url: 'x.com/acme', max_results: '10', callback_url: env.listener.url },
+			inputData: {
+				type: 'followers',
+				social_media_url: 'x.com/acme',
+				max_results: '10',
+				callback_url: env.listener.url,
+			},
 		})) as { request_id: string; callback_url: string };
 		expect(result.callback_url).toBe(env.listener.url);
 		const body = (await env.listener.nextBody()) as { request_id: string; status: string };

@@ -4,7 +4,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { baseCounts } from '../../sandbox/people';
 import { clock } from '../../zapier/src/clock';
-import { App, appTester, authFor, expectNoSecrets, performOf, rejectionOf, shownMessage, useSandboxWithListener } from './harness';
+import {
+	App,
+	appTester,
+	authFor,
+	expectNoSecrets,
+	performOf,
+	rejectionOf,
+	shownMessage,
+	useSandboxWithListener,
+} from './harness';
 import { invokeWithZcache, startZcacheRpcServer } from './zcacheRpcServer';
 
 const HOUR = 3_600_000;
@@ -19,11 +28,17 @@ function performFor(key: TriggerKey) {
 
 /** Profiles and posts small enough that one lookup (max 1000) lists everyone. */
 function smallProfile(prefix: string): string {
-	for (let i = 0; ; i++) if (baseCounts('twitter', `${prefix}${i}`).followers < 600 && baseCounts('twitter', `${prefix}${i}`).following < 600) return `${prefix}${i}`;
+	for (let i = 0; ; i++)
+		if (
+			baseCounts('twitter', `${prefix}${i}`).followers < 600 &&
+			baseCounts('twitter', `${prefix}${i}`).following < 600
+		)
+			return `${prefix}${i}`;
 }
 
 /** The app tester's z.cache mock: its store is a field the type declarations leave out. */
-const testCache = () => (appTester as unknown as { zcacheTestObj: Record<string, string> }).zcacheTestObj;
+const testCache = () =>
+	(appTester as unknown as { zcacheTestObj: Record<string, string> }).zcacheTestObj;
 
 let offset = 0;
 const realNow = clock.now;
@@ -43,13 +58,18 @@ describe('polling triggers on the core watch (z.cache state, sandbox over HTTP)'
 
 	/** Waits (bounded) until the sandbox has charged for `lookups` completed lookups. */
 	async function untilCompleted(lookups: number): Promise<void> {
-		for (let i = 0; i < 500 && env.sandbox.control.stats().creditsUsed < 3 * lookups; i++) await delay(10);
+		for (let i = 0; i < 500 && env.sandbox.control.stats().creditsUsed < 3 * lookups; i++)
+			await delay(10);
 		expect(env.sandbox.control.stats().creditsUsed).toBe(3 * lookups);
 	}
 
 	function watch(key: TriggerKey, url: string, extra: Record<string, unknown> = {}) {
 		const perform = performFor(key);
-		const bundle = { authData: authFor(env.sandbox.url), inputData: { social_media_url: url, check_every_hours: 1, max_results: 1000, ...extra }, meta: { zap: { id: `zap-${key}`, user: { timezone: 'UTC' } } } };
+		const bundle = {
+			authData: authFor(env.sandbox.url),
+			inputData: { social_media_url: url, check_every_hours: 1, max_results: 1000, ...extra },
+			meta: { zap: { id: `zap-${key}`, user: { timezone: 'UTC' } } },
+		};
 		let first = true;
 		const poll = async () => {
 			const items = (await appTester(perform, bundle, first)) as Item[];
@@ -60,11 +80,41 @@ describe('polling triggers on the core watch (z.cache state, sandbox over HTTP)'
 		return { poll, bundle };
 	}
 
-	const cases: Array<{ key: TriggerKey; target: () => string; url: (target: string) => string; churn: (target: string) => void; expected: number }> = [
-		{ key: 'new_follower', target: () => smallProfile('zf'), url: (t) => `https://x.com/${t}`, churn: (t) => env.sandbox.control.churn('twitter', t, { addFollowers: 3 }), expected: 3 },
-		{ key: 'new_following', target: () => smallProfile('zg'), url: (t) => `https://x.com/${t}`, churn: (t) => env.sandbox.control.churn('twitter', t, { addFollowing: 4 }), expected: 4 },
-		{ key: 'new_reply', target: () => '1234567890123456789', url: (t) => `https://x.com/nyne_ai/status/${t}`, churn: (t) => env.sandbox.control.addReplies(t, 2), expected: 2 },
-		{ key: 'lost_follower', target: () => smallProfile('zl'), url: (t) => `https://x.com/${t}`, churn: (t) => env.sandbox.control.churn('twitter', t, { removeFollowers: 2 }), expected: 2 },
+	const cases: Array<{
+		key: TriggerKey;
+		target: () => string;
+		url: (target: string) => string;
+		churn: (target: string) => void;
+		expected: number;
+	}> = [
+		{
+			key: 'new_follower',
+			target: () => smallProfile('zf'),
+			url: (t) => `https://x.com/${t}`,
+			churn: (t) => env.sandbox.control.churn('twitter', t, { addFollowers: 3 }),
+			expected: 3,
+		},
+		{
+			key: 'new_following',
+			target: () => smallProfile('zg'),
+			url: (t) => `https://x.com/${t}`,
+			churn: (t) => env.sandbox.control.churn('twitter', t, { addFollowing: 4 }),
+			expected: 4,
+		},
+		{
+			key: 'new_reply',
+			target: () => '1234567890123456789',
+			url: (t) => `https://x.com/nyne_ai/status/${t}`,
+			churn: (t) => env.sandbox.control.addReplies(t, 2),
+			expected: 2,
+		},
+		{
+			key: 'lost_follower',
+			target: () => smallProfile('zl'),
+			url: (t) => `https://x.com/${t}`,
+			churn: (t) => env.sandbox.control.churn('twitter', t, { removeFollowers: 2 }),
+			expected: 2,
+		},
 	];
 
 	for (const { key, target, url, churn, expected } of cases) {
@@ -98,7 +148,13 @@ describe('polling triggers on the core watch (z.cache state, sandbox over HTTP)'
 				const dates = items.map((item) => String(item.reply_date));
 				expect(dates).toEqual([...dates].sort().reverse());
 			}
-			if (key === 'lost_follower') for (const item of items) expect(item).toMatchObject({ relation: 'follower', target_username: t, platform: 'twitter' });
+			if (key === 'lost_follower')
+				for (const item of items)
+					expect(item).toMatchObject({
+						relation: 'follower',
+						target_username: t,
+						platform: 'twitter',
+					});
 
 			// Once: the next polls and the next interval (no churn) bring nothing.
 			expect(await poll()).toEqual([]);
@@ -113,7 +169,9 @@ describe('polling triggers on the core watch (z.cache state, sandbox over HTTP)'
 
 	it('before the interval has passed no lookup starts, however often Zapier polls', async () => {
 		useTestClock();
-		const { poll } = watch('new_follower', `https://x.com/${smallProfile('zi')}`, { check_every_hours: '6' });
+		const { poll } = watch('new_follower', `https://x.com/${smallProfile('zi')}`, {
+			check_every_hours: '6',
+		});
 		await poll();
 		await untilCompleted(1);
 		for (let hour = 0; hour < 5; hour++) {
@@ -157,7 +215,12 @@ describe('polling triggers on the core watch (z.cache state, sandbox over HTTP)'
 		await poll();
 		await untilCompleted(2);
 		advanceHours(1);
-		env.sandbox.control.injectFault({ kind: 'drop_connection', method: 'POST', path: '/person/interactions', times: 1 });
+		env.sandbox.control.injectFault({
+			kind: 'drop_connection',
+			method: 'POST',
+			path: '/person/interactions',
+			times: 1,
+		});
 		expect(await poll()).toHaveLength(3);
 		expect(env.sandbox.control.stats().submissions).toBe(3);
 		expect(await poll()).toEqual([]);
@@ -170,7 +233,12 @@ describe('polling triggers on the core watch (z.cache state, sandbox over HTTP)'
 	it('a refused start with nothing to hand over is an error, and the next poll starts the lookup', async () => {
 		useTestClock();
 		const { poll } = watch('new_follower', `https://x.com/${smallProfile('zr')}`);
-		env.sandbox.control.injectFault({ kind: 'rate_limit', method: 'POST', path: '/person/interactions', times: 1 });
+		env.sandbox.control.injectFault({
+			kind: 'rate_limit',
+			method: 'POST',
+			path: '/person/interactions',
+			times: 1,
+		});
 		const error = await rejectionOf(poll());
 		expect(error.name).toBe('ThrottledError');
 		expect(env.sandbox.control.stats().submissions).toBe(0);
@@ -184,7 +252,9 @@ describe('polling triggers on the core watch (z.cache state, sandbox over HTTP)'
 		try {
 			const { bundle } = watch('new_follower', `https://x.com/${smallProfile('zc')}`);
 			const method = 'triggers.new_follower.operation.perform';
-			const results = await Promise.all([1, 2, 3].map(() => invokeWithZcache(App, method, bundle, rpc.url)));
+			const results = await Promise.all(
+				[1, 2, 3].map(() => invokeWithZcache(App, method, bundle, rpc.url)),
+			);
 			expect(results).toEqual([[], [], []]);
 			expect(env.sandbox.control.stats().submissions).toBe(1);
 			await untilCompleted(1);
@@ -200,8 +270,14 @@ describe('polling triggers on the core watch (z.cache state, sandbox over HTTP)'
 	const corruptions: Array<[string, (stored: Record<string, unknown>) => unknown]> = [
 		['lost: the entry is gone', () => null],
 		['not a JSON object', () => 'garbage'],
-		['a number where the remembered set belongs', (s) => ({ ...s, watch: { ...(s.watch as object), seen: 42 } })],
-		['an odd-length hash string', (s) => ({ ...s, watch: { ...(s.watch as object), seen: 'abc' } })],
+		[
+			'a number where the remembered set belongs',
+			(s) => ({ ...s, watch: { ...(s.watch as object), seen: 42 } }),
+		],
+		[
+			'an odd-length hash string',
+			(s) => ({ ...s, watch: { ...(s.watch as object), seen: 'abc' } }),
+		],
 		['an unknown envelope version', (s) => ({ ...s, v: 9 })],
 		['a pending lookup that is a number', (s) => ({ ...s, pending: 5 })],
 	];
@@ -214,9 +290,13 @@ describe('polling triggers on the core watch (z.cache state, sandbox over HTTP)'
 			await untilCompleted(1);
 			await poll();
 			const cache = testCache();
-			const key = Object.keys(cache).find((k) => k.startsWith('nyne-watch:new_follower:') && !k.endsWith(':lock'));
+			const key = Object.keys(cache).find(
+				(k) => k.startsWith('nyne-watch:new_follower:') && !k.endsWith(':lock'),
+			);
 			if (!key) throw new Error('no watch state in the cache');
-			cache[key] = JSON.stringify(corrupt(JSON.parse(cache[key] as string) as Record<string, unknown>));
+			cache[key] = JSON.stringify(
+				corrupt(JSON.parse(cache[key] as string) as Record<string, unknown>),
+			);
 
 			const seen: Item[] = [];
 			for (let i = 0; i < 3; i++) {
@@ -239,22 +319,45 @@ describe('polling triggers on the core watch (z.cache state, sandbox over HTTP)'
 		const perform = performFor('lost_follower');
 		const items = (await appTester(
 			perform,
-			{ authData: authFor(env.sandbox.url), inputData: { social_media_url: `https://x.com/${t}` }, meta: { isLoadingSample: true } },
+			{
+				authData: authFor(env.sandbox.url),
+				inputData: { social_media_url: `https://x.com/${t}` },
+				meta: { isLoadingSample: true },
+			},
 			true,
 		)) as Item[];
 		expect(items).toHaveLength(3);
-		for (const item of items) expect(item).toMatchObject({ target_username: t, relation: 'follower', profile_url: `https://x.com/${item.username}` });
+		for (const item of items)
+			expect(item).toMatchObject({
+				target_username: t,
+				relation: 'follower',
+				profile_url: `https://x.com/${item.username}`,
+			});
 		expect(Object.keys(testCache())).toEqual([]);
 	});
 
 	it('a bad interval or URL is an error before anything is sent', async () => {
 		const before = env.sandbox.control.stats().requests;
 		const interval = await rejectionOf(
-			appTester(performFor('new_follower'), { authData: authFor(env.sandbox.url), inputData: { social_media_url: 'https://x.com/acme', check_every_hours: '0.5' } }, true),
+			appTester(
+				performFor('new_follower'),
+				{
+					authData: authFor(env.sandbox.url),
+					inputData: { social_media_url: 'https://x.com/acme', check_every_hours: '0.5' },
+				},
+				true,
+			),
 		);
 		expect(shownMessage(interval)).toMatch(/Check Every \(Hours\)/);
 		const url = await rejectionOf(
-			appTester(performFor('new_reply'), { authData: authFor(env.sandbox.url), inputData: { social_media_url: 'https://x.com/acme' } }, true),
+			appTester(
+				performFor('new_reply'),
+				{
+					authData: authFor(env.sandbox.url),
+					inputData: { social_media_url: 'https://x.com/acme' },
+				},
+				true,
+			),
 		);
 		expect(shownMessage(url)).toMatch(/post URL/);
 		expect(env.sandbox.control.stats().requests).toBe(before);

@@ -17,14 +17,22 @@ export async function startZcacheRpcServer(): Promise<ZcacheRpcServer> {
 	const entries = new Map<string, string>();
 	const server = createServer((req, res) => {
 		void readJson(req).then((call) => {
-			const [key, value, , , nx] = call.params as [string, string | null, number | null, unknown, boolean | null];
+			const [key, value, , , nx] = call.params as [
+				string,
+				string | null,
+				number | null,
+				unknown,
+				boolean | null,
+			];
 			let result: unknown = null;
 			if (call.method === 'zcache_get') result = entries.get(key) ?? null;
 			else if (call.method === 'zcache_set') {
 				result = !(nx === true && entries.has(key));
 				if (result) entries.set(key, value ?? 'null');
 			} else if (call.method === 'zcache_delete') result = entries.delete(key);
-			res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: call.id, result }));
+			res
+				.writeHead(200, { 'content-type': 'application/json' })
+				.end(JSON.stringify({ id: call.id, result }));
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -43,22 +51,42 @@ export async function startZcacheRpcServer(): Promise<ZcacheRpcServer> {
 	};
 }
 
-function readJson(req: IncomingMessage): Promise<{ id: string; method: string; params: unknown[] }> {
+function readJson(
+	req: IncomingMessage,
+): Promise<{ id: string; method: string; params: unknown[] }> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as { id: string; method: string; params: unknown[] }));
+		req.on('end', () =>
+			resolve(
+				JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+					id: string;
+					method: string;
+					params: unknown[];
+				},
+			),
+		);
 		req.on('error', reject);
 	});
 }
 
 const requireFromApp = createRequire(new URL('../../zapier/package.json', import.meta.url));
-const createLambdaHandler = requireFromApp('zapier-platform-core/src/tools/create-lambda-handler') as (
-	app: object,
-) => (event: object) => Promise<{ results: unknown }>;
+const createLambdaHandler = requireFromApp(
+	'zapier-platform-core/src/tools/create-lambda-handler',
+) as (app: object) => (event: object) => Promise<{ results: unknown }>;
 
 /** Runs an app method as Zapier does, with z.cache going over HTTP to `rpcUrl` instead of the app tester's mock. */
-export async function invokeWithZcache(app: object, method: string, bundle: object, rpcUrl: string): Promise<unknown> {
-	const response = await createLambdaHandler(app)({ command: 'execute', method, bundle, rpc_base: rpcUrl });
+export async function invokeWithZcache(
+	app: object,
+	method: string,
+	bundle: object,
+	rpcUrl: string,
+): Promise<unknown> {
+	const response = await createLambdaHandler(app)({
+		command: 'execute',
+		method,
+		bundle,
+		rpc_base: rpcUrl,
+	});
 	return response.results;
 }

@@ -6,7 +6,8 @@ import { withZapierErrors } from './errors.js';
 import { FIELD_LABELS } from './fields.js';
 
 /** GET /usage: free, and it proves the key pair works. */
-const test = (z: ZObject, bundle: Bundle) => withZapierErrors(z, () => createNyneClient(z, bundle).getUsage());
+const test = (z: ZObject, bundle: Bundle) =>
+	withZapierErrors(z, () => createNyneClient(z, bundle).getUsage());
 
 /** /usage names no account, so the label names the API host when it is not the real one (never the key). */
 const connectionLabel = async (_z: ZObject, bundle: Bundle): Promise<string> => {
@@ -27,7 +28,8 @@ export default {
 			label: 'API Key',
 			required: true,
 			type: 'string',
-			helpText: 'Your Nyne API key, from the API credentials page of your [Nyne dashboard](https://www.nyne.ai).',
+			helpText:
+				'Your Nyne API key, from the API credentials page of your [Nyne dashboard](https://www.nyne.ai).',
 		},
 		{
 			key: 'api_secret',

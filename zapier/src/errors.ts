@@ -1,6 +1,11 @@
 import type { ZObject } from 'zapier-platform-core';
 
-import { AUTH_ERROR_CODES, NyneApiError, NyneError, NyneValidationError } from '../../shared/index.js';
+import {
+	AUTH_ERROR_CODES,
+	NyneApiError,
+	NyneError,
+	NyneValidationError,
+} from '../../shared/index.js';
 import { FIELD_LABELS } from './fields.js';
 
 const AUTH_CODES = new Set(AUTH_ERROR_CODES);
@@ -26,7 +31,8 @@ const SERVER_ERROR_RETRY_SECONDS = 30;
  * bad input names the field to fix.
  */
 export function toZapierError(z: ZObject, error: unknown): Error {
-	if (!(error instanceof NyneError)) return error instanceof Error ? error : new Error(String(error));
+	if (!(error instanceof NyneError))
+		return error instanceof Error ? error : new Error(String(error));
 	if (error instanceof NyneValidationError) {
 		return new z.errors.Error(withField(error.message, error.field), error.code, 400);
 	}
@@ -42,7 +48,10 @@ export function toZapierError(z: ZObject, error: unknown): Error {
 		return new z.errors.HaltedError(error.message);
 	}
 	if (error.retryable) {
-		return new z.errors.ThrottledError(error.message, retryAfterSeconds(error) ?? SERVER_ERROR_RETRY_SECONDS);
+		return new z.errors.ThrottledError(
+			error.message,
+			retryAfterSeconds(error) ?? SERVER_ERROR_RETRY_SECONDS,
+		);
 	}
 	return new z.errors.Error(error.message, error.code, error.httpStatus);
 }
@@ -59,11 +68,15 @@ export async function withZapierErrors<T>(z: ZObject, operation: () => Promise<T
 function throttleSeconds(error: NyneApiError): number {
 	const fromServer = retryAfterSeconds(error);
 	if (fromServer !== undefined) return fromServer;
-	return error.code === 'monthly_limit_exceeded' ? MONTHLY_LIMIT_RETRY_SECONDS : DEFAULT_THROTTLE_SECONDS;
+	return error.code === 'monthly_limit_exceeded'
+		? MONTHLY_LIMIT_RETRY_SECONDS
+		: DEFAULT_THROTTLE_SECONDS;
 }
 
 function retryAfterSeconds(error: NyneApiError): number | undefined {
-	return error.retryAfterMs === undefined ? undefined : Math.max(1, Math.ceil(error.retryAfterMs / 1000));
+	return error.retryAfterMs === undefined
+		? undefined
+		: Math.max(1, Math.ceil(error.retryAfterMs / 1000));
 }
 
 function withField(message: string, field: string | undefined): string {

@@ -1,6 +1,10 @@
 import { defineInputField } from 'zapier-platform-core';
 
-import { DEFAULT_MAX_RESULTS, MAX_RESULTS_LIMIT, type InteractionRequestInput } from '../../shared/index.js';
+import {
+	DEFAULT_MAX_RESULTS,
+	MAX_RESULTS_LIMIT,
+	type InteractionRequestInput,
+} from '../../shared/index.js';
 
 /** Field keys the user fills in; the same keys the API and the core's validation errors use. */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
@@ -18,12 +22,25 @@ export const typeField = defineInputField({
 	required: true,
 	choices: [
 		{ value: 'replies', label: 'Replies to a post (Twitter/X)', sample: 'replies' },
-		{ value: 'followers', label: 'Followers of an account (Twitter/X, Instagram)', sample: 'followers' },
-		{ value: 'following', label: 'Accounts an account follows (Twitter/X, Instagram)', sample: 'following' },
-		{ value: 'followers,following', label: 'Followers and following (Twitter/X, Instagram)', sample: 'followers,following' },
+		{
+			value: 'followers',
+			label: 'Followers of an account (Twitter/X, Instagram)',
+			sample: 'followers',
+		},
+		{
+			value: 'following',
+			label: 'Accounts an account follows (Twitter/X, Instagram)',
+			sample: 'following',
+		},
+		{
+			value: 'followers,following',
+			label: 'Followers and following (Twitter/X, Instagram)',
+			sample: 'followers,following',
+		},
 	],
 	default: 'followers',
-	helpText: 'Which people to fetch. Replies need a Twitter/X post URL; the other types need a profile URL (Twitter/X or Instagram).',
+	helpText:
+		'Which people to fetch. Replies need a Twitter/X post URL; the other types need a profile URL (Twitter/X or Instagram).',
 });
 
 export const socialMediaUrlField = defineInputField({
@@ -58,13 +75,17 @@ export const requestIdField = defineInputField({
 	label: FIELD_LABELS.request_id,
 	required: true,
 	type: 'string',
-	helpText: 'The Request ID returned by "Start Interaction Lookup", such as `interaction_abc123def456_1234567890`.',
+	helpText:
+		'The Request ID returned by "Start Interaction Lookup", such as `interaction_abc123def456_1234567890`.',
 });
 
 export const lookupFields = [typeField, socialMediaUrlField, maxResultsField];
 
 /** What Zapier hands over (strings, numbers or nothing) as the core's request input. */
-export function lookupInput(inputData: Record<string, unknown>, callbackUrl?: string): InteractionRequestInput {
+export function lookupInput(
+	inputData: Record<string, unknown>,
+	callbackUrl?: string,
+): InteractionRequestInput {
 	return {
 		type: String(inputData.type ?? ''),
 		socialMediaUrl: String(inputData.social_media_url ?? ''),

@@ -1,6 +1,13 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 
-import { buildInteractionRequest, collectLookup, NyneApiError, readCallback, startLookup, type LookupView } from '../../shared/index.js';
+import {
+	buildInteractionRequest,
+	collectLookup,
+	NyneApiError,
+	readCallback,
+	startLookup,
+	type LookupView,
+} from '../../shared/index.js';
 import { createNyneClient, STEP_BUDGET_MS } from './client.js';
 import { lookupInput } from './fields.js';
 
@@ -11,7 +18,11 @@ const POLL_RETRIES = 3;
  * Starts a lookup without a callback and waits for it within the step budget.
  * Returns the finished lookup, or the started one (still running) when time ran out.
  */
-export async function startAndCollect(z: ZObject, bundle: Bundle, timeoutMs = STEP_BUDGET_MS): Promise<LookupView> {
+export async function startAndCollect(
+	z: ZObject,
+	bundle: Bundle,
+	timeoutMs = STEP_BUDGET_MS,
+): Promise<LookupView> {
 	const client = createNyneClient(z, bundle, POLL_RETRIES);
 	const started = await startLookup(client, buildInteractionRequest(lookupInput(bundle.inputData)));
 	try {
@@ -28,7 +39,10 @@ export async function startAndCollect(z: ZObject, bundle: Bundle, timeoutMs = ST
  */
 export function readOwnCallback(bundle: Bundle, expectedRequestId: unknown): LookupView {
 	const secrets = [bundle.authData.api_key ?? '', bundle.authData.api_secret ?? ''].map(String);
-	return readCallback(bundle.cleanedRequest, { secrets, expectedRequestId: typeof expectedRequestId === 'string' ? expectedRequestId : '' });
+	return readCallback(bundle.cleanedRequest, {
+		secrets,
+		expectedRequestId: typeof expectedRequestId === 'string' ? expectedRequestId : '',
+	});
 }
 
 /** A lookup that failed is an error in Zapier, in the core's `lookup_failed` words; any other passes through. */

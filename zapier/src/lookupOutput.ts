@@ -1,4 +1,9 @@
-import { maskCallbackUrl, type InteractionTarget, type LookupView, type RequestState } from '../../shared/index.js';
+import {
+	maskCallbackUrl,
+	type InteractionTarget,
+	type LookupView,
+	type RequestState,
+} from '../../shared/index.js';
 
 import { capPeople, withPersonIds, type PersonItem } from './people.js';
 

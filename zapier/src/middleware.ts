@@ -7,7 +7,14 @@ import { toTransportResponse } from './transport.js';
 /** The one place the key pair is set: as headers (never in the URL, so it never shows in logs). */
 const addApiCredentials: BeforeRequestMiddleware = (request, _z, bundle) => {
 	const { api_key: apiKey, api_secret: apiSecret } = bundle.authData;
-	return { ...request, headers: { ...request.headers, [API_KEY_HEADER]: apiKey ?? '', [API_SECRET_HEADER]: apiSecret ?? '' } };
+	return {
+		...request,
+		headers: {
+			...request.headers,
+			[API_KEY_HEADER]: apiKey ?? '',
+			[API_SECRET_HEADER]: apiSecret ?? '',
+		},
+	};
 };
 
 /**

@@ -18,12 +18,17 @@ export function withPersonIds(people: InteractionItem[]): PersonItem[] {
 export const MAX_OUTPUT_BYTES = 4_000_000;
 
 /** The first people that fit in `maxBytes` of JSON (and at most `maxPeople`), and whether any were left out. */
-export function capPeople<T>(people: T[], maxBytes = MAX_OUTPUT_BYTES, maxPeople = Number.POSITIVE_INFINITY): { people: T[]; truncated: boolean } {
+export function capPeople<T>(
+	people: T[],
+	maxBytes = MAX_OUTPUT_BYTES,
+	maxPeople = Number.POSITIVE_INFINITY,
+): { people: T[]; truncated: boolean } {
 	let bytes = 2;
 	const kept: T[] = [];
 	for (const person of people) {
 		const size = Buffer.byteLength(JSON.stringify(person), 'utf8') + 1;
-		if (kept.length >= maxPeople || bytes + size > maxBytes) return { people: kept, truncated: true };
+		if (kept.length >= maxPeople || bytes + size > maxBytes)
+			return { people: kept, truncated: true };
 		bytes += size;
 		kept.push(person);
 	}

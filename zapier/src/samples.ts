@@ -1,6 +1,11 @@
 import { toLookupView, type InteractionResult } from '../../shared/index.js';
 
-import { toLookupOutput, toStartedOutput, type LookupOutput, type StartedOutput } from './lookupOutput.js';
+import {
+	toLookupOutput,
+	toStartedOutput,
+	type LookupOutput,
+	type StartedOutput,
+} from './lookupOutput.js';
 import type { PersonItem } from './people.js';
 
 /*
@@ -28,15 +33,29 @@ export const SAMPLE_RESULT: InteractionResult = {
 	total_count: 1,
 };
 
-const SAMPLE_LOOKUP = { requestId: SAMPLE_REQUEST_ID, interactionType: 'followers', platform: 'twitter', createdOn: '2025-01-15T10:30:00Z' };
+const SAMPLE_LOOKUP = {
+	requestId: SAMPLE_REQUEST_ID,
+	interactionType: 'followers',
+	platform: 'twitter',
+	createdOn: '2025-01-15T10:30:00Z',
+};
 
 export const SAMPLE_LOOKUP_OUTPUT: LookupOutput = toLookupOutput(
-	toLookupView({ ...SAMPLE_LOOKUP, status: 'completed', result: SAMPLE_RESULT, resultCount: 1, completedOn: '2025-01-15T10:31:00Z' }),
+	toLookupView({
+		...SAMPLE_LOOKUP,
+		status: 'completed',
+		result: SAMPLE_RESULT,
+		resultCount: 1,
+		completedOn: '2025-01-15T10:31:00Z',
+	}),
 );
 
 export const SAMPLE_PERSON: PersonItem = SAMPLE_LOOKUP_OUTPUT.interactions[0] as PersonItem;
 
-export const SAMPLE_STARTED_OUTPUT: StartedOutput = toStartedOutput(toLookupView({ ...SAMPLE_LOOKUP, status: 'processing' }), 'https://twitter.com/nyne_ai');
+export const SAMPLE_STARTED_OUTPUT: StartedOutput = toStartedOutput(
+	toLookupView({ ...SAMPLE_LOOKUP, status: 'processing' }),
+	'https://twitter.com/nyne_ai',
+);
 
 type KnownKeys<T> = keyof { [K in keyof T as string extends K ? never : K]: T[K] };
 type FieldType = 'string' | 'integer' | 'boolean' | 'datetime';
@@ -68,7 +87,9 @@ const PERSON_FIELDS: Record<KnownKeys<PersonItem>, { label: string; type?: Field
 	target_username: { label: 'Target Username' },
 };
 
-export const PERSON_OUTPUT_FIELDS: OutputField[] = Object.entries(PERSON_FIELDS).map(([key, field]) => ({ key, ...field }));
+export const PERSON_OUTPUT_FIELDS: OutputField[] = Object.entries(PERSON_FIELDS).map(
+	([key, field]) => ({ key, ...field }),
+);
 
 /** The fields a lookup has from its start on. */
 const REQUEST_FIELDS: OutputField[] = [

@@ -21,7 +21,9 @@ export function createZapierTransport(z: ZObject): Transport {
 }
 
 /** The one reading of a Zapier response: lower-case header names, JSON parsed when it is JSON. */
-export function toTransportResponse(response: Pick<HttpResponse, 'status' | 'headers' | 'content'>): TransportResponse {
+export function toTransportResponse(
+	response: Pick<HttpResponse, 'status' | 'headers' | 'content'>,
+): TransportResponse {
 	const headers: Record<string, string> = {};
 	response.headers.forEach((value: string, name: string) => {
 		headers[name.toLowerCase()] = value;

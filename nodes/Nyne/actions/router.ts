@@ -40,7 +40,8 @@ function withStartedLookups(error: NodeError, requestIds: string[]): NodeError {
 function createRunContext(context: IExecuteFunctions): RunContext {
 	let client: Promise<NyneClient> | undefined;
 	return {
-		client: async () => await (client ??= createNyneClient(context, context.getExecutionCancelSignal())),
+		client: async () =>
+			await (client ??= createNyneClient(context, context.getExecutionCancelSignal())),
 		signal: context.getExecutionCancelSignal(),
 	};
 }
@@ -63,14 +64,20 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = resources[resource]?.[operationName];
 	if (!operation) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not known for resource "${resource}"`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operationName}" is not known for resource "${resource}"`,
+		);
 	}
 	const run = createRunContext(this);
 	const continueOnFail = this.continueOnFail();
 	const begun: Array<Step<Begun>> = [];
 	const failFast = (step: Step<unknown>, itemIndex: number): void => {
 		if (step.ok || continueOnFail) return;
-		throw withStartedLookups(toNodeError(this.getNode(), step.error, itemIndex), startedElsewhere(begun, itemIndex));
+		throw withStartedLookups(
+			toNodeError(this.getNode(), step.error, itemIndex),
+			startedElsewhere(begun, itemIndex),
+		);
 	};
 
 	const prepared: Array<Step<unknown>> = [];
@@ -80,7 +87,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	for (let i = 0; i < items.length; i++) {
 		const ready = prepared[i];
-		begun[i] = ready.ok ? await attempt(async () => ({ prepared: ready.value, started: await operation.start.call(this, i, ready.value, run) })) : ready;
+		begun[i] = ready.ok
+			? await attempt(async () => ({
+					prepared: ready.value,
+					started: await operation.start.call(this, i, ready.value, run),
+				}))
+			: ready;
 		failFast(begun[i], i);
 	}
 
@@ -93,18 +105,30 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 		const nodeError = toNodeError(this.getNode(), collected.error, i);
 		if (!continueOnFail) throw withStartedLookups(nodeError, startedElsewhere(begun, i));
-		returnData.push({ json: errorItem(collected.error, nodeError.message), pairedItem: { item: i } });
+		returnData.push({
+			json: errorItem(collected.error, nodeError.message),
+			pairedItem: { item: i },
+		});
 	}
 	return [returnData];
 }
 
 /** An item's items: given at start, or waited for now; a failed step stays failed. */
-async function collect(context: IExecuteFunctions, operation: NyneOperation, itemIndex: number, step: Step<Begun>, run: RunContext): Promise<Step<IDataObject[]>> {
+async function collect(
+	context: IExecuteFunctions,
+	operation: NyneOperation,
+	itemIndex: number,
+	step: Step<Begun>,
+	run: RunContext,
+): Promise<Step<IDataObject[]>> {
 	if (!step.ok) return step;
 	const { prepared, started } = step.value;
 	if ('items' in started) return { ok: true, value: started.items };
 	return await attempt(async () => {
-		if (!operation.collect) throw new NodeOperationError(context.getNode(), 'This operation starts nothing to collect', { itemIndex });
+		if (!operation.collect)
+			throw new NodeOperationError(context.getNode(), 'This operation starts nothing to collect', {
+				itemIndex,
+			});
 		return await operation.collect.call(context, itemIndex, prepared, started.requestId, run);
 	});
 }

@@ -21,8 +21,19 @@ export type Started = { items: IDataObject[]; requestId?: string } | { requestId
 export interface NyneOperation<Prepared = unknown> {
 	description: INodeProperties[];
 	prepare(this: IExecuteFunctions, itemIndex: number): Prepared | Promise<Prepared>;
-	start(this: IExecuteFunctions, itemIndex: number, prepared: Prepared, run: RunContext): Promise<Started>;
-	collect?(this: IExecuteFunctions, itemIndex: number, prepared: Prepared, requestId: string, run: RunContext): Promise<IDataObject[]>;
+	start(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		prepared: Prepared,
+		run: RunContext,
+	): Promise<Started>;
+	collect?(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		prepared: Prepared,
+		requestId: string,
+		run: RunContext,
+	): Promise<IDataObject[]>;
 }
 
 export type NyneResource = 'interaction' | 'request' | 'account';

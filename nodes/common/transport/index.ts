@@ -50,27 +50,38 @@ function createTransport(context: NyneContext, signal?: AbortSignal): Transport 
 	return async (request: TransportRequest): Promise<TransportResponse> => {
 		let response: IN8nHttpFullResponse;
 		try {
-			response = (await context.helpers.httpRequestWithAuthentication.call(context as IAllExecuteFunctions, CREDENTIAL_NAME, {
-				method: request.method as IHttpRequestMethods,
-				url: request.url,
-				// The credential adds X-API-Key / X-API-Secret, so the pair is set once.
-				headers: withoutAuthHeaders(request.headers),
-				...(request.body === undefined ? {} : { body: request.body as IDataObject }),
-				json: true,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				...(signal ? { abortSignal: signal } : {}),
-			})) as IN8nHttpFullResponse;
+			response = (await context.helpers.httpRequestWithAuthentication.call(
+				context as IAllExecuteFunctions,
+				CREDENTIAL_NAME,
+				{
+					method: request.method as IHttpRequestMethods,
+					url: request.url,
+					// The credential adds X-API-Key / X-API-Secret, so the pair is set once.
+					headers: withoutAuthHeaders(request.headers),
+					...(request.body === undefined ? {} : { body: request.body as IDataObject }),
+					json: true,
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+					...(signal ? { abortSignal: signal } : {}),
+				},
+			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			const code = networkErrorCode(error) ?? 'ECONNRESET';
 			throw Object.assign(new Error(`No answer from Nyne (${code})`), { code });
 		}
-		return { status: response.statusCode, headers: lowerCaseHeaders(response.headers), body: response.body };
+		return {
+			status: response.statusCode,
+			headers: lowerCaseHeaders(response.headers),
+			body: response.body,
+		};
 	};
 }
 
 /** A core client whose every HTTP call goes through n8n's authenticated request helper. */
-export async function createNyneClient(context: NyneContext, signal?: AbortSignal): Promise<NyneClient> {
+export async function createNyneClient(
+	context: NyneContext,
+	signal?: AbortSignal,
+): Promise<NyneClient> {
 	const credentials = await context.getCredentials<NyneCredentials>(CREDENTIAL_NAME);
 	const runtime = getRuntime();
 	return new NyneClient({

@@ -16,7 +16,11 @@ const sentByRun = new WeakMap<object, Map<number, Sent>>();
  * Submits an item's lookup at most once per node run: a later attempt gets the earlier outcome back instead of
  * paying again, and a submission whose fate was unknown fails again with the same error, never sent twice.
  */
-export async function submitOnce<T>(context: IExecuteFunctions, itemIndex: number, submit: () => Promise<T>): Promise<T> {
+export async function submitOnce<T>(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	submit: () => Promise<T>,
+): Promise<T> {
 	const run = context.getExecuteData();
 	let sent = sentByRun.get(run);
 	if (!sent) {
@@ -36,6 +40,7 @@ export async function submitOnce<T>(context: IExecuteFunctions, itemIndex: numbe
 		sent.set(itemIndex, { value: outcome.value });
 		return outcome.value;
 	}
-	if (outcome.error instanceof NyneApiError && outcome.error.code === 'submission_unknown') sent.set(itemIndex, { unknown: outcome.error });
+	if (outcome.error instanceof NyneApiError && outcome.error.code === 'submission_unknown')
+		sent.set(itemIndex, { unknown: outcome.error });
 	throw outcome.error;
 }

@@ -8,7 +8,11 @@ export interface SandboxAccess {
 	apiSecret: string;
 }
 
-export function nyneCredential(sandbox: SandboxAccess, id = NYNE_CREDENTIAL_ID, name = NYNE_CREDENTIAL_NAME) {
+export function nyneCredential(
+	sandbox: SandboxAccess,
+	id = NYNE_CREDENTIAL_ID,
+	name = NYNE_CREDENTIAL_NAME,
+) {
 	return {
 		id,
 		name,

@@ -4,15 +4,25 @@ import type { N8nInstance } from './n8n-env';
 import { readerN8nDir } from './paths';
 
 /** Modules resolved from the n8n installation itself, so the reader matches the format n8n wrote. */
-export const requireFromN8n = createRequire(join(readerN8nDir(), 'node_modules', 'n8n', 'package.json'));
+export const requireFromN8n = createRequire(
+	join(readerN8nDir(), 'node_modules', 'n8n', 'package.json'),
+);
 
 interface SqliteDatabase {
-	all(sql: string, params: unknown[], callback: (error: Error | null, rows: unknown[]) => void): void;
+	all(
+		sql: string,
+		params: unknown[],
+		callback: (error: Error | null, rows: unknown[]) => void,
+	): void;
 	close(callback: (error: Error | null) => void): void;
 }
 interface Sqlite3Module {
 	OPEN_READONLY: number;
-	Database: new (file: string, mode: number, callback: (error: Error | null) => void) => SqliteDatabase;
+	Database: new (
+		file: string,
+		mode: number,
+		callback: (error: Error | null) => void,
+	) => SqliteDatabase;
 }
 
 export interface NodeRun {
@@ -44,7 +54,9 @@ export interface StoredExecution {
 function openDatabase(file: string): Promise<SqliteDatabase> {
 	const sqlite3 = requireFromN8n('sqlite3') as Sqlite3Module;
 	return new Promise((resolveDb, reject) => {
-		const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (error) => (error ? reject(error) : resolveDb(db)));
+		const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (error) =>
+			error ? reject(error) : resolveDb(db),
+		);
 	});
 }
 
@@ -75,7 +87,10 @@ interface ExecutionRow {
 }
 
 /** Finished or waiting executions of a workflow, oldest first, with their run data decoded (n8n stores it "flatted"). */
-export async function listExecutions(instance: N8nInstance, workflowId: string): Promise<StoredExecution[]> {
+export async function listExecutions(
+	instance: N8nInstance,
+	workflowId: string,
+): Promise<StoredExecution[]> {
 	const flatted = requireFromN8n('flatted') as { parse(text: string): unknown };
 	const rows = await query<ExecutionRow>(
 		databaseFile(instance),
@@ -137,7 +152,10 @@ export function nodeOutput(data: RunData, nodeName: string): Array<Record<string
 }
 
 /** The error n8n recorded for a failed run: the node's, else the workflow's. */
-export function runError(data: RunData, nodeName: string): { message?: string; description?: string; [k: string]: unknown } | undefined {
+export function runError(
+	data: RunData,
+	nodeName: string,
+): { message?: string; description?: string; [k: string]: unknown } | undefined {
 	const runs = data.resultData.runData[nodeName];
 	return runs?.[runs.length - 1]?.error ?? data.resultData.error;
 }

@@ -52,8 +52,14 @@ export async function startFakeOpenAi(toolArguments: Record<string, unknown>): P
 			const model = request.model ?? 'fake';
 			const toolResult = request.messages.find((m) => m.role === 'tool');
 			if (toolResult) {
-				const text = typeof toolResult.content === 'string' ? toolResult.content : JSON.stringify(toolResult.content);
-				send(200, completion(model, { role: 'assistant', content: `TOOL RESULT: ${text}` }, 'stop'));
+				const text =
+					typeof toolResult.content === 'string'
+						? toolResult.content
+						: JSON.stringify(toolResult.content);
+				send(
+					200,
+					completion(model, { role: 'assistant', content: `TOOL RESULT: ${text}` }, 'stop'),
+				);
 				return;
 			}
 			const tool = request.tools?.[0]?.function.name;
@@ -61,8 +67,15 @@ export async function startFakeOpenAi(toolArguments: Record<string, unknown>): P
 				send(200, completion(model, { role: 'assistant', content: 'NO TOOL OFFERED' }, 'stop'));
 				return;
 			}
-			const call = { id: 'call_fake_1', type: 'function', function: { name: tool, arguments: JSON.stringify(toolArguments) } };
-			send(200, completion(model, { role: 'assistant', content: null, tool_calls: [call] }, 'tool_calls'));
+			const call = {
+				id: 'call_fake_1',
+				type: 'function',
+				function: { name: tool, arguments: JSON.stringify(toolArguments) },
+			};
+			send(
+				200,
+				completion(model, { role: 'assistant', content: null, tool_calls: [call] }, 'tool_calls'),
+			);
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

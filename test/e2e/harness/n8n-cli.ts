@@ -13,7 +13,11 @@ export interface CliResult {
 }
 
 /** Runs `n8n <args>` against an instance's user folder and collects its output. */
-export async function runN8n(instance: N8nInstance, args: string[], timeoutMs = 180_000): Promise<CliResult> {
+export async function runN8n(
+	instance: N8nInstance,
+	args: string[],
+	timeoutMs = 180_000,
+): Promise<CliResult> {
 	const started = Date.now();
 	return await new Promise((resolveRun, reject) => {
 		const child = spawn(instance.node, [n8nBin(instance.n8nVersion), ...args], {
@@ -27,7 +31,9 @@ export async function runN8n(instance: N8nInstance, args: string[], timeoutMs = 
 		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 		const timer = setTimeout(() => {
 			child.kill('SIGKILL');
-			reject(new Error(`n8n ${args.join(' ')} timed out after ${timeoutMs} ms\n${stdout}\n${stderr}`));
+			reject(
+				new Error(`n8n ${args.join(' ')} timed out after ${timeoutMs} ms\n${stdout}\n${stderr}`),
+			);
 		}, timeoutMs);
 		child.on('error', reject);
 		child.on('close', (code) => {
@@ -40,7 +46,9 @@ export async function runN8n(instance: N8nInstance, args: string[], timeoutMs = 
 async function runOrThrow(instance: N8nInstance, args: string[]): Promise<CliResult> {
 	const result = await runN8n(instance, args);
 	if (result.code !== 0) {
-		throw new Error(`n8n ${args[0]} exited with ${result.code}\n${result.stdout}\n${result.stderr}`);
+		throw new Error(
+			`n8n ${args[0]} exited with ${result.code}\n${result.stdout}\n${result.stderr}`,
+		);
 	}
 	return result;
 }
@@ -56,7 +64,10 @@ async function importJson(instance: N8nInstance, command: string, json: unknown)
 	}
 }
 
-export async function importCredentials(instance: N8nInstance, credentials: unknown[]): Promise<void> {
+export async function importCredentials(
+	instance: N8nInstance,
+	credentials: unknown[],
+): Promise<void> {
 	await importJson(instance, 'import:credentials', credentials);
 }
 

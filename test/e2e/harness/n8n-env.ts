@@ -27,7 +27,11 @@ export const E2E_ENCRYPTION_KEY = 'nyne-e2e-fixed-encryption-key-0001';
  * gets its own free port, else two n8n processes collide on 5679); 2.41 reads N8N_WEBHOOK_URL and
  * deprecates WEBHOOK_URL, so both are set.
  */
-export function n8nEnvironment(userFolder: string, port: number, brokerPort: number): NodeJS.ProcessEnv {
+export function n8nEnvironment(
+	userFolder: string,
+	port: number,
+	brokerPort: number,
+): NodeJS.ProcessEnv {
 	const base = `http://127.0.0.1:${port}`;
 	return {
 		PATH: process.env.PATH,

@@ -28,8 +28,16 @@ function exited(child: ChildProcess): Promise<void> {
  * `n8n start` in its own process group; resolves once /healthz answers, the readiness line is printed and
  * every workflow named in `activated` says it is active (n8n 2.41 activates them after the editor is up).
  */
-export async function startN8n(instance: N8nInstance, options: { timeoutMs?: number; activated?: string[] } = {}): Promise<RunningN8n> {
-	return await startN8nProcess(instance, { args: ['start'], healthUrl: `${instance.baseUrl}/healthz`, ready: /Editor is now accessible/, ...options });
+export async function startN8n(
+	instance: N8nInstance,
+	options: { timeoutMs?: number; activated?: string[] } = {},
+): Promise<RunningN8n> {
+	return await startN8nProcess(instance, {
+		args: ['start'],
+		healthUrl: `${instance.baseUrl}/healthz`,
+		ready: /Editor is now accessible/,
+		...options,
+	});
 }
 
 export interface N8nProcessOptions {
@@ -45,7 +53,10 @@ export interface N8nProcessOptions {
 }
 
 /** Any long-running n8n command in its own process group, ready once its health URL answers and it printed `ready`. */
-export async function startN8nProcess(instance: N8nInstance, options: N8nProcessOptions): Promise<RunningN8n> {
+export async function startN8nProcess(
+	instance: N8nInstance,
+	options: N8nProcessOptions,
+): Promise<RunningN8n> {
 	const timeoutMs = options.timeoutMs ?? 120_000;
 	const child = spawn(instance.node, [n8nBin(instance.n8nVersion), ...options.args], {
 		env: instance.env,
@@ -78,8 +89,11 @@ export async function startN8nProcess(instance: N8nInstance, options: N8nProcess
 
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`n8n ${options.args[0]} exited with ${child.exitCode}:\n${log}`);
-		const active = (options.activated ?? []).every((name) => log.includes(`Activated workflow "${name}"`));
+		if (child.exitCode !== null)
+			throw new Error(`n8n ${options.args[0]} exited with ${child.exitCode}:\n${log}`);
+		const active = (options.activated ?? []).every((name) =>
+			log.includes(`Activated workflow "${name}"`),
+		);
 		if (active && options.ready.test(log) && (await answersHealthz(options.healthUrl))) {
 			return { output: () => log, stop };
 		}

@@ -6,7 +6,10 @@ export const NYNE_TRIGGER_TYPE = 'n8n-nodes-nyne.nyneTrigger';
 export const NYNE_FOLLOWER_TRIGGER_TYPE = 'n8n-nodes-nyne.nyneFollowerTrigger';
 
 /** The Nyne action node as installed from the package, with the sandbox credential attached. */
-export function nyneNode(parameters: Record<string, unknown>, extra: Partial<WorkflowNode> = {}): WorkflowNode {
+export function nyneNode(
+	parameters: Record<string, unknown>,
+	extra: Partial<WorkflowNode> = {},
+): WorkflowNode {
 	return {
 		name: 'Nyne',
 		type: NYNE_NODE_TYPE,
@@ -24,7 +27,10 @@ export function itemsFromUrls(urls: string[]): WorkflowNode[] {
 			name: 'Inputs',
 			type: 'n8n-nodes-base.set',
 			typeVersion: 3.4,
-			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ list: urls.map((url) => ({ url })) }) },
+			parameters: {
+				mode: 'raw',
+				jsonOutput: JSON.stringify({ list: urls.map((url) => ({ url })) }),
+			},
 		},
 		{
 			name: 'One Item Each',

@@ -15,7 +15,9 @@ export { n8nCacheDir };
 export function n8nBin(version = N8N_VERSION): string {
 	const bin = n8nBinPath(version);
 	if (!existsSync(bin)) {
-		throw new Error(`n8n ${version} is not installed at ${bin}; run: node scripts/n8n/install-n8n.mjs`);
+		throw new Error(
+			`n8n ${version} is not installed at ${bin}; run: node scripts/n8n/install-n8n.mjs`,
+		);
 	}
 	return bin;
 }
@@ -26,7 +28,12 @@ export function n8nBin(version = N8N_VERSION): string {
  */
 export function readerN8nDir(): string {
 	const machineMajor = Number(process.versions.node.split('.')[0]);
-	const reader = N8N_VERSIONS.find((entry) => (entry.nodeMajor ?? 0) <= machineMajor && existsSync(n8nBinPath(entry.version)));
-	if (!reader) throw new Error('no installed n8n runs on this Node.js: node scripts/n8n/install-n8n.mjs --version=2.8.4');
+	const reader = N8N_VERSIONS.find(
+		(entry) => (entry.nodeMajor ?? 0) <= machineMajor && existsSync(n8nBinPath(entry.version)),
+	);
+	if (!reader)
+		throw new Error(
+			'no installed n8n runs on this Node.js: node scripts/n8n/install-n8n.mjs --version=2.8.4',
+		);
 	return n8nCacheDir(reader.version);
 }

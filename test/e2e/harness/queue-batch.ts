@@ -19,22 +19,41 @@ const PER_HOUR = 1000;
 export function batchWorkflow(): WorkflowJson {
 	return chainWorkflow('queue batch', [
 		webhookTrigger(BATCH_PATH, '6a1f0c3e-0000-4000-8000-00000000b001'),
-		{ name: 'One Item Each', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'body.list', options: {} } },
+		{
+			name: 'One Item Each',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			parameters: { fieldToSplitOut: 'body.list', options: {} },
+		},
 		nyneNode(
-			{ resource: 'interaction', operation: 'getFollowers', socialMediaUrl: '={{ $json.url }}', maxResults: 10, waitMode: 'poll', options: { output: 'single', timeout: 3600 } },
+			{
+				resource: 'interaction',
+				operation: 'getFollowers',
+				socialMediaUrl: '={{ $json.url }}',
+				maxResults: 10,
+				waitMode: 'poll',
+				options: { output: 'single', timeout: 3600 },
+			},
 			{ credentials: nyneCredentialRef(BATCH_CREDENTIAL_ID, BATCH_CREDENTIAL_NAME) },
 		),
 	]);
 }
 
 export function batchProfiles(execution: number, items: number): string[] {
-	return Array.from({ length: items }, (_, i) => `https://x.com/q${String(execution).padStart(2, '0')}_${String(i).padStart(2, '0')}`);
+	return Array.from(
+		{ length: items },
+		(_, i) => `https://x.com/q${String(execution).padStart(2, '0')}_${String(i).padStart(2, '0')}`,
+	);
 }
 
 /** The least time the limits allow for 1 POST + 1 GET per lookup under fixed windows (the bench's floor). */
 export function batchFloorMs(lookups: number, jobMs: number): number {
 	const last = 2 * lookups - 1;
-	return Math.max(Math.floor(last / PER_MINUTE) * 60_000, Math.floor(last / PER_HOUR) * 3_600_000, jobMs);
+	return Math.max(
+		Math.floor(last / PER_MINUTE) * 60_000,
+		Math.floor(last / PER_HOUR) * 3_600_000,
+		jobMs,
+	);
 }
 
 export interface QueueBatchFigures {
@@ -72,24 +91,43 @@ export async function runQueueBatch(run: QueueBatchRun): Promise<QueueBatchFigur
 			fetch(`${run.webhookBaseUrl}/webhook/${BATCH_PATH}`, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ list: batchProfiles(e, run.itemsPerExecution).map((url) => ({ url })) }),
+				body: JSON.stringify({
+					list: batchProfiles(e, run.itemsPerExecution).map((url) => ({ url })),
+				}),
 			}),
 		),
 	);
-	for (const response of starts) if (response.status !== 200) throw new Error(`starting an execution answered ${response.status}`);
+	for (const response of starts)
+		if (response.status !== 200)
+			throw new Error(`starting an execution answered ${response.status}`);
 	// 2 requests a lookup at 60/min, and room for the executions to be stored
 	const timeoutMs = (2 * lookups + 240) * 1000;
-	const done = (e: StoredExecution) => e.status !== 'new' && e.status !== 'running' && e.status !== 'waiting';
-	const executions = await waitForQueueExecutions(run.postgres, run.workflowId, (all) => all.length >= run.executions && all.every(done), {
-		timeoutMs,
-		intervalMs: 5_000,
-	});
+	const done = (e: StoredExecution) =>
+		e.status !== 'new' && e.status !== 'running' && e.status !== 'waiting';
+	const executions = await waitForQueueExecutions(
+		run.postgres,
+		run.workflowId,
+		(all) => all.length >= run.executions && all.every(done),
+		{
+			timeoutMs,
+			intervalMs: 5_000,
+		},
+	);
 	const completedUrls = new Set<string>();
 	for (const execution of executions) {
 		if (execution.status !== 'success') continue;
 		for (const item of nodeItems(execution.data, 'Nyne')) {
-			const json = item.json as { status?: string; interactions?: unknown[]; target?: { username?: string } };
-			if (json.status === 'completed' && Array.isArray(json.interactions) && json.interactions.length > 0 && json.target?.username) {
+			const json = item.json as {
+				status?: string;
+				interactions?: unknown[];
+				target?: { username?: string };
+			};
+			if (
+				json.status === 'completed' &&
+				Array.isArray(json.interactions) &&
+				json.interactions.length > 0 &&
+				json.target?.username
+			) {
 				completedUrls.add(json.target.username.toLowerCase());
 			}
 		}
@@ -103,7 +141,10 @@ export async function runQueueBatch(run: QueueBatchRun): Promise<QueueBatchFigur
 		http429: stats.status429,
 		share429: stats.requests === 0 ? 0 : stats.status429 / stats.requests,
 		lost: lookups - completedUrls.size,
-		duplicates: Object.values(stats.submissionsByTarget).reduce((sum, count) => sum + Math.max(0, count - 1), 0),
+		duplicates: Object.values(stats.submissionsByTarget).reduce(
+			(sum, count) => sum + Math.max(0, count - 1),
+			0,
+		),
 		wallMs: times.length > 1 ? times[times.length - 1] - times[0] : 0,
 		floorMs: batchFloorMs(lookups, run.jobMs),
 		statuses: executions.map((e) => e.status),

@@ -11,7 +11,13 @@ import { runN8n, type CliResult } from './n8n-cli';
 import { n8nEnvironment, type N8nInstance } from './n8n-env';
 import { startN8n, startN8nProcess, type RunningN8n } from './n8n-server';
 import { PREPARED_NODES_DIR } from './paths';
-import { ensureQueueServices, startPostgres, startRedis, type Postgres, type Service } from './queue-services';
+import {
+	ensureQueueServices,
+	startPostgres,
+	startRedis,
+	type Postgres,
+	type Service,
+} from './queue-services';
 
 export interface QueueClusterOptions {
 	n8nVersion: string;
@@ -45,13 +51,22 @@ interface ProcessSlot {
 
 const QUEUE_LOG_LEVEL = 'info';
 
-async function instanceFor(version: string, extraEnv: (folder: string) => NodeJS.ProcessEnv, base: NodeJS.ProcessEnv): Promise<N8nInstance> {
+async function instanceFor(
+	version: string,
+	extraEnv: (folder: string) => NodeJS.ProcessEnv,
+	base: NodeJS.ProcessEnv,
+): Promise<N8nInstance> {
 	const userFolder = mkdtempSync(join(tmpdir(), 'nyne-n8n-queue-'));
 	cpSync(PREPARED_NODES_DIR, join(userFolder, '.n8n', 'nodes'), { recursive: true });
 	const port = await freePort();
 	const brokerPort = await freePort();
 	const runtime = n8nNodeRuntime(version);
-	const env = { ...n8nEnvironment(userFolder, port, brokerPort), ...base, ...extraEnv(userFolder), ...runtime.env };
+	const env = {
+		...n8nEnvironment(userFolder, port, brokerPort),
+		...base,
+		...extraEnv(userFolder),
+		...runtime.env,
+	};
 	return {
 		userFolder,
 		port,
@@ -96,11 +111,21 @@ export async function createQueueCluster(options: QueueClusterOptions): Promise<
 	const workers: ProcessSlot[] = [];
 	for (let i = 0; i < (options.workers ?? 2); i++) {
 		const healthPort = await freePort();
-		const instance = await instanceFor(version, () => ({ QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort) }), shared);
+		const instance = await instanceFor(
+			version,
+			() => ({ QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort) }),
+			shared,
+		);
 		workers.push({ instance: { ...instance, baseUrl: `http://127.0.0.1:${healthPort}` } });
 	}
-	const webhookInstance = await instanceFor(version, () => ({ N8N_PORT: String(webhookPort) }), shared);
-	const webhook: ProcessSlot = { instance: { ...webhookInstance, port: webhookPort, baseUrl: webhookBaseUrl } };
+	const webhookInstance = await instanceFor(
+		version,
+		() => ({ N8N_PORT: String(webhookPort) }),
+		shared,
+	);
+	const webhook: ProcessSlot = {
+		instance: { ...webhookInstance, port: webhookPort, baseUrl: webhookBaseUrl },
+	};
 	const all = [main, ...workers, webhook];
 	const concurrency = options.concurrency ?? 10;
 

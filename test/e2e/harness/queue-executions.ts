@@ -62,11 +62,16 @@ export async function waitForQueueExecutions(
 }
 
 /** The workflow's static data as stored in Postgres (what a restarted main process reads back). */
-export function workflowStaticData(postgres: Postgres, workflowId: string): Record<string, unknown> | null {
+export function workflowStaticData(
+	postgres: Postgres,
+	workflowId: string,
+): Record<string, unknown> | null {
 	const [row] = jsonRows<{ staticData: Record<string, unknown> | string | null }>(
 		postgres,
 		`SELECT "staticData" FROM workflow_entity WHERE id = ${literal(workflowId)}`,
 	);
 	if (!row || row.staticData === null) return null;
-	return typeof row.staticData === 'string' ? (JSON.parse(row.staticData) as Record<string, unknown>) : row.staticData;
+	return typeof row.staticData === 'string'
+		? (JSON.parse(row.staticData) as Record<string, unknown>)
+		: row.staticData;
 }

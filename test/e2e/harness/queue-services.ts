@@ -21,8 +21,15 @@ export interface Postgres extends Service {
 const isRoot = process.getuid?.() === 0;
 
 function run(command: string, args: string[], options: { input?: string } = {}): string {
-	const result = spawnSync(command, args, { encoding: 'utf8', input: options.input, maxBuffer: 512 * 1024 * 1024 });
-	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${result.status}: ${result.stderr || result.stdout}`);
+	const result = spawnSync(command, args, {
+		encoding: 'utf8',
+		input: options.input,
+		maxBuffer: 512 * 1024 * 1024,
+	});
+	if (result.status !== 0)
+		throw new Error(
+			`${command} ${args.join(' ')} exited with ${result.status}: ${result.stderr || result.stdout}`,
+		);
 	return result.stdout;
 }
 
@@ -30,28 +37,41 @@ function run(command: string, args: string[], options: { input?: string } = {}):
 function postgresBin(): string | undefined {
 	const root = '/usr/lib/postgresql';
 	if (!existsSync(root)) return undefined;
-	const versions = readdirSync(root).filter((name) => existsSync(join(root, name, 'bin', 'pg_ctl')));
+	const versions = readdirSync(root).filter((name) =>
+		existsSync(join(root, name, 'bin', 'pg_ctl')),
+	);
 	versions.sort((a, b) => Number(b) - Number(a));
 	return versions[0] === undefined ? undefined : join(root, versions[0], 'bin');
 }
 
 const hasRedis = () => spawnSync('redis-server', ['--version']).status === 0;
-const hasPostgres = () => postgresBin() !== undefined && spawnSync('psql', ['--version']).status === 0;
+const hasPostgres = () =>
+	postgresBin() !== undefined && spawnSync('psql', ['--version']).status === 0;
 
 /** Installs Debian's redis-server and postgresql when either is missing (as root, or through sudo). */
 export function ensureQueueServices(log: (line: string) => void = console.error): void {
-	const missing = [...(hasRedis() ? [] : ['redis-server']), ...(hasPostgres() ? [] : ['postgresql'])];
+	const missing = [
+		...(hasRedis() ? [] : ['redis-server']),
+		...(hasPostgres() ? [] : ['postgresql']),
+	];
 	if (missing.length === 0) return;
 	log(`installing ${missing.join(' and ')} with apt-get`);
 	const sudo = isRoot ? [] : ['sudo', '-n'];
 	const apt = (args: string[]) => {
 		const [command, ...rest] = [...sudo, 'apt-get', ...args];
-		const result = spawnSync(command, rest, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-		if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${result.status}); install ${missing.join(' and ')} by hand`);
+		const result = spawnSync(command, rest, {
+			stdio: 'inherit',
+			env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+		});
+		if (result.status !== 0)
+			throw new Error(
+				`apt-get ${args.join(' ')} failed (exit ${result.status}); install ${missing.join(' and ')} by hand`,
+			);
 	};
 	apt(['update', '-qq']);
 	apt(['install', '-y', '-qq', ...missing]);
-	if (!hasRedis() || !hasPostgres()) throw new Error(`${missing.join(' and ')} still missing after apt-get install`);
+	if (!hasRedis() || !hasPostgres())
+		throw new Error(`${missing.join(' and ')} still missing after apt-get install`);
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -61,9 +81,13 @@ function exited(child: ChildProcess): Promise<void> {
 
 export async function startRedis(): Promise<Service> {
 	const port = await freePort();
-	const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+	const child = spawn(
+		'redis-server',
+		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+		{
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	);
 	let log = '';
 	child.stdout?.on('data', (c: Buffer) => (log += c.toString()));
 	child.stderr?.on('data', (c: Buffer) => (log += c.toString()));
@@ -88,7 +112,9 @@ export async function startRedis(): Promise<Service> {
 /** Runs a command as the postgres user when this is root (PostgreSQL refuses to run as root), else as is. */
 function asPostgres(command: string[]): string {
 	const quoted = command.map((part) => `'${part.replace(/'/g, `'\\''`)}'`).join(' ');
-	return isRoot ? run('su', ['postgres', '-s', '/bin/sh', '-c', quoted]) : run('sh', ['-c', quoted]);
+	return isRoot
+		? run('su', ['postgres', '-s', '/bin/sh', '-c', quoted])
+		: run('sh', ['-c', quoted]);
 }
 
 export async function startPostgres(): Promise<Postgres> {
@@ -103,8 +129,23 @@ export async function startPostgres(): Promise<Postgres> {
 	const database = 'n8n';
 	asPostgres([join(bin, 'initdb'), '-D', data, '-A', 'trust', '-U', user, '--no-sync']);
 	const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-	asPostgres([join(bin, 'pg_ctl'), '-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', 'start']);
-	const psql = (args: string[], input?: string) => run('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', user, '-v', 'ON_ERROR_STOP=1', ...args], { input });
+	asPostgres([
+		join(bin, 'pg_ctl'),
+		'-D',
+		data,
+		'-o',
+		options,
+		'-l',
+		join(dir, 'server.log'),
+		'-w',
+		'start',
+	]);
+	const psql = (args: string[], input?: string) =>
+		run(
+			'psql',
+			['-h', '127.0.0.1', '-p', String(port), '-U', user, '-v', 'ON_ERROR_STOP=1', ...args],
+			{ input },
+		);
 	psql(['-d', 'postgres', '-c', `CREATE DATABASE ${database}`]);
 	return {
 		port,

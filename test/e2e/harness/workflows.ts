@@ -18,7 +18,10 @@ export interface WorkflowJson {
 	name: string;
 	active: boolean;
 	nodes: Array<Required<Pick<WorkflowNode, 'id' | 'position'>> & WorkflowNode>;
-	connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }>;
+	connections: Record<
+		string,
+		{ main: Array<Array<{ node: string; type: 'main'; index: number }>> }
+	>;
 	settings: Record<string, unknown>;
 	pinData: Record<string, unknown>;
 	versionId: string;
@@ -31,7 +34,11 @@ export function workflowId(prefix: string): string {
 }
 
 /** A workflow whose nodes run one after the other, in the given order. */
-export function chainWorkflow(name: string, nodes: WorkflowNode[], options: { id?: string; active?: boolean } = {}): WorkflowJson {
+export function chainWorkflow(
+	name: string,
+	nodes: WorkflowNode[],
+	options: { id?: string; active?: boolean } = {},
+): WorkflowJson {
 	const connections: WorkflowJson['connections'] = {};
 	for (let i = 0; i + 1 < nodes.length; i++) {
 		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
@@ -40,9 +47,18 @@ export function chainWorkflow(name: string, nodes: WorkflowNode[], options: { id
 		id: options.id ?? workflowId('wf'),
 		name,
 		active: options.active ?? false,
-		nodes: nodes.map((node, i) => ({ id: node.id ?? randomUUID(), position: node.position ?? [i * 220, 0], ...node })),
+		nodes: nodes.map((node, i) => ({
+			id: node.id ?? randomUUID(),
+			position: node.position ?? [i * 220, 0],
+			...node,
+		})),
 		connections,
-		settings: { executionOrder: 'v1', saveManualExecutions: true, saveDataSuccessExecution: 'all', saveDataErrorExecution: 'all' },
+		settings: {
+			executionOrder: 'v1',
+			saveManualExecutions: true,
+			saveDataSuccessExecution: 'all',
+			saveDataErrorExecution: 'all',
+		},
 		pinData: {},
 		versionId: randomUUID(),
 	};

@@ -12,13 +12,17 @@ import { createN8nInstance, E2E_WORK_DIR, type N8nInstance } from '../harness';
 export function packedTarball(): string {
 	const dir = join(E2E_WORK_DIR, 'pack');
 	const tarballs = readdirSync(dir).filter((file) => file.endsWith('.tgz'));
-	if (tarballs.length !== 1) throw new Error(`expected one tarball in ${dir}, found ${tarballs.join(', ') || 'none'}`);
+	if (tarballs.length !== 1)
+		throw new Error(`expected one tarball in ${dir}, found ${tarballs.join(', ') || 'none'}`);
 	return join(dir, tarballs[0]);
 }
 
 /** A fresh n8n 1.x user folder, the package installed into it from the tarball, free ports. */
 export async function createN8n1Instance(): Promise<N8nInstance> {
-	const instance = await createN8nInstance({ withPackage: false, n8nVersion: pinnedN8nVersion('n8n1') });
+	const instance = await createN8nInstance({
+		withPackage: false,
+		n8nVersion: pinnedN8nVersion('n8n1'),
+	});
 	installPackage(instance.userFolder, packedTarball());
 	return instance;
 }

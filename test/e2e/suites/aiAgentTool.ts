@@ -34,17 +34,29 @@ const OPENAI_CREDENTIAL = { id: 'fakeOpenAiCred01', name: 'Fake OpenAI' };
 
 /** The example, with its Chat trigger swapped for Manual + a fixed chat message, and its model pointed at the stand-in. */
 function agentWorkflowForCli(): ExampleWorkflow {
-	const example = JSON.parse(readFileSync(join(REPO_ROOT, 'examples', 'ai-agent-nyne-tool.json'), 'utf8')) as ExampleWorkflow;
+	const example = JSON.parse(
+		readFileSync(join(REPO_ROOT, 'examples', 'ai-agent-nyne-tool.json'), 'utf8'),
+	) as ExampleWorkflow;
 	const nodes = example.nodes.filter((node) => node.name !== 'Chat');
 	nodes.push(
-		{ id: 'a0000000-0000-4000-8000-000000000001', name: 'Run', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [-400, 0], parameters: {} },
+		{
+			id: 'a0000000-0000-4000-8000-000000000001',
+			name: 'Run',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [-400, 0],
+			parameters: {},
+		},
 		{
 			id: 'a0000000-0000-4000-8000-000000000002',
 			name: 'Message',
 			type: 'n8n-nodes-base.set',
 			typeVersion: 3.4,
 			position: [-200, 0],
-			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ chatInput: `Who follows ${PROFILE}?`, sessionId: 'e2e' }) },
+			parameters: {
+				mode: 'raw',
+				jsonOutput: JSON.stringify({ chatInput: `Who follows ${PROFILE}?`, sessionId: 'e2e' }),
+			},
 		},
 	);
 	// The example's AI Agent is typeVersion 3, the newest n8n 1.123.81 knows (3.1 would fail the whole run there); 2.x runs it too.
@@ -75,7 +87,11 @@ export function describeAiAgentTool(target: N8nTarget): void {
 			n8n = await target.createInstance();
 			await importCredentials(n8n, [
 				nyneCredential(sandbox),
-				{ ...OPENAI_CREDENTIAL, type: 'openAiApi', data: { apiKey: 'sk-fake-local-model', url: model.url, header: false } },
+				{
+					...OPENAI_CREDENTIAL,
+					type: 'openAiApi',
+					data: { apiKey: 'sk-fake-local-model', url: model.url, header: false },
+				},
 			]);
 			await importWorkflow(n8n, workflow);
 		});
@@ -97,7 +113,11 @@ export function describeAiAgentTool(target: N8nTarget): void {
 			const [answer] = nodeOutput(run.data, 'AI Agent');
 			const output = String(answer.output);
 			expect(output.startsWith('TOOL RESULT: ')).toBe(true);
-			const expected = await directLookup(sandbox, { type: 'followers', social_media_url: PROFILE, max_results: 10 });
+			const expected = await directLookup(sandbox, {
+				type: 'followers',
+				social_media_url: PROFILE,
+				max_results: 10,
+			});
 			for (const person of expected) expect(output).toContain(person.username);
 		});
 	});

@@ -33,25 +33,51 @@ const lookup = (operation: string, socialMediaUrl: string, extra: Record<string,
 const flows: Record<string, WorkflowJson> = {
 	followers: chainWorkflow('followers', [manualTrigger(), lookup('getFollowers', PROFILE)]),
 	following: chainWorkflow('following', [manualTrigger(), lookup('getFollowing', PROFILE)]),
-	both: chainWorkflow('both', [manualTrigger(), lookup('getFollowersAndFollowing', PROFILE, { maxResults: 8 })]),
-	replies: chainWorkflow('replies', [manualTrigger(), lookup('getReplies', POST, { maxResults: 10 })]),
+	both: chainWorkflow('both', [
+		manualTrigger(),
+		lookup('getFollowersAndFollowing', PROFILE, { maxResults: 8 }),
+	]),
+	replies: chainWorkflow('replies', [
+		manualTrigger(),
+		lookup('getReplies', POST, { maxResults: 10 }),
+	]),
 	singleThenGet: chainWorkflow('single then get', [
 		manualTrigger(),
-		lookup('getFollowers', 'https://x.com/bob_e2e', { maxResults: 11, options: { output: 'single' } }),
-		nyneNode({ resource: 'request', operation: 'get', requestId: '={{ $json.request_id }}' }, { name: 'Get Request' }),
+		lookup('getFollowers', 'https://x.com/bob_e2e', {
+			maxResults: 11,
+			options: { output: 'single' },
+		}),
+		nyneNode(
+			{ resource: 'request', operation: 'get', requestId: '={{ $json.request_id }}' },
+			{ name: 'Get Request' },
+		),
 	]),
-	noWait: chainWorkflow('no wait', [manualTrigger(), lookup('getFollowers', 'https://x.com/carol_e2e', { waitMode: 'none' })]),
-	usage: chainWorkflow('usage', [manualTrigger(), nyneNode({ resource: 'account', operation: 'getUsage' })]),
+	noWait: chainWorkflow('no wait', [
+		manualTrigger(),
+		lookup('getFollowers', 'https://x.com/carol_e2e', { waitMode: 'none' }),
+	]),
+	usage: chainWorkflow('usage', [
+		manualTrigger(),
+		nyneNode({ resource: 'account', operation: 'getUsage' }),
+	]),
 	continueOnFail: chainWorkflow('continue on fail', [
 		manualTrigger(),
 		...itemsFromUrls(['https://x.com/dave_e2e', 'https://example.com/not-a-social-network']),
 		nyneNode(
-			{ resource: 'interaction', operation: 'getFollowers', socialMediaUrl: '={{ $json.url }}', maxResults: 13 },
+			{
+				resource: 'interaction',
+				operation: 'getFollowers',
+				socialMediaUrl: '={{ $json.url }}',
+				maxResults: 13,
+			},
 			{ onError: 'continueRegularOutput' },
 		),
 	]),
 	badInput: chainWorkflow('bad input', [manualTrigger(), lookup('getReplies', PROFILE)]),
-	noData: chainWorkflow('no data', [manualTrigger(), lookup('getFollowers', 'https://x.com/nodata_erin')]),
+	noData: chainWorkflow('no data', [
+		manualTrigger(),
+		lookup('getFollowers', 'https://x.com/nodata_erin'),
+	]),
 };
 
 interface CliRun {
@@ -94,14 +120,23 @@ export function describeNyneActions(target: N8nTarget): void {
 			const { status, data } = await run(flows.followers);
 			expect(status).toBe('success');
 			const items = nodeItems(data, 'Nyne');
-			const expected = await directLookup(sandbox, { type: 'followers', social_media_url: PROFILE, max_results: 12 });
+			const expected = await directLookup(sandbox, {
+				type: 'followers',
+				social_media_url: PROFILE,
+				max_results: 12,
+			});
 			expect(items.map((i) => i.json.username)).toEqual(expected.map((p) => p.username));
 			expect(items).toHaveLength(12);
 			const requestIds = new Set(items.map((i) => i.json.request_id));
 			expect(requestIds.size).toBe(1);
 			for (const item of items) {
 				expect(item.pairedItem).toEqual({ item: 0 });
-				expect(item.json).toMatchObject({ platform: 'twitter', interaction_type: 'followers', relation: 'follower', target_username: 'alice_e2e' });
+				expect(item.json).toMatchObject({
+					platform: 'twitter',
+					interaction_type: 'followers',
+					relation: 'follower',
+					target_username: 'alice_e2e',
+				});
 				expect(typeof item.json.followers_count).toBe('number');
 			}
 		});
@@ -109,9 +144,18 @@ export function describeNyneActions(target: N8nTarget): void {
 		it('getFollowing: people the profile follows', async () => {
 			const { data } = await run(flows.following);
 			const people = nodeOutput(data, 'Nyne');
-			const expected = await directLookup(sandbox, { type: 'following', social_media_url: PROFILE, max_results: 12 });
+			const expected = await directLookup(sandbox, {
+				type: 'following',
+				social_media_url: PROFILE,
+				max_results: 12,
+			});
 			expect(people.map((p) => p.username)).toEqual(expected.map((p) => p.username));
-			for (const person of people) expect(person).toMatchObject({ interaction_type: 'following', relation: 'following', target_username: 'alice_e2e' });
+			for (const person of people)
+				expect(person).toMatchObject({
+					interaction_type: 'following',
+					relation: 'following',
+					target_username: 'alice_e2e',
+				});
 		});
 
 		it('getFollowersAndFollowing: both lists, each person marked with its relation', async () => {
@@ -120,8 +164,14 @@ export function describeNyneActions(target: N8nTarget): void {
 			const relations = new Set(people.map((p) => p.relation));
 			expect(relations).toEqual(new Set(['follower', 'following']));
 			for (const person of people) expect(person.interaction_type).toBe('followers,following');
-			const expected = await directLookup(sandbox, { type: 'followers,following', social_media_url: PROFILE, max_results: 8 });
-			expect(people.map((p) => `${p.relation}:${p.username}`)).toEqual(expected.map((p) => `${p.relation}:${p.username}`));
+			const expected = await directLookup(sandbox, {
+				type: 'followers,following',
+				social_media_url: PROFILE,
+				max_results: 8,
+			});
+			expect(people.map((p) => `${p.relation}:${p.username}`)).toEqual(
+				expected.map((p) => `${p.relation}:${p.username}`),
+			);
 		});
 
 		it('getReplies: repliers of a post with their reply text', async () => {
@@ -129,7 +179,11 @@ export function describeNyneActions(target: N8nTarget): void {
 			const people = nodeOutput(data, 'Nyne');
 			expect(people).toHaveLength(10);
 			for (const person of people) {
-				expect(person).toMatchObject({ interaction_type: 'replies', platform: 'twitter', target_username: 'alice_e2e' });
+				expect(person).toMatchObject({
+					interaction_type: 'replies',
+					platform: 'twitter',
+					target_username: 'alice_e2e',
+				});
 				expect(typeof person.reply_text).toBe('string');
 			}
 		});
@@ -138,7 +192,11 @@ export function describeNyneActions(target: N8nTarget): void {
 			const { data } = await run(flows.singleThenGet);
 			const [whole] = nodeOutput(data, 'Nyne');
 			expect(nodeOutput(data, 'Nyne')).toHaveLength(1);
-			expect(whole).toMatchObject({ status: 'completed', interaction_type: 'followers', result_count: 11 });
+			expect(whole).toMatchObject({
+				status: 'completed',
+				interaction_type: 'followers',
+				result_count: 11,
+			});
 			const interactions = whole.interactions as Array<Record<string, unknown>>;
 			expect(interactions).toHaveLength(11);
 			const fetched = nodeOutput(data, 'Get Request');
@@ -155,7 +213,10 @@ export function describeNyneActions(target: N8nTarget): void {
 			expect(['queued', 'processing', 'pending']).toContain(item.status);
 			const after = sandbox.control.stats();
 			expect(after.submissions - before.submissions).toBe(1);
-			expect((after.byEndpoint['GET /person/interactions'] ?? 0) - (before.byEndpoint['GET /person/interactions'] ?? 0)).toBe(0);
+			expect(
+				(after.byEndpoint['GET /person/interactions'] ?? 0) -
+					(before.byEndpoint['GET /person/interactions'] ?? 0),
+			).toBe(0);
 		});
 
 		it('getUsage: the account usage, matching the credits the sandbox has charged', async () => {
@@ -164,7 +225,9 @@ export function describeNyneActions(target: N8nTarget): void {
 			const charged = sandbox.control.stats().creditsUsed;
 			expect(charged).toBeGreaterThan(0);
 			expect(usage.credits_used).toBe(charged);
-			expect(Number(usage.credits_used) + Number(usage.credits_remaining)).toBe(usage.monthly_allocation);
+			expect(Number(usage.credits_used) + Number(usage.credits_remaining)).toBe(
+				usage.monthly_allocation,
+			);
 		});
 
 		it('continueOnFail: the bad item becomes an error item paired to it, the good item still yields people', async () => {
@@ -174,7 +237,8 @@ export function describeNyneActions(target: N8nTarget): void {
 			const good = items.filter((i) => (i.pairedItem as { item: number }).item === 0);
 			const bad = items.filter((i) => (i.pairedItem as { item: number }).item === 1);
 			expect(good).toHaveLength(13);
-			for (const item of good) expect(item.json).toMatchObject({ target_username: 'dave_e2e', relation: 'follower' });
+			for (const item of good)
+				expect(item.json).toMatchObject({ target_username: 'dave_e2e', relation: 'follower' });
 			expect(bad).toHaveLength(1);
 			expect(bad[0].json.code).toBe('invalid_url');
 			expect(String(bad[0].json.error)).toMatch(/example\.com|Twitter|Instagram/i);

@@ -43,7 +43,13 @@ export function describeNyneCallbacks(target: N8nTarget): void {
 			n8n = await target.createInstance();
 			receiverUrl = `${n8n.baseUrl}/webhook/${RECEIVER_WEBHOOK_ID}/nyne`;
 			receiver = chainWorkflow('callback receiver', [
-				{ name: 'Nyne Trigger', type: NYNE_TRIGGER_TYPE, typeVersion: 1, webhookId: RECEIVER_WEBHOOK_ID, parameters: { token: TOKEN, output: 'split' } },
+				{
+					name: 'Nyne Trigger',
+					type: NYNE_TRIGGER_TYPE,
+					typeVersion: 1,
+					webhookId: RECEIVER_WEBHOOK_ID,
+					parameters: { token: TOKEN, output: 'split' },
+				},
 			]);
 			starter = chainWorkflow('start lookup', [
 				webhookTrigger('start-lookup', '6a1f0c3e-0000-4000-8000-00000000c002'),
@@ -58,12 +64,20 @@ export function describeNyneCallbacks(target: N8nTarget): void {
 			]);
 			waiter = chainWorkflow('wait for callback', [
 				webhookTrigger('start-wait', '6a1f0c3e-0000-4000-8000-00000000c003'),
-				nyneNode({ resource: 'interaction', operation: 'getFollowers', socialMediaUrl: 'https://x.com/grace_e2e', maxResults: 12, waitMode: 'webhook' }),
+				nyneNode({
+					resource: 'interaction',
+					operation: 'getFollowers',
+					socialMediaUrl: 'https://x.com/grace_e2e',
+					maxResults: 12,
+					waitMode: 'webhook',
+				}),
 			]);
 			await importCredentials(n8n, [nyneCredential(sandbox)]);
 			await importWorkflow(n8n, [receiver, starter, waiter]);
 			for (const flow of [receiver, starter, waiter]) await target.activate(n8n, flow.id);
-			server = await startN8n(n8n, { activated: [receiver, starter, waiter].map((flow) => flow.name) });
+			server = await startN8n(n8n, {
+				activated: [receiver, starter, waiter].map((flow) => flow.name),
+			});
 		});
 		afterAll(async () => {
 			await server?.stop();
@@ -72,7 +86,11 @@ export function describeNyneCallbacks(target: N8nTarget): void {
 		});
 
 		const post = (path: string, body: unknown = {}) =>
-			fetch(`${n8n.baseUrl}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+			fetch(`${n8n.baseUrl}/webhook/${path}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+			});
 
 		it('activates all three workflows', () => {
 			for (const name of ['callback receiver', 'start lookup', 'wait for callback']) {
@@ -84,7 +102,11 @@ export function describeNyneCallbacks(target: N8nTarget): void {
 			const response = await fetch(receiverUrl, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ request_id: 'interaction_forged_1', status: 'completed', data: { interactions: [] } }),
+				body: JSON.stringify({
+					request_id: 'interaction_forged_1',
+					status: 'completed',
+					data: { interactions: [] },
+				}),
 			});
 			expect(response.status).toBe(403);
 			await sleep(1000);
@@ -95,23 +117,43 @@ export function describeNyneCallbacks(target: N8nTarget): void {
 			sandbox.control.injectFault({ kind: 'duplicate_callback' });
 			expect((await post('start-lookup')).status).toBe(200);
 
-			const [started] = await waitForExecutions(n8n, starter.id, (all) => all.some((e) => e.status === 'success'));
+			const [started] = await waitForExecutions(n8n, starter.id, (all) =>
+				all.some((e) => e.status === 'success'),
+			);
 			const [submitted] = nodeOutput(started.data, 'Nyne');
 			const requestId = String(submitted.request_id);
 			expect(requestId).toMatch(/^interaction_/);
 
-			const [received] = await waitForExecutions(n8n, receiver.id, (all) => all.some((e) => e.status === 'success'));
+			const [received] = await waitForExecutions(n8n, receiver.id, (all) =>
+				all.some((e) => e.status === 'success'),
+			);
 			expect(received.mode).toBe('webhook');
 			const people = nodeOutput(received.data, 'Nyne Trigger');
-			const expected = await directLookup(sandbox, { type: 'followers', social_media_url: 'https://x.com/frank_e2e', max_results: 10 });
+			const expected = await directLookup(sandbox, {
+				type: 'followers',
+				social_media_url: 'https://x.com/frank_e2e',
+				max_results: 10,
+			});
 			expect(people.map((p) => p.username)).toEqual(expected.map((p) => p.username));
-			for (const person of people) expect(person).toMatchObject({ request_id: requestId, target_username: 'frank_e2e', relation: 'follower' });
+			for (const person of people)
+				expect(person).toMatchObject({
+					request_id: requestId,
+					target_username: 'frank_e2e',
+					relation: 'follower',
+				});
 
 			// the sandbox delivered the duplicate too (2xx), and the trigger dropped it
 			const deliveries = sandbox.control.callbacks().filter((c) => c.requestId === requestId);
-			await waitUntil(() => sandbox.control.callbacks().filter((c) => c.requestId === requestId && c.duplicate && c.status !== undefined).length === 1);
+			await waitUntil(
+				() =>
+					sandbox.control
+						.callbacks()
+						.filter((c) => c.requestId === requestId && c.duplicate && c.status !== undefined)
+						.length === 1,
+			);
 			expect(deliveries.length).toBeGreaterThanOrEqual(1);
-			for (const delivery of sandbox.control.callbacks().filter((c) => c.requestId === requestId)) expect(delivery.status).toBe(200);
+			for (const delivery of sandbox.control.callbacks().filter((c) => c.requestId === requestId))
+				expect(delivery.status).toBe(200);
 			await sleep(1000);
 			expect(await listExecutions(n8n, receiver.id)).toHaveLength(1);
 		});
@@ -122,17 +164,37 @@ export function describeNyneCallbacks(target: N8nTarget): void {
 			const pollsBefore = polls();
 			expect((await post('start-wait')).status).toBe(200);
 
-			const [settled] = await waitForExecutions(n8n, waiter.id, (all) => all.some((e) => e.status !== 'running' && e.status !== 'new'));
+			const [settled] = await waitForExecutions(n8n, waiter.id, (all) =>
+				all.some((e) => e.status !== 'running' && e.status !== 'new'),
+			);
 			// a node that asks n8n for an API it lacks fails here: status "error" with the node's message
-			expect(settled.status, JSON.stringify(runError(settled.data, 'Nyne')?.message)).toBe('waiting');
-			const [done] = await waitForExecutions(n8n, waiter.id, (all) => all.some((e) => e.status === 'success'), { timeoutMs: 60_000 });
+			expect(settled.status, JSON.stringify(runError(settled.data, 'Nyne')?.message)).toBe(
+				'waiting',
+			);
+			const [done] = await waitForExecutions(
+				n8n,
+				waiter.id,
+				(all) => all.some((e) => e.status === 'success'),
+				{ timeoutMs: 60_000 },
+			);
 			const pollsWhileRunning = polls() - pollsBefore;
 			const items = nodeItems(done.data, 'Nyne');
-			const expected = await directLookup(sandbox, { type: 'followers', social_media_url: 'https://x.com/grace_e2e', max_results: 12 });
+			const expected = await directLookup(sandbox, {
+				type: 'followers',
+				social_media_url: 'https://x.com/grace_e2e',
+				max_results: 12,
+			});
 			expect(items.map((i) => i.json.username)).toEqual(expected.map((p) => p.username));
-			for (const item of items) expect(item.json).toMatchObject({ target_username: 'grace_e2e', relation: 'follower', interaction_type: 'followers' });
+			for (const item of items)
+				expect(item.json).toMatchObject({
+					target_username: 'grace_e2e',
+					relation: 'follower',
+					interaction_type: 'followers',
+				});
 			expect(pollsWhileRunning).toBe(0);
-			const callbacks = sandbox.control.callbacks().filter((c) => c.url.includes('/webhook-waiting/'));
+			const callbacks = sandbox.control
+				.callbacks()
+				.filter((c) => c.url.includes('/webhook-waiting/'));
 			expect(callbacks.map((c) => c.status)).toEqual([200]);
 		});
 	});

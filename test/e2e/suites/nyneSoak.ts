@@ -25,17 +25,37 @@ import {
 	type WorkflowNode,
 } from '../harness';
 import type { N8nTarget } from './targets';
-import { byInput, checkCodeTotals, checkEachLookup, faultCounts, type SoakLookup } from '../../support/soakVerdict';
+import {
+	byInput,
+	checkCodeTotals,
+	checkEachLookup,
+	faultCounts,
+	type SoakLookup,
+} from '../../support/soakVerdict';
 
 const ITEMS = 30;
 const SEED = 20_261_127;
-const FAULT_RATES = { server_error: 0.1, rate_limit: 0.05, early_404: 0.05, slow: 0.05, malformed_json: 0.03, drop_connection: 0.03 };
+const FAULT_RATES = {
+	server_error: 0.1,
+	rate_limit: 0.05,
+	early_404: 0.05,
+	slow: 0.05,
+	malformed_json: 0.03,
+	drop_connection: 0.03,
+};
 /** Sandbox API ms per real ms: a 10-s job takes 1 real second, a "slow" answer 0.5 s. */
 const TIME_SCALE = 0.1;
 const lookups: SoakLookup[] = Array.from({ length: ITEMS }, (_, index) => {
 	const noData = index % 10 === 7;
 	const handle = `${noData ? 'nodata_' : ''}soak_${String(index).padStart(3, '0')}`;
-	return { index, url: `https://x.com/${handle}`, handle, max: 10 + ((index * 37) % 60), noData, key: `twitter:${handle}` };
+	return {
+		index,
+		url: `https://x.com/${handle}`,
+		handle,
+		max: 10 + ((index * 37) % 60),
+		noData,
+		key: `twitter:${handle}`,
+	};
 });
 
 /** Set (raw JSON) + Split Out: one input item per lookup, each `{ url, max }`. */
@@ -45,9 +65,17 @@ function inputNodes(): WorkflowNode[] {
 			name: 'Inputs',
 			type: 'n8n-nodes-base.set',
 			typeVersion: 3.4,
-			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ list: lookups.map(({ url, max }) => ({ url, max })) }) },
+			parameters: {
+				mode: 'raw',
+				jsonOutput: JSON.stringify({ list: lookups.map(({ url, max }) => ({ url, max })) }),
+			},
 		},
-		{ name: 'One Item Each', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'list', options: {} } },
+		{
+			name: 'One Item Each',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			parameters: { fieldToSplitOut: 'list', options: {} },
+		},
 	];
 }
 
@@ -131,19 +159,31 @@ export function describeNyneSoak(target: N8nTarget): void {
 			expect(result.code, result.stdout.slice(-2000) + result.stderr.slice(-2000)).toBe(0);
 			expect(execution.status).toBe('success');
 			const groups = byInput(nodeItems(execution.data, 'Nyne'));
-			expect([...groups.keys()].sort((a, b) => a - b)).toEqual(lookups.map((lookup) => lookup.index));
+			expect([...groups.keys()].sort((a, b) => a - b)).toEqual(
+				lookups.map((lookup) => lookup.index),
+			);
 			const stats = sandbox.control.stats();
 			const codes = await checkEachLookup(lookups, groups, stats.submissionsByTarget, (lookup) =>
-				directLookup(clean, { type: 'followers', social_media_url: lookup.url, max_results: lookup.max }),
+				directLookup(clean, {
+					type: 'followers',
+					social_media_url: lookup.url,
+					max_results: lookup.max,
+				}),
 			);
 			const { postsUnseen, early404s } = faultCounts(log);
-			console.log(`n8n soak: ${ITEMS} lookups ->`, codes, `| sandbox: ${stats.requests} requests, ${stats.status5xx} 5xx, ${stats.status429} 429, ${stats.submissions} jobs; ${postsUnseen} POST answers lost or torn, ${early404s} early 404s`);
+			console.log(
+				`n8n soak: ${ITEMS} lookups ->`,
+				codes,
+				`| sandbox: ${stats.requests} requests, ${stats.status5xx} 5xx, ${stats.status429} 429, ${stats.submissions} jobs; ${postsUnseen} POST answers lost or torn, ${early404s} early 404s`,
+			);
 			checkCodeTotals(codes, { postsUnseen, early404s }, { lookups: ITEMS, gaveUpAtMost: 2 });
 			// The faults did happen, so the result above means something.
 			expect(stats.status5xx).toBeGreaterThan(0);
 			expect(stats.status429).toBeGreaterThanOrEqual(3);
 			expect(log.some((line) => line.includes('fault=slow'))).toBe(true);
-			expect(log.some((line) => line.startsWith('GET') && line.includes('fault=malformed_json'))).toBe(true);
+			expect(
+				log.some((line) => line.startsWith('GET') && line.includes('fault=malformed_json')),
+			).toBe(true);
 		});
 
 		it('the sandbox key and secret appear nowhere: not in the execution row, n8n files, or n8n output', async () => {

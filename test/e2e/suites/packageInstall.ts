@@ -24,24 +24,40 @@ export function describePackageInstall(target: N8nTarget): void {
 			const output = join(n8n.userFolder, 'nodes.json');
 			const result = await runN8n(n8n, ['export:nodes', `--output=${output}`]);
 			expect(result.code, result.stderr).toBe(0);
-			nodes = (JSON.parse(readFileSync(output, 'utf8')) as ExportedNode[]).filter((node) => node.name.startsWith('n8n-nodes-nyne.'));
+			nodes = (JSON.parse(readFileSync(output, 'utf8')) as ExportedNode[]).filter((node) =>
+				node.name.startsWith('n8n-nodes-nyne.'),
+			);
 		});
 		afterAll(() => n8n?.dispose());
 
 		it(`is n8n ${target.version} with its own n8n-workflow of the same major version`, () => {
-			const n8nManifest = JSON.parse(readFileSync(join(target.dist(), '..', 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
+			const n8nManifest = JSON.parse(
+				readFileSync(join(target.dist(), '..', 'package.json'), 'utf8'),
+			) as { version: string; dependencies: Record<string, string> };
 			expect(n8nManifest.version).toBe(target.version);
 			const major = target.version.split('.')[0];
 			expect(n8nManifest.dependencies['n8n-workflow']).toMatch(new RegExp(`^${major}\\.`));
 		});
 
 		it('installs community packages with the recipe the harness copies (unpack, drop dev/peer/optional deps, shallow npm install)', () => {
-			const service = readFileSync(join(target.dist(), 'modules', 'community-packages', 'community-packages.service.js'), 'utf8');
-			for (const flag of ['--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false']) {
+			const service = readFileSync(
+				join(target.dist(), 'modules', 'community-packages', 'community-packages.service.js'),
+				'utf8',
+			);
+			for (const flag of [
+				'--bin-links=false',
+				'--install-strategy=shallow',
+				'--ignore-scripts=true',
+				'--package-lock=false',
+			]) {
 				expect(service).toContain(`'${flag}'`);
 			}
-			expect(service).toContain("'-xzf', tarballName, '-C', packageDirectory, '--strip-components=1'");
-			expect(service).toContain('const { devDependencies, peerDependencies, optionalDependencies, ...packageJson }');
+			expect(service).toContain(
+				"'-xzf', tarballName, '-C', packageDirectory, '--strip-components=1'",
+			);
+			expect(service).toContain(
+				'const { devDependencies, peerDependencies, optionalDependencies, ...packageJson }',
+			);
 		});
 
 		it('n8n loads the three nodes and derives the AI tool from the action node', () => {
@@ -57,11 +73,15 @@ export function describePackageInstall(target: N8nTarget): void {
 		});
 
 		it('ships only dist/ and installs no runtime dependencies of its own', () => {
-			const manifest = JSON.parse(readFileSync(join(installedDir, 'package.json'), 'utf8')) as Record<string, unknown>;
+			const manifest = JSON.parse(
+				readFileSync(join(installedDir, 'package.json'), 'utf8'),
+			) as Record<string, unknown>;
 			expect(manifest.dependencies ?? {}).toEqual({});
 			expect(existsSync(join(installedDir, 'node_modules'))).toBe(false);
 			expect(existsSync(join(installedDir, 'dist', 'nodes', 'Nyne', 'Nyne.node.js'))).toBe(true);
-			expect(existsSync(join(installedDir, 'dist', 'credentials', 'NyneApi.credentials.js'))).toBe(true);
+			expect(existsSync(join(installedDir, 'dist', 'credentials', 'NyneApi.credentials.js'))).toBe(
+				true,
+			);
 			expect(existsSync(join(installedDir, 'sandbox'))).toBe(false);
 		});
 	});

@@ -61,17 +61,27 @@ export function describeQueueMode(target: N8nTarget): void {
 		let receiverUrl: string;
 		const submissionsFor = (key: string) => sandbox.control.stats().submissionsByTarget[key] ?? 0;
 
-		async function waitForSubmissions(key: string, count: number, timeoutMs = 90_000): Promise<void> {
+		async function waitForSubmissions(
+			key: string,
+			count: number,
+			timeoutMs = 90_000,
+		): Promise<void> {
 			const deadline = Date.now() + timeoutMs;
 			while (submissionsFor(key) < count) {
-				if (Date.now() > deadline) throw new Error(`${key}: ${submissionsFor(key)} submissions, waited for ${count}`);
+				if (Date.now() > deadline)
+					throw new Error(`${key}: ${submissionsFor(key)} submissions, waited for ${count}`);
 				await sleep(250);
 			}
 		}
 
 		beforeAll(async () => {
 			// the callbacks' and the Follower Trigger's sandbox: its rate limit is not under test here (the batch's is)
-			sandbox = await startSandbox({ timeScale: 1, jobDurationMs: 500, rateLimit: false, log: (line) => sandboxLog.push(line) });
+			sandbox = await startSandbox({
+				timeScale: 1,
+				jobDurationMs: 500,
+				rateLimit: false,
+				log: (line) => sandboxLog.push(line),
+			});
 			batchSandbox = await startSandbox({
 				timeScale: 1,
 				jobDurationMs: BATCH_JOB_MS,
@@ -81,11 +91,21 @@ export function describeQueueMode(target: N8nTarget): void {
 				},
 			});
 			// 15 slots a worker: the batch's 20 executions leave room for the other tests' executions
-			cluster = await createQueueCluster({ n8nVersion: target.version, workers: 2, concurrency: 15 });
+			cluster = await createQueueCluster({
+				n8nVersion: target.version,
+				workers: 2,
+				concurrency: 15,
+			});
 			const webhookBase = cluster.webhookBaseUrl;
 			receiverUrl = `${webhookBase}/webhook/${RECEIVER_WEBHOOK_ID}/nyne`;
 			receiver = chainWorkflow('queue callback receiver', [
-				{ name: 'Nyne Trigger', type: NYNE_TRIGGER_TYPE, typeVersion: 1, webhookId: RECEIVER_WEBHOOK_ID, parameters: { token: TOKEN, output: 'single' } },
+				{
+					name: 'Nyne Trigger',
+					type: NYNE_TRIGGER_TYPE,
+					typeVersion: 1,
+					webhookId: RECEIVER_WEBHOOK_ID,
+					parameters: { token: TOKEN, output: 'single' },
+				},
 			]);
 			starter = chainWorkflow('queue start lookup', [
 				webhookTrigger('queue-start-lookup', '6a1f0c3e-0000-4000-8000-00000000d002'),
@@ -100,19 +120,33 @@ export function describeQueueMode(target: N8nTarget): void {
 			]);
 			waiter = chainWorkflow('queue wait for callback', [
 				webhookTrigger('queue-start-wait', '6a1f0c3e-0000-4000-8000-00000000d003'),
-				nyneNode({ resource: 'interaction', operation: 'getFollowers', socialMediaUrl: 'https://x.com/qgrace_e2e', maxResults: 12, waitMode: 'webhook' }),
+				nyneNode({
+					resource: 'interaction',
+					operation: 'getFollowers',
+					socialMediaUrl: 'https://x.com/qgrace_e2e',
+					maxResults: 12,
+					waitMode: 'webhook',
+				}),
 			]);
 			follower = chainWorkflow('queue new followers', [
 				{
 					name: 'Nyne Follower Trigger',
 					type: NYNE_FOLLOWER_TRIGGER_TYPE,
 					typeVersion: 1,
-					parameters: { socialMediaUrl: FOLLOWED, event: 'newFollower', maxResults: 50, pollTimes: { item: [{ mode: 'custom', cronExpression: EVERY_4_SECONDS }] } },
+					parameters: {
+						socialMediaUrl: FOLLOWED,
+						event: 'newFollower',
+						maxResults: 50,
+						pollTimes: { item: [{ mode: 'custom', cronExpression: EVERY_4_SECONDS }] },
+					},
 					credentials: nyneCredentialRef(),
 				},
 			]);
 			batch = batchWorkflow();
-			await importCredentials(cluster.main, [nyneCredential(sandbox), nyneCredential(batchSandbox, BATCH_CREDENTIAL_ID, BATCH_CREDENTIAL_NAME)]);
+			await importCredentials(cluster.main, [
+				nyneCredential(sandbox),
+				nyneCredential(batchSandbox, BATCH_CREDENTIAL_ID, BATCH_CREDENTIAL_NAME),
+			]);
 			const flows = [receiver, starter, waiter, follower, batch];
 			await importWorkflow(cluster.main, flows);
 			// each publish is an n8n CLI start of its own: run them side by side
@@ -139,16 +173,30 @@ export function describeQueueMode(target: N8nTarget): void {
 		});
 
 		const postToWebhookProcessor = (path: string, body: unknown = {}) =>
-			fetch(`${cluster.webhookBaseUrl}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+			fetch(`${cluster.webhookBaseUrl}/webhook/${path}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+			});
 		/** Which workers' logs name an execution id (n8n logs every execution a worker picks up). */
 		const workersThatRan = (executionId: string) =>
-			cluster.workerProcesses().filter((worker) => new RegExp(`execution ${executionId}\\b`).test(worker.output())).length;
+			cluster
+				.workerProcesses()
+				.filter((worker) => new RegExp(`execution ${executionId}\\b`).test(worker.output())).length;
 
 		it('starts main, two workers and a webhook processor on Postgres and Redis, with the package loaded everywhere', () => {
-			expect(cluster.mainProcess().output()).toContain('Activated workflow "queue callback receiver"');
+			expect(cluster.mainProcess().output()).toContain(
+				'Activated workflow "queue callback receiver"',
+			);
 			expect(cluster.workerProcesses()).toHaveLength(2);
-			for (const process of [cluster.mainProcess(), ...cluster.workerProcesses(), cluster.webhookProcess()]) {
-				expect(process.output()).not.toMatch(/Unrecognized node type|n8n-nodes-nyne.*(could not|failed to) load/i);
+			for (const process of [
+				cluster.mainProcess(),
+				...cluster.workerProcesses(),
+				cluster.webhookProcess(),
+			]) {
+				expect(process.output()).not.toMatch(
+					/Unrecognized node type|n8n-nodes-nyne.*(could not|failed to) load/i,
+				);
 			}
 		});
 
@@ -156,34 +204,58 @@ export function describeQueueMode(target: N8nTarget): void {
 			sandbox.control.setJobDurationMs(4000);
 			expect((await postToWebhookProcessor('queue-start-wait')).status).toBe(200);
 
-			const [settled] = await waitForQueueExecutions(cluster.postgres, waiter.id, (all) => all.some((e) => e.status !== 'running' && e.status !== 'new'));
-			expect(settled.status, JSON.stringify(runError(settled.data, 'Nyne')?.message)).toBe('waiting');
-			const [done] = await waitForQueueExecutions(cluster.postgres, waiter.id, (all) => all.some((e) => e.status === 'success'), { timeoutMs: 60_000 });
+			const [settled] = await waitForQueueExecutions(cluster.postgres, waiter.id, (all) =>
+				all.some((e) => e.status !== 'running' && e.status !== 'new'),
+			);
+			expect(settled.status, JSON.stringify(runError(settled.data, 'Nyne')?.message)).toBe(
+				'waiting',
+			);
+			const [done] = await waitForQueueExecutions(
+				cluster.postgres,
+				waiter.id,
+				(all) => all.some((e) => e.status === 'success'),
+				{ timeoutMs: 60_000 },
+			);
 			const items = nodeItems(done.data, 'Nyne');
 			const requestId = String(items[0]?.json.request_id);
 			// the Follower Trigger polls this sandbox too: count only the asks about this lookup
-			const polls = sandboxLog.filter((line) => line.startsWith(`GET /person/interactions?request_id=${requestId} `));
-			const expected = await directLookup(sandbox, { type: 'followers', social_media_url: 'https://x.com/qgrace_e2e', max_results: 12 });
+			const polls = sandboxLog.filter((line) =>
+				line.startsWith(`GET /person/interactions?request_id=${requestId} `),
+			);
+			const expected = await directLookup(sandbox, {
+				type: 'followers',
+				social_media_url: 'https://x.com/qgrace_e2e',
+				max_results: 12,
+			});
 			expect(items.map((i) => i.json.username)).toEqual(expected.map((p) => p.username));
-			for (const item of items) expect(item.json).toMatchObject({ target_username: 'qgrace_e2e', relation: 'follower' });
+			for (const item of items)
+				expect(item.json).toMatchObject({ target_username: 'qgrace_e2e', relation: 'follower' });
 			expect(requestId).toMatch(/^interaction_/);
 			expect(polls).toEqual([]);
-			const callbacks = sandbox.control.callbacks().filter((c) => c.url.includes('/webhook-waiting/'));
+			const callbacks = sandbox.control
+				.callbacks()
+				.filter((c) => c.url.includes('/webhook-waiting/'));
 			expect(callbacks.map((c) => c.status)).toEqual([200]);
 			expect(new URL(callbacks[0].url).origin).toBe(cluster.webhookBaseUrl);
 			expect(workersThatRan(done.id)).toBeGreaterThanOrEqual(1);
-			expect(cluster.mainProcess().output()).not.toMatch(new RegExp(`Worker started execution ${done.id}\\b`));
+			expect(cluster.mainProcess().output()).not.toMatch(
+				new RegExp(`Worker started execution ${done.id}\\b`),
+			);
 		});
 
 		it('Nyne Trigger through the webhook processor: a callback delivered twice, then again seconds later to main, starts one execution', async () => {
 			sandbox.control.setJobDurationMs(500);
 			sandbox.control.injectFault({ kind: 'duplicate_callback' });
 			expect((await postToWebhookProcessor('queue-start-lookup')).status).toBe(200);
-			const [started] = await waitForQueueExecutions(cluster.postgres, starter.id, (all) => all.some((e) => e.status === 'success'));
+			const [started] = await waitForQueueExecutions(cluster.postgres, starter.id, (all) =>
+				all.some((e) => e.status === 'success'),
+			);
 			const requestId = String(nodeOutput(started.data, 'Nyne')[0].request_id);
 			expect(requestId).toMatch(/^interaction_/);
 
-			const [received] = await waitForQueueExecutions(cluster.postgres, receiver.id, (all) => all.some((e) => e.status === 'success'));
+			const [received] = await waitForQueueExecutions(cluster.postgres, receiver.id, (all) =>
+				all.some((e) => e.status === 'success'),
+			);
 			expect(received.mode).toBe('webhook');
 			const [result] = nodeOutput(received.data, 'Nyne Trigger');
 			expect(result).toMatchObject({ request_id: requestId, status: 'completed' });
@@ -198,11 +270,14 @@ export function describeQueueMode(target: N8nTarget): void {
 			// Nyne retries later, and a load balancer may send the retry to another process: here, main
 			await sleep(3000);
 			const payload = await callbackPayloadFor(sandbox, requestId);
-			const replayed = await fetch(`${cluster.main.baseUrl}/webhook/${RECEIVER_WEBHOOK_ID}/nyne?token=${TOKEN}`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify(payload),
-			});
+			const replayed = await fetch(
+				`${cluster.main.baseUrl}/webhook/${RECEIVER_WEBHOOK_ID}/nyne?token=${TOKEN}`,
+				{
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify(payload),
+				},
+			);
 			expect(replayed.status).toBe(200);
 			expect(await replayed.json()).toMatchObject({ duplicate: true });
 			await sleep(2000);
@@ -213,9 +288,18 @@ export function describeQueueMode(target: N8nTarget): void {
 			await waitForSubmissions(FOLLOWED_KEY, 2);
 			expect(listQueueExecutions(cluster.postgres, follower.id)).toHaveLength(0);
 			// n8n saves a poller's static data when it is activated and when a poll emits: here, the first lookup
-			expect(JSON.stringify(workflowStaticData(cluster.postgres, follower.id))).toMatch(/"pending":\{"requestId":"interaction_/);
+			expect(JSON.stringify(workflowStaticData(cluster.postgres, follower.id))).toMatch(
+				/"pending":\{"requestId":"interaction_/,
+			);
 
-			const followersNow = async () => (await directLookup(sandbox, { type: 'followers', social_media_url: FOLLOWED, max_results: 50 })).map((p) => p.username);
+			const followersNow = async () =>
+				(
+					await directLookup(sandbox, {
+						type: 'followers',
+						social_media_url: FOLLOWED,
+						max_results: 50,
+					})
+				).map((p) => p.username);
 			/** Stops main, adds followers while nobody polls, starts main again: returns who was added. */
 			const addWhileMainIsDown = async (count: number): Promise<string[]> => {
 				await cluster.mainProcess().stop();
@@ -227,8 +311,16 @@ export function describeQueueMode(target: N8nTarget): void {
 				return added;
 			};
 			const successes = (count: number) =>
-				waitForQueueExecutions(cluster.postgres, follower.id, (all) => all.filter((e) => e.status === 'success').length >= count, { timeoutMs: 90_000 });
-			const emitted = (execution: { data: Parameters<typeof nodeOutput>[0] }) => nodeOutput(execution.data, 'Nyne Follower Trigger').map((e) => e.username).sort();
+				waitForQueueExecutions(
+					cluster.postgres,
+					follower.id,
+					(all) => all.filter((e) => e.status === 'success').length >= count,
+					{ timeoutMs: 90_000 },
+				);
+			const emitted = (execution: { data: Parameters<typeof nodeOutput>[0] }) =>
+				nodeOutput(execution.data, 'Nyne Follower Trigger')
+					.map((e) => e.username)
+					.sort();
 
 			// before any event: the restart keeps the baseline of the first lookup, so the change is not lost
 			const addedFirst = await addWhileMainIsDown(2);
@@ -251,7 +343,13 @@ export function describeQueueMode(target: N8nTarget): void {
 				if (!figures) throw error;
 				console.log(`queue batch figures: ${JSON.stringify(figures)}`);
 				const executions = listQueueExecutions(cluster.postgres, batch.id);
-				const perWorker = cluster.workerProcesses().map((worker) => executions.filter((e) => new RegExp(`execution ${e.id}\\b`).test(worker.output())).length);
+				const perWorker = cluster
+					.workerProcesses()
+					.map(
+						(worker) =>
+							executions.filter((e) => new RegExp(`execution ${e.id}\\b`).test(worker.output()))
+								.length,
+					);
 				console.log(`executions per worker: ${JSON.stringify(perWorker)}`);
 				expect(figures.statuses).toEqual(Array(BATCH_EXECUTIONS).fill('success'));
 				expect(perWorker.every((count) => count > 0)).toBe(true);
@@ -266,10 +364,30 @@ export function describeQueueMode(target: N8nTarget): void {
 }
 
 /** The body Nyne posts to a callback URL, rebuilt from the finished request (as the sandbox sends it). */
-async function callbackPayloadFor(sandbox: Sandbox, requestId: string): Promise<Record<string, unknown>> {
+async function callbackPayloadFor(
+	sandbox: Sandbox,
+	requestId: string,
+): Promise<Record<string, unknown>> {
 	const headers = { 'x-api-key': sandbox.apiKey, 'x-api-secret': sandbox.apiSecret };
-	const response = await fetch(`${sandbox.url}/person/interactions?request_id=${encodeURIComponent(requestId)}`, { headers });
-	const json = (await response.json()) as { data: { status: string; interaction_type: string; platform: string; result: { interactions: unknown[] } } };
+	const response = await fetch(
+		`${sandbox.url}/person/interactions?request_id=${encodeURIComponent(requestId)}`,
+		{ headers },
+	);
+	const json = (await response.json()) as {
+		data: {
+			status: string;
+			interaction_type: string;
+			platform: string;
+			result: { interactions: unknown[] };
+		};
+	};
 	const { data } = json;
-	return { request_id: requestId, status: data.status, interaction_type: data.interaction_type, platform: data.platform, data: data.result, result_count: data.result.interactions.length };
+	return {
+		request_id: requestId,
+		status: data.status,
+		interaction_type: data.interaction_type,
+		platform: data.platform,
+		data: data.result,
+		result_count: data.result.interactions.length,
+	};
 }

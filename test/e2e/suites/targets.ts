@@ -4,7 +4,13 @@
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { pinnedN8nVersion, selectedN8nVersions } from '../../../scripts/n8n/versions.mjs';
-import { createN8nInstance, n8nCacheDir, publishWorkflow, runN8n, type N8nInstance } from '../harness';
+import {
+	createN8nInstance,
+	n8nCacheDir,
+	publishWorkflow,
+	runN8n,
+	type N8nInstance,
+} from '../harness';
 import { createN8n1Instance } from '../n8n1/n8n1';
 
 export interface N8nTarget {
@@ -45,4 +51,6 @@ export const n8n1: N8nTarget = {
 };
 
 /** Every pinned version, or those NYNE_E2E_N8N names (a quicker loop while developing). */
-export const N8N_TARGETS: readonly N8nTarget[] = [latest, n8n2, n8n1].filter((target) => selectedN8nVersions().includes(target.version));
+export const N8N_TARGETS: readonly N8nTarget[] = [latest, n8n2, n8n1].filter((target) =>
+	selectedN8nVersions().includes(target.version),
+);

@@ -7,7 +7,12 @@ export interface CaughtCall {
 }
 
 /** A loopback listener standing in for n8n's /webhook-waiting endpoint: it records what Nyne posts. */
-export async function startCallbackCatcher(): Promise<{ url: string; calls: CaughtCall[]; next(): Promise<CaughtCall>; close(): Promise<void> }> {
+export async function startCallbackCatcher(): Promise<{
+	url: string;
+	calls: CaughtCall[];
+	next(): Promise<CaughtCall>;
+	close(): Promise<void>;
+}> {
 	const calls: CaughtCall[] = [];
 	const waiters: Array<(call: CaughtCall) => void> = [];
 	const server = await startLoopbackServer(({ path, query, body }) => {
@@ -19,7 +24,10 @@ export async function startCallbackCatcher(): Promise<{ url: string; calls: Caug
 	return {
 		url: `${server.url}/webhook-waiting`,
 		calls,
-		next: async () => (calls.length > waiters.length ? calls[calls.length - 1] : await new Promise<CaughtCall>((resolve) => waiters.push(resolve))),
+		next: async () =>
+			calls.length > waiters.length
+				? calls[calls.length - 1]
+				: await new Promise<CaughtCall>((resolve) => waiters.push(resolve)),
 		close: server.close,
 	};
 }

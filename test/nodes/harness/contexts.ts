@@ -1,6 +1,13 @@
 import { PollContext, WebhookContext } from 'n8n-core';
 import { Workflow } from 'n8n-workflow';
-import type { IDataObject, INode, IRunExecutionData, IWebhookData, IWorkflowExecuteAdditionalData, WorkflowExecuteMode } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INode,
+	IRunExecutionData,
+	IWebhookData,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
 
 import { additionalDataFor, nodeTypes } from './n8nHarness';
 import type { NyneTestCredentials } from './n8nHarness';
@@ -29,7 +36,15 @@ export function fakeResponse(): FakeResponse {
 }
 
 export function singleNodeWorkflow(node: INode, staticData: IDataObject = {}): Workflow {
-	return new Workflow({ id: 'wf-trigger', name: 'trigger test', nodes: [node], connections: {}, active: true, nodeTypes, staticData });
+	return new Workflow({
+		id: 'wf-trigger',
+		name: 'trigger test',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes,
+		staticData,
+	});
 }
 
 /** n8n-core's real WebhookContext around a fake HTTP request and response. */
@@ -45,16 +60,40 @@ export function webhookContext(options: {
 }): { context: WebhookContext; response: FakeResponse } {
 	const response = fakeResponse();
 	const additionalData = additionalDataFor(
-		options.credentials ?? { apiKey: 'unused-key', apiSecret: 'unused-secret', baseUrl: 'http://127.0.0.1:9' },
+		options.credentials ?? {
+			apiKey: 'unused-key',
+			apiSecret: 'unused-secret',
+			baseUrl: 'http://127.0.0.1:9',
+		},
 		options.executionId,
 	) as IWorkflowExecuteAdditionalData & { httpRequest: unknown; httpResponse: unknown };
-	additionalData.httpRequest = { body: options.body, query: options.query, headers: {}, params: {} };
+	additionalData.httpRequest = {
+		body: options.body,
+		query: options.query,
+		headers: {},
+		params: {},
+	};
 	additionalData.httpResponse = response;
-	const webhookData = { webhookDescription: { name: 'default', httpMethod: 'POST', path: '' } } as unknown as IWebhookData;
-	const context = new WebhookContext(options.workflow, options.node, additionalData, options.mode ?? 'webhook', webhookData, [], options.runExecutionData ?? null);
+	const webhookData = {
+		webhookDescription: { name: 'default', httpMethod: 'POST', path: '' },
+	} as unknown as IWebhookData;
+	const context = new WebhookContext(
+		options.workflow,
+		options.node,
+		additionalData,
+		options.mode ?? 'webhook',
+		webhookData,
+		[],
+		options.runExecutionData ?? null,
+	);
 	return { context, response };
 }
 
-export function pollContext(workflow: Workflow, node: INode, credentials: NyneTestCredentials, mode: WorkflowExecuteMode = 'trigger'): PollContext {
+export function pollContext(
+	workflow: Workflow,
+	node: INode,
+	credentials: NyneTestCredentials,
+	mode: WorkflowExecuteMode = 'trigger',
+): PollContext {
 	return new PollContext(workflow, node, additionalDataFor(credentials), mode, 'activate');
 }

@@ -85,7 +85,11 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	getParentTypes(): string[] {
 		return [];
 	}
-	async authenticate(credentials: ICredentialDataDecryptedObject, _type: string, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		_type: string,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const headers: IDataObject = { ...(requestOptions.headers ?? {}) };
 		const auth = credentialType.authenticate;
 		for (const [name, template] of Object.entries(auth.properties.headers ?? {})) {
@@ -100,7 +104,10 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	async getCredentials(): Promise<never> {
 		throw new Error('not used');
 	}
-	async getDecrypted(_additionalData: IWorkflowExecuteAdditionalData, _node: INodeCredentialsDetails): Promise<ICredentialDataDecryptedObject> {
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_node: INodeCredentialsDetails,
+	): Promise<ICredentialDataDecryptedObject> {
 		return this.data;
 	}
 	async updateCredentials(): Promise<void> {}
@@ -118,10 +125,23 @@ export interface NyneTestCredentials {
 
 export const WAITING_BASE_URL = 'http://127.0.0.1:5678/webhook-waiting';
 
-export function additionalDataFor(credentials: NyneTestCredentials, executionId = '101', waitingBaseUrl = WAITING_BASE_URL): IWorkflowExecuteAdditionalData {
+export function additionalDataFor(
+	credentials: NyneTestCredentials,
+	executionId = '101',
+	waitingBaseUrl = WAITING_BASE_URL,
+): IWorkflowExecuteAdditionalData {
 	return {
-		credentialsHelper: new TestCredentialsHelper(credentials as unknown as ICredentialDataDecryptedObject),
-		hooks: new ExecutionLifecycleHooks('manual', executionId, { id: 'wf1', name: 'test', nodes: [], connections: {}, active: false, settings: {} } as never),
+		credentialsHelper: new TestCredentialsHelper(
+			credentials as unknown as ICredentialDataDecryptedObject,
+		),
+		hooks: new ExecutionLifecycleHooks('manual', executionId, {
+			id: 'wf1',
+			name: 'test',
+			nodes: [],
+			connections: {},
+			active: false,
+			settings: {},
+		} as never),
 		executeWorkflow: async () => {
 			throw new Error('not used');
 		},
@@ -168,7 +188,14 @@ export async function runNyne(
 	mode: WorkflowExecuteMode = 'manual',
 ): Promise<RunResult> {
 	const nodes: INode[] = [
-		{ id: 'n-items', name: 'Items', type: 'test.items', typeVersion: 1, position: [200, 0], parameters: { items: JSON.stringify(inputItems) } },
+		{
+			id: 'n-items',
+			name: 'Items',
+			type: 'test.items',
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: { items: JSON.stringify(inputItems) },
+		},
 		{
 			id: 'n-nyne',
 			name: 'Nyne',
@@ -178,13 +205,23 @@ export async function runNyne(
 			parameters: spec.parameters as INode['parameters'],
 			credentials: { nyneApi: { id: 'cred1', name: 'Nyne sandbox' } },
 			...(spec.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
-			...(spec.retryTries ? { retryOnFail: true, maxTries: spec.retryTries, waitBetweenTries: 1 } : {}),
+			...(spec.retryTries
+				? { retryOnFail: true, maxTries: spec.retryTries, waitBetweenTries: 1 }
+				: {}),
 		},
 	];
 	// Fill in parameter defaults as the editor would, so the run sees what a saved workflow holds.
 	for (const node of nodes) {
 		const type = NODE_TYPES[node.type];
-		node.parameters = NodeHelpers.getNodeParameters(type.description.properties, node.parameters, true, false, node, type.description) ?? node.parameters;
+		node.parameters =
+			NodeHelpers.getNodeParameters(
+				type.description.properties,
+				node.parameters,
+				true,
+				false,
+				node,
+				type.description,
+			) ?? node.parameters;
 	}
 	const workflow = new Workflow({
 		id: 'wf1',
@@ -197,7 +234,10 @@ export async function runNyne(
 		nodeTypes,
 		staticData: {},
 	});
-	const execute = new WorkflowExecute(additionalDataFor(credentials, '101', spec.waitingBaseUrl), mode);
+	const execute = new WorkflowExecute(
+		additionalDataFor(credentials, '101', spec.waitingBaseUrl),
+		mode,
+	);
 	const run = await execute.run({ workflow, startNode: workflow.getNode('Items')! });
 	const taskData = run.data.resultData.runData.Nyne?.[0];
 	return {

@@ -14,7 +14,8 @@ class ApiTimeLimiter extends RateLimiter {
 		delete scaled['x-ratelimit-reset'];
 		for (const name of ['retry-after', 'ratelimit-reset']) {
 			const seconds = Number(scaled[name]);
-			if (scaled[name] !== undefined && Number.isFinite(seconds)) scaled[name] = String(seconds / this.timeScale);
+			if (scaled[name] !== undefined && Number.isFinite(seconds))
+				scaled[name] = String(seconds / this.timeScale);
 		}
 		super.observe(scaled, now, status);
 	}

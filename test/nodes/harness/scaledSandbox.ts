@@ -21,7 +21,10 @@ export interface ScaledSandboxOptions {
  * The one fixture of a file that runs the nodes against a sandbox: the sandbox and n8n's runtime on the
  * same scaled clock (real ms per API ms), started before the file's tests and stopped after them.
  */
-export function useScaledSandbox(timeScale: number, options: ScaledSandboxOptions = {}): ScaledSandbox {
+export function useScaledSandbox(
+	timeScale: number,
+	options: ScaledSandboxOptions = {},
+): ScaledSandbox {
 	let sandbox: Sandbox | undefined;
 	let restoreRuntime: (() => void) | undefined;
 	beforeAll(async () => {

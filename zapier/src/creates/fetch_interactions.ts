@@ -15,14 +15,24 @@ import { LOOKUP_OUTPUT_FIELDS, SAMPLE_LOOKUP_OUTPUT } from '../samples.js';
  */
 const perform = (z: ZObject, bundle: Bundle): Promise<LookupOutput> =>
 	withZapierErrors(z, async () => {
-		if (bundle.meta?.isLoadingSample) return toLookupOutput(unlessFailed(await startAndCollect(z, bundle)));
+		if (bundle.meta?.isLoadingSample)
+			return toLookupOutput(unlessFailed(await startAndCollect(z, bundle)));
 		const body = buildInteractionRequest(lookupInput(bundle.inputData, z.generateCallbackUrl()));
 		return toLookupOutput(await startLookup(createNyneClient(z, bundle), body));
 	});
 
 /** Nyne's callback body (`bundle.cleanedRequest`) for the request `perform` started (`bundle.outputData`): the people, as line items. */
 const performResume = (z: ZObject, bundle: Bundle): Promise<LookupOutput> =>
-	withZapierErrors(z, async () => toLookupOutput(unlessFailed(readOwnCallback(bundle, (bundle.outputData as { request_id?: unknown } | undefined)?.request_id))));
+	withZapierErrors(z, async () =>
+		toLookupOutput(
+			unlessFailed(
+				readOwnCallback(
+					bundle,
+					(bundle.outputData as { request_id?: unknown } | undefined)?.request_id,
+				),
+			),
+		),
+	);
 
 export default defineCreate({
 	key: 'fetch_interactions',

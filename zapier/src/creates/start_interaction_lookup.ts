@@ -10,9 +10,13 @@ import { SAMPLE_STARTED_OUTPUT, STARTED_OUTPUT_FIELDS } from '../samples.js';
 /** Starts the lookup and returns at once; fetch the people later with "Find Interaction Request". */
 const perform = (z: ZObject, bundle: Bundle) =>
 	withZapierErrors(z, async () => {
-		const callbackUrl = typeof bundle.inputData.callback_url === 'string' ? bundle.inputData.callback_url : undefined;
+		const callbackUrl =
+			typeof bundle.inputData.callback_url === 'string' ? bundle.inputData.callback_url : undefined;
 		const body = buildInteractionRequest(lookupInput(bundle.inputData, callbackUrl));
-		return toStartedOutput(await startLookup(createNyneClient(z, bundle), body), body.social_media_url);
+		return toStartedOutput(
+			await startLookup(createNyneClient(z, bundle), body),
+			body.social_media_url,
+		);
 	});
 
 export default defineCreate({

@@ -16,7 +16,14 @@ const perform = (z: ZObject, bundle: Bundle): Promise<LookupOutput[]> =>
 		try {
 			const client = createNyneClient(z, bundle);
 			const requestId = String(bundle.inputData.request_id ?? '');
-			return [toLookupOutput(await readLookup(client, requestId, { waitWhileYoung: true, maxWaitMs: YOUNG_NOT_FOUND_WAIT_MS }))];
+			return [
+				toLookupOutput(
+					await readLookup(client, requestId, {
+						waitWhileYoung: true,
+						maxWaitMs: YOUNG_NOT_FOUND_WAIT_MS,
+					}),
+				),
+			];
 		} catch (error) {
 			if (isNyneError(error) && error.code === 'request_not_found') return [];
 			throw error;
@@ -28,7 +35,8 @@ export default defineSearch({
 	noun: 'Interaction Request',
 	display: {
 		label: 'Find Interaction Request',
-		description: 'Finds a lookup by its Request ID: its status, and the people once it has completed.',
+		description:
+			'Finds a lookup by its Request ID: its status, and the people once it has completed.',
 	},
 	operation: {
 		inputFields: [requestIdField],

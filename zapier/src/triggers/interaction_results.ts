@@ -1,6 +1,10 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 
-import { buildInteractionRequest, NyneValidationError, startLookup } from '../../../shared/index.js';
+import {
+	buildInteractionRequest,
+	NyneValidationError,
+	startLookup,
+} from '../../../shared/index.js';
 import { createNyneClient } from '../client.js';
 import { withZapierErrors } from '../errors.js';
 import { lookupFields, lookupInput } from '../fields.js';
@@ -20,7 +24,10 @@ const performSubscribe = (z: ZObject, bundle: Bundle) =>
 	});
 
 /** Nyne has no endpoint to cancel a lookup or a callback: nothing to undo, the callback simply finds no Zap. */
-const performUnsubscribe = (_z: ZObject, bundle: Bundle) => ({ request_id: bundle.subscribeData?.id ?? null, cancelled: false });
+const performUnsubscribe = (_z: ZObject, bundle: Bundle) => ({
+	request_id: bundle.subscribeData?.id ?? null,
+	cancelled: false,
+});
 
 /**
  * The callback body for the lookup this subscription started (`subscribeData`): one trigger item per person
@@ -32,7 +39,8 @@ const perform = (z: ZObject, bundle: Bundle): Promise<PersonItem[]> =>
 		try {
 			return withPersonIds(unlessFailed(readOwnCallback(bundle, bundle.subscribeData?.id)).people);
 		} catch (error) {
-			if (error instanceof NyneValidationError && error.code === 'callback_request_mismatch') return [];
+			if (error instanceof NyneValidationError && error.code === 'callback_request_mismatch')
+				return [];
 			throw error;
 		}
 	});

@@ -15,7 +15,8 @@ export interface WatchTriggerText {
 
 /** A polling trigger over the core watch: same inputs, state and rules for every watched list. */
 export function defineWatchTrigger(spec: WatchSpec, text: WatchTriggerText) {
-	const perform = (z: ZObject, bundle: Bundle): Promise<WatchEvent[]> => withZapierErrors(z, () => pollWatch(z, bundle, spec));
+	const perform = (z: ZObject, bundle: Bundle): Promise<WatchEvent[]> =>
+		withZapierErrors(z, () => pollWatch(z, bundle, spec));
 	return defineTrigger({
 		key: spec.key,
 		noun: text.noun,

@@ -17,13 +17,17 @@ const envelopeSchema = zod.object({
 	v: zod.literal(ENVELOPE_VERSION),
 	/** The core watch's state; the core checks it. */
 	watch: zod.unknown(),
-	pending: zod.object({ requestId: zod.string().min(1).max(200), startedAt: zod.number().finite() }).nullable(),
+	pending: zod
+		.object({ requestId: zod.string().min(1).max(200), startedAt: zod.number().finite() })
+		.nullable(),
 	lastStartedAt: zod.number().finite().nullable(),
 	/** Changes found but not yet handed to Zapier, oldest first. */
 	queue: zod.array(zod.record(zod.unknown())).max(MAX_QUEUED),
 });
 
-export type WatchEnvelope = Omit<zod.infer<typeof envelopeSchema>, 'queue'> & { queue: WatchEvent[] };
+export type WatchEnvelope = Omit<zod.infer<typeof envelopeSchema>, 'queue'> & {
+	queue: WatchEvent[];
+};
 
 export function emptyEnvelope(): WatchEnvelope {
 	return { v: ENVELOPE_VERSION, watch: null, pending: null, lastStartedAt: null, queue: [] };
@@ -47,12 +51,23 @@ export async function readEnvelope(z: ZObject, key: string): Promise<WatchEnvelo
 	if (stored === null || stored === undefined) return emptyEnvelope();
 	const parsed = envelopeSchema.safeParse(stored);
 	if (parsed.success) return parsed.data as WatchEnvelope;
-	z.console.log(`Nyne: the stored state of ${key} was unreadable; starting over with a new baseline.`);
+	z.console.log(
+		`Nyne: the stored state of ${key} was unreadable; starting over with a new baseline.`,
+	);
 	return emptyEnvelope();
 }
 
-export async function writeEnvelope(z: ZObject, key: string, envelope: WatchEnvelope, intervalMs: number): Promise<void> {
-	const ttl = Math.max(MIN_STATE_TTL_SECONDS, Math.ceil((4 * intervalMs) / 1000), Math.ceil((2 * HOUR_MS) / 1000));
+export async function writeEnvelope(
+	z: ZObject,
+	key: string,
+	envelope: WatchEnvelope,
+	intervalMs: number,
+): Promise<void> {
+	const ttl = Math.max(
+		MIN_STATE_TTL_SECONDS,
+		Math.ceil((4 * intervalMs) / 1000),
+		Math.ceil((2 * HOUR_MS) / 1000),
+	);
 	await z.cache.set(key, envelope, ttl);
 }
 
@@ -61,7 +76,10 @@ export async function writeEnvelope(z: ZObject, key: string, envelope: WatchEnve
  * then hand it to two polls that asked one after the other). Returns a release function, or
  * undefined when another poll holds it.
  */
-export async function lockWatch(z: ZObject, key: string): Promise<(() => Promise<void>) | undefined> {
+export async function lockWatch(
+	z: ZObject,
+	key: string,
+): Promise<(() => Promise<void>) | undefined> {
 	const lockKey = `${key}:lock`;
 	const token = randomUUID();
 	const set = await z.cache.set(lockKey, token, LOCK_TTL_SECONDS, undefined, true);

@@ -5,7 +5,13 @@ import { DEFAULT_CHECK_EVERY_HOURS } from './watchSpec.js';
 
 export function watchFields(urlHelp: string) {
 	return [
-		defineInputField({ key: 'social_media_url', label: 'Social Media URL', required: true, type: 'string', helpText: urlHelp }),
+		defineInputField({
+			key: 'social_media_url',
+			label: 'Social Media URL',
+			required: true,
+			type: 'string',
+			helpText: urlHelp,
+		}),
 		defineInputField({
 			key: 'check_every_hours',
 			label: 'Check Every (Hours)',
@@ -31,7 +37,11 @@ export function checkIntervalMs(z: ZObject, bundle: Bundle): number {
 	if (raw === undefined || raw === null || raw === '') return DEFAULT_CHECK_EVERY_HOURS * HOUR_MS;
 	const text = typeof raw === 'number' ? String(raw) : String(raw).trim();
 	if (!/^\d{1,5}$/.test(text) || Number(text) < 1) {
-		throw new z.errors.Error('Check Every (Hours) must be a whole number of hours, 1 or more. Fix the "Check Every (Hours)" field.', 'invalid_check_every_hours', 400);
+		throw new z.errors.Error(
+			'Check Every (Hours) must be a whole number of hours, 1 or more. Fix the "Check Every (Hours)" field.',
+			'invalid_check_every_hours',
+			400,
+		);
 	}
 	return Number(text) * HOUR_MS;
 }

@@ -1,4 +1,9 @@
-import { toLostPersonItem, type CompletedLookup, type InteractionItem, type LostPersonItem } from '../../../shared/index.js';
+import {
+	toLostPersonItem,
+	type CompletedLookup,
+	type InteractionItem,
+	type LostPersonItem,
+} from '../../../shared/index.js';
 import { PERSON_OUTPUT_FIELDS, SAMPLE_REQUEST_ID, SAMPLE_RESULT } from '../samples.js';
 import type { WatchSpec } from './watchSpec.js';
 
@@ -9,17 +14,32 @@ export type WatchEvent = NewPersonEvent | LostPersonEvent;
 
 function eventId(requestId: string, person: { username: string; reply_date?: unknown }): string {
 	const who = person.username.toLowerCase();
-	return typeof person.reply_date === 'string' ? `${requestId}:${who}:${person.reply_date}` : `${requestId}:${who}`;
+	return typeof person.reply_date === 'string'
+		? `${requestId}:${who}:${person.reply_date}`
+		: `${requestId}:${who}`;
 }
 
-export function newPersonEvents(people: InteractionItem[], detectedAt: string, spec: WatchSpec): NewPersonEvent[] {
-	const events = people.map((person) => ({ ...person, id: eventId(person.request_id, person), detected_at: detectedAt }));
+export function newPersonEvents(
+	people: InteractionItem[],
+	detectedAt: string,
+	spec: WatchSpec,
+): NewPersonEvent[] {
+	const events = people.map((person) => ({
+		...person,
+		id: eventId(person.request_id, person),
+		detected_at: detectedAt,
+	}));
 	// Replies come oldest first; Zapier wants the newest first.
-	if (spec.type === 'replies') events.sort((a, b) => String(b.reply_date ?? '').localeCompare(String(a.reply_date ?? '')));
+	if (spec.type === 'replies')
+		events.sort((a, b) => String(b.reply_date ?? '').localeCompare(String(a.reply_date ?? '')));
 	return events;
 }
 
-export function lostPersonEvents(usernames: string[], lookup: CompletedLookup, detectedAt: string): LostPersonEvent[] {
+export function lostPersonEvents(
+	usernames: string[],
+	lookup: CompletedLookup,
+	detectedAt: string,
+): LostPersonEvent[] {
 	return usernames.map((username) => {
 		const item = toLostPersonItem(username, {
 			platform: lookup.platform ?? lookup.result.source_platform,
@@ -33,7 +53,14 @@ export function lostPersonEvents(usernames: string[], lookup: CompletedLookup, d
 }
 
 const SAMPLE_DETECTED_AT = '2025-01-15T10:31:00Z';
-const SAMPLE_LOOKUP: CompletedLookup = { status: 'completed', requestId: SAMPLE_REQUEST_ID, platform: 'twitter', interactionType: 'followers', result: SAMPLE_RESULT, resultCount: 1 };
+const SAMPLE_LOOKUP: CompletedLookup = {
+	status: 'completed',
+	requestId: SAMPLE_REQUEST_ID,
+	platform: 'twitter',
+	interactionType: 'followers',
+	result: SAMPLE_RESULT,
+	resultCount: 1,
+};
 const SAMPLE_REPLY: InteractionItem = {
 	username: 'jane_sample',
 	display_name: 'Jane Sample',
@@ -50,8 +77,14 @@ const SAMPLE_REPLY: InteractionItem = {
 
 /** The static sample of each trigger, built by the same functions as real items. */
 export function sampleEvent(spec: WatchSpec): WatchEvent {
-	if (spec.mode === 'lost') return lostPersonEvents(['jane_sample'], SAMPLE_LOOKUP, SAMPLE_DETECTED_AT)[0] as LostPersonEvent;
-	if (spec.type === 'replies') return newPersonEvents([SAMPLE_REPLY], SAMPLE_DETECTED_AT, spec)[0] as NewPersonEvent;
+	if (spec.mode === 'lost')
+		return lostPersonEvents(
+			['jane_sample'],
+			SAMPLE_LOOKUP,
+			SAMPLE_DETECTED_AT,
+		)[0] as LostPersonEvent;
+	if (spec.type === 'replies')
+		return newPersonEvents([SAMPLE_REPLY], SAMPLE_DETECTED_AT, spec)[0] as NewPersonEvent;
 	const relation = spec.type === 'following' ? 'following' : 'follower';
 	const person: InteractionItem = {
 		...(SAMPLE_RESULT.interactions[0] as InteractionItem),

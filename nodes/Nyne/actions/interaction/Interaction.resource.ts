@@ -12,7 +12,9 @@ import type { LookupSpec } from './lookupOperation';
 /** Every lookup operation, in the order of the Operation list. */
 const lookups = [getFollowers, getFollowersAndFollowing, getFollowing, getReplies];
 
-export const operations: Record<string, NyneOperation> = Object.fromEntries(lookups.map((lookup) => [lookup.spec.operation, lookup]));
+export const operations: Record<string, NyneOperation> = Object.fromEntries(
+	lookups.map((lookup) => [lookup.spec.operation, lookup]),
+);
 
 /** The spec of a lookup operation by its parameter value, or undefined for any other operation. */
 export function lookupSpecOf(operation: string): LookupSpec | undefined {
@@ -31,6 +33,8 @@ export const description: INodeProperties[] = [
 		options: lookups.map((lookup) => lookup.spec.option),
 		default: 'getFollowers',
 	},
-	...lookups.flatMap((lookup) => updateDisplayOptions(show([lookup.spec.operation]), lookup.description)),
+	...lookups.flatMap((lookup) =>
+		updateDisplayOptions(show([lookup.spec.operation]), lookup.description),
+	),
 	...updateDisplayOptions(show(lookups.map((lookup) => lookup.spec.operation)), lookupFields),
 ];

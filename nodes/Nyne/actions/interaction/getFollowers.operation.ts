@@ -8,7 +8,8 @@ export const spec: LookupSpec = {
 		name: 'Get Followers',
 		value: 'getFollowers',
 		action: 'Get the followers of an account',
-		description: 'People who follow a Twitter/X or Instagram account, with their bio and follower counts',
+		description:
+			'People who follow a Twitter/X or Instagram account, with their bio and follower counts',
 	},
 	urlPlaceholder: 'https://x.com/nyne_ai',
 	urlHint: 'The URL of a profile on Twitter/X or Instagram',

@@ -8,7 +8,8 @@ export const spec: LookupSpec = {
 		name: 'Get Followers and Following',
 		value: 'getFollowersAndFollowing',
 		action: 'Get the followers and the following of an account',
-		description: 'Followers and following of a Twitter/X or Instagram account in one lookup; each person carries relation "follower" or "following"',
+		description:
+			'Followers and following of a Twitter/X or Instagram account in one lookup; each person carries relation "follower" or "following"',
 	},
 	urlPlaceholder: 'https://x.com/nyne_ai',
 	urlHint: 'The URL of a profile on Twitter/X or Instagram',

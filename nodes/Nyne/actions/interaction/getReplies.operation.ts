@@ -8,7 +8,8 @@ export const spec: LookupSpec = {
 		name: 'Get Replies',
 		value: 'getReplies',
 		action: 'Get the people who replied to a post',
-		description: 'People who replied to a post on Twitter/X, with their reply text, date, likes and retweets',
+		description:
+			'People who replied to a post on Twitter/X, with their reply text, date, likes and retweets',
 	},
 	urlPlaceholder: 'https://x.com/nyne_ai/status/1234567890',
 	urlHint: 'The URL of a post (tweet) on Twitter/X',

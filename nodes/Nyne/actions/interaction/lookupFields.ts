@@ -11,7 +11,9 @@ export type WaitMode = 'poll' | 'webhook' | 'none';
 
 /** Fields every lookup shares (the resource shows them for its lookup operations); the URL field comes from each operation. */
 export const lookupFields: INodeProperties[] = [
-	maxResultsField('Nyne returns 10 to 1000 people per lookup (it raises smaller values to 10) and charges 3 credits for a lookup that finds data'),
+	maxResultsField(
+		'Nyne returns 10 to 1000 people per lookup (it raises smaller values to 10) and charges 3 credits for a lookup that finds data',
+	),
 	{
 		displayName: 'Wait Mode',
 		name: 'waitMode',
@@ -21,17 +23,20 @@ export const lookupFields: INodeProperties[] = [
 			{
 				name: "Don't Wait",
 				value: 'none',
-				description: 'Return the request_id at once; collect the result later with Request > Get, or have Nyne post it to a Callback URL',
+				description:
+					'Return the request_id at once; collect the result later with Request > Get, or have Nyne post it to a Callback URL',
 			},
 			{
 				name: 'Wait for Callback',
 				value: 'webhook',
-				description: 'Pause the execution; it resumes when Nyne posts the result to this execution (no polling). One input item per run.',
+				description:
+					'Pause the execution; it resumes when Nyne posts the result to this execution (no polling). One input item per run.',
 			},
 			{
 				name: 'Wait for Result',
 				value: 'poll',
-				description: 'Check the lookup with backoff until it completes or the timeout passes; all items are submitted first, then collected',
+				description:
+					'Check the lookup with backoff until it completes or the timeout passes; all items are submitted first, then collected',
 			},
 		],
 	},
@@ -41,7 +46,8 @@ export const lookupFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'https://n8n.example.com/webhook/…/nyne?token=…',
-		description: 'Where Nyne should POST the result, for example the Production URL of a Nyne Trigger node with its ?token=… appended',
+		description:
+			'Where Nyne should POST the result, for example the Production URL of a Nyne Trigger node with its ?token=… appended',
 		displayOptions: { show: { waitMode: ['none'] } },
 	},
 	{
@@ -60,7 +66,8 @@ export const lookupFields: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: DEFAULT_TIMEOUT_SECONDS,
-				description: 'How long to wait for the lookup before giving up; it keeps running at Nyne, so its request ID can be fetched later',
+				description:
+					'How long to wait for the lookup before giving up; it keeps running at Nyne, so its request ID can be fetched later',
 				displayOptions: { show: { '/waitMode': ['poll'] } },
 			},
 			{

@@ -32,7 +32,14 @@ function timedOut(requestId: string, timeoutMs: number): NyneApiError {
 /** What a lookup that is not waited for returns at once: its summary, with the callback URL it was given, if any. */
 function startedItem(summary: LookupSummary, withCallbackUrl: boolean): IDataObject {
 	const { request_id, status, interaction_type, platform, created_on, callback_url } = summary;
-	return { request_id, status, interaction_type, platform, created_on, ...(withCallbackUrl && callback_url ? { callback_url: maskCallbackUrl(callback_url) } : {}) };
+	return {
+		request_id,
+		status,
+		interaction_type,
+		platform,
+		created_on,
+		...(withCallbackUrl && callback_url ? { callback_url: maskCallbackUrl(callback_url) } : {}),
+	};
 }
 
 /**
@@ -49,41 +56,78 @@ function noCallbackNotice(requestId: string, timeoutMs: number): IDataObject {
 	};
 }
 
-async function waitForCallback(context: IExecuteFunctions, itemIndex: number, prepared: PreparedLookup, run: RunContext): Promise<Started> {
+async function waitForCallback(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	prepared: PreparedLookup,
+	run: RunContext,
+): Promise<Started> {
 	const { token, view } = await submitOnce(context, itemIndex, async () => {
 		const token = newResumeToken();
 		rememberWait(context, itemIndex, { token });
-		const body = { ...prepared.body, callback_url: withResumeToken(resumeUrlOf(context, itemIndex), token) };
+		const body = {
+			...prepared.body,
+			callback_url: withResumeToken(resumeUrlOf(context, itemIndex), token),
+		};
 		return { token, view: await startLookup(await run.client(), body, { signal: run.signal }) };
 	});
 	const requestId = view.summary.request_id;
 	rememberWait(context, itemIndex, { token, requestId });
 	await context.putExecutionToWait(new Date(Date.now() + prepared.timeoutMs));
 	const waiting = context.getExecuteData();
-	waiting.data.main = [[{ json: noCallbackNotice(requestId, prepared.timeoutMs), pairedItem: { item: itemIndex } }]];
+	waiting.data.main = [
+		[{ json: noCallbackNotice(requestId, prepared.timeoutMs), pairedItem: { item: itemIndex } }],
+	];
 	return { items: [{ ...startedItem(view.summary, false), waiting_for: 'callback' }], requestId };
 }
 
-async function start(this: IExecuteFunctions, itemIndex: number, prepared: PreparedLookup, run: RunContext): Promise<Started> {
+async function start(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	prepared: PreparedLookup,
+	run: RunContext,
+): Promise<Started> {
 	if (prepared.waitMode === 'webhook') return await waitForCallback(this, itemIndex, prepared, run);
-	const view = await submitOnce(this, itemIndex, async () => await startLookup(await run.client(), prepared.body, { signal: run.signal }));
-	if (prepared.waitMode === 'none') return { items: [startedItem(view.summary, true)], requestId: view.summary.request_id };
+	const view = await submitOnce(
+		this,
+		itemIndex,
+		async () => await startLookup(await run.client(), prepared.body, { signal: run.signal }),
+	);
+	if (prepared.waitMode === 'none')
+		return { items: [startedItem(view.summary, true)], requestId: view.summary.request_id };
 	return { requestId: view.summary.request_id };
 }
 
 /** Nyne posts from the internet: a callback to this machine or a private network is refused before anything is sent. */
-async function checkReachable(context: IExecuteFunctions, itemIndex: number, prepared: PreparedLookup): Promise<void> {
-	if (prepared.waitMode === 'webhook') await checkCallbackReachable(context, itemIndex, resumeUrlOf(context, itemIndex), 'resume');
-	else if (prepared.body.callback_url) await checkCallbackReachable(context, itemIndex, prepared.body.callback_url, 'callback');
+async function checkReachable(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	prepared: PreparedLookup,
+): Promise<void> {
+	if (prepared.waitMode === 'webhook')
+		await checkCallbackReachable(context, itemIndex, resumeUrlOf(context, itemIndex), 'resume');
+	else if (prepared.body.callback_url)
+		await checkCallbackReachable(context, itemIndex, prepared.body.callback_url, 'callback');
 }
 
 /** Waits for a started lookup; a failed one throws the core's `lookup_failed`, a late one says how to fetch it. */
-async function collect(this: IExecuteFunctions, _itemIndex: number, prepared: PreparedLookup, requestId: string, run: RunContext): Promise<IDataObject[]> {
+async function collect(
+	this: IExecuteFunctions,
+	_itemIndex: number,
+	prepared: PreparedLookup,
+	requestId: string,
+	run: RunContext,
+): Promise<IDataObject[]> {
 	let view;
 	try {
-		view = await collectLookup(await run.client(), requestId, { timeoutMs: prepared.timeoutMs, signal: run.signal });
+		view = await collectLookup(await run.client(), requestId, {
+			timeoutMs: prepared.timeoutMs,
+			signal: run.signal,
+		});
 	} catch (error) {
-		throw error instanceof NyneApiError && error.code === 'timeout' ? timedOut(requestId, prepared.timeoutMs) : error;
+		throw error instanceof NyneApiError && error.code === 'timeout'
+			? timedOut(requestId, prepared.timeoutMs)
+			: error;
 	}
 	if (view.failure) throw view.failure;
 	return renderLookup(view, prepared.shape);

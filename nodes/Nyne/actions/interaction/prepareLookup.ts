@@ -20,29 +20,57 @@ export interface PreparedLookup {
 /** "Wait for Callback" pauses the whole execution once: not for an AI agent, and one input item per run. */
 function checkCallbackWaitFits(context: IExecuteFunctions, itemIndex: number): void {
 	if (isCalledAsTool(context)) {
-		throw new NodeOperationError(context.getNode(), 'An AI agent cannot pause for a callback. Set Wait Mode to "Wait for Result" for this tool.', { itemIndex });
+		throw new NodeOperationError(
+			context.getNode(),
+			'An AI agent cannot pause for a callback. Set Wait Mode to "Wait for Result" for this tool.',
+			{ itemIndex },
+		);
 	}
 	const count = context.getInputData().length;
 	if (count > 1) {
-		throw new NodeOperationError(context.getNode(), `"Wait for Callback" resumes an execution once, so it takes one input item; this run has ${count}.`, {
-			itemIndex,
-			description:
-				'Use "Wait for Result" (it submits every item first, then collects them), or put a Loop Over Items node ' +
-				'with batch size 1 before this node, or use "Don\'t Wait" with a Nyne Trigger.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`"Wait for Callback" resumes an execution once, so it takes one input item; this run has ${count}.`,
+			{
+				itemIndex,
+				description:
+					'Use "Wait for Result" (it submits every item first, then collects them), or put a Loop Over Items node ' +
+					'with batch size 1 before this node, or use "Don\'t Wait" with a Nyne Trigger.',
+			},
+		);
 	}
 }
 
 /** Reads and checks one item's lookup without any HTTP call; bad input throws here, before anything is sent. */
-export function prepareLookup(context: IExecuteFunctions, itemIndex: number, type: InteractionType): PreparedLookup {
+export function prepareLookup(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	type: InteractionType,
+): PreparedLookup {
 	const waitMode = context.getNodeParameter('waitMode', itemIndex, 'poll') as WaitMode;
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	let body = buildLookupBody(type, (name, fallback) => context.getNodeParameter(name, itemIndex, fallback));
+	let body = buildLookupBody(type, (name, fallback) =>
+		context.getNodeParameter(name, itemIndex, fallback),
+	);
 	if (waitMode === 'none') {
 		const callbackUrl = String(context.getNodeParameter('callbackUrl', itemIndex, '') ?? '').trim();
-		if (callbackUrl) body = buildInteractionRequest({ type: body.type, socialMediaUrl: body.social_media_url, maxResults: body.max_results, callbackUrl });
+		if (callbackUrl)
+			body = buildInteractionRequest({
+				type: body.type,
+				socialMediaUrl: body.social_media_url,
+				maxResults: body.max_results,
+				callbackUrl,
+			});
 	}
 	if (waitMode === 'webhook') checkCallbackWaitFits(context, itemIndex);
-	const timeoutSeconds = Number(options.timeout ?? (waitMode === 'webhook' ? DEFAULT_CALLBACK_TIMEOUT_SECONDS : DEFAULT_TIMEOUT_SECONDS));
-	return { body, waitMode, shape: readLookupShape(options, isCalledAsTool(context)), timeoutMs: Math.max(1, timeoutSeconds) * 1000 };
+	const timeoutSeconds = Number(
+		options.timeout ??
+			(waitMode === 'webhook' ? DEFAULT_CALLBACK_TIMEOUT_SECONDS : DEFAULT_TIMEOUT_SECONDS),
+	);
+	return {
+		body,
+		waitMode,
+		shape: readLookupShape(options, isCalledAsTool(context)),
+		timeoutMs: Math.max(1, timeoutSeconds) * 1000,
+	};
 }

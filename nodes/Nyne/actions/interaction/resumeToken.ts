@@ -29,10 +29,13 @@ function encode(record: WaitRecord): string {
  * Keeps the record in the execution's custom data, which n8n saves with the waiting execution; a later run of
  * this node overwrites it, so an older run's callback no longer resumes anything.
  */
-export function rememberWait(context: IExecuteFunctions, itemIndex: number, record: WaitRecord): void {
+export function rememberWait(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	record: WaitRecord,
+): void {
 	const customData = context.getWorkflowDataProxy(itemIndex).$execution?.customData as
-		| { set(key: string, value: string): void; get(key: string): string | undefined }
-		| undefined;
+		{ set(key: string, value: string): void; get(key: string): string | undefined } | undefined;
 	const key = recordKey(context.getNode());
 	customData?.set(key, encode(record));
 	if (customData?.get(key) !== encode(record)) {

@@ -17,7 +17,8 @@ export const description: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get the status and results of a lookup',
-				description: 'The status of a lookup by its request ID, and its people once it has completed',
+				description:
+					'The status of a lookup by its request ID, and its people once it has completed',
 			},
 		],
 		default: 'get',
