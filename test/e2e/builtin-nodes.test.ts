@@ -7,6 +7,7 @@ import {
 	execute,
 	importWorkflow,
 	manualTrigger,
+	N8N_VERSION,
 	nodeOutput,
 	runN8n,
 	startN8n,
@@ -21,7 +22,7 @@ const setNode = (json: string) => ({
 	parameters: { mode: 'raw', jsonOutput: json },
 });
 
-describe('harness on built-in nodes (n8n 2.8.4)', () => {
+describe(`harness on built-in nodes (n8n ${N8N_VERSION})`, () => {
 	let n8n: N8nInstance;
 	beforeAll(async () => {
 		n8n = await createN8nInstance();

@@ -71,7 +71,7 @@ it('pauses the execution, and the callback to its resume URL becomes the output,
 
 	const call = await catcher.next();
 	expect(call.path).toBe('/webhook-waiting/101');
-	expect(call.query.nyne_token).toMatch(/^[0-9a-f]{40}$/);
+	expect(call.query.nyne_token).toMatch(/^[0-9a-f]{32}\.[0-9a-f]{40}$/);
 	expect(env.sandbox.control.stats().byEndpoint['GET /person/interactions'] ?? 0).toBe(0);
 
 	const { answer } = await resume(run, call);

@@ -63,7 +63,8 @@ async function waitForCallback(
 	run: RunContext,
 ): Promise<Started> {
 	const { token, view } = await submitOnce(context, itemIndex, async () => {
-		const token = newResumeToken();
+		const { apiSecret } = await context.getCredentials<{ apiSecret: string }>('nyneApi');
+		const token = newResumeToken(apiSecret, context.getExecutionId(), context.getNode().id);
 		rememberWait(context, itemIndex, { token });
 		const body = {
 			...prepared.body,

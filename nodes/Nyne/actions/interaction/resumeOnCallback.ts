@@ -5,7 +5,7 @@ import type { CallbackReading } from '../../../../shared';
 import { errorItem, toNodeError } from '../../../common/errors';
 import { readLookupShape, renderLookup } from '../../../common/output';
 import { acceptCallback, respond } from '../../../common/webhook';
-import { CALLBACK_TOKEN_PARAMETER, recallWait } from './resumeToken';
+import { CALLBACK_TOKEN_PARAMETER, isSignedResumeToken, recallWait } from './resumeToken';
 
 function continuesOnFail(context: IWebhookFunctions): boolean {
 	const node = context.getNode();
@@ -14,23 +14,30 @@ function continuesOnFail(context: IWebhookFunctions): boolean {
 	return node.continueOnFail === true;
 }
 
-/** What this execution's waiting run kept: its token and request, and the credential's pair to keep out of messages. */
+/**
+ * What this execution's waiting run kept: its token and request, and the credential's pair to keep out of
+ * messages. Where the resume webhook cannot read the execution's custom data back (n8n 1.x), the token in the
+ * URL is checked by its signature for this execution and node instead, and the request cannot be checked.
+ */
 async function expectedCall(
 	context: IWebhookFunctions,
 ): Promise<{ token: string; reading: CallbackReading }> {
-	const record = recallWait(context);
-	if (!record?.requestId)
-		throw new NyneValidationError(
-			'not_waiting',
-			'no lookup of this node is waiting in this execution',
-		);
 	const { apiKey, apiSecret } = await context.getCredentials<{ apiKey: string; apiSecret: string }>(
 		'nyneApi',
 	);
-	return {
-		token: record.token,
-		reading: { secrets: [apiKey, apiSecret], expectedRequestId: record.requestId },
-	};
+	const secrets = [apiKey, apiSecret];
+	const record = recallWait(context);
+	if (record?.requestId) {
+		return { token: record.token, reading: { secrets, expectedRequestId: record.requestId } };
+	}
+	const received = (context.getQueryData() as IDataObject)[CALLBACK_TOKEN_PARAMETER];
+	if (isSignedResumeToken(received, apiSecret, context.getExecutionId(), context.getNode().id)) {
+		return { token: String(received), reading: { secrets } };
+	}
+	throw new NyneValidationError(
+		'not_waiting',
+		'no lookup of this node is waiting in this execution',
+	);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { randomBytes } from 'crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'crypto';
 import type { IExecuteFunctions, INode, IWebhookFunctions } from 'n8n-workflow';
 
 import { NyneValidationError } from '../../../../shared';
@@ -11,9 +11,36 @@ export interface WaitRecord {
 	requestId?: string;
 }
 
-/** A fresh token for each run that waits: n8n's resume URLs are guessable, so only a caller holding it may resume. */
-export function newResumeToken(): string {
-	return randomBytes(20).toString('hex');
+/**
+ * A fresh token for each run that waits: a random nonce and its signature for this execution and node under the
+ * API secret. n8n's resume URLs are guessable, so only a caller holding it may resume; the signature lets the
+ * resume check it where the execution's custom data cannot be read back (n8n 1.x's resume webhook).
+ */
+export function newResumeToken(apiSecret: string, executionId: string, nodeId: string): string {
+	const nonce = randomBytes(16).toString('hex');
+	return `${nonce}.${signNonce(apiSecret, executionId, nodeId, nonce)}`;
+}
+
+function signNonce(apiSecret: string, executionId: string, nodeId: string, nonce: string): string {
+	return createHmac('sha256', apiSecret)
+		.update(`nyne-resume|${executionId}|${nodeId}|${nonce}`)
+		.digest('hex')
+		.slice(0, 40);
+}
+
+/** Whether a token was made by newResumeToken for this execution and node under this API secret. */
+export function isSignedResumeToken(
+	token: unknown,
+	apiSecret: string,
+	executionId: string,
+	nodeId: string,
+): boolean {
+	if (typeof token !== 'string') return false;
+	const [nonce, signature] = token.split('.');
+	if (!nonce || !signature || !/^[0-9a-f]{32}$/.test(nonce)) return false;
+	const expected = Buffer.from(signNonce(apiSecret, executionId, nodeId, nonce));
+	const received = Buffer.from(signature);
+	return received.length === expected.length && timingSafeEqual(received, expected);
 }
 
 /** The execution's custom-data key for this node (keys allow letters, digits and "_", at most 50 characters). */
@@ -49,7 +76,12 @@ export function rememberWait(
 /** The record the waiting run kept, read back when a call to the resume URL arrives. */
 export function recallWait(context: IWebhookFunctions): WaitRecord | undefined {
 	const key = recordKey(context.getNode());
-	const stored = context.evaluateExpression(`{{ $execution.customData.get("${key}") }}`);
+	let stored: unknown;
+	try {
+		stored = context.evaluateExpression(`{{ $execution.customData.get("${key}") }}`);
+	} catch {
+		return undefined;
+	}
 	if (typeof stored !== 'string' || stored === '') return undefined;
 	const [token, requestId] = stored.split(' ');
 	return { token, ...(requestId ? { requestId } : {}) };
