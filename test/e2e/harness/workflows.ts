@@ -11,6 +11,10 @@ export interface WorkflowNode {
 	webhookId?: string;
 	continueOnFail?: boolean;
 	onError?: 'continueRegularOutput' | 'continueErrorOutput' | 'stopWorkflow';
+	/** n8n's Retry On Fail settings. */
+	retryOnFail?: boolean;
+	maxTries?: number;
+	waitBetweenTries?: number;
 }
 
 export interface WorkflowJson {
