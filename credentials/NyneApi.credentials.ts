@@ -70,7 +70,8 @@ export class NyneApi implements ICredentialType {
 			type: 'string',
 			default: DEFAULT_BASE_URL,
 			description:
-				'Leave as is for the Nyne API. Point it at a local Nyne sandbox (for example http://127.0.0.1:8787) to build workflows without spending credits.',
+				'Leave as is for the Nyne API. Point it at a local Nyne sandbox (for example ' +
+				'http://127.0.0.1:8787) to build workflows without spending credits.',
 		},
 	];
 

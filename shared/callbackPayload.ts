@@ -37,7 +37,9 @@ export function parseCallbackPayload(body: unknown, reading: CallbackReading = {
 	if (reading.expectedRequestId !== undefined && payload.request_id !== reading.expectedRequestId) {
 		throw new NyneValidationError(
 			'callback_request_mismatch',
-			`This callback is about another lookup than the one this step started (${reading.expectedRequestId}), so it was not used. Fetch ${reading.expectedRequestId} by its request ID.`,
+			`This callback is about another lookup than the one this step started ` +
+				`(${reading.expectedRequestId}), so it was not used. ` +
+				`Fetch ${reading.expectedRequestId} by its request ID.`,
 		);
 	}
 	const base = {

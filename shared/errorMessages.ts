@@ -34,15 +34,20 @@ const MESSAGES: Record<string, MessageBuilder> = {
 	missing_api_secret: () =>
 		'Nyne received no API secret. Enter it in the "API Secret" field of the Nyne credential.',
 	invalid_api_secret: () =>
-		'The API secret does not match the API key. Copy the secret again from your Nyne dashboard into the "API Secret" field of the Nyne credential.',
+		'The API secret does not match the API key. Copy the secret again from your Nyne ' +
+		'dashboard into the "API Secret" field of the Nyne credential.',
 	api_key_disabled: () =>
-		'This Nyne API key is disabled. Enable it, or create a new key, in your Nyne dashboard, and update the "API Key" and "API Secret" fields of the Nyne credential.',
+		'This Nyne API key is disabled. Enable it, or create a new key, in your Nyne ' +
+		'dashboard, and update the "API Key" and "API Secret" fields of the Nyne credential.',
 	missing_parameters: (server) =>
 		`A required parameter is missing: give the interaction type and the social media URL.${withServer(server)}`,
 	invalid_interaction_type: (server) =>
-		`Unsupported interaction type. Use replies, followers, following or followers,following (replies need a Twitter/X post).${withServer(server)}`,
+		`Unsupported interaction type. Use replies, followers, following or ` +
+		`followers,following (replies need a Twitter/X post).${withServer(server)}`,
 	invalid_url: (server) =>
-		`The social media URL is not one Nyne accepts. Use a Twitter/X or Instagram profile URL (https://x.com/name) or, for replies, a post URL (https://x.com/name/status/123).${withServer(server)}`,
+		`The social media URL is not one Nyne accepts. Use a Twitter/X or Instagram profile ` +
+		`URL (https://x.com/name) or, for replies, a post URL ` +
+		`(https://x.com/name/status/123).${withServer(server)}`,
 	invalid_callback_url: () =>
 		'The callback URL must be a full http:// or https:// address, such as https://example.com/webhook.',
 	invalid_json: () =>
@@ -58,26 +63,40 @@ const MESSAGES: Record<string, MessageBuilder> = {
 	access_denied: () =>
 		'Nyne denied access. Check that this API key may use the Person Interactions API.',
 	request_not_found: (_server, context) =>
-		`Nyne has no request${context.requestId ? ` with ID ${context.requestId}` : ''}. Check the request ID; old requests expire, so start a new lookup if needed.`,
+		`Nyne has no request${context.requestId ? ` with ID ${context.requestId}` : ''}. ` +
+		`Check the request ID; old requests expire, so start a new lookup if needed.`,
 	rate_limit_exceeded: (_server, context) =>
-		`Nyne's rate limit was reached (60 requests a minute, 1000 an hour). Wait ${seconds(context.retryAfterMs)} and try again, or spread the lookups over more time.`,
+		`Nyne's rate limit was reached (60 requests a minute, 1000 an hour). ` +
+		`Wait ${seconds(context.retryAfterMs)} and try again, or spread the lookups over more time.`,
 	monthly_limit_exceeded: () =>
 		"This API key's monthly request limit is used up. It resets at the start of the billing cycle; upgrade the plan for more.",
 	internal_error: () =>
 		'Nyne had an internal error. Try again in a minute; if it keeps happening, contact Nyne support.',
 	timeout: (_server, context) =>
-		`The lookup did not finish in time${context.requestId ? `; it is still running as request ${context.requestId}` : ''}. Fetch it later with that request ID, or raise the timeout.`,
+		`The lookup did not finish in time` +
+		`${context.requestId ? `; it is still running as request ${context.requestId}` : ''}. ` +
+		`Fetch it later with that request ID, or raise the timeout.`,
 	lookup_failed: (server, context) =>
-		`The lookup failed: ${server || 'no reason given'}${context.requestId ? ` (request ${context.requestId})` : ''}. Nyne charges no credits for a lookup that finds no data.`,
+		`The lookup failed: ${server || 'no reason given'}` +
+		`${context.requestId ? ` (request ${context.requestId})` : ''}. ` +
+		`Nyne charges no credits for a lookup that finds no data.`,
 	submission_unknown: (server, context) =>
-		`${submissionFate(server, context.httpStatus)}, so Nyne may have accepted the lookup, and its result may still arrive (at the callback URL, if one was given). It was not sent again, so it is never paid for twice: check your recent Nyne usage (credits used) before running it again.`,
+		`${submissionFate(server, context.httpStatus)}, so Nyne may have accepted the ` +
+		`lookup, and its result may still arrive (at the callback URL, if one was given). It ` +
+		`was not sent again, so it is never paid for twice: check your recent Nyne usage ` +
+		`(credits used) before running it again.`,
 	network_error: (server) =>
 		`Could not reach Nyne${server ? ` (${server})` : ''}. Check the base URL in the credential and this server's network access.`,
 	invalid_response: (_server, context) =>
-		`Nyne answered with something other than the expected JSON${context.httpStatus ? ` (HTTP ${context.httpStatus})` : ''}. Try again; if it persists, check that the base URL points at the Nyne API.`,
+		`Nyne answered with something other than the expected JSON` +
+		`${context.httpStatus ? ` (HTTP ${context.httpStatus})` : ''}. Try again; if it ` +
+		`persists, check that the base URL points at the Nyne API.`,
 	aborted: () => 'The wait was cancelled before the lookup finished.',
 	wait_failed: (server, context) =>
-		`Waiting for the lookup failed inside this integration (${server || 'no reason given'}), not at Nyne${context.requestId ? `; the lookup keeps running as request ${context.requestId}, so fetch it with that request ID` : ''}. Please report this as a bug.`,
+		`Waiting for the lookup failed inside this integration ` +
+		`(${server || 'no reason given'}), not at Nyne` +
+		`${context.requestId ? `; the lookup keeps running as request ${context.requestId}, so fetch it with that request ID` : ''}. ` +
+		`Please report this as a bug.`,
 };
 
 /** The action-oriented message for an API or client error code. */
@@ -90,7 +109,11 @@ export function describeApiError(
 	if (build) return build(serverMessage, context);
 	const status = context.httpStatus ? ` (HTTP ${context.httpStatus})` : '';
 	if ((context.httpStatus ?? 0) >= 500 && !serverMessage) {
-		return `Nyne's address answered HTTP ${context.httpStatus} without Nyne's own error details (a proxy or load balancer may have answered). Try again in a few minutes; if it persists, check the base URL in the credential.`;
+		return (
+			`Nyne's address answered HTTP ${context.httpStatus} without Nyne's own error details ` +
+			`(a proxy or load balancer may have answered). Try again in a few minutes; if it ` +
+			`persists, check the base URL in the credential.`
+		);
 	}
 	return `Nyne returned an error${status}: ${serverMessage || code}.`;
 }

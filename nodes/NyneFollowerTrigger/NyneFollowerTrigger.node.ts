@@ -27,7 +27,8 @@ export class NyneFollowerTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Each poll starts a lookup and the next poll collects it, so changes show up one poll interval later. The first lookup only records who is there.',
+					'Each poll starts a lookup and the next poll collects it, so changes show up one ' +
+					'poll interval later. The first lookup only records who is there.',
 				name: 'pollingNotice',
 				type: 'notice',
 				default: '',

@@ -38,7 +38,9 @@ export class NyneTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Give Nyne the Production URL above with <code>?token=</code> and your Secret Token appended as its callback URL (in the Nyne node: Wait Mode "Don\'t Wait" > Callback URL). Calls without the right token get 403 and start nothing.',
+					'Give Nyne the Production URL above with <code>?token=</code> and your Secret Token ' +
+					'appended as its callback URL (in the Nyne node: Wait Mode "Don\'t Wait" > Callback ' +
+					'URL). Calls without the right token get 403 and start nothing.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',

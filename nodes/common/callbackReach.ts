@@ -24,8 +24,11 @@ export async function checkCallbackReachable(
 	const host = new URL(callbackUrl).host;
 	const fix =
 		kind === 'resume'
-			? `n8n builds its resume URL from its WEBHOOK_URL setting (N8N_WEBHOOK_URL on newer n8n): set it to this n8n's public address, or set Wait Mode to "Wait for Result".`
-			: 'Give a Callback URL on a public address (for an n8n webhook, set n8n\'s WEBHOOK_URL, N8N_WEBHOOK_URL on newer n8n, to its public address), or set Wait Mode to "Wait for Result".';
+			? `n8n builds its resume URL from its WEBHOOK_URL setting (N8N_WEBHOOK_URL on newer ` +
+				`n8n): set it to this n8n's public address, or set Wait Mode to "Wait for Result".`
+			: "Give a Callback URL on a public address (for an n8n webhook, set n8n's " +
+				'WEBHOOK_URL, N8N_WEBHOOK_URL on newer n8n, to its public address), or set Wait Mode ' +
+				'to "Wait for Result".';
 	throw new NyneValidationError(
 		'unreachable_callback_url',
 		`Nyne cannot reach ${host}: it is this machine or a private network, and Nyne posts results from the internet. ${fix}`,

@@ -52,7 +52,8 @@ export function readLookupShape(options: IDataObject, calledAsTool: boolean): Ou
 
 /**
  * A lookup as items, the same in every node: one item per person (none when nobody was found), one item
- * with the summary and the people, or one simplified item bounded in size (what an AI agent is given). A lookup that has not completed is its summary alone.
+ * with the summary and the people, or one simplified item bounded in size (what an AI agent is given).
+ * A lookup that has not completed is its summary alone.
  */
 export function renderLookup(view: LookupView, shape: OutputShape): IDataObject[] {
 	const people = view.people as IDataObject[];

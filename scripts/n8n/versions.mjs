@@ -1,15 +1,16 @@
 // Every n8n version this package is proven on, pinned here and nowhere else, with the Node.js major each
 // needs beyond this machine's (it then comes from the npm package `node@<major>`; see design.md).
 // 2.41.1 is the newest that installs from the registry here: 2.41.3 needs @n8n/agents@0.26.2, which it lacks.
-// `env`: settings only that version knows (2.41 refuses unknown module names, 2.8 does not know this one);
-// its mcp-registry module calls api.n8n.io at start-up. `subMinutePolls`: whether a polling trigger may
+// `env`: settings only that version knows (2.41 refuses unknown module names, 2.8 does not know this one):
+// its mcp-registry module calls api.n8n.io at start-up; its publication service activates workflows in the
+// background without a log line, so the suites use the activation at start-up it still has (and logs). `subMinutePolls`: whether a polling trigger may
 // poll more often than once a minute (2.41 refuses it).
 export const N8N_VERSIONS = [
 	{
 		key: 'latest',
 		version: '2.41.1',
 		nodeMajor: 24,
-		env: { N8N_DISABLED_MODULES: 'mcp-registry' },
+		env: { N8N_DISABLED_MODULES: 'mcp-registry', N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'false' },
 		subMinutePolls: false,
 	},
 	{ key: 'n8n2', version: '2.8.4', subMinutePolls: true },

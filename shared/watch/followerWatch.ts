@@ -77,7 +77,10 @@ export function observeLookup(
 	if (isSuspicious(state, people.length)) {
 		const warning: WatchWarning = {
 			code: 'suspicious_shrink',
-			message: `The lookup listed ${people.length} people where the one before listed ${state.count}. A drop of more than half at once looks like an incomplete answer, so nothing is reported until the next lookup confirms it.`,
+			message:
+				`The lookup listed ${people.length} people where the one before ` +
+				`listed ${state.count}. A drop of more than half at once looks like an incomplete ` +
+				`answer, so nothing is reported until the next lookup confirms it.`,
 		};
 		const next: WatchState = { ...state, shrink: people.length, warned: 'suspicious_shrink' };
 		return {
@@ -135,7 +138,9 @@ function accept(
 	if (!lookup.complete) {
 		const warning: WatchWarning = {
 			code: 'list_cut_off',
-			message: `The profile has at least ${people.length} people, more than Max Results, so people who left cannot be told apart from the list's cut-off; raise Max Results to see them.`,
+			message:
+				`The profile has at least ${people.length} people, more than Max Results, so people ` +
+				`who left cannot be told apart from the list's cut-off; raise Max Results to see them.`,
 		};
 		const next: WatchState = {
 			...base,

@@ -49,7 +49,9 @@ export const socialMediaUrlField = defineInputField({
 	required: true,
 	type: 'string',
 	helpText:
-		'For followers or following: a profile, such as `https://x.com/nyne_ai` or `https://instagram.com/instagram`. For replies: a post, such as `https://x.com/nyne_ai/status/1234567890`.',
+		'For followers or following: a profile, such as `https://x.com/nyne_ai` or ' +
+		'`https://instagram.com/instagram`. For replies: a post, such as ' +
+		'`https://x.com/nyne_ai/status/1234567890`.',
 });
 
 export const maxResultsField = defineInputField({
@@ -58,7 +60,9 @@ export const maxResultsField = defineInputField({
 	required: false,
 	type: 'integer',
 	default: String(DEFAULT_MAX_RESULTS),
-	helpText: `How many people to fetch, from 1 to ${MAX_RESULTS_LIMIT} (Nyne uses ${DEFAULT_MAX_RESULTS} when empty). A lookup costs 3 credits whatever the count.`,
+	helpText:
+		`How many people to fetch, from 1 to ${MAX_RESULTS_LIMIT} (Nyne ` +
+		`uses ${DEFAULT_MAX_RESULTS} when empty). A lookup costs 3 credits whatever the count.`,
 });
 
 export const callbackUrlField = defineInputField({

@@ -22,16 +22,30 @@ const RETRY = { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 };
 const droppedAnswer = chainWorkflow('retry after a dropped answer', [
 	manualTrigger(),
 	nyneNode(
-		{ resource: 'interaction', operation: 'getFollowers', socialMediaUrl: 'https://x.com/retry_once', maxResults: 10 },
+		{
+			resource: 'interaction',
+			operation: 'getFollowers',
+			socialMediaUrl: 'https://x.com/retry_once',
+			maxResults: 10,
+		},
 		RETRY,
 	),
 ]);
 
 const oneItemFails = chainWorkflow('retry with one failing item', [
 	manualTrigger(),
-	...itemsFromUrls(['https://x.com/retry_first', 'https://x.com/nodata_retry', 'https://x.com/retry_third']),
+	...itemsFromUrls([
+		'https://x.com/retry_first',
+		'https://x.com/nodata_retry',
+		'https://x.com/retry_third',
+	]),
 	nyneNode(
-		{ resource: 'interaction', operation: 'getFollowers', socialMediaUrl: '={{ $json.url }}', maxResults: 10 },
+		{
+			resource: 'interaction',
+			operation: 'getFollowers',
+			socialMediaUrl: '={{ $json.url }}',
+			maxResults: 10,
+		},
 		RETRY,
 	),
 ]);
@@ -40,7 +54,8 @@ export function describeNyneRetryOnFail(target: N8nTarget): void {
 	describe(`Retry On Fail in real n8n ${target.version} never pays twice`, () => {
 		let sandbox: Sandbox;
 		let n8n: N8nInstance;
-		const submissions = (handle: string) => sandbox.control.stats().submissionsByTarget[`twitter:${handle}`] ?? 0;
+		const submissions = (handle: string) =>
+			sandbox.control.stats().submissionsByTarget[`twitter:${handle}`] ?? 0;
 
 		beforeAll(async () => {
 			sandbox = await startSandbox({ timeScale: 1, jobDurationMs: 500 });
@@ -69,7 +84,11 @@ export function describeNyneRetryOnFail(target: N8nTarget): void {
 			const [execution] = await listExecutions(n8n, oneItemFails.id);
 			expect(execution.status).toBe('error');
 			expect(runError(execution.data, 'Nyne')?.message).toMatch(/lookup failed/i);
-			expect([submissions('retry_first'), submissions('nodata_retry'), submissions('retry_third')]).toEqual([1, 1, 1]);
+			expect([
+				submissions('retry_first'),
+				submissions('nodata_retry'),
+				submissions('retry_third'),
+			]).toEqual([1, 1, 1]);
 		});
 	});
 }

@@ -40,7 +40,9 @@ export default defineCreate({
 	display: {
 		label: 'Find Social Interactions',
 		description:
-			'Fetches who replied to a post, who follows an account, or whom it follows (Twitter/X, Instagram), and waits for the result. Costs 3 Nyne credits when people are found.',
+			'Fetches who replied to a post, who follows an account, or whom it follows ' +
+			'(Twitter/X, Instagram), and waits for the result. Costs 3 Nyne credits when people ' +
+			'are found.',
 	},
 	operation: {
 		inputFields: lookupFields,

@@ -25,7 +25,8 @@ export default defineCreate({
 	display: {
 		label: 'Start Interaction Lookup',
 		description:
-			'Starts a lookup of who replied to a post, who follows an account, or whom it follows, and returns its Request ID at once without waiting.',
+			'Starts a lookup of who replied to a post, who follows an account, or whom it ' +
+			'follows, and returns its Request ID at once without waiting.',
 	},
 	operation: {
 		inputFields: [...lookupFields, callbackUrlField],

@@ -60,7 +60,9 @@ export default defineTrigger({
 	display: {
 		label: 'Interaction Lookup Completed',
 		description:
-			'Triggers once for each person found when a lookup finishes: who replied to a post, who follows an account, or whom it follows. The lookup starts when the Zap is turned on.',
+			'Triggers once for each person found when a lookup finishes: who replied to a post, ' +
+			'who follows an account, or whom it follows. The lookup starts when the Zap is ' +
+			'turned on.',
 	},
 	operation: {
 		type: 'hook',

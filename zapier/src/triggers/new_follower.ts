@@ -6,7 +6,8 @@ export default defineWatchTrigger(
 		noun: 'Follower',
 		label: 'New Follower',
 		description:
-			'Triggers when someone starts following a profile. Nyne looks the followers up on your schedule (3 credits per lookup); the first lookup only records who is there.',
+			'Triggers when someone starts following a profile. Nyne looks the followers up on ' +
+			'your schedule (3 credits per lookup); the first lookup only records who is there.',
 		urlHelp: 'The profile to watch, such as `https://x.com/nyne_ai`.',
 	},
 );

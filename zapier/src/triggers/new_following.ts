@@ -6,7 +6,8 @@ export default defineWatchTrigger(
 		noun: 'Followed Account',
 		label: 'New Following',
 		description:
-			'Triggers when a profile starts following someone. Nyne looks the list up on your schedule (3 credits per lookup); the first lookup only records who is there.',
+			'Triggers when a profile starts following someone. Nyne looks the list up on your ' +
+			'schedule (3 credits per lookup); the first lookup only records who is there.',
 		urlHelp:
 			'The profile to watch, such as `https://x.com/nyne_ai` or `https://instagram.com/instagram`.',
 	},

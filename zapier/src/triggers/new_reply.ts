@@ -6,7 +6,8 @@ export default defineWatchTrigger(
 		noun: 'Reply',
 		label: 'New Reply',
 		description:
-			'Triggers when someone replies to a post. Nyne looks the replies up on your schedule (3 credits per lookup); the first lookup only records the replies already there.',
+			'Triggers when someone replies to a post. Nyne looks the replies up on your schedule ' +
+			'(3 credits per lookup); the first lookup only records the replies already there.',
 		urlHelp: 'The post to watch, such as `https://x.com/nyne_ai/status/1234567890`.',
 	},
 );

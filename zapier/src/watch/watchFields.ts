@@ -18,7 +18,10 @@ export function watchFields(urlHelp: string) {
 			required: false,
 			type: 'integer',
 			default: String(DEFAULT_CHECK_EVERY_HOURS),
-			helpText: `How often a new lookup may start, in whole hours (at least 1). Each lookup costs 3 credits, so ${DEFAULT_CHECK_EVERY_HOURS} hours costs 3 credits a day. Changes show up one Zapier poll after the lookup finishes.`,
+			helpText:
+				`How often a new lookup may start, in whole hours (at least 1). Each lookup costs 3 ` +
+				`credits, so ${DEFAULT_CHECK_EVERY_HOURS} hours costs 3 credits a day. Changes show ` +
+				`up one Zapier poll after the lookup finishes.`,
 		}),
 		defineInputField({
 			key: 'max_results',
@@ -26,7 +29,9 @@ export function watchFields(urlHelp: string) {
 			required: false,
 			type: 'integer',
 			default: String(DEFAULT_MAX_RESULTS),
-			helpText: `How many people each lookup lists, up to ${MAX_RESULTS_LIMIT}; the newest come first. Lost followers can only be seen when the whole list fits.`,
+			helpText:
+				`How many people each lookup lists, up to ${MAX_RESULTS_LIMIT}; the newest come ` +
+				`first. Lost followers can only be seen when the whole list fits.`,
 		}),
 	];
 }

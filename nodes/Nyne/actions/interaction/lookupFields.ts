@@ -77,7 +77,8 @@ export const lookupFields: INodeProperties[] = [
 				typeOptions: { minValue: 1 },
 				default: DEFAULT_CALLBACK_TIMEOUT_SECONDS,
 				description:
-					'How long to wait for Nyne to post the result; then the execution goes on with one item (code callback_timeout) naming the request ID to fetch later',
+					'How long to wait for Nyne to post the result; then the execution goes on with one ' +
+					'item (code callback_timeout) naming the request ID to fetch later',
 				displayOptions: { show: { '/waitMode': ['webhook'] } },
 			},
 		],

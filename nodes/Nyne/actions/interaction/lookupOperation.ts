@@ -49,7 +49,8 @@ function startedItem(summary: LookupSummary, withCallbackUrl: boolean): IDataObj
 function noCallbackNotice(requestId: string, timeoutMs: number): IDataObject {
 	return {
 		error:
-			`No callback from Nyne arrived within ${Math.round(timeoutMs / 1000)} s. The lookup may still complete at Nyne as request ${requestId}: ` +
+			`No callback from Nyne arrived within ${Math.round(timeoutMs / 1000)} s. The lookup ` +
+			`may still complete at Nyne as request ${requestId}: ` +
 			'fetch it with Resource "Request" > Operation "Get", or raise Options > Timeout.',
 		code: 'callback_timeout',
 		request_id: requestId,

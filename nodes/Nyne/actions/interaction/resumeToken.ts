@@ -68,7 +68,8 @@ export function rememberWait(
 	if (customData?.get(key) !== encode(record)) {
 		throw new NyneValidationError(
 			'resume_token_not_kept',
-			'This execution cannot keep the token that "Wait for Callback" needs (its custom data is unavailable or already holds 10 entries). Set Wait Mode to "Wait for Result".',
+			'This execution cannot keep the token that "Wait for Callback" needs (its custom ' +
+				'data is unavailable or already holds 10 entries). Set Wait Mode to "Wait for Result".',
 		);
 	}
 }
