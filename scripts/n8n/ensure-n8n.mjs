@@ -39,5 +39,8 @@ export async function ensureN8n({
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-	await ensureN8n({ skipBuild: process.argv.includes('--skip-build') });
+	ensureN8n({ skipBuild: process.argv.includes('--skip-build') }).catch((error) => {
+		console.error(error instanceof Error ? error.message : error);
+		process.exit(1);
+	});
 }

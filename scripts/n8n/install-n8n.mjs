@@ -113,7 +113,7 @@ export async function installN8n(version = N8N_DEFAULT_VERSION, log = console.er
 	return dir;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+async function main() {
 	const versionArg = process.argv.find((a) => a.startsWith('--version='));
 	const versions = process.argv.includes('--all')
 		? N8N_VERSIONS.map((entry) => entry.version)
@@ -122,4 +122,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
 		const dir = await installN8n(version);
 		if (process.argv.includes('--print-dir')) console.log(dir);
 	}
+}
+
+// No top-level await: tsx loads this file as CommonJS when scripts/start.ts imports it.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+	main().catch((error) => {
+		console.error(error instanceof Error ? error.message : error);
+		process.exit(1);
+	});
 }
