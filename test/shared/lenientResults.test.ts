@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { buildInteractionRequest, NyneClient, toInteractionItems } from '../../shared';
-import { fetchTransport } from '../support/fetchTransport';
-import { useSandbox } from '../support/sandboxFixture';
-import { scaledClock } from '../support/scaledClock';
+import { scaledSandboxClient, useSandbox } from '../support/sandboxFixture';
 import { ok, recordingTransport, running, virtualClock } from './virtualApi';
 
 const SCALE = 0.001;
@@ -11,17 +9,7 @@ const SCALE = 0.001;
 describe('never lose a paid result: odd results from the sandbox over HTTP, through the core', () => {
 	const env = useSandbox({ timeScale: SCALE, jobDurationMs: 0 });
 
-	function client(): NyneClient {
-		const clock = scaledClock(SCALE);
-		return new NyneClient({
-			baseUrl: env.sandbox.url,
-			apiKey: env.sandbox.apiKey,
-			apiSecret: env.sandbox.apiSecret,
-			transport: fetchTransport({ timeScale: SCALE, apiNow: clock.now }),
-			...clock,
-			limiter: false,
-		});
-	}
+	const client = (): NyneClient => scaledSandboxClient(env.sandbox, SCALE);
 
 	it('a completed result with a person whose username is null and total_count as text: every named person kept, one dropped and counted', async () => {
 		env.sandbox.control.injectFault({ kind: 'odd_result', shape: 'nameless_person', times: 5 });

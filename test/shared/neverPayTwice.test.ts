@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { buildInteractionRequest, NyneClient, type Transport } from '../../shared';
-import { fetchTransport } from '../support/fetchTransport';
 import { rejection } from '../support/rejection';
-import { useSandbox } from '../support/sandboxFixture';
-import { scaledClock } from '../support/scaledClock';
+import { scaledSandboxClient, useSandbox } from '../support/sandboxFixture';
 import { accepted, fail, recordingTransport, virtualClock } from './virtualApi';
 
 const SCALE = 0.001;
@@ -17,18 +15,7 @@ const LOOKUP = buildInteractionRequest({
 describe("never pay twice: a POST answered by a 5xx without Nyne's envelope, through the core and the sandbox over HTTP", () => {
 	const env = useSandbox({ timeScale: SCALE, jobDurationMs: 60_000 });
 
-	function client(): NyneClient {
-		const clock = scaledClock(SCALE);
-		return new NyneClient({
-			baseUrl: env.sandbox.url,
-			apiKey: env.sandbox.apiKey,
-			apiSecret: env.sandbox.apiSecret,
-			transport: fetchTransport({ timeScale: SCALE, apiNow: clock.now }),
-			...clock,
-			limiter: false,
-			maxRetries: 5,
-		});
-	}
+	const client = (): NyneClient => scaledSandboxClient(env.sandbox, SCALE, { maxRetries: 5 });
 
 	it.each([
 		['an HTML 500 page', { status: 500, body: 'html' as const }],

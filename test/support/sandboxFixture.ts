@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
+import { NyneClient, type NyneClientOptions } from '../../shared';
+import { fetchTransport } from './fetchTransport';
+import { scaledClock } from './scaledClock';
 
 /** A sandbox for a describe block: started before its tests, reset before each, closed after them. */
 export function useSandbox(options: SandboxOptions): { readonly sandbox: Sandbox } {
@@ -16,4 +19,22 @@ export function useSandbox(options: SandboxOptions): { readonly sandbox: Sandbox
 			return sandbox;
 		},
 	};
+}
+
+/** A core client for a sandbox on a scaled clock (sandbox time for its waits), without the client-side limiter. */
+export function scaledSandboxClient(
+	sandbox: Sandbox,
+	scale: number,
+	extra: Partial<NyneClientOptions> = {},
+): NyneClient {
+	const clock = scaledClock(scale);
+	return new NyneClient({
+		baseUrl: sandbox.url,
+		apiKey: sandbox.apiKey,
+		apiSecret: sandbox.apiSecret,
+		transport: fetchTransport({ timeScale: scale, apiNow: clock.now }),
+		...clock,
+		limiter: false,
+		...extra,
+	});
 }
