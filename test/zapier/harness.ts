@@ -57,7 +57,14 @@ export async function invokeWithCallbackUrl(
 	callbackUrl: string,
 ): Promise<unknown> {
 	const handler = createLambdaHandler(App);
-	const response = await handler({ command: 'execute', method, bundle, callback_url: callbackUrl });
+	// The same z.cache mock as appTester's, so steps run either way see one connection's app state.
+	const response = await handler({
+		command: 'execute',
+		method,
+		bundle,
+		callback_url: callbackUrl,
+		zcacheTestObj: (appTester as unknown as { zcacheTestObj: object }).zcacheTestObj,
+	});
 	return response.results;
 }
 

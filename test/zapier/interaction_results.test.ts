@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import type { StartedOutput } from '../../zapier/src/lookupOutput';
 import type { PersonItem } from '../../zapier/src/people';
 import {
 	App,
@@ -9,7 +10,9 @@ import {
 	performOf,
 	rejectionOf,
 	shownMessage,
+	startCallbackListener,
 	useSandboxWithListener,
+	type CallbackListener,
 } from './harness';
 
 const operation = App.triggers.interaction_results.operation;
@@ -19,141 +22,218 @@ const trigger = operation;
 const performSubscribe = performOf(trigger.performSubscribe);
 const performUnsubscribe = performOf(trigger.performUnsubscribe);
 const performList = performOf(trigger.performList);
+const start = performOf(App.creates.start_interaction_lookup.operation.perform);
 type Person = PersonItem;
+type Subscription = { id: string; registered_at: string };
 
-describe('trigger interaction_results (REST hook on the callback)', () => {
+/**
+ * The instant Zap (Zap A: "Interaction Lookup Completed") and the Zaps that start lookups (Zap B:
+ * "Start Interaction Lookup") share one connection and, as in Zapier, one app cache.
+ */
+describe('trigger interaction_results (REST hook for every lookup of the connection)', () => {
 	const env = useSandboxWithListener();
-
-	it('subscribes with the hook URL, and turns the callback into one item per person', async () => {
-		const inputData = {
-			type: 'followers',
-			social_media_url: 'https://x.com/nyne_ai/',
-			max_results: '12',
-		};
-		const subscribeData = (await appTester(performSubscribe, {
-			authData: authFor(env.sandbox.url),
-			inputData,
-			targetUrl: env.listener.url,
-		})) as { id: string; request_id: string };
-		expect(subscribeData.request_id).toMatch(/^interaction_/);
-		expect(subscribeData.id).toBe(subscribeData.request_id);
-
-		const body = (await env.listener.nextBody()) as { request_id: string };
-		expect(body.request_id).toBe(subscribeData.request_id);
-		expect(env.sandbox.control.callbacks()[0]?.url).toBe(env.listener.url);
-
-		const people = (await appTester(trigger.perform, {
-			authData: authFor(env.sandbox.url),
-			inputData,
+	const extraListeners: CallbackListener[] = [];
+	const auth = () => authFor(env.sandbox.url);
+	const subscribe = async (targetUrl: string) =>
+		(await appTester(performSubscribe, {
+			authData: auth(),
+			inputData: {},
+			targetUrl,
+		})) as Subscription;
+	const unsubscribe = (subscribeData: Subscription) =>
+		appTester(performUnsubscribe, { authData: auth(), subscribeData });
+	const startLookup = async (socialMediaUrl: string, extra: Record<string, unknown> = {}) =>
+		(await appTester(start, {
+			authData: auth(),
+			inputData: { type: 'followers', social_media_url: socialMediaUrl, max_results: 12, ...extra },
+		})) as StartedOutput;
+	const perform = async (subscribeData: Subscription, body: unknown) =>
+		(await appTester(trigger.perform, {
+			authData: auth(),
 			subscribeData,
 			cleanedRequest: body,
 		})) as Person[];
-		expect(people).toHaveLength(12);
-		expect(new Set(people.map((person) => person.id)).size).toBe(12);
-		for (const person of people) {
-			expect(person).toMatchObject({
-				request_id: subscribeData.request_id,
-				platform: 'twitter',
-				interaction_type: 'followers',
-				relation: 'follower',
-				target_username: 'nyne_ai',
-			});
-			expect(person.id).toBe(`${subscribeData.request_id}:follower:${person.username}`);
+
+	// Each test starts with no instant Zap on and no lookup recorded.
+	beforeEach(() => {
+		appTester.zcacheTestObj = {};
+	});
+	afterEach(async () => {
+		for (const listener of extraListeners.splice(0)) await listener.close();
+	});
+
+	it('two Zaps on one connection: each Start Interaction Lookup reaches the instant Zap once, with its people', async () => {
+		const subscribeData = await subscribe(env.listener.url);
+		expect(env.sandbox.control.stats().requests).toBe(0);
+
+		const first = await startLookup('https://x.com/acme');
+		const second = await startLookup('https://instagram.com/acme_ig');
+		for (const started of [first, second]) {
+			expect(started.reaches_instant_trigger).toBe(true);
+			// Zapier's hook URL is the instant Zap's secret: it goes to Nyne, never into a step's output.
+			expect(started.callback_url).toBeNull();
 		}
-		expectNoSecrets(people);
+		const bodies = [await env.listener.nextBody(), await env.listener.nextBody()] as Array<{
+			request_id: string;
+		}>;
+		expect(bodies.map((b) => b.request_id).sort()).toEqual(
+			[first.request_id, second.request_id].sort(),
+		);
+		expect(
+			env.sandbox.control.callbacks().filter((d) => d.url === env.listener.url && !d.duplicate),
+		).toHaveLength(2);
+
+		for (const body of bodies) {
+			const people = await perform(subscribeData, body);
+			expect(people).toHaveLength(12);
+			for (const person of people) {
+				expect(person.request_id).toBe(body.request_id);
+				expect(person.id).toBe(`${body.request_id}:follower:${person.username}`);
+			}
+			expectNoSecrets(people);
+		}
+		// Both callbacks were about lookups this connection started: trusted without asking Nyne again.
+		expect(env.sandbox.control.stats().byEndpoint['GET /person/interactions'] ?? 0).toBe(0);
+		expect(env.sandbox.control.stats().submissions).toBe(2);
+	});
+
+	it('with several instant Zaps, the newest receives lookups; turning it off hands them back', async () => {
+		const older = await subscribe(env.listener.url);
+		const newerListener = await startCallbackListener();
+		extraListeners.push(newerListener);
+		const newer = await subscribe(newerListener.url);
+
+		const toNewer = await startLookup('https://x.com/newer_gets_it');
+		expect(((await newerListener.nextBody()) as { request_id: string }).request_id).toBe(
+			toNewer.request_id,
+		);
+
+		await unsubscribe(newer);
+		const toOlder = await startLookup('https://x.com/older_gets_it');
+		expect(((await env.listener.nextBody()) as { request_id: string }).request_id).toBe(
+			toOlder.request_id,
+		);
+
+		expect(await unsubscribe(older)).toEqual({ id: older.id, unregistered: true });
+		const toNobody = await startLookup('https://x.com/nobody_listens');
+		expect(toNobody.reaches_instant_trigger).toBe(false);
+		expect(toNobody.callback_url).toBeNull();
+		expect(env.sandbox.control.callbacks().map((d) => d.url)).toEqual([
+			newerListener.url,
+			env.listener.url,
+		]);
+	});
+
+	it('a Callback URL typed into Start Interaction Lookup wins over the instant Zap', async () => {
+		await subscribe(env.listener.url);
+		const own = await startCallbackListener();
+		extraListeners.push(own);
+		const started = await startLookup('https://x.com/own_hook', { callback_url: own.url });
+		expect(started.reaches_instant_trigger).toBe(false);
+		expect(((await own.nextBody()) as { request_id: string }).request_id).toBe(started.request_id);
+		expect(env.sandbox.control.callbacks().map((d) => d.url)).toEqual([own.url]);
 	});
 
 	it('gives the same ids when Nyne delivers the same callback twice', async () => {
-		const subscribeData = (await appTester(performSubscribe, {
-			authData: authFor(env.sandbox.url),
-			inputData: {
-				type: 'followers,following',
-				social_media_url: 'https://twitter.com/acme',
-				max_results: 5,
-			},
-			targetUrl: env.listener.url,
-		})) as { id: string; request_id: string };
+		const subscribeData = await subscribe(env.listener.url);
+		await startLookup('https://twitter.com/acme', { type: 'followers,following', max_results: 5 });
 		const body = await env.listener.nextBody();
-		const first = (await appTester(trigger.perform, {
-			subscribeData,
-			cleanedRequest: body,
-		})) as Person[];
-		const again = (await appTester(trigger.perform, {
-			subscribeData,
-			cleanedRequest: structuredClone(body),
-		})) as Person[];
-		expect(again.map((p) => p.id)).toEqual(first.map((p) => p.id));
-		expect(new Set(first.map((p) => p.relation))).toEqual(new Set(['follower', 'following']));
+		const firstRun = await perform(subscribeData, body);
+		const again = await perform(subscribeData, structuredClone(body));
+		expect(again.map((p) => p.id)).toEqual(firstRun.map((p) => p.id));
+		expect(new Set(firstRun.map((p) => p.relation))).toEqual(new Set(['follower', 'following']));
 	});
 
 	it('turns a failed lookup into a clear error', async () => {
-		const subscribeData = (await appTester(performSubscribe, {
-			authData: authFor(env.sandbox.url),
-			inputData: { type: 'followers', social_media_url: 'https://x.com/nodata_account' },
-			targetUrl: env.listener.url,
-		})) as { id: string; request_id: string };
+		const subscribeData = await subscribe(env.listener.url);
+		await startLookup('https://x.com/nodata_account');
 		const body = (await env.listener.nextBody()) as { status: string };
 		expect(body.status).toBe('failed');
-		const error = await rejectionOf(
-			appTester(trigger.perform, { subscribeData, cleanedRequest: body }),
-		);
+		const error = await rejectionOf(perform(subscribeData, body));
 		expect(shownMessage(error)).toMatch(/The lookup failed: /);
 		expect(shownMessage(error)).toMatch(/No interaction data found/);
 	});
 
+	it('asks Nyne about a callback for a lookup it has no record of, and uses Nyne’s answer', async () => {
+		const subscribeData = await subscribe(env.listener.url);
+		const started = await startLookup('https://x.com/record_lost');
+		const body = (await env.listener.nextBody()) as {
+			request_id: string;
+			data: { interactions: Array<{ username: string }> };
+		};
+		// The record is gone (another connection's cache, an eviction), and the body was tampered with.
+		appTester.zcacheTestObj = {};
+		body.data.interactions = [{ username: 'planted_by_a_forger' }];
+		const people = await perform(subscribeData, body);
+		expect(people).toHaveLength(12);
+		expect(people.map((p) => p.username)).not.toContain('planted_by_a_forger');
+		expect(people.every((p) => p.request_id === started.request_id)).toBe(true);
+		expect(env.sandbox.control.stats().byEndpoint['GET /person/interactions']).toBe(1);
+	});
+
+	it('triggers nothing for a forged callback about a lookup Nyne does not know', async () => {
+		const subscribeData = await subscribe(env.listener.url);
+		const people = await perform(subscribeData, {
+			request_id: 'interaction_forged00000_1700000000',
+			status: 'completed',
+			data: {
+				interaction_type: 'followers',
+				source_platform: 'twitter',
+				target: { username: 'acme' },
+				interactions: [{ username: 'planted' }],
+			},
+		});
+		expect(people).toEqual([]);
+	});
+
 	it('rejects a body that is not a Nyne callback', async () => {
 		const error = await rejectionOf(
-			appTester(trigger.perform, { cleanedRequest: { hello: 'world' } }),
+			appTester(trigger.perform, { authData: auth(), cleanedRequest: { hello: 'world' } }),
 		);
 		expect(shownMessage(error)).toMatch(/not a Nyne callback/);
 	});
 
-	it('checks the input before subscribing, so a wrong URL costs nothing', async () => {
-		const error = await rejectionOf(
-			appTester(performSubscribe, {
-				authData: authFor(env.sandbox.url),
-				inputData: { type: 'replies', social_media_url: 'https://x.com/nyne_ai' },
-				targetUrl: env.listener.url,
-			}),
-		);
-		expect(shownMessage(error)).toMatch(/post URL/);
-		expect(shownMessage(error)).toMatch(/Fix the "Social Media URL" field/);
-		expect(env.sandbox.control.stats().submissions).toBe(0);
-	});
-
-	it('has nothing to cancel on unsubscribe', async () => {
-		const result = await appTester(performUnsubscribe, {
-			subscribeData: { id: 'interaction_x_1' },
-		});
-		expect(result).toEqual({ request_id: 'interaction_x_1', cancelled: false });
+	it('turning the Zap on and off touches only the app cache, never Nyne (nothing to pay, nothing to cancel)', async () => {
+		const subscribeData = await subscribe(env.listener.url);
+		expect(subscribeData.id).toMatch(/^[0-9a-f-]{36}$/);
+		expect(new Date(subscribeData.registered_at).toISOString()).toBe(subscribeData.registered_at);
+		expect(await unsubscribe(subscribeData)).toEqual({ id: subscribeData.id, unregistered: true });
 		expect(env.sandbox.control.stats().requests).toBe(0);
 	});
 
-	it('lists real people for the editor (three at most when loading a sample)', async () => {
+	it('lists the newest finished lookup of the connection for the editor, at no cost (three at most for a sample)', async () => {
+		await subscribe(env.listener.url);
+		const started = await startLookup('https://x.com/nyne_ai');
+		await env.listener.nextBody();
+		const submissions = env.sandbox.control.stats().submissions;
 		const people = (await appTester(performList, {
-			authData: authFor(env.sandbox.url),
-			inputData: {
-				type: 'replies',
-				social_media_url: 'https://x.com/nyne_ai/status/1234567890',
-				max_results: 20,
-			},
+			authData: auth(),
+			inputData: {},
 			meta: { isLoadingSample: true },
 		})) as Person[];
 		expect(people).toHaveLength(3);
-		expect(people[0]).toMatchObject({
-			interaction_type: 'replies',
-			reply_text: expect.any(String),
-		});
-		expect(env.sandbox.control.stats().submissions).toBe(1);
+		expect(people.every((p) => p.request_id === started.request_id)).toBe(true);
+		expect(env.sandbox.control.stats().submissions).toBe(submissions);
 	});
 
-	it('falls back to the documented sample when the lookup outlasts the step', async () => {
+	it('falls back to the documented sample when the connection has no finished lookup yet', async () => {
+		await subscribe(env.listener.url);
+		expect(
+			await appTester(performList, {
+				authData: auth(),
+				inputData: {},
+				meta: { isLoadingSample: true },
+			}),
+		).toEqual([trigger.sample]);
 		env.sandbox.control.setJobDurationMs(3_600_000_000);
-		const people = (await appTester(performList, {
-			authData: authFor(env.sandbox.url),
-			inputData: { type: 'followers', social_media_url: 'https://x.com/slow_account' },
-			meta: { isLoadingSample: true },
-		})) as Person[];
-		expect(people).toEqual([trigger.sample]);
-	}, 60_000);
+		await startLookup('https://x.com/slow_account');
+		expect(
+			await appTester(performList, {
+				authData: auth(),
+				inputData: {},
+				meta: { isLoadingSample: true },
+			}),
+		).toEqual([trigger.sample]);
+		expect(env.sandbox.control.stats().submissions).toBe(1);
+	});
 });

@@ -7,7 +7,7 @@ import { CANARY_KEY, CANARY_SECRET, everyRendering, leaksIn } from '../secrets/c
 import { soakJobDuration, soakLookups, type SoakLookup } from '../soak/targets';
 import { fetchTransport } from '../support/fetchTransport';
 import { scaledClock } from '../support/scaledClock';
-import type { LookupOutput } from '../../zapier/src/lookupOutput';
+import type { LookupOutput, StartedOutput } from '../../zapier/src/lookupOutput';
 import type { PersonItem } from '../../zapier/src/people';
 import { appTester, authFor } from './harness';
 import {
@@ -484,26 +484,31 @@ describe(`Zapier fault soak: ${LOOKUPS} lookups through the app tester against a
 	});
 });
 
-describe(`Zapier fault soak: the REST-hook trigger with duplicated, out-of-order and refused callbacks`, () => {
+describe(`Zapier fault soak: one instant Zap receives every lookup Start Interaction Lookup sends, through duplicated, out-of-order and refused callbacks`, () => {
 	let sandbox: Sandbox;
 	let hooks: HookRecorder;
 	const log: string[] = [];
 	let zap: ReturnType<typeof createZapRunner>;
 	let printed: ReturnType<typeof captureConsole>;
 	let lookups: SoakLookup[];
-	let subscriptions: Array<StepEnding<{ id: string; request_id: string }>>;
-	const performed: Array<{ lookup: SoakLookup; requestId: string; result: StepEnding<Person[]> }> =
-		[];
-	const unsubscribed: Array<{ requestId: string; undone: StepEnding<unknown> }> = [];
+	let subscription: StepEnding<{ id: string }>;
+	let starts: Array<StepEnding<StartedOutput>>;
+	const performed: Array<{ requestId: string; result: StepEnding<Person[]> }> = [];
+	let undone: StepEnding<unknown>;
 	let stats: ReturnType<Sandbox['control']['stats']>;
 	let deliveries: ReturnType<Sandbox['control']['callbacks']>;
+	const HOOK_PATH = '/hooks/catch/instant/';
 	const performedByRequest = () => {
 		const byRequest = new Map<string, typeof performed>();
 		for (const p of performed)
 			byRequest.set(p.requestId, [...(byRequest.get(p.requestId) ?? []), p]);
 		return byRequest;
 	};
-	/** Every Zapier error met: reschedules and failed subscriptions, and failed performs. */
+	const startedLookup = (requestId: string) => {
+		const i = starts.findIndex((start) => start.ok && start.value.request_id === requestId);
+		return i < 0 ? undefined : lookups[i];
+	};
+	/** Every Zapier error met: reschedules and failed starts, and failed performs. */
 	const failures: ZapierFailure[] = [];
 
 	beforeAll(async () => {
@@ -517,56 +522,46 @@ describe(`Zapier fault soak: the REST-hook trigger with duplicated, out-of-order
 		zap = createZapRunner({ timeScale: TIME_SCALE, maxReschedules: MAX_RESCHEDULES });
 		const authData = auth(sandbox);
 		lookups = soakLookups(HOOK_LOOKUPS, 'hook');
-		const hookPath = (i: number) => `/hooks/catch/${i}/`;
 
 		printed = captureConsole();
 		try {
-			subscriptions = await Promise.all(
-				lookups.map((lookup, i) =>
-					zap.step<{ id: string; request_id: string }>(
-						'triggers.interaction_results.operation.performSubscribe',
-						{ authData, inputData: inputOf(lookup.body), targetUrl: `${hooks.url}${hookPath(i)}` },
-					),
+			subscription = await zap.step<{ id: string }>(
+				'triggers.interaction_results.operation.performSubscribe',
+				{ authData, inputData: {}, targetUrl: `${hooks.url}${HOOK_PATH}` },
+			);
+			starts = await Promise.all(
+				lookups.map((lookup) =>
+					zap.step<StartedOutput>('creates.start_interaction_lookup.operation.perform', {
+						authData,
+						inputData: inputOf(lookup.body),
+					}),
 				),
 			);
-			await waitForCallbacksToSettle(sandbox.control, () =>
-				lookups.reduce(
-					(sum, lookup) => sum + (sandbox.control.stats().submissionsByTarget[lookup.key] ?? 0),
-					0,
-				),
-			);
+			await waitForCallbacksToSettle(sandbox.control, () => sandbox.control.stats().submissions);
 			// Zapier runs `perform` once per body its hook accepted, in arrival order.
 			for (const delivery of hooks.accepted) {
-				const i = lookups.findIndex((_, n) => hookPath(n) === delivery.path);
-				const lookup = lookups[i] as SoakLookup;
-				const subscribeData = subscriptions[i]?.ok ? subscriptions[i].value : undefined;
+				expect(delivery.path).toBe(HOOK_PATH);
 				const result = await zap.step<Person[]>('triggers.interaction_results.operation.perform', {
 					authData,
-					inputData: inputOf(lookup.body),
-					subscribeData,
+					inputData: {},
+					subscribeData: subscription.ok ? subscription.value : undefined,
 					cleanedRequest: delivery.body,
 				});
-				performed.push({
-					lookup,
-					requestId: String((delivery.body as { request_id?: unknown }).request_id),
-					result,
-				});
+				const requestId = String((delivery.body as { request_id?: unknown }).request_id);
+				performed.push({ requestId, result });
 			}
-			for (const subscription of subscriptions) {
-				if (!subscription.ok) continue;
-				const undone = await zap.step('triggers.interaction_results.operation.performUnsubscribe', {
+			if (subscription.ok)
+				undone = await zap.step('triggers.interaction_results.operation.performUnsubscribe', {
 					authData,
 					subscribeData: subscription.value,
 				});
-				unsubscribed.push({ requestId: subscription.value.request_id, undone });
-			}
 		} finally {
 			printed.restore();
 		}
 		stats = sandbox.control.stats();
 		deliveries = sandbox.control.callbacks();
-		for (const subscription of subscriptions)
-			failures.push(...subscription.throttles, ...(subscription.ok ? [] : [subscription.failure]));
+		for (const start of starts)
+			failures.push(...start.throttles, ...(start.ok ? [] : [start.failure]));
 		for (const { result } of performed) if (!result.ok) failures.push(result.failure);
 	}, 120_000);
 	afterAll(async () => {
@@ -574,42 +569,40 @@ describe(`Zapier fault soak: the REST-hook trigger with duplicated, out-of-order
 		await hooks?.close();
 	});
 
-	it('turning a Zap on submits each lookup at most once; a lost answer is a clear error, never resent', () => {
-		for (const [i, subscription] of subscriptions.entries()) {
+	it('turning the instant Zap on registers its hook, and each start sends it; a lost answer is a clear error, never resent', () => {
+		expect(subscription.ok).toBe(true);
+		for (const [i, start] of starts.entries()) {
 			const lookup = lookups[i] as SoakLookup;
-			for (const throttle of subscription.throttles) expectThrottle(throttle, false);
-			if (!subscription.ok) {
-				expect(`${subscription.failure.name}: ${subscription.failure.message}`).toMatch(
+			for (const throttle of start.throttles) expectThrottle(throttle, false);
+			if (!start.ok) {
+				expect(`${start.failure.name}: ${start.failure.message}`).toMatch(
 					/^HaltedError: .*not sent again/,
 				);
 				expect(stats.submissionsByTarget[lookup.key] ?? 0).toBeLessThanOrEqual(1);
 				continue;
 			}
 			expect(stats.submissionsByTarget[lookup.key], lookup.key).toBe(1);
-			const mine = performed.filter((p) => p.lookup === lookup);
-			expect(mine.length, lookup.key).toBeGreaterThan(0);
-			for (const p of mine) expect(p.requestId).toBe(subscription.value.request_id);
+			expect(start.value.reaches_instant_trigger, lookup.key).toBe(true);
+			expect(performedByRequest().get(start.value.request_id)?.length, lookup.key).toBeGreaterThan(
+				0,
+			);
 		}
+		// Every delivery went to the one registered hook, none elsewhere.
+		expect(new Set(deliveries.map((d) => d.url))).toEqual(new Set([`${hooks.url}${HOOK_PATH}`]));
 	});
 
-	it('turning a Zap off cancels nothing at Nyne (it cannot) and says so', () => {
-		expect(unsubscribed.length).toBe(subscriptions.filter((s) => s.ok).length);
-		for (const { requestId, undone } of unsubscribed)
-			expect(undone.ok && undone.value).toEqual({ request_id: requestId, cancelled: false });
+	it('turning the Zap off unregisters it', () => {
+		expect(undone.ok && undone.value).toEqual({
+			id: subscription.ok ? subscription.value.id : '',
+			unregistered: true,
+		});
 	});
 
-	it('interaction_results gives each lookup its people once, with the same ids on every copy so Zapier dedupes them', () => {
+	it('the instant trigger gives each lookup its people once, with the same ids on every copy so Zapier dedupes them', () => {
 		const allIds: string[] = [];
-		const subscribed = new Set(subscriptions.flatMap((s) => (s.ok ? [s.value.request_id] : [])));
 		for (const [requestId, copies] of performedByRequest()) {
 			const [first] = copies;
 			if (!first) continue;
-			if (!subscribed.has(requestId)) {
-				// No subscription holds this request (turning the Zap on failed, its fate unknown): its callback triggers nothing.
-				for (const copy of copies)
-					expect(copy.result.ok && copy.result.value, requestId).toEqual([]);
-				continue;
-			}
 			// Duplicates, late copies and retried deliveries: identical items, so Zapier's dedupe by id drops the copies.
 			for (const copy of copies)
 				expect(
@@ -618,18 +611,24 @@ describe(`Zapier fault soak: the REST-hook trigger with duplicated, out-of-order
 						: (copy.result as { failure: ZapierFailure }).failure.message,
 					requestId,
 				).toEqual(first.result.ok ? first.result.value : first.result.failure.message);
+			const lookup = startedLookup(requestId);
 			if (!first.result.ok) {
-				expect(first.lookup.noData, `${first.lookup.key}: ${first.result.failure.message}`).toBe(
-					true,
-				);
 				expect(first.result.failure.code).toBe('lookup_failed');
 				expect(first.result.failure.message).toMatch(
 					/The lookup failed: No interaction data found/,
 				);
+				if (lookup) expect(lookup.noData, lookup.key).toBe(true);
 				continue;
 			}
-			expect(first.lookup.noData, first.lookup.key).toBe(false);
-			expectSamePeople(first.result.value, first.lookup, requestId);
+			if (lookup) {
+				expect(lookup.noData, lookup.key).toBe(false);
+				expectSamePeople(first.result.value, lookup, requestId);
+			} else {
+				// A start whose answer was lost: the job ran and was paid for, so its people still reach the Zap,
+				// checked with Nyne because the app never saw its request ID.
+				expect(first.result.value.length, requestId).toBeGreaterThan(0);
+				for (const item of first.result.value) expect(item.request_id).toBe(requestId);
+			}
 			allIds.push(...first.result.value.map((item) => item.id));
 		}
 		// Ids never collide across lookups, so the dedupe drops only true copies.
@@ -638,16 +637,16 @@ describe(`Zapier fault soak: the REST-hook trigger with duplicated, out-of-order
 
 	it('every callback was performed, copies and retried deliveries included, and the faults did happen', () => {
 		const byRequest = performedByRequest();
-		const known = subscriptions.filter((s) => s.ok).length;
+		const known = starts.filter((s) => s.ok).length;
 		console.log(
-			`zapier soak trigger: ${lookups.length} subscriptions (${known} with a request ID) -> ${byRequest.size} lookups called back, ${hooks.accepted.length} bodies performed,`,
+			`zapier soak instant trigger: ${lookups.length} starts (${known} with a request ID) -> ${byRequest.size} lookups called back, ${hooks.accepted.length} bodies performed,`,
 			`${deliveries.filter((d) => d.duplicate).length} duplicate deliveries, ${hooks.refused} refused and retried | sandbox: ${stats.status5xx} 5xx, ${stats.status429} 429, ${stats.submissions} jobs`,
 		);
 		expect(stats.submissions).toBe(known + unseenJobPosts(log));
 		expect(byRequest.size).toBe(stats.submissions);
-		// Turning a Zap on met a 429, a 5xx and lost answers: rescheduled, or a clear error.
-		expect(subscriptions.flatMap((s) => s.throttles).length).toBeGreaterThanOrEqual(2);
-		expect(subscriptions.filter((s) => !s.ok).length).toBeGreaterThanOrEqual(2);
+		// Starting lookups met a 429, a 5xx and lost answers: rescheduled, or a clear error.
+		expect(starts.flatMap((s) => s.throttles).length).toBeGreaterThanOrEqual(2);
+		expect(starts.filter((s) => !s.ok).length).toBeGreaterThanOrEqual(2);
 		expect(hooks.accepted.length).toBe(deliveries.filter((d) => d.status === 200).length);
 		expect(hooks.accepted.length).toBeGreaterThan(byRequest.size);
 		expect(deliveries.some((d) => d.duplicate && d.status === 200)).toBe(true);
@@ -657,7 +656,9 @@ describe(`Zapier fault soak: the REST-hook trigger with duplicated, out-of-order
 
 	it("no secret shows in outputs, errors, Zapier's log lines, the printed console or the sandbox log", () => {
 		expect(
-			leaksIn(everything({ subscriptions, performed }, failures, zap.logged, printed.lines, log)),
+			leaksIn(
+				everything({ subscription, starts, performed }, failures, zap.logged, printed.lines, log),
+			),
 		).toEqual([]);
 		// The captures did see the app's traffic, so "no leak" above covers it.
 		expect(zap.logged.length).toBeGreaterThan(0);

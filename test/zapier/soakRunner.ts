@@ -46,6 +46,8 @@ export type StepEnding<T> =
  */
 export function createZapRunner(options: { timeScale: number; maxReschedules: number }) {
 	const handler = createLambdaHandler(App);
+	/** One z.cache for every step, as Zapier keeps one for the app. */
+	const zcacheTestObj: Record<string, unknown> = {};
 	const logged: string[] = [];
 	const customLogger = (message: unknown, data: unknown) => {
 		logged.push(String(message));
@@ -66,6 +68,7 @@ export function createZapRunner(options: { timeScale: number; maxReschedules: nu
 			method,
 			bundle,
 			callback_url: callbackUrl,
+			zcacheTestObj,
 			logToStdout: true,
 			detailedLogToStdout: true,
 			customLogger,

@@ -71,7 +71,9 @@ export const callbackUrlField = defineInputField({
 	required: false,
 	type: 'string',
 	helpText:
-		'Optional. Nyne POSTs the results to this address when the lookup finishes, for example a "Catch Hook" URL from Webhooks by Zapier.',
+		'Optional. Nyne POSTs the results to this address when the lookup finishes, for example a ' +
+		'"Catch Hook" URL from Webhooks by Zapier. Leave it empty to send them to the ' +
+		'"Interaction Lookup Completed" Zap that is on for this connection, if there is one.',
 });
 
 export const requestIdField = defineInputField({
@@ -79,8 +81,10 @@ export const requestIdField = defineInputField({
 	label: FIELD_LABELS.request_id,
 	required: true,
 	type: 'string',
+	dynamic: 'recent_lookup.id.label',
 	helpText:
-		'The Request ID returned by "Start Interaction Lookup", such as `interaction_abc123def456_1234567890`.',
+		'The Request ID returned by "Start Interaction Lookup", such as `interaction_abc123def456_1234567890`: ' +
+		'map it from that step, or pick one of the lookups started on this connection.',
 });
 
 export const lookupFields = [typeField, socialMediaUrlField, maxResultsField];

@@ -11,6 +11,7 @@ import lostFollower from './triggers/lost_follower.js';
 import newFollower from './triggers/new_follower.js';
 import newFollowing from './triggers/new_following.js';
 import newReply from './triggers/new_reply.js';
+import recentLookup from './triggers/recent_lookup.js';
 
 export default defineApp({
 	version: packageJson.version,
@@ -29,6 +30,7 @@ export default defineApp({
 		[newFollowing.key]: newFollowing,
 		[newReply.key]: newReply,
 		[lostFollower.key]: lostFollower,
+		[recentLookup.key]: recentLookup,
 	},
 	creates: {
 		[fetchInteractions.key]: fetchInteractions,

@@ -6,13 +6,29 @@ import {
 	NyneApiError,
 	readCallback,
 	startLookup,
+	type InteractionRequestBody,
 	type LookupView,
+	type NyneClient,
 } from '../../shared/index.js';
+import { clock } from './clock.js';
 import { createNyneClient, STEP_BUDGET_MS } from './client.js';
 import { lookupInput } from './fields.js';
+import { rememberLookup } from './hooks/recentLookups.js';
 
 /** Retries allowed while polling: the core never sleeps past the deadline, so they cannot outlive the step. */
 const POLL_RETRIES = 3;
+
+/** Starts a lookup and records it for the connection (the request dropdown, the instant trigger's checks). */
+export async function startRecorded(
+	z: ZObject,
+	bundle: Bundle,
+	client: NyneClient,
+	body: InteractionRequestBody,
+): Promise<LookupView> {
+	const started = await startLookup(client, body);
+	await rememberLookup(z, bundle, started, body.social_media_url, clock.now());
+	return started;
+}
 
 /**
  * Starts a lookup without a callback and waits for it within the step budget.
@@ -24,7 +40,8 @@ export async function startAndCollect(
 	timeoutMs = STEP_BUDGET_MS,
 ): Promise<LookupView> {
 	const client = createNyneClient(z, bundle, POLL_RETRIES);
-	const started = await startLookup(client, buildInteractionRequest(lookupInput(bundle.inputData)));
+	const body = buildInteractionRequest(lookupInput(bundle.inputData));
+	const started = await startRecorded(z, bundle, client, body);
 	try {
 		return await collectLookup(client, started.summary.request_id, { timeoutMs });
 	} catch (error) {
@@ -33,16 +50,23 @@ export async function startAndCollect(
 	}
 }
 
+const secretsOf = (bundle: Bundle) =>
+	[bundle.authData.api_key ?? '', bundle.authData.api_secret ?? ''].map(String);
+
 /**
- * Nyne's callback body, read only for the request this subscription or step started (`expectedRequestId`),
+ * Nyne's callback body, read only for the request this step started (`expectedRequestId`),
  * with the connection's secrets redacted from anything Nyne sent.
  */
 export function readOwnCallback(bundle: Bundle, expectedRequestId: unknown): LookupView {
-	const secrets = [bundle.authData.api_key ?? '', bundle.authData.api_secret ?? ''].map(String);
 	return readCallback(bundle.cleanedRequest, {
-		secrets,
+		secrets: secretsOf(bundle),
 		expectedRequestId: typeof expectedRequestId === 'string' ? expectedRequestId : '',
 	});
+}
+
+/** Nyne's callback body for whichever request it names (the caller checks that request), secrets redacted. */
+export function readPostedCallback(bundle: Bundle): LookupView {
+	return readCallback(bundle.cleanedRequest, { secrets: secretsOf(bundle) });
 }
 
 /** A lookup that failed is an error in Zapier, in the core's `lookup_failed` words; any other passes through. */

@@ -38,6 +38,8 @@ export type StartedOutput = {
 	platform: string | null;
 	social_media_url: string;
 	callback_url: string | null;
+	/** True when Nyne reports to this connection's "Interaction Lookup Completed" Zap. */
+	reaches_instant_trigger: boolean;
 	created_on: string | null;
 };
 
@@ -63,7 +65,11 @@ export function toLookupOutput(view: LookupView): LookupOutput {
 	return output;
 }
 
-export function toStartedOutput(view: LookupView, socialMediaUrl: string): StartedOutput {
+export function toStartedOutput(
+	view: LookupView,
+	socialMediaUrl: string,
+	reachesInstantTrigger = false,
+): StartedOutput {
 	const { summary } = view;
 	return {
 		id: summary.request_id,
@@ -72,7 +78,10 @@ export function toStartedOutput(view: LookupView, socialMediaUrl: string): Start
 		interaction_type: summary.interaction_type,
 		platform: summary.platform,
 		social_media_url: socialMediaUrl,
-		callback_url: summary.callback_url ? maskCallbackUrl(summary.callback_url) : null,
+		// The instant Zap's hook URL is Zapier's secret for that Zap: it is not shown in this step's output.
+		callback_url:
+			summary.callback_url && !reachesInstantTrigger ? maskCallbackUrl(summary.callback_url) : null,
+		reaches_instant_trigger: reachesInstantTrigger,
 		created_on: summary.created_on,
 	};
 }

@@ -6,6 +6,7 @@ import {
 	type LookupOutput,
 	type StartedOutput,
 } from './lookupOutput.js';
+import type { RecentLookup } from './hooks/recentLookups.js';
 import type { PersonItem } from './people.js';
 
 /*
@@ -104,6 +105,11 @@ export const STARTED_OUTPUT_FIELDS: OutputField[] = [
 	...REQUEST_FIELDS,
 	{ key: 'social_media_url', label: 'Social Media URL' },
 	{ key: 'callback_url', label: 'Callback URL' },
+	{
+		key: 'reaches_instant_trigger',
+		label: 'Reaches Interaction Lookup Completed',
+		type: 'boolean',
+	},
 ];
 
 /** The people are line items: `interactions` with one child field per person field. */
@@ -119,4 +125,25 @@ export const LOOKUP_OUTPUT_FIELDS: OutputField[] = [
 	{ key: 'truncated', label: 'List Cut to Fit Zapier Limits', type: 'boolean' },
 	{ key: 'completed_on', label: 'Completed On', type: 'datetime' },
 	{ key: 'interactions', label: 'People', children: PERSON_OUTPUT_FIELDS },
+];
+
+/** An item of the hidden trigger behind the Request ID dropdown. */
+export type RecentLookupItem = RecentLookup & { id: string; label: string };
+
+export const SAMPLE_RECENT_LOOKUP: RecentLookupItem = {
+	id: SAMPLE_REQUEST_ID,
+	label: 'followers of https://x.com/nyne_ai (2025-01-15T10:30:00.000Z)',
+	request_id: SAMPLE_REQUEST_ID,
+	interaction_type: 'followers',
+	social_media_url: 'https://x.com/nyne_ai',
+	started_at: '2025-01-15T10:30:00.000Z',
+};
+
+export const RECENT_LOOKUP_OUTPUT_FIELDS: OutputField[] = [
+	{ key: 'id', label: 'Request ID' },
+	{ key: 'label', label: 'Lookup' },
+	{ key: 'request_id', label: 'Request ID' },
+	{ key: 'interaction_type', label: 'Interaction Type' },
+	{ key: 'social_media_url', label: 'Social Media URL' },
+	{ key: 'started_at', label: 'Started At', type: 'datetime' },
 ];

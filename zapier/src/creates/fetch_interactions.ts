@@ -1,10 +1,10 @@
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 
-import { buildInteractionRequest, startLookup } from '../../../shared/index.js';
+import { buildInteractionRequest } from '../../../shared/index.js';
 import { createNyneClient } from '../client.js';
 import { withZapierErrors } from '../errors.js';
 import { lookupFields, lookupInput } from '../fields.js';
-import { readOwnCallback, startAndCollect, unlessFailed } from '../lookupFlow.js';
+import { readOwnCallback, startAndCollect, startRecorded, unlessFailed } from '../lookupFlow.js';
 import { toLookupOutput, type LookupOutput } from '../lookupOutput.js';
 import { LOOKUP_OUTPUT_FIELDS, SAMPLE_LOOKUP_OUTPUT } from '../samples.js';
 
@@ -18,7 +18,7 @@ const perform = (z: ZObject, bundle: Bundle): Promise<LookupOutput> =>
 		if (bundle.meta?.isLoadingSample)
 			return toLookupOutput(unlessFailed(await startAndCollect(z, bundle)));
 		const body = buildInteractionRequest(lookupInput(bundle.inputData, z.generateCallbackUrl()));
-		return toLookupOutput(await startLookup(createNyneClient(z, bundle), body));
+		return toLookupOutput(await startRecorded(z, bundle, createNyneClient(z, bundle), body));
 	});
 
 /** Nyne's callback body (`bundle.cleanedRequest`) for the request `perform` started (`bundle.outputData`): the people, as line items. */
@@ -38,11 +38,11 @@ export default defineCreate({
 	key: 'fetch_interactions',
 	noun: 'Social Interactions',
 	display: {
-		label: 'Find Social Interactions',
+		label: 'Run Interaction Lookup',
 		description:
-			'Fetches who replied to a post, who follows an account, or whom it follows ' +
-			'(Twitter/X, Instagram), and waits for the result. Costs 3 Nyne credits when people ' +
-			'are found.',
+			'Runs a lookup of who replied to a post, who follows an account, or whom it follows ' +
+			'(Twitter/X, Instagram), and waits for the people it finds. Costs 3 Nyne credits when ' +
+			'people are found.',
 	},
 	operation: {
 		inputFields: lookupFields,

@@ -1,22 +1,33 @@
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 
-import { buildInteractionRequest, startLookup } from '../../../shared/index.js';
+import { buildInteractionRequest } from '../../../shared/index.js';
 import { createNyneClient } from '../client.js';
 import { withZapierErrors } from '../errors.js';
 import { callbackUrlField, lookupFields, lookupInput } from '../fields.js';
+import { currentHookUrl } from '../hooks/hookRegistry.js';
+import { startRecorded } from '../lookupFlow.js';
 import { toStartedOutput } from '../lookupOutput.js';
 import { SAMPLE_STARTED_OUTPUT, STARTED_OUTPUT_FIELDS } from '../samples.js';
 
-/** Starts the lookup and returns at once; fetch the people later with "Find Interaction Request". */
+const explicitCallbackUrl = (bundle: Bundle): string | undefined => {
+	const value: unknown = bundle.inputData.callback_url;
+	return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+};
+
+/**
+ * Starts the lookup and returns at once. Nyne posts the result to the Callback URL when one is given,
+ * else to the "Interaction Lookup Completed" Zap that is on for this connection, if any; either way the
+ * people can be fetched later with "Find Interaction Request".
+ */
 const perform = (z: ZObject, bundle: Bundle) =>
 	withZapierErrors(z, async () => {
-		const callbackUrl =
-			typeof bundle.inputData.callback_url === 'string' ? bundle.inputData.callback_url : undefined;
-		const body = buildInteractionRequest(lookupInput(bundle.inputData, callbackUrl));
-		return toStartedOutput(
-			await startLookup(createNyneClient(z, bundle), body),
-			body.social_media_url,
-		);
+		const explicit = explicitCallbackUrl(bundle);
+		// The input is checked before the registry is read, so a wrong field costs nothing at all.
+		buildInteractionRequest(lookupInput(bundle.inputData, explicit));
+		const hookUrl = explicit === undefined ? await currentHookUrl(z, bundle) : undefined;
+		const body = buildInteractionRequest(lookupInput(bundle.inputData, explicit ?? hookUrl));
+		const started = await startRecorded(z, bundle, createNyneClient(z, bundle), body);
+		return toStartedOutput(started, body.social_media_url, hookUrl !== undefined);
 	});
 
 export default defineCreate({

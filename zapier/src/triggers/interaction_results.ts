@@ -1,56 +1,98 @@
-import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
+import { defineInputField, defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 
-import {
-	buildInteractionRequest,
-	NyneValidationError,
-	startLookup,
-} from '../../../shared/index.js';
+import { isNyneError, readLookup, type LookupView } from '../../../shared/index.js';
+import { clock } from '../clock.js';
 import { createNyneClient } from '../client.js';
 import { withZapierErrors } from '../errors.js';
-import { lookupFields, lookupInput } from '../fields.js';
-import { readOwnCallback, startAndCollect, unlessFailed } from '../lookupFlow.js';
+import { registerHook, unregisterHook } from '../hooks/hookRegistry.js';
+import { isRecentLookup, recentLookups } from '../hooks/recentLookups.js';
+import { readPostedCallback, unlessFailed } from '../lookupFlow.js';
 import { withPersonIds, type PersonItem } from '../people.js';
 import { PERSON_OUTPUT_FIELDS, SAMPLE_PERSON } from '../samples.js';
 
 /** The editor shows at most three sample records; fewer keeps the test payload small. */
 const SAMPLE_LIMIT = 3;
 
-/** Turning the Zap on starts the lookup; Nyne POSTs the result to Zapier's hook URL once, when it is done. */
-const performSubscribe = (z: ZObject, bundle: Bundle) =>
-	withZapierErrors(z, async () => {
-		const body = buildInteractionRequest(lookupInput(bundle.inputData, bundle.targetUrl));
-		const { summary } = await startLookup(createNyneClient(z, bundle), body);
-		return { id: summary.request_id, request_id: summary.request_id, status: summary.status };
-	});
-
-/** Nyne has no endpoint to cancel a lookup or a callback: nothing to undo, the callback simply finds no Zap. */
-const performUnsubscribe = (_z: ZObject, bundle: Bundle) => ({
-	request_id: bundle.subscribeData?.id ?? null,
-	cancelled: false,
+const howItWorks = defineInputField({
+	key: 'how_it_works',
+	type: 'copy',
+	helpText:
+		'This Zap runs when a lookup started with **Start Interaction Lookup** (in any Zap on this ' +
+		'connection, with its Callback URL left empty) finishes: once for each person found. ' +
+		'Nyne sends each lookup to one address, so with several of these Zaps on one connection the ' +
+		'one turned on most recently receives every lookup; turning it off hands them back to the ' +
+		'one turned on before it. **Run Interaction Lookup** and the polling triggers keep their ' +
+		'results to themselves.',
 });
 
-/**
- * The callback body for the lookup this subscription started (`subscribeData`): one trigger item per person
- * (a lookup that found nobody triggers nothing; a post about any other request, forged or meant for another
- * Zap, triggers nothing either).
- */
-const perform = (z: ZObject, bundle: Bundle): Promise<PersonItem[]> =>
+/** Turning the Zap on registers its hook URL for the connection; Start Interaction Lookup sends it to Nyne. */
+const performSubscribe = (z: ZObject, bundle: Bundle) =>
 	withZapierErrors(z, async () => {
-		try {
-			return withPersonIds(unlessFailed(readOwnCallback(bundle, bundle.subscribeData?.id)).people);
-		} catch (error) {
-			if (error instanceof NyneValidationError && error.code === 'callback_request_mismatch')
-				return [];
-			throw error;
-		}
+		const registration = await registerHook(z, bundle, String(bundle.targetUrl), clock.now());
+		return { id: registration.id, registered_at: registration.registered_at };
 	});
 
-/** Sample data for the editor: a real lookup if it finishes within the step, else the documented sample. */
+/** Turning the Zap off unregisters it; lookups already started still post to its (now closed) hook URL. */
+const performUnsubscribe = (z: ZObject, bundle: Bundle) =>
+	withZapierErrors(z, async () => {
+		const id = String(bundle.subscribeData?.id ?? '');
+		if (id) await unregisterHook(z, bundle, id);
+		return { id, unregistered: true };
+	});
+
+/**
+ * Whether a callback is about a lookup of this connection: one the app started (or the one an older
+ * version of this trigger started on subscribe), else Nyne is asked, and its own view of the lookup
+ * is used instead of the posted body. A post about a lookup Nyne does not know triggers nothing.
+ */
+async function verifiedView(
+	z: ZObject,
+	bundle: Bundle,
+	posted: LookupView,
+): Promise<LookupView | undefined> {
+	const requestId = posted.summary.request_id;
+	const subscribed = bundle.subscribeData as { request_id?: unknown } | undefined;
+	if (subscribed?.request_id === requestId) return posted;
+	if (await isRecentLookup(z, bundle, requestId)) return posted;
+	try {
+		const view = await readLookup(createNyneClient(z, bundle), requestId);
+		return view.summary.status === 'completed' || view.summary.status === 'failed'
+			? view
+			: undefined;
+	} catch (error) {
+		if (isNyneError(error) && error.code === 'request_not_found') return undefined;
+		throw error;
+	}
+}
+
+/** Nyne's callback body: one trigger item per person (a lookup that found nobody triggers nothing). */
+const perform = (z: ZObject, bundle: Bundle): Promise<PersonItem[]> =>
+	withZapierErrors(z, async () => {
+		const view = await verifiedView(z, bundle, readPostedCallback(bundle));
+		if (!view) {
+			z.console.log('Nyne: a callback about a lookup Nyne does not know was ignored.');
+			return [];
+		}
+		return withPersonIds(unlessFailed(view).people);
+	});
+
+/**
+ * Sample data for the editor, at no cost: the people of the newest lookup this connection started
+ * that has finished, else the documented sample.
+ */
 const performList = (z: ZObject, bundle: Bundle): Promise<PersonItem[]> =>
 	withZapierErrors(z, async () => {
-		const view = unlessFailed(await startAndCollect(z, bundle));
-		if (view.summary.status !== 'completed') return [SAMPLE_PERSON];
+		const [latest] = await recentLookups(z, bundle);
+		if (!latest) return [SAMPLE_PERSON];
+		let view: LookupView;
+		try {
+			view = await readLookup(createNyneClient(z, bundle), latest.request_id);
+		} catch (error) {
+			if (isNyneError(error) && error.code === 'request_not_found') return [SAMPLE_PERSON];
+			throw error;
+		}
 		const people = withPersonIds(view.people);
+		if (view.summary.status !== 'completed' || people.length === 0) return [SAMPLE_PERSON];
 		return bundle.meta?.isLoadingSample ? people.slice(0, SAMPLE_LIMIT) : people;
 	});
 
@@ -60,13 +102,12 @@ export default defineTrigger({
 	display: {
 		label: 'Interaction Lookup Completed',
 		description:
-			'Triggers once for each person found when a lookup finishes: who replied to a post, ' +
-			'who follows an account, or whom it follows. The lookup starts when the Zap is ' +
-			'turned on.',
+			'Triggers when a lookup started with Start Interaction Lookup on this connection ' +
+			'finishes, once for each person found.',
 	},
 	operation: {
 		type: 'hook',
-		inputFields: lookupFields,
+		inputFields: [howItWorks],
 		performSubscribe,
 		performUnsubscribe,
 		perform,

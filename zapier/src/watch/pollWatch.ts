@@ -11,11 +11,11 @@ import {
 	type InteractionRequestBody,
 	type NyneClient,
 } from '../../../shared/index.js';
+import { tryLock } from '../cache/cacheLock.js';
 import { clock } from '../clock.js';
 import { createNyneClient, STEP_BUDGET_MS } from '../client.js';
 import { lookupInput } from '../fields.js';
 import {
-	lockWatch,
 	MAX_QUEUED,
 	readEnvelope,
 	watchCacheKey,
@@ -166,7 +166,7 @@ export async function pollWatch(
 	const watch = readWatch(z, bundle, spec);
 	if (bundle.meta?.isLoadingSample) return await sampleEvents(z, bundle, watch, spec);
 	const key = watchCacheKey(bundle, spec.key, watch.identity);
-	const release = await lockWatch(z, key);
+	const release = await tryLock(z, key);
 	if (!release) return [];
 	try {
 		const envelope = await readEnvelope(z, key);

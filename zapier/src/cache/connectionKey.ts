@@ -1,0 +1,15 @@
+import { createHash } from 'node:crypto';
+
+import type { Bundle } from 'zapier-platform-core';
+
+/** How long app state lives in z.cache after its last write: each use writes it again. */
+export const STATE_TTL_SECONDS = 30 * 24 * 3600;
+
+/** A short, one-way digest: cache keys carry hashes only, never a key, URL or profile. */
+export const digest = (text: string): string =>
+	createHash('sha256').update(text).digest('hex').slice(0, 32);
+
+/** The connection a step runs on, as a digest of its API key (two connections never share app state). */
+export function connectionDigest(bundle: Bundle): string {
+	return digest(String((bundle.authData as Record<string, unknown> | undefined)?.api_key ?? ''));
+}
