@@ -28,6 +28,14 @@ const createLambdaHandler = requireFromApp(
 export { App, zapier };
 export const appTester = zapier.createAppTester(App);
 
+/** The app tester's z.cache mock: one for every step it runs, as Zapier keeps one for the app. */
+const testerCache = appTester as unknown as { zcacheTestObj: Record<string, unknown> };
+
+/** Empties the app's z.cache, as for a new account (or a cache Zapier lost). */
+export function clearAppCache(): void {
+	testerCache.zcacheTestObj = {};
+}
+
 /** A step's perform as a function: the schema types each one as a function or a request template (or optional). */
 export function performOf<F extends (...args: never[]) => unknown>(
 	perform: F | ZapierCore.Request | undefined,
@@ -63,7 +71,7 @@ export async function invokeWithCallbackUrl(
 		method,
 		bundle,
 		callback_url: callbackUrl,
-		zcacheTestObj: (appTester as unknown as { zcacheTestObj: object }).zcacheTestObj,
+		zcacheTestObj: testerCache.zcacheTestObj,
 	});
 	return response.results;
 }

@@ -6,6 +6,7 @@ import {
 	App,
 	appTester,
 	authFor,
+	clearAppCache,
 	expectNoSecrets,
 	performOf,
 	rejectionOf,
@@ -56,7 +57,7 @@ describe('trigger interaction_results (REST hook for every lookup of the connect
 
 	// Each test starts with no instant Zap on and no lookup recorded.
 	beforeEach(() => {
-		appTester.zcacheTestObj = {};
+		clearAppCache();
 	});
 	afterEach(async () => {
 		for (const listener of extraListeners.splice(0)) await listener.close();
@@ -162,7 +163,7 @@ describe('trigger interaction_results (REST hook for every lookup of the connect
 			data: { interactions: Array<{ username: string }> };
 		};
 		// The record is gone (another connection's cache, an eviction), and the body was tampered with.
-		appTester.zcacheTestObj = {};
+		clearAppCache();
 		body.data.interactions = [{ username: 'planted_by_a_forger' }];
 		const people = await perform(subscribeData, body);
 		expect(people).toHaveLength(12);
