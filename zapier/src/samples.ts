@@ -94,6 +94,7 @@ export const PERSON_OUTPUT_FIELDS: OutputField[] = Object.entries(PERSON_FIELDS)
 
 /** The fields a lookup has from its start on. */
 const REQUEST_FIELDS: OutputField[] = [
+	{ key: 'id', label: 'ID' },
 	{ key: 'request_id', label: 'Request ID' },
 	{ key: 'status', label: 'Status' },
 	{ key: 'interaction_type', label: 'Interaction Type' },
