@@ -1,4 +1,9 @@
-import { toLookupView, type InteractionResult } from '../../shared/index.js';
+import {
+	toLookupView,
+	type CompletedLookup,
+	type InteractionItem,
+	type InteractionResult,
+} from '../../shared/index.js';
 
 import {
 	toLookupOutput,
@@ -8,6 +13,14 @@ import {
 } from './lookupOutput.js';
 import type { RecentLookup } from './hooks/recentLookups.js';
 import type { PersonItem } from './people.js';
+import {
+	lostPersonEvents,
+	newPersonEvents,
+	type LostPersonEvent,
+	type NewPersonEvent,
+	type WatchEvent,
+} from './watch/watchItems.js';
+import type { WatchSpec } from './watch/watchSpec.js';
 
 /*
  * The samples and output fields of every trigger, create and search, in one place. Every sample comes from
@@ -148,3 +161,67 @@ export const RECENT_LOOKUP_OUTPUT_FIELDS: OutputField[] = [
 	{ key: 'social_media_url', label: 'Social Media URL' },
 	{ key: 'started_at', label: 'Started At', type: 'datetime' },
 ];
+
+/* The follower-sync triggers (new and lost people). */
+
+const SAMPLE_DETECTED_AT = '2025-01-15T10:31:00Z';
+const SAMPLE_WATCH_LOOKUP: CompletedLookup = {
+	status: 'completed',
+	requestId: SAMPLE_REQUEST_ID,
+	platform: 'twitter',
+	interactionType: 'followers',
+	result: SAMPLE_RESULT,
+	resultCount: 1,
+};
+const SAMPLE_REPLY: InteractionItem = {
+	username: 'jane_sample',
+	display_name: 'Jane Sample',
+	profile_url: 'https://twitter.com/jane_sample',
+	reply_text: 'Congrats on the launch!',
+	reply_date: '2025-01-15T10:29:12Z',
+	likes_count: 4,
+	retweets_count: 1,
+	request_id: SAMPLE_REQUEST_ID,
+	platform: 'twitter',
+	interaction_type: 'replies',
+	target_username: 'nyne_ai',
+};
+
+/** The static sample of each trigger, built by the same functions as real items. */
+export function sampleEvent(spec: WatchSpec): WatchEvent {
+	if (spec.mode === 'lost')
+		return lostPersonEvents(
+			['jane_sample'],
+			SAMPLE_WATCH_LOOKUP,
+			SAMPLE_DETECTED_AT,
+		)[0] as LostPersonEvent;
+	if (spec.type === 'replies')
+		return newPersonEvents([SAMPLE_REPLY], SAMPLE_DETECTED_AT, spec)[0] as NewPersonEvent;
+	const relation = spec.type === 'following' ? 'following' : 'follower';
+	const person: InteractionItem = {
+		...(SAMPLE_RESULT.interactions[0] as InteractionItem),
+		request_id: SAMPLE_REQUEST_ID,
+		platform: 'twitter',
+		interaction_type: spec.type,
+		target_username: 'nyne_ai',
+		relation,
+	};
+	return newPersonEvents([person], SAMPLE_DETECTED_AT, spec)[0] as NewPersonEvent;
+}
+
+const DETECTED_AT_FIELD = { key: 'detected_at', label: 'Detected At', type: 'datetime' as const };
+
+export function watchOutputFields(spec: WatchSpec) {
+	if (spec.mode === 'new') return [...PERSON_OUTPUT_FIELDS, DETECTED_AT_FIELD];
+	return [
+		{ key: 'id', label: 'ID' },
+		{ key: 'username', label: 'Username' },
+		{ key: 'profile_url', label: 'Profile URL' },
+		{ key: 'platform', label: 'Platform' },
+		{ key: 'interaction_type', label: 'Interaction Type' },
+		{ key: 'relation', label: 'Relation (follower or following)' },
+		{ key: 'target_username', label: 'Target Username' },
+		{ key: 'request_id', label: 'Request ID' },
+		DETECTED_AT_FIELD,
+	];
+}

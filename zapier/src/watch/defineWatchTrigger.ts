@@ -2,7 +2,8 @@ import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 
 import { withZapierErrors } from '../errors.js';
 import { watchFields } from './watchFields.js';
-import { sampleEvent, watchOutputFields, type WatchEvent } from './watchItems.js';
+import { sampleEvent, watchOutputFields } from '../samples.js';
+import type { WatchEvent } from './watchItems.js';
 import { pollWatch } from './pollWatch.js';
 import type { WatchSpec } from './watchSpec.js';
 

@@ -23,7 +23,8 @@ import {
 	type WatchEnvelope,
 } from './watchCache.js';
 import { checkIntervalMs } from './watchFields.js';
-import { lostPersonEvents, newPersonEvents, sampleEvent, type WatchEvent } from './watchItems.js';
+import { sampleEvent } from '../samples.js';
+import { lostPersonEvents, newPersonEvents, type WatchEvent } from './watchItems.js';
 import { ITEMS_PER_POLL, SAMPLE_SIZE, type WatchSpec } from './watchSpec.js';
 
 /** A lookup still running after this long is given up, and the next one starts when the interval allows. */

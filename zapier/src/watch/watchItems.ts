@@ -4,7 +4,6 @@ import {
 	type InteractionItem,
 	type LostPersonItem,
 } from '../../../shared/index.js';
-import { PERSON_OUTPUT_FIELDS, SAMPLE_REQUEST_ID, SAMPLE_RESULT } from '../samples.js';
 import type { WatchSpec } from './watchSpec.js';
 
 /** A change as Zapier sees it: who, from which lookup, when it was noticed; `id` is the same for the same change. */
@@ -50,66 +49,4 @@ export function lostPersonEvents(
 		});
 		return { ...item, id: eventId(lookup.requestId, item), detected_at: detectedAt };
 	});
-}
-
-const SAMPLE_DETECTED_AT = '2025-01-15T10:31:00Z';
-const SAMPLE_LOOKUP: CompletedLookup = {
-	status: 'completed',
-	requestId: SAMPLE_REQUEST_ID,
-	platform: 'twitter',
-	interactionType: 'followers',
-	result: SAMPLE_RESULT,
-	resultCount: 1,
-};
-const SAMPLE_REPLY: InteractionItem = {
-	username: 'jane_sample',
-	display_name: 'Jane Sample',
-	profile_url: 'https://twitter.com/jane_sample',
-	reply_text: 'Congrats on the launch!',
-	reply_date: '2025-01-15T10:29:12Z',
-	likes_count: 4,
-	retweets_count: 1,
-	request_id: SAMPLE_REQUEST_ID,
-	platform: 'twitter',
-	interaction_type: 'replies',
-	target_username: 'nyne_ai',
-};
-
-/** The static sample of each trigger, built by the same functions as real items. */
-export function sampleEvent(spec: WatchSpec): WatchEvent {
-	if (spec.mode === 'lost')
-		return lostPersonEvents(
-			['jane_sample'],
-			SAMPLE_LOOKUP,
-			SAMPLE_DETECTED_AT,
-		)[0] as LostPersonEvent;
-	if (spec.type === 'replies')
-		return newPersonEvents([SAMPLE_REPLY], SAMPLE_DETECTED_AT, spec)[0] as NewPersonEvent;
-	const relation = spec.type === 'following' ? 'following' : 'follower';
-	const person: InteractionItem = {
-		...(SAMPLE_RESULT.interactions[0] as InteractionItem),
-		request_id: SAMPLE_REQUEST_ID,
-		platform: 'twitter',
-		interaction_type: spec.type,
-		target_username: 'nyne_ai',
-		relation,
-	};
-	return newPersonEvents([person], SAMPLE_DETECTED_AT, spec)[0] as NewPersonEvent;
-}
-
-const DETECTED_AT_FIELD = { key: 'detected_at', label: 'Detected At', type: 'datetime' as const };
-
-export function watchOutputFields(spec: WatchSpec) {
-	if (spec.mode === 'new') return [...PERSON_OUTPUT_FIELDS, DETECTED_AT_FIELD];
-	return [
-		{ key: 'id', label: 'ID' },
-		{ key: 'username', label: 'Username' },
-		{ key: 'profile_url', label: 'Profile URL' },
-		{ key: 'platform', label: 'Platform' },
-		{ key: 'interaction_type', label: 'Interaction Type' },
-		{ key: 'relation', label: 'Relation (follower or following)' },
-		{ key: 'target_username', label: 'Target Username' },
-		{ key: 'request_id', label: 'Request ID' },
-		DETECTED_AT_FIELD,
-	];
 }
