@@ -50,7 +50,7 @@ export const SAMPLE_LOOKUP_OUTPUT: LookupOutput = toLookupOutput(
 	}),
 );
 
-export const SAMPLE_PERSON: PersonItem = SAMPLE_LOOKUP_OUTPUT.interactions[0] as PersonItem;
+export const SAMPLE_PERSON: PersonItem = SAMPLE_LOOKUP_OUTPUT.interactions[0];
 
 export const SAMPLE_STARTED_OUTPUT: StartedOutput = toStartedOutput(
 	toLookupView({ ...SAMPLE_LOOKUP, status: 'processing' }),

@@ -35,7 +35,7 @@ const performUnsubscribe = (_z: ZObject, bundle: Bundle) => ({
  * Zap, triggers nothing either).
  */
 const perform = (z: ZObject, bundle: Bundle): Promise<PersonItem[]> =>
-	withZapierErrors(z, async () => {
+	withZapierErrors(z, () => {
 		try {
 			return withPersonIds(unlessFailed(readOwnCallback(bundle, bundle.subscribeData?.id)).people);
 		} catch (error) {

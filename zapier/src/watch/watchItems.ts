@@ -78,13 +78,8 @@ const SAMPLE_REPLY: InteractionItem = {
 /** The static sample of each trigger, built by the same functions as real items. */
 export function sampleEvent(spec: WatchSpec): WatchEvent {
 	if (spec.mode === 'lost')
-		return lostPersonEvents(
-			['jane_sample'],
-			SAMPLE_LOOKUP,
-			SAMPLE_DETECTED_AT,
-		)[0] as LostPersonEvent;
-	if (spec.type === 'replies')
-		return newPersonEvents([SAMPLE_REPLY], SAMPLE_DETECTED_AT, spec)[0] as NewPersonEvent;
+		return lostPersonEvents(['jane_sample'], SAMPLE_LOOKUP, SAMPLE_DETECTED_AT)[0];
+	if (spec.type === 'replies') return newPersonEvents([SAMPLE_REPLY], SAMPLE_DETECTED_AT, spec)[0];
 	const relation = spec.type === 'following' ? 'following' : 'follower';
 	const person: InteractionItem = {
 		...(SAMPLE_RESULT.interactions[0] as InteractionItem),
@@ -94,7 +89,7 @@ export function sampleEvent(spec: WatchSpec): WatchEvent {
 		target_username: 'nyne_ai',
 		relation,
 	};
-	return newPersonEvents([person], SAMPLE_DETECTED_AT, spec)[0] as NewPersonEvent;
+	return newPersonEvents([person], SAMPLE_DETECTED_AT, spec)[0];
 }
 
 const DETECTED_AT_FIELD = { key: 'detected_at', label: 'Detected At', type: 'datetime' as const };
