@@ -12,7 +12,9 @@ export default tseslint.config(
 		ignores: [
 			'dist/**',
 			'node_modules/**',
-			'zapier/**',
+			// zapier/src is linted below; the rest of zapier/ is its build output, dependencies and config.
+			'zapier/*',
+			'!zapier/src/',
 			'sandbox/**',
 			'test/**',
 			'bench/**',
@@ -29,6 +31,19 @@ export default tseslint.config(
 		languageOptions: {
 			parser: tseslint.parser,
 			parserOptions: { project: './tsconfig.json', sourceType: 'module' },
+		},
+	},
+	{
+		// The Zapier app: type-aware rules through its own tsconfig (which takes in shared/); no n8n rules.
+		files: ['zapier/src/**/*.ts'],
+		extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
+		languageOptions: {
+			parser: tseslint.parser,
+			parserOptions: {
+				project: './zapier/tsconfig.json',
+				tsconfigRootDir: import.meta.dirname,
+				sourceType: 'module',
+			},
 		},
 	},
 	{

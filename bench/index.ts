@@ -5,6 +5,7 @@ import { n8nQueueRow } from './n8nQueueBatch';
 import { overheadBench } from './overhead';
 import { pollingBench } from './polling';
 import { toolAnswerBench } from './toolAnswer';
+import { zapierRequireBench } from './zapierRequire';
 
 async function section(title: string, run: () => Promise<string>): Promise<void> {
 	const started = Date.now();
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
 	await section('Polling: polls per job and detection lag', pollingBench);
 	await section('Batch under the rate limit', () => batchBench(n8nBatchRow, n8nQueueRow));
 	await section('Overhead', overheadBench);
+	await section('Zapier app cold require', zapierRequireBench);
 	await section('AI agent tool answer size', toolAnswerBench);
 }
 

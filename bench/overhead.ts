@@ -5,7 +5,6 @@ import { fixed, table } from './format';
 
 const ROOT = join(__dirname, '..');
 const ZAPIER = join(ROOT, 'zapier');
-const ZAPIER_ENTRY = join(ZAPIER, 'dist', 'zapier', 'src', 'index.js');
 
 function bytesOf(path: string): number {
 	const stat = statSync(path);
@@ -33,30 +32,6 @@ function flatten(): string[] {
 		'flatten 1000 results x 1000 people (toInteractionItems)',
 		`${fixed(figures.ms, 0)} ms`,
 		`${figures.items.toLocaleString('en')} items, +${fixed(figures.heapMb, 0)} MB heap for the items (${fixed((figures.heapMb * 1_048_576) / figures.items, 0)} B/item)`,
-	];
-}
-
-function zapierRequire(): string[] {
-	const label = 'Zapier app cold require (median of 5 fresh processes)';
-	if (!existsSync(ZAPIER_ENTRY))
-		return [label, 'n/a', 'zapier/dist not built (npm run build --prefix zapier)'];
-	const script = `const t=process.hrtime.bigint();require(${JSON.stringify(ZAPIER_ENTRY)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
-	const times: number[] = [];
-	for (let i = 0; i < 5; i++) {
-		const run = spawnSync(process.execPath, ['-e', script], { cwd: ZAPIER, encoding: 'utf8' });
-		if (run.status !== 0)
-			return [
-				label,
-				'n/a',
-				`require failed: ${run.stderr.split('\n').find((line) => line.trim()) ?? ''}`,
-			];
-		times.push(Number(run.stdout));
-	}
-	times.sort((a, b) => a - b);
-	return [
-		label,
-		`${fixed(times[2], 0)} ms`,
-		`min ${fixed(times[0], 0)} ms, max ${fixed(times[4], 0)} ms`,
 	];
 }
 
@@ -109,11 +84,5 @@ function zapierBundle(): string[] {
 }
 
 export async function overheadBench(): Promise<string> {
-	return table([
-		['what', 'figure', 'detail'],
-		flatten(),
-		zapierRequire(),
-		n8nPack(),
-		zapierBundle(),
-	]);
+	return table([['what', 'figure', 'detail'], flatten(), n8nPack(), zapierBundle()]);
 }

@@ -10,15 +10,18 @@ const test = (z: ZObject, bundle: Bundle) =>
 	withZapierErrors(z, () => createNyneClient(z, bundle).getUsage());
 
 /** /usage names no account, so the label names the API host when it is not the real one (never the key). */
-const connectionLabel = async (_z: ZObject, bundle: Bundle): Promise<string> => {
-	const baseUrl = resolveBaseUrl(bundle.authData);
+function hostLabel(baseUrl: string): string {
 	if (baseUrl.replace(/\/+$/, '') === DEFAULT_BASE_URL) return 'Nyne API';
 	try {
 		return `Nyne API (${new URL(baseUrl).host})`;
 	} catch {
 		return 'Nyne API';
 	}
-};
+}
+
+/** zapier-platform-core's types ask a connectionLabel function for a Promise. */
+const connectionLabel = (_z: ZObject, bundle: Bundle): Promise<string> =>
+	Promise.resolve(hostLabel(resolveBaseUrl(bundle.authData)));
 
 export default {
 	type: 'custom',

@@ -13,17 +13,21 @@ export function resolveBaseUrl(authData: Record<string, string | undefined>): st
 
 export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
 	new Promise((resolve, reject) => {
-		if (signal?.aborted) return reject(signal.reason);
+		if (signal?.aborted) return reject(abortReason(signal));
 		const timer = setTimeout(() => {
 			signal?.removeEventListener('abort', onAbort);
 			resolve();
 		}, ms);
 		const onAbort = () => {
 			clearTimeout(timer);
-			reject(signal?.reason);
+			reject(abortReason(signal));
 		};
 		signal?.addEventListener('abort', onAbort, { once: true });
 	});
+
+function abortReason(signal: AbortSignal | undefined): Error {
+	return signal?.reason instanceof Error ? signal.reason : new Error('The operation was aborted');
+}
 
 /**
  * Zapier runs steps in many short-lived processes and stops each after 30 s, so the app does not

@@ -57,7 +57,7 @@ export function toZapierError(z: ZObject, error: unknown): Error {
 }
 
 /** Runs an operation and rethrows anything it raises as the matching Zapier error. */
-export async function withZapierErrors<T>(z: ZObject, operation: () => Promise<T>): Promise<T> {
+export async function withZapierErrors<T>(z: ZObject, operation: () => T | Promise<T>): Promise<T> {
 	try {
 		return await operation();
 	} catch (error) {

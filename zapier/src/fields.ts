@@ -5,6 +5,7 @@ import {
 	MAX_RESULTS_LIMIT,
 	type InteractionRequestInput,
 } from '../../shared/index.js';
+import { inputText } from './inputText.js';
 
 /** Field keys the user fills in; the same keys the API and the core's validation errors use. */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
@@ -95,8 +96,8 @@ export function lookupInput(
 	callbackUrl?: string,
 ): InteractionRequestInput {
 	return {
-		type: String(inputData.type ?? ''),
-		socialMediaUrl: String(inputData.social_media_url ?? ''),
+		type: inputText(inputData.type),
+		socialMediaUrl: inputText(inputData.social_media_url),
 		maxResults: inputData.max_results as number | string | undefined,
 		callbackUrl,
 	};

@@ -13,13 +13,7 @@ import {
 } from './lookupOutput.js';
 import type { RecentLookup } from './hooks/recentLookups.js';
 import type { PersonItem } from './people.js';
-import {
-	lostPersonEvents,
-	newPersonEvents,
-	type LostPersonEvent,
-	type NewPersonEvent,
-	type WatchEvent,
-} from './watch/watchItems.js';
+import { lostPersonEvents, newPersonEvents, type WatchEvent } from './watch/watchItems.js';
 import type { WatchSpec } from './watch/watchSpec.js';
 
 /*
@@ -64,7 +58,7 @@ export const SAMPLE_LOOKUP_OUTPUT: LookupOutput = toLookupOutput(
 	}),
 );
 
-export const SAMPLE_PERSON: PersonItem = SAMPLE_LOOKUP_OUTPUT.interactions[0] as PersonItem;
+export const SAMPLE_PERSON: PersonItem = SAMPLE_LOOKUP_OUTPUT.interactions[0];
 
 export const SAMPLE_STARTED_OUTPUT: StartedOutput = toStartedOutput(
 	toLookupView({ ...SAMPLE_LOOKUP, status: 'processing' }),
@@ -190,13 +184,8 @@ const SAMPLE_REPLY: InteractionItem = {
 /** The static sample of each trigger, built by the same functions as real items. */
 export function sampleEvent(spec: WatchSpec): WatchEvent {
 	if (spec.mode === 'lost')
-		return lostPersonEvents(
-			['jane_sample'],
-			SAMPLE_WATCH_LOOKUP,
-			SAMPLE_DETECTED_AT,
-		)[0] as LostPersonEvent;
-	if (spec.type === 'replies')
-		return newPersonEvents([SAMPLE_REPLY], SAMPLE_DETECTED_AT, spec)[0] as NewPersonEvent;
+		return lostPersonEvents(['jane_sample'], SAMPLE_WATCH_LOOKUP, SAMPLE_DETECTED_AT)[0];
+	if (spec.type === 'replies') return newPersonEvents([SAMPLE_REPLY], SAMPLE_DETECTED_AT, spec)[0];
 	const relation = spec.type === 'following' ? 'following' : 'follower';
 	const person: InteractionItem = {
 		...(SAMPLE_RESULT.interactions[0] as InteractionItem),
@@ -206,7 +195,7 @@ export function sampleEvent(spec: WatchSpec): WatchEvent {
 		target_username: 'nyne_ai',
 		relation,
 	};
-	return newPersonEvents([person], SAMPLE_DETECTED_AT, spec)[0] as NewPersonEvent;
+	return newPersonEvents([person], SAMPLE_DETECTED_AT, spec)[0];
 }
 
 const DETECTED_AT_FIELD = { key: 'detected_at', label: 'Detected At', type: 'datetime' as const };

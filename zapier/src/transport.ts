@@ -20,12 +20,15 @@ export function createZapierTransport(z: ZObject): Transport {
 	};
 }
 
+/** What the app reads of node-fetch's Headers (zapier-platform-core's types name it, but node-fetch v2 ships none). */
+type ResponseHeaders = { forEach(callback: (value: string, name: string) => void): void };
+
 /** The one reading of a Zapier response: lower-case header names, JSON parsed when it is JSON. */
 export function toTransportResponse(
-	response: Pick<HttpResponse, 'status' | 'headers' | 'content'>,
+	response: Pick<HttpResponse, 'status' | 'content'> & { headers: ResponseHeaders },
 ): TransportResponse {
 	const headers: Record<string, string> = {};
-	response.headers.forEach((value: string, name: string) => {
+	response.headers.forEach((value, name) => {
 		headers[name.toLowerCase()] = value;
 	});
 	return { status: response.status, headers, body: parseBody(response.content) };

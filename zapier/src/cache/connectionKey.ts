@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 
 import type { Bundle } from 'zapier-platform-core';
 
+import { inputText } from '../inputText.js';
+
 /** How long app state lives in z.cache after its last write: each use writes it again. */
 export const STATE_TTL_SECONDS = 30 * 24 * 3600;
 
@@ -11,5 +13,5 @@ export const digest = (text: string): string =>
 
 /** The connection a step runs on, as a digest of its API key (two connections never share app state). */
 export function connectionDigest(bundle: Bundle): string {
-	return digest(String((bundle.authData as Record<string, unknown> | undefined)?.api_key ?? ''));
+	return digest(inputText((bundle.authData as Record<string, unknown> | undefined)?.api_key));
 }

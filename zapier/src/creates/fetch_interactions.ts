@@ -23,7 +23,7 @@ const perform = (z: ZObject, bundle: Bundle): Promise<LookupOutput> =>
 
 /** Nyne's callback body (`bundle.cleanedRequest`) for the request `perform` started (`bundle.outputData`): the people, as line items. */
 const performResume = (z: ZObject, bundle: Bundle): Promise<LookupOutput> =>
-	withZapierErrors(z, async () =>
+	withZapierErrors(z, () =>
 		toLookupOutput(
 			unlessFailed(
 				readOwnCallback(

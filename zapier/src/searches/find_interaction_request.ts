@@ -4,6 +4,7 @@ import { isNyneError, readLookup } from '../../../shared/index.js';
 import { createNyneClient } from '../client.js';
 import { withZapierErrors } from '../errors.js';
 import { requestIdField } from '../fields.js';
+import { inputText } from '../inputText.js';
 import { toLookupOutput, type LookupOutput } from '../lookupOutput.js';
 import { LOOKUP_OUTPUT_FIELDS, SAMPLE_LOOKUP_OUTPUT } from '../samples.js';
 
@@ -15,7 +16,7 @@ const perform = (z: ZObject, bundle: Bundle): Promise<LookupOutput[]> =>
 	withZapierErrors(z, async () => {
 		try {
 			const client = createNyneClient(z, bundle);
-			const requestId = String(bundle.inputData.request_id ?? '');
+			const requestId = inputText(bundle.inputData.request_id);
 			return [
 				toLookupOutput(
 					await readLookup(client, requestId, {

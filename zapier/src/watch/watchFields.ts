@@ -1,6 +1,7 @@
 import { defineInputField, type Bundle, type ZObject } from 'zapier-platform-core';
 
 import { HOUR_MS, MAX_RESULTS_LIMIT, DEFAULT_MAX_RESULTS } from '../../../shared/index.js';
+import { inputText } from '../inputText.js';
 import { DEFAULT_CHECK_EVERY_HOURS } from './watchSpec.js';
 
 export function watchFields(urlHelp: string) {
@@ -38,9 +39,9 @@ export function watchFields(urlHelp: string) {
 
 /** The interval between lookups, or an error naming the field (before anything is sent). */
 export function checkIntervalMs(z: ZObject, bundle: Bundle): number {
-	const raw = (bundle.inputData as Record<string, unknown>).check_every_hours;
+	const raw = bundle.inputData.check_every_hours;
 	if (raw === undefined || raw === null || raw === '') return DEFAULT_CHECK_EVERY_HOURS * HOUR_MS;
-	const text = typeof raw === 'number' ? String(raw) : String(raw).trim();
+	const text = inputText(raw).trim();
 	if (!/^\d{1,5}$/.test(text) || Number(text) < 1) {
 		throw new z.errors.Error(
 			'Check Every (Hours) must be a whole number of hours, 1 or more. Fix the "Check Every (Hours)" field.',

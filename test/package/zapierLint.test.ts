@@ -1,0 +1,72 @@
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ESLint } from 'eslint';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { REPO_ROOT } from './stagedPackage';
+
+/** The snippet stands in for an existing app file, so the type-aware rules see it inside zapier/tsconfig.json. */
+const HOST_FILE = 'zapier/src/clock.ts';
+
+const PROBE = `import type { Bundle, ZObject } from 'zapier-platform-core';
+import { createNyneClient } from './client.js';
+
+export function probe(z: ZObject, bundle: Bundle): string {
+	createNyneClient(z, bundle).getUsage();
+	const parsed = JSON.parse('{}');
+	setTimeout(() => undefined, 1);
+	return parsed.name;
+}
+`;
+
+const sourceFiles = (dir: string): string[] =>
+	readdirSync(join(REPO_ROOT, dir), { withFileTypes: true }).flatMap((entry) =>
+		entry.isDirectory()
+			? sourceFiles(join(dir, entry.name))
+			: entry.name.endsWith('.ts')
+				? [join(dir, entry.name)]
+				: [],
+	);
+
+const n8nRules = (rules: Record<string, unknown> | undefined) =>
+	Object.keys(rules ?? {}).filter((id) => /^(@n8n\/|n8n-nodes-base\/)/.test(id));
+
+// `npm run lint` runs `eslint .` with the root config; these check that config reaches the Zapier app.
+describe('ESLint over zapier/src (typescript-eslint, recommended type-checked)', () => {
+	let eslint: ESLint;
+	beforeAll(() => {
+		eslint = new ESLint({ cwd: REPO_ROOT });
+	});
+
+	it('lints every TypeScript file of zapier/src, and none of its build output or dependencies', async () => {
+		const results = await eslint.lintFiles(['zapier']);
+		const linted = results.map((result) => relative(REPO_ROOT, result.filePath));
+		expect(linted.sort()).toEqual(sourceFiles('zapier/src').sort());
+		expect(results.filter((result) => result.errorCount > 0)).toEqual([]);
+		expect(await eslint.isPathIgnored('zapier/dist/zapier/src/index.js')).toBe(true);
+	}, 120_000);
+
+	it('fails a floating promise and unsafe `any` in the app (the type-checked rules are live)', async () => {
+		const [result] = await eslint.lintText(PROBE, { filePath: join(REPO_ROOT, HOST_FILE) });
+		const fired = result.messages.map((message) => `${message.line} ${message.ruleId}`);
+		expect(fired).toEqual(
+			expect.arrayContaining([
+				'5 @typescript-eslint/no-floating-promises',
+				'6 @typescript-eslint/no-unsafe-assignment',
+				'8 @typescript-eslint/no-unsafe-member-access',
+			]),
+		);
+		expect(result.errorCount).toBe(fired.length);
+	}, 60_000);
+
+	it('applies no n8n community-node rule to the app (they do apply to the n8n nodes)', async () => {
+		const app = (await eslint.calculateConfigForFile(join(REPO_ROOT, 'zapier/src/index.ts'))) as {
+			rules?: Record<string, unknown>;
+		};
+		const node = (await eslint.calculateConfigForFile(
+			join(REPO_ROOT, 'nodes/Nyne/Nyne.node.ts'),
+		)) as { rules?: Record<string, unknown> };
+		expect(n8nRules(app.rules)).toEqual([]);
+		expect(n8nRules(node.rules)).toContain('@n8n/community-nodes/no-restricted-globals');
+	});
+});
