@@ -1,11 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fixed, table } from './format';
 
 const ROOT = join(__dirname, '..');
 const ZAPIER = join(ROOT, 'zapier');
-const ZAPIER_ENTRY = join(ZAPIER, 'dist', 'zapier', 'src', 'index.js');
+/** The built app as Zapier loads it: zapier/package.json's main (one bundled file). */
+const ZAPIER_ENTRY = join(
+	ZAPIER,
+	(JSON.parse(readFileSync(join(ZAPIER, 'package.json'), 'utf8')) as { main: string }).main,
+);
 const CORE = 'zapier-platform-core';
 
 /** Issue 12: the app may add at most this much to `require('zapier-platform-core')` alone. */
