@@ -51,8 +51,9 @@ async function verifiedView(
 	posted: LookupView,
 ): Promise<LookupView | undefined> {
 	const requestId = posted.summary.request_id;
-	const subscribed = bundle.subscribeData as { request_id?: unknown } | undefined;
-	if (subscribed?.request_id === requestId) return posted;
+	// Subscriptions of the earlier version of this trigger hold the request they started as `id` and `request_id`.
+	const subscribed = bundle.subscribeData as { id?: unknown; request_id?: unknown } | undefined;
+	if (subscribed?.request_id === requestId || subscribed?.id === requestId) return posted;
 	if (await isRecentLookup(z, bundle, requestId)) return posted;
 	try {
 		const view = await readLookup(createNyneClient(z, bundle), requestId);
