@@ -187,6 +187,18 @@ describe('trigger interaction_results (REST hook for every lookup of the connect
 		expect(people).toEqual([]);
 	});
 
+	it('refuses to turn on without a hook URL, and keeps the registered Zaps', async () => {
+		await subscribe(env.listener.url);
+		const error = await rejectionOf(
+			appTester(performSubscribe, { authData: auth(), inputData: {}, targetUrl: 'not a url' }),
+		);
+		expect(shownMessage(error)).toMatch(/no hook URL/);
+		expect((await startLookup('https://x.com/still_there')).reaches_instant_trigger).toBe(
+			true,
+		);
+		await env.listener.nextBody();
+	});
+
 	it('rejects a body that is not a Nyne callback', async () => {
 		const error = await rejectionOf(
 			appTester(trigger.perform, { authData: auth(), cleanedRequest: { hello: 'world' } }),

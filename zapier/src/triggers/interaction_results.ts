@@ -28,7 +28,14 @@ const howItWorks = defineInputField({
 /** Turning the Zap on registers its hook URL for the connection; Start Interaction Lookup sends it to Nyne. */
 const performSubscribe = (z: ZObject, bundle: Bundle) =>
 	withZapierErrors(z, async () => {
-		const registration = await registerHook(z, bundle, String(bundle.targetUrl), clock.now());
+		const targetUrl = bundle.targetUrl ?? '';
+		if (!URL.canParse(targetUrl))
+			throw new z.errors.Error(
+				'Zapier gave no hook URL to register, so this Zap cannot receive lookups. Turn it off and on again.',
+				'missing_hook_url',
+				400,
+			);
+		const registration = await registerHook(z, bundle, targetUrl, clock.now());
 		return { id: registration.id, registered_at: registration.registered_at };
 	});
 
