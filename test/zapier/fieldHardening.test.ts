@@ -134,7 +134,7 @@ describe('Zapier: field hardening against the sandbox', () => {
 		expect(found).toMatchObject({ status: 'completed', count: 10, dropped_count: 1 });
 	});
 
-	it('the REST hook triggers nothing for a forged callback about a lookup Nyne does not know; an older subscription\'s own lookup still triggers', async () => {
+	it("the REST hook triggers nothing for a forged callback about a lookup Nyne does not know; an older subscription's own lookup still triggers", async () => {
 		const subscribeData = {
 			id: 'interaction_mine000000_1700000000',
 			request_id: 'interaction_mine000000_1700000000',

@@ -31,6 +31,11 @@ export const appTester = zapier.createAppTester(App);
 /** The app tester's z.cache mock: one for every step it runs, as Zapier keeps one for the app. */
 const testerCache = appTester as unknown as { zcacheTestObj: Record<string, unknown> };
 
+/** The app's z.cache entries as stored (JSON text by key), for tests that corrupt them. */
+export function appCache(): Record<string, unknown> {
+	return testerCache.zcacheTestObj;
+}
+
 /** Empties the app's z.cache, as for a new account (or a cache Zapier lost). */
 export function clearAppCache(): void {
 	testerCache.zcacheTestObj = {};

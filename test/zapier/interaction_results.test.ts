@@ -4,6 +4,7 @@ import type { StartedOutput } from '../../zapier/src/lookupOutput';
 import type { PersonItem } from '../../zapier/src/people';
 import {
 	App,
+	appCache,
 	appTester,
 	authFor,
 	clearAppCache,
@@ -193,10 +194,26 @@ describe('trigger interaction_results (REST hook for every lookup of the connect
 			appTester(performSubscribe, { authData: auth(), inputData: {}, targetUrl: 'not a url' }),
 		);
 		expect(shownMessage(error)).toMatch(/no hook URL/);
-		expect((await startLookup('https://x.com/still_there')).reaches_instant_trigger).toBe(
-			true,
-		);
+		expect((await startLookup('https://x.com/still_there')).reaches_instant_trigger).toBe(true);
 		await env.listener.nextBody();
+	});
+
+	it('a corrupt registry entry is dropped on its own; a corrupt registry only means no instant Zap', async () => {
+		await subscribe(env.listener.url);
+		const cache = appCache();
+		const key = Object.keys(cache).find((k) => k.startsWith('nyne-hooks:')) as string;
+		const stored = JSON.parse(String(cache[key])) as { hooks: unknown[] };
+		cache[key] = JSON.stringify({ ...stored, hooks: [...stored.hooks, { id: 7, url: 'nope' }] });
+		const kept = await startLookup('https://x.com/entry_dropped');
+		expect(kept.reaches_instant_trigger).toBe(true);
+		expect(((await env.listener.nextBody()) as { request_id: string }).request_id).toBe(
+			kept.request_id,
+		);
+
+		cache[key] = '42';
+		const none = await startLookup('https://x.com/no_registry');
+		expect(none.reaches_instant_trigger).toBe(false);
+		expect(none.request_id).toMatch(/^interaction_/);
 	});
 
 	it('rejects a body that is not a Nyne callback', async () => {

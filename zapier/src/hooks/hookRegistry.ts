@@ -18,26 +18,28 @@ const MAX_HOOKS = 25;
 const LOCK_ATTEMPTS = 20;
 const LOCK_RETRY_MS = 250;
 
-const registrySchema = zod.object({
-	v: zod.literal(1),
-	hooks: zod
-		.array(
-			zod.object({
-				id: zod.string().min(1),
-				url: zod.string().url(),
-				registered_at: zod.string(),
-			}),
-		)
-		.max(MAX_HOOKS),
+const registrationSchema = zod.object({
+	id: zod.string().min(1),
+	url: zod.string().url(),
+	registered_at: zod.string(),
 });
-type Registry = zod.infer<typeof registrySchema>;
-export type HookRegistration = Registry['hooks'][number];
+export type HookRegistration = zod.infer<typeof registrationSchema>;
+interface Registry {
+	v: 1;
+	hooks: HookRegistration[];
+}
 
 const registryKey = (bundle: Bundle) => `nyne-hooks:${connectionDigest(bundle)}`;
 
+/** The stored registry; an unreadable entry is dropped on its own, so it cannot unregister the others. */
 async function readRegistry(z: ZObject, key: string): Promise<Registry> {
-	const parsed = registrySchema.safeParse(await z.cache.get(key));
-	return parsed.success ? parsed.data : { v: 1, hooks: [] };
+	const stored = (await z.cache.get(key)) as { hooks?: unknown } | null;
+	const entries = Array.isArray(stored?.hooks) ? (stored.hooks as unknown[]) : [];
+	const hooks = entries.flatMap((entry) => {
+		const parsed = registrationSchema.safeParse(entry);
+		return parsed.success ? [parsed.data] : [];
+	});
+	return { v: 1, hooks: hooks.slice(-MAX_HOOKS) };
 }
 
 /** Runs `change` on the registry under its lock, so two Zaps turned on at once both stay registered. */
