@@ -173,6 +173,18 @@ describe('trigger interaction_results (REST hook for every lookup of the connect
 		expect(env.sandbox.control.stats().byEndpoint['GET /person/interactions']).toBe(1);
 	});
 
+	it('asks Nyne again through a 404 while the unrecorded lookup is young, so its paid result still triggers', async () => {
+		const subscribeData = await subscribe(env.listener.url);
+		const started = await startLookup('https://x.com/young_404');
+		const body = await env.listener.nextBody();
+		clearAppCache();
+		env.sandbox.control.injectFault({ kind: 'early_404' });
+		const people = await perform(subscribeData, body);
+		expect(people).toHaveLength(12);
+		expect(people.every((p) => p.request_id === started.request_id)).toBe(true);
+		expect(env.sandbox.control.stats().byEndpoint['GET /person/interactions']).toBe(2);
+	});
+
 	it('triggers nothing for a forged callback about a lookup Nyne does not know', async () => {
 		const subscribeData = await subscribe(env.listener.url);
 		const people = await perform(subscribeData, {

@@ -6,6 +6,9 @@ import { createZapierTransport } from './transport.js';
 /** Zapier gives a step 30 s; waits inside a step stop well before that. */
 export const STEP_BUDGET_MS = 25_000;
 
+/** Right after a lookup starts Nyne may answer 404 for a moment; the core asks again, within this part of a step. */
+export const YOUNG_NOT_FOUND_WAIT_MS = 15_000;
+
 /** The credential's base URL, else NYNE_BASE_URL (local runs against the sandbox), else the real API. */
 export function resolveBaseUrl(authData: Record<string, string | undefined>): string {
 	return authData.base_url?.trim() || process.env.NYNE_BASE_URL?.trim() || DEFAULT_BASE_URL;

@@ -1,15 +1,12 @@
 import { defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
 
 import { isNyneError, readLookup } from '../../../shared/index.js';
-import { createNyneClient } from '../client.js';
+import { createNyneClient, YOUNG_NOT_FOUND_WAIT_MS } from '../client.js';
 import { withZapierErrors } from '../errors.js';
 import { requestIdField } from '../fields.js';
 import { inputText } from '../inputText.js';
 import { toLookupOutput, type LookupOutput } from '../lookupOutput.js';
 import { LOOKUP_OUTPUT_FIELDS, SAMPLE_LOOKUP_OUTPUT } from '../samples.js';
-
-/** Right after a lookup starts Nyne may answer 404 for a moment; the core asks again, within this part of the step. */
-const YOUNG_NOT_FOUND_WAIT_MS = 15_000;
 
 /** The lookup's status, and its people once completed; an unknown or expired ID is "not found". */
 const perform = (z: ZObject, bundle: Bundle): Promise<LookupOutput[]> =>

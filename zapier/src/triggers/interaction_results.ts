@@ -2,7 +2,7 @@ import { defineInputField, defineTrigger, type Bundle, type ZObject } from 'zapi
 
 import { isNyneError, readLookup, type LookupView } from '../../../shared/index.js';
 import { clock } from '../clock.js';
-import { createNyneClient } from '../client.js';
+import { createNyneClient, YOUNG_NOT_FOUND_WAIT_MS } from '../client.js';
 import { withZapierErrors } from '../errors.js';
 import { registerHook, unregisterHook } from '../hooks/hookRegistry.js';
 import { isRecentLookup, recentLookups } from '../hooks/recentLookups.js';
@@ -63,7 +63,11 @@ async function verifiedView(
 	if (subscribed?.request_id === requestId || subscribed?.id === requestId) return posted;
 	if (await isRecentLookup(z, bundle, requestId)) return posted;
 	try {
-		const view = await readLookup(createNyneClient(z, bundle), requestId);
+		// A 404 for a request young enough to be not yet visible is asked again, as the search does.
+		const view = await readLookup(createNyneClient(z, bundle), requestId, {
+			waitWhileYoung: true,
+			maxWaitMs: YOUNG_NOT_FOUND_WAIT_MS,
+		});
 		return view.summary.status === 'completed' || view.summary.status === 'failed'
 			? view
 			: undefined;
