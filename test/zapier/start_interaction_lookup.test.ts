@@ -10,6 +10,7 @@ import {
 	shownMessage,
 	useSandboxWithListener,
 } from './harness';
+import { invokeWithZcache, startZcacheRpcServer } from './zcacheRpcServer';
 
 const create = App.creates.start_interaction_lookup.operation;
 const perform = performOf(create.perform);
@@ -35,6 +36,28 @@ describe('create start_interaction_lookup', () => {
 		expect(result.id).toBe(result.request_id);
 		expect(env.sandbox.control.stats()).toMatchObject({ submissions: 1 });
 		expectNoSecrets(result);
+	});
+
+	it('a z.cache that fails after Nyne accepted the lookup does not fail the step (a re-run would pay twice)', async () => {
+		const rpc = await startZcacheRpcServer({
+			failWrites: (key) => key.startsWith('nyne-lookups:'),
+		});
+		try {
+			const result = (await invokeWithZcache(
+				App,
+				'creates.start_interaction_lookup.operation.perform',
+				{
+					authData: authFor(env.sandbox.url),
+					inputData: { type: 'followers', social_media_url: 'https://x.com/cache_down' },
+				},
+				rpc.url,
+			)) as Record<string, unknown>;
+			expect(result.request_id).toMatch(/^interaction_/);
+			expect(env.sandbox.control.stats().submissions).toBe(1);
+			expect([...rpc.entries.keys()].some((key) => key.startsWith('nyne-lookups:'))).toBe(false);
+		} finally {
+			await rpc.close();
+		}
 	});
 
 	it('passes an optional callback URL on to Nyne', async () => {

@@ -13,7 +13,12 @@ export interface ZcacheRpcServer {
 	close(): Promise<void>;
 }
 
-export async function startZcacheRpcServer(): Promise<ZcacheRpcServer> {
+export async function startZcacheRpcServer(
+	options: {
+		/** Writes to keys it matches answer 500, as when Zapier's cache is down. */
+		failWrites?: (key: string) => boolean;
+	} = {},
+): Promise<ZcacheRpcServer> {
 	const entries = new Map<string, string>();
 	const server = createServer((req, res) => {
 		void readJson(req).then((call) => {
@@ -24,6 +29,10 @@ export async function startZcacheRpcServer(): Promise<ZcacheRpcServer> {
 				unknown,
 				boolean | null,
 			];
+			if (call.method === 'zcache_set' && options.failWrites?.(key)) {
+				res.writeHead(500).end();
+				return;
+			}
 			let result: unknown = null;
 			if (call.method === 'zcache_get') result = entries.get(key) ?? null;
 			else if (call.method === 'zcache_set') {

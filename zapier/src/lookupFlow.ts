@@ -18,7 +18,11 @@ import { rememberLookup } from './hooks/recentLookups.js';
 /** Retries allowed while polling: the core never sleeps past the deadline, so they cannot outlive the step. */
 const POLL_RETRIES = 3;
 
-/** Starts a lookup and records it for the connection (the request dropdown, the instant trigger's checks). */
+/**
+ * Starts a lookup and records it for the connection (the request dropdown, the instant trigger's checks).
+ * Once Nyne has accepted the lookup nothing may fail the step, or Zapier's re-run would pay for it again:
+ * a record that cannot be written is only logged (the instant trigger then checks with Nyne).
+ */
 export async function startRecorded(
 	z: ZObject,
 	bundle: Bundle,
@@ -26,7 +30,14 @@ export async function startRecorded(
 	body: InteractionRequestBody,
 ): Promise<LookupView> {
 	const started = await startLookup(client, body);
-	await rememberLookup(z, bundle, started, body.social_media_url, clock.now());
+	try {
+		await rememberLookup(z, bundle, started, body.social_media_url, clock.now());
+	} catch (error) {
+		z.console.log(
+			`Nyne: lookup ${started.summary.request_id} started, but it could not be recorded for this ` +
+				`connection (${error instanceof Error ? error.message : String(error)}).`,
+		);
+	}
 	return started;
 }
 
