@@ -16,6 +16,7 @@ import {
 	useSandboxWithListener,
 	type CallbackListener,
 } from './harness';
+import { invokeWithZcache, startZcacheRpcServer } from './zcacheRpcServer';
 
 const operation = App.triggers.interaction_results.operation;
 // The schema types a trigger's operation as any kind (polling, hook, hook-to-poll); this one is a REST hook.
@@ -183,6 +184,22 @@ describe('trigger interaction_results (REST hook for every lookup of the connect
 		expect(people).toHaveLength(12);
 		expect(people.every((p) => p.request_id === started.request_id)).toBe(true);
 		expect(env.sandbox.control.stats().byEndpoint['GET /person/interactions']).toBe(2);
+	});
+
+	it('a z.cache that cannot be read does not lose a callback: it is checked with Nyne', async () => {
+		const subscribeData = await subscribe(env.listener.url);
+		const started = await startLookup('https://x.com/cache_gone');
+		const body = await env.listener.nextBody();
+		const rpc = await startZcacheRpcServer({ fails: () => true });
+		const people = (await invokeWithZcache(
+			App,
+			'triggers.interaction_results.operation.perform',
+			{ authData: auth(), subscribeData, cleanedRequest: body },
+			rpc.url,
+		).finally(() => rpc.close())) as Person[];
+		expect(people).toHaveLength(12);
+		expect(people.every((p) => p.request_id === started.request_id)).toBe(true);
+		expect(env.sandbox.control.stats().byEndpoint['GET /person/interactions']).toBe(1);
 	});
 
 	it('triggers nothing for a forged callback about a lookup Nyne does not know', async () => {

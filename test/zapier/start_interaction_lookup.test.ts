@@ -40,7 +40,7 @@ describe('create start_interaction_lookup', () => {
 
 	it('a z.cache that fails after Nyne accepted the lookup does not fail the step (a re-run would pay twice)', async () => {
 		const rpc = await startZcacheRpcServer({
-			failWrites: (key) => key.startsWith('nyne-lookups:'),
+			fails: (method, key) => method === 'zcache_set' && key.startsWith('nyne-lookups:'),
 		});
 		try {
 			const result = (await invokeWithZcache(

@@ -15,8 +15,8 @@ export interface ZcacheRpcServer {
 
 export async function startZcacheRpcServer(
 	options: {
-		/** Writes to keys it matches answer 500, as when Zapier's cache is down. */
-		failWrites?: (key: string) => boolean;
+		/** Calls it matches answer 500, as when Zapier's cache is down. */
+		fails?: (method: 'zcache_get' | 'zcache_set' | 'zcache_delete', key: string) => boolean;
 	} = {},
 ): Promise<ZcacheRpcServer> {
 	const entries = new Map<string, string>();
@@ -29,7 +29,7 @@ export async function startZcacheRpcServer(
 				unknown,
 				boolean | null,
 			];
-			if (call.method === 'zcache_set' && options.failWrites?.(key)) {
+			if (options.fails?.(call.method as 'zcache_get', key)) {
 				res.writeHead(500).end();
 				return;
 			}

@@ -61,7 +61,12 @@ async function verifiedView(
 	// Subscriptions of the earlier version of this trigger hold the request they started as `id` and `request_id`.
 	const subscribed = bundle.subscribeData as { id?: unknown; request_id?: unknown } | undefined;
 	if (subscribed?.request_id === requestId || subscribed?.id === requestId) return posted;
-	if (await isRecentLookup(z, bundle, requestId)) return posted;
+	try {
+		if (await isRecentLookup(z, bundle, requestId)) return posted;
+	} catch (error) {
+		// Without the record the callback is checked with Nyne below, rather than lost.
+		z.console.log(`Nyne: the record of lookups could not be read (${String(error)}).`);
+	}
 	try {
 		// A 404 for a request young enough to be not yet visible is asked again, as the search does.
 		const view = await readLookup(createNyneClient(z, bundle), requestId, {
