@@ -267,6 +267,33 @@ describe('polling triggers on the core watch (z.cache state, sandbox over HTTP)'
 		}
 	});
 
+	it('a state that cannot be saved after a paid start never makes the next poll pay again', async () => {
+		useTestClock();
+		let cacheDown = true;
+		// Only the write that records the started lookup fails (every retry of it), as a cache outage would.
+		const rpc = await startZcacheRpcServer({
+			fails: (method, key, value) =>
+				cacheDown &&
+				method === 'zcache_set' &&
+				key.startsWith('nyne-watch:') &&
+				/"pending":\{/.test(value ?? ''),
+		});
+		try {
+			const { bundle } = watch('new_follower', `https://x.com/${smallProfile('zw')}`);
+			const method = 'triggers.new_follower.operation.perform';
+			await expect(invokeWithZcache(App, method, bundle, rpc.url)).rejects.toThrow(/RPC/);
+			expect(env.sandbox.control.stats().submissions).toBe(1);
+			cacheDown = false;
+			expect(await invokeWithZcache(App, method, bundle, rpc.url)).toEqual([]);
+			expect(env.sandbox.control.stats().submissions).toBe(1);
+			advanceHours(1);
+			await invokeWithZcache(App, method, bundle, rpc.url);
+			expect(env.sandbox.control.stats().submissions).toBe(2);
+		} finally {
+			await rpc.close();
+		}
+	});
+
 	const corruptions: Array<[string, (stored: Record<string, unknown>) => unknown]> = [
 		['lost: the entry is gone', () => null],
 		['not a JSON object', () => 'garbage'],

@@ -16,7 +16,11 @@ export interface ZcacheRpcServer {
 export async function startZcacheRpcServer(
 	options: {
 		/** Calls it matches answer 500, as when Zapier's cache is down. */
-		fails?: (method: 'zcache_get' | 'zcache_set' | 'zcache_delete', key: string) => boolean;
+		fails?: (
+			method: 'zcache_get' | 'zcache_set' | 'zcache_delete',
+			key: string,
+			value: string | null,
+		) => boolean;
 	} = {},
 ): Promise<ZcacheRpcServer> {
 	const entries = new Map<string, string>();
@@ -29,7 +33,7 @@ export async function startZcacheRpcServer(
 				unknown,
 				boolean | null,
 			];
-			if (options.fails?.(call.method as 'zcache_get', key)) {
+			if (options.fails?.(call.method as 'zcache_get', key, value)) {
 				res.writeHead(500).end();
 				return;
 			}

@@ -186,8 +186,17 @@ export async function pollWatch(
 			}
 		}
 		const due = envelope.lastStartedAt === null || now - envelope.lastStartedAt >= watch.intervalMs;
-		const failure =
-			!envelope.pending && due ? await startLookup(client, envelope, watch, now) : undefined;
+		let failure: Error | undefined;
+		if (!envelope.pending && due) {
+			// The start is written down before Nyne is asked: if the state cannot be saved after a paid
+			// start, the next poll waits for the interval instead of paying again (the next lookup still
+			// sees every change, since changes are found against the remembered set).
+			const before = envelope.lastStartedAt;
+			envelope.lastStartedAt = now;
+			await writeEnvelope(z, key, envelope, watch.intervalMs);
+			envelope.lastStartedAt = before;
+			failure = await startLookup(client, envelope, watch, now);
+		}
 		// A refused start must not hold back changes already found; with nothing to hand over, Zapier shows the error.
 		if (failure && envelope.queue.length === 0) {
 			await writeEnvelope(z, key, envelope, watch.intervalMs);
