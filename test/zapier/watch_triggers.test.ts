@@ -6,6 +6,7 @@ import { baseCounts } from '../../sandbox/people';
 import { clock } from '../../zapier/src/clock';
 import {
 	App,
+	appCache,
 	appTester,
 	authFor,
 	expectNoSecrets,
@@ -35,10 +36,6 @@ function smallProfile(prefix: string): string {
 		)
 			return `${prefix}${i}`;
 }
-
-/** The app tester's z.cache mock: its store is a field the type declarations leave out. */
-const testCache = () =>
-	(appTester as unknown as { zcacheTestObj: Record<string, string> }).zcacheTestObj;
 
 let offset = 0;
 const realNow = clock.now;
@@ -316,7 +313,7 @@ describe('polling triggers on the core watch (z.cache state, sandbox over HTTP)'
 			await poll();
 			await untilCompleted(1);
 			await poll();
-			const cache = testCache();
+			const cache = appCache();
 			const key = Object.keys(cache).find(
 				(k) => k.startsWith('nyne-watch:new_follower:') && !k.endsWith(':lock'),
 			);
@@ -360,7 +357,7 @@ describe('polling triggers on the core watch (z.cache state, sandbox over HTTP)'
 				relation: 'follower',
 				profile_url: `https://x.com/${item.username}`,
 			});
-		expect(Object.keys(testCache())).toEqual([]);
+		expect(Object.keys(appCache())).toEqual([]);
 	});
 
 	it('a bad interval or URL is an error before anything is sent', async () => {

@@ -3,12 +3,15 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import {
 	buildInteractionRequest,
 	collectLookup,
+	isNyneError,
 	NyneApiError,
 	readCallback,
+	readLookup,
 	startLookup,
 	type InteractionRequestBody,
 	type LookupView,
 	type NyneClient,
+	type ReadLookupOptions,
 } from '../../shared/index.js';
 import { clock } from './clock.js';
 import { createNyneClient, STEP_BUDGET_MS } from './client.js';
@@ -84,4 +87,19 @@ export function readPostedCallback(bundle: Bundle): LookupView {
 export function unlessFailed(view: LookupView): LookupView {
 	if (view.failure) throw view.failure;
 	return view;
+}
+
+/** The lookup as Nyne has it now (the core's `readLookup`), or undefined when Nyne does not know the request. */
+export async function readKnownLookup(
+	z: ZObject,
+	bundle: Bundle,
+	requestId: string,
+	options: ReadLookupOptions = {},
+): Promise<LookupView | undefined> {
+	try {
+		return await readLookup(createNyneClient(z, bundle), requestId, options);
+	} catch (error) {
+		if (isNyneError(error) && error.code === 'request_not_found') return undefined;
+		throw error;
+	}
 }

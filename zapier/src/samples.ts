@@ -138,14 +138,21 @@ export const LOOKUP_OUTPUT_FIELDS: OutputField[] = [
 /** An item of the hidden trigger behind the Request ID dropdown. */
 export type RecentLookupItem = RecentLookup & { id: string; label: string };
 
-export const SAMPLE_RECENT_LOOKUP: RecentLookupItem = {
-	id: SAMPLE_REQUEST_ID,
-	label: 'followers of https://x.com/nyne_ai (2025-01-15T10:30:00.000Z)',
+export function toRecentLookupItem(lookup: RecentLookup): RecentLookupItem {
+	const what = lookup.interaction_type ?? 'lookup';
+	return {
+		id: lookup.request_id,
+		label: `${what} of ${lookup.social_media_url} (${lookup.started_at})`,
+		...lookup,
+	};
+}
+
+export const SAMPLE_RECENT_LOOKUP: RecentLookupItem = toRecentLookupItem({
 	request_id: SAMPLE_REQUEST_ID,
 	interaction_type: 'followers',
 	social_media_url: 'https://x.com/nyne_ai',
 	started_at: '2025-01-15T10:30:00.000Z',
-};
+});
 
 export const RECENT_LOOKUP_OUTPUT_FIELDS: OutputField[] = [
 	{ key: 'id', label: 'Request ID' },
@@ -202,15 +209,20 @@ const DETECTED_AT_FIELD = { key: 'detected_at', label: 'Detected At', type: 'dat
 
 export function watchOutputFields(spec: WatchSpec) {
 	if (spec.mode === 'new') return [...PERSON_OUTPUT_FIELDS, DETECTED_AT_FIELD];
+	const lostKeys = [
+		'id',
+		'username',
+		'profile_url',
+		'platform',
+		'interaction_type',
+		'relation',
+		'target_username',
+		'request_id',
+	];
 	return [
-		{ key: 'id', label: 'ID' },
-		{ key: 'username', label: 'Username' },
-		{ key: 'profile_url', label: 'Profile URL' },
-		{ key: 'platform', label: 'Platform' },
-		{ key: 'interaction_type', label: 'Interaction Type' },
-		{ key: 'relation', label: 'Relation (follower or following)' },
-		{ key: 'target_username', label: 'Target Username' },
-		{ key: 'request_id', label: 'Request ID' },
+		...lostKeys.map(
+			(key) => PERSON_OUTPUT_FIELDS.find((field) => field.key === key) as OutputField,
+		),
 		DETECTED_AT_FIELD,
 	];
 }

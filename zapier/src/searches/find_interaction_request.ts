@@ -1,31 +1,21 @@
 import { defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
 
-import { isNyneError, readLookup } from '../../../shared/index.js';
-import { createNyneClient, YOUNG_NOT_FOUND_WAIT_MS } from '../client.js';
+import { YOUNG_NOT_FOUND_WAIT_MS } from '../client.js';
 import { withZapierErrors } from '../errors.js';
 import { requestIdField } from '../fields.js';
 import { inputText } from '../inputText.js';
+import { readKnownLookup } from '../lookupFlow.js';
 import { toLookupOutput, type LookupOutput } from '../lookupOutput.js';
 import { LOOKUP_OUTPUT_FIELDS, SAMPLE_LOOKUP_OUTPUT } from '../samples.js';
 
 /** The lookup's status, and its people once completed; an unknown or expired ID is "not found". */
 const perform = (z: ZObject, bundle: Bundle): Promise<LookupOutput[]> =>
 	withZapierErrors(z, async () => {
-		try {
-			const client = createNyneClient(z, bundle);
-			const requestId = inputText(bundle.inputData.request_id);
-			return [
-				toLookupOutput(
-					await readLookup(client, requestId, {
-						waitWhileYoung: true,
-						maxWaitMs: YOUNG_NOT_FOUND_WAIT_MS,
-					}),
-				),
-			];
-		} catch (error) {
-			if (isNyneError(error) && error.code === 'request_not_found') return [];
-			throw error;
-		}
+		const view = await readKnownLookup(z, bundle, inputText(bundle.inputData.request_id), {
+			waitWhileYoung: true,
+			maxWaitMs: YOUNG_NOT_FOUND_WAIT_MS,
+		});
+		return view ? [toLookupOutput(view)] : [];
 	});
 
 export default defineSearch({

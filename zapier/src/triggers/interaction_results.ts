@@ -1,12 +1,12 @@
 import { defineInputField, defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 
-import { isNyneError, readLookup, type LookupView } from '../../../shared/index.js';
+import type { LookupView } from '../../../shared/index.js';
 import { clock } from '../clock.js';
-import { createNyneClient, YOUNG_NOT_FOUND_WAIT_MS } from '../client.js';
+import { YOUNG_NOT_FOUND_WAIT_MS } from '../client.js';
 import { withZapierErrors } from '../errors.js';
 import { registerHook, unregisterHook } from '../hooks/hookRegistry.js';
 import { isRecentLookup, recentLookups } from '../hooks/recentLookups.js';
-import { readPostedCallback, unlessFailed } from '../lookupFlow.js';
+import { readKnownLookup, readPostedCallback, unlessFailed } from '../lookupFlow.js';
 import { withPersonIds, type PersonItem } from '../people.js';
 import { PERSON_OUTPUT_FIELDS, SAMPLE_PERSON } from '../samples.js';
 
@@ -67,19 +67,14 @@ async function verifiedView(
 		// Without the record the callback is checked with Nyne below, rather than lost.
 		z.console.log(`Nyne: the record of lookups could not be read (${String(error)}).`);
 	}
-	try {
-		// A 404 for a request young enough to be not yet visible is asked again, as the search does.
-		const view = await readLookup(createNyneClient(z, bundle), requestId, {
-			waitWhileYoung: true,
-			maxWaitMs: YOUNG_NOT_FOUND_WAIT_MS,
-		});
-		return view.summary.status === 'completed' || view.summary.status === 'failed'
-			? view
-			: undefined;
-	} catch (error) {
-		if (isNyneError(error) && error.code === 'request_not_found') return undefined;
-		throw error;
-	}
+	// A 404 for a request young enough to be not yet visible is asked again, as the search does.
+	const view = await readKnownLookup(z, bundle, requestId, {
+		waitWhileYoung: true,
+		maxWaitMs: YOUNG_NOT_FOUND_WAIT_MS,
+	});
+	return view?.summary.status === 'completed' || view?.summary.status === 'failed'
+		? view
+		: undefined;
 }
 
 /** Nyne's callback body: one trigger item per person (a lookup that found nobody triggers nothing). */
@@ -101,13 +96,8 @@ const performList = (z: ZObject, bundle: Bundle): Promise<PersonItem[]> =>
 	withZapierErrors(z, async () => {
 		const [latest] = await recentLookups(z, bundle);
 		if (!latest) return [SAMPLE_PERSON];
-		let view: LookupView;
-		try {
-			view = await readLookup(createNyneClient(z, bundle), latest.request_id);
-		} catch (error) {
-			if (isNyneError(error) && error.code === 'request_not_found') return [SAMPLE_PERSON];
-			throw error;
-		}
+		const view = await readKnownLookup(z, bundle, latest.request_id);
+		if (!view) return [SAMPLE_PERSON];
 		const people = withPersonIds(view.people);
 		if (view.summary.status !== 'completed' || people.length === 0) return [SAMPLE_PERSON];
 		return bundle.meta?.isLoadingSample ? people.slice(0, SAMPLE_LIMIT) : people;

@@ -5,18 +5,13 @@ import { recentLookups } from '../hooks/recentLookups.js';
 import {
 	SAMPLE_RECENT_LOOKUP,
 	RECENT_LOOKUP_OUTPUT_FIELDS,
+	toRecentLookupItem,
 	type RecentLookupItem,
 } from '../samples.js';
 
 /** The dropdown of "Find Interaction Request": lookups this connection started, newest first. Costs nothing. */
 const perform = (z: ZObject, bundle: Bundle): Promise<RecentLookupItem[]> =>
-	withZapierErrors(z, async () =>
-		(await recentLookups(z, bundle)).map((lookup) => ({
-			id: lookup.request_id,
-			label: `${lookup.interaction_type ?? 'lookup'} of ${lookup.social_media_url} (${lookup.started_at})`,
-			...lookup,
-		})),
-	);
+	withZapierErrors(z, async () => (await recentLookups(z, bundle)).map(toRecentLookupItem));
 
 export default defineTrigger({
 	key: 'recent_lookup',
