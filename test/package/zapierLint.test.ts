@@ -1,12 +1,13 @@
-import { readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { REPO_ROOT } from './stagedPackage';
 
-/** The snippet stands in for an existing app file, so the type-aware rules see it inside zapier/tsconfig.json. */
-const HOST_FILE = 'zapier/src/clock.ts';
+/** Where the probe is written in a copy of the app, so zapier/tsconfig.json takes it in like any app file. */
+const PROBE_FILE = 'zapier/src/lintProbe.ts';
 
 const PROBE = `import type { Bundle, ZObject } from 'zapier-platform-core';
 import { createNyneClient } from './client.js';
@@ -31,6 +32,16 @@ const sourceFiles = (dir: string): string[] =>
 const n8nRules = (rules: Record<string, unknown> | undefined) =>
 	Object.keys(rules ?? {}).filter((id) => /^(@n8n\/|n8n-nodes-base\/)/.test(id));
 
+/** The lint config, the app's sources and the core, with both node_modules linked: never the repository itself. */
+function copyForLint(): string {
+	const copy = mkdtempSync(join(tmpdir(), 'nyne-zapier-lint-'));
+	for (const path of ['eslint.config.mjs', 'shared', 'zapier/tsconfig.json', 'zapier/src'])
+		cpSync(join(REPO_ROOT, path), join(copy, path), { recursive: true });
+	for (const path of ['node_modules', 'zapier/node_modules'])
+		symlinkSync(join(REPO_ROOT, path), join(copy, path), 'dir');
+	return copy;
+}
+
 // `npm run lint` runs `eslint .` with the root config; these check that config reaches the Zapier app.
 describe('ESLint over zapier/src (typescript-eslint, recommended type-checked)', () => {
 	let eslint: ESLint;
@@ -46,17 +57,28 @@ describe('ESLint over zapier/src (typescript-eslint, recommended type-checked)',
 		expect(await eslint.isPathIgnored('zapier/dist/index.js')).toBe(true);
 	}, 120_000);
 
+	// The probe is a file on disk, in a copy: with CI=true typescript-eslint type-checks what is on disk (its
+	// single-run mode), so text swapped in through lintText would be linted against the wrong types.
 	it('fails a floating promise and unsafe `any` in the app (the type-checked rules are live)', async () => {
-		const [result] = await eslint.lintText(PROBE, { filePath: join(REPO_ROOT, HOST_FILE) });
-		const fired = result.messages.map((message) => `${message.line} ${message.ruleId}`);
-		expect(fired).toEqual(
-			expect.arrayContaining([
-				'5 @typescript-eslint/no-floating-promises',
-				'6 @typescript-eslint/no-unsafe-assignment',
-				'8 @typescript-eslint/no-unsafe-member-access',
-			]),
-		);
-		expect(result.errorCount).toBe(fired.length);
+		const copy = copyForLint();
+		try {
+			writeFileSync(join(copy, PROBE_FILE), PROBE);
+			const [result] = await new ESLint({ cwd: copy }).lintFiles([PROBE_FILE]);
+			const fired = result.messages.map((message) => `${message.line} ${message.ruleId}`);
+			expect(fired).toEqual(
+				expect.arrayContaining([
+					'5 @typescript-eslint/no-floating-promises',
+					'6 @typescript-eslint/no-unsafe-assignment',
+					'8 @typescript-eslint/no-unsafe-member-access',
+				]),
+			);
+			expect(result.messages.map((message) => message.message).join('\n')).not.toMatch(
+				/could not be resolved|error typed/,
+			);
+			expect(result.errorCount).toBe(fired.length);
+		} finally {
+			rmSync(copy, { recursive: true, force: true });
+		}
 	}, 60_000);
 
 	it('applies no n8n community-node rule to the app (they do apply to the n8n nodes)', async () => {
