@@ -57,6 +57,19 @@ describe('trigger interaction_results (REST hook for every lookup of the connect
 			cleanedRequest: body,
 		})) as Person[];
 
+	/** The instant Zap turned on, one lookup started without a callback URL, and the body Nyne posted to the hook. */
+	const lookupPostedToHook = async (socialMediaUrl: string) => {
+		const subscribeData = await subscribe(env.listener.url);
+		const started = await startLookup(socialMediaUrl);
+		return { subscribeData, started, body: await env.listener.nextBody() };
+	};
+	/** The trigger's items are Nyne's own people of the started lookup, read with `gets` status requests. */
+	const expectNyneAnswer = (people: Person[], started: StartedOutput, gets: number) => {
+		expect(people).toHaveLength(12);
+		expect(people.every((p) => p.request_id === started.request_id)).toBe(true);
+		expect(env.sandbox.control.stats().byEndpoint['GET /person/interactions']).toBe(gets);
+	};
+
 	// Each test starts with no instant Zap on and no lookup recorded.
 	beforeEach(() => {
 		clearAppCache();
@@ -158,38 +171,26 @@ describe('trigger interaction_results (REST hook for every lookup of the connect
 	});
 
 	it('asks Nyne about a callback for a lookup it has no record of, and uses Nyne’s answer', async () => {
-		const subscribeData = await subscribe(env.listener.url);
-		const started = await startLookup('https://x.com/record_lost');
-		const body = (await env.listener.nextBody()) as {
-			request_id: string;
-			data: { interactions: Array<{ username: string }> };
-		};
+		const { subscribeData, started, body } = await lookupPostedToHook('https://x.com/record_lost');
 		// The record is gone (another connection's cache, an eviction), and the body was tampered with.
 		clearAppCache();
-		body.data.interactions = [{ username: 'planted_by_a_forger' }];
+		(body as { data: { interactions: Array<{ username: string }> } }).data.interactions = [
+			{ username: 'planted_by_a_forger' },
+		];
 		const people = await perform(subscribeData, body);
-		expect(people).toHaveLength(12);
 		expect(people.map((p) => p.username)).not.toContain('planted_by_a_forger');
-		expect(people.every((p) => p.request_id === started.request_id)).toBe(true);
-		expect(env.sandbox.control.stats().byEndpoint['GET /person/interactions']).toBe(1);
+		expectNyneAnswer(people, started, 1);
 	});
 
 	it('asks Nyne again through a 404 while the unrecorded lookup is young, so its paid result still triggers', async () => {
-		const subscribeData = await subscribe(env.listener.url);
-		const started = await startLookup('https://x.com/young_404');
-		const body = await env.listener.nextBody();
+		const { subscribeData, started, body } = await lookupPostedToHook('https://x.com/young_404');
 		clearAppCache();
 		env.sandbox.control.injectFault({ kind: 'early_404' });
-		const people = await perform(subscribeData, body);
-		expect(people).toHaveLength(12);
-		expect(people.every((p) => p.request_id === started.request_id)).toBe(true);
-		expect(env.sandbox.control.stats().byEndpoint['GET /person/interactions']).toBe(2);
+		expectNyneAnswer(await perform(subscribeData, body), started, 2);
 	});
 
 	it('a z.cache that cannot be read does not lose a callback: it is checked with Nyne', async () => {
-		const subscribeData = await subscribe(env.listener.url);
-		const started = await startLookup('https://x.com/cache_gone');
-		const body = await env.listener.nextBody();
+		const { subscribeData, started, body } = await lookupPostedToHook('https://x.com/cache_gone');
 		const rpc = await startZcacheRpcServer({ fails: () => true });
 		const people = (await invokeWithZcache(
 			App,
@@ -197,9 +198,7 @@ describe('trigger interaction_results (REST hook for every lookup of the connect
 			{ authData: auth(), subscribeData, cleanedRequest: body },
 			rpc.url,
 		).finally(() => rpc.close())) as Person[];
-		expect(people).toHaveLength(12);
-		expect(people.every((p) => p.request_id === started.request_id)).toBe(true);
-		expect(env.sandbox.control.stats().byEndpoint['GET /person/interactions']).toBe(1);
+		expectNyneAnswer(people, started, 1);
 	});
 
 	it('triggers nothing for a forged callback about a lookup Nyne does not know', async () => {

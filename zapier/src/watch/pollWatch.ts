@@ -191,10 +191,7 @@ export async function pollWatch(
 			// The start is written down before Nyne is asked: if the state cannot be saved after a paid
 			// start, the next poll waits for the interval instead of paying again (the next lookup still
 			// sees every change, since changes are found against the remembered set).
-			const before = envelope.lastStartedAt;
-			envelope.lastStartedAt = now;
-			await writeEnvelope(z, key, envelope, watch.intervalMs);
-			envelope.lastStartedAt = before;
+			await writeEnvelope(z, key, { ...envelope, lastStartedAt: now }, watch.intervalMs);
 			failure = await startLookup(client, envelope, watch, now);
 		}
 		// A refused start must not hold back changes already found; with nothing to hand over, Zapier shows the error.
