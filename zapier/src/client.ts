@@ -1,6 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 
-import { DEFAULT_BASE_URL, NyneClient } from '../../shared/index.js';
+import { abortReason, DEFAULT_BASE_URL, NyneClient } from '../../shared/index.js';
 import { createZapierTransport } from './transport.js';
 
 /** Zapier gives a step 30 s; waits inside a step stop well before that. */
@@ -27,10 +27,6 @@ export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
 		};
 		signal?.addEventListener('abort', onAbort, { once: true });
 	});
-
-function abortReason(signal: AbortSignal | undefined): Error {
-	return signal?.reason instanceof Error ? signal.reason : new Error('The operation was aborted');
-}
 
 /**
  * Zapier runs steps in many short-lived processes and stops each after 30 s, so the app does not

@@ -1,5 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
+import { abortReason } from '../../../shared';
+
 /**
  * Waits `ms`, ending early (rejecting) when `signal` aborts. Built on `sleep`, which every supported
  * n8n-workflow exports (1.x to 2.41); `sleepWithAbort` is gone from 2.41, and n8n resolves n8n-workflow
@@ -18,8 +20,4 @@ export async function abortableSleep(ms: number, signal?: AbortSignal): Promise<
 	} finally {
 		if (onAbort) signal.removeEventListener('abort', onAbort);
 	}
-}
-
-function abortReason(signal: AbortSignal): Error {
-	return signal.reason instanceof Error ? signal.reason : new Error('The operation was aborted');
 }
