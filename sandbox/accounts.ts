@@ -62,6 +62,13 @@ export class Accounts {
 		return total;
 	}
 
+	/** Credits charged per API key. */
+	ledger(): Record<string, number> {
+		const ledger: Record<string, number> = {};
+		for (const [apiKey, account] of this.byKey) ledger[apiKey] = account.creditsUsed;
+		return ledger;
+	}
+
 	reset(): void {
 		for (const account of this.byKey.values()) {
 			account.creditsUsed = 0;

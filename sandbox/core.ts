@@ -16,6 +16,7 @@ function emptyStats(): SandboxStats {
 		status429: 0,
 		status5xx: 0,
 		creditsUsed: 0,
+		creditsByKey: {},
 		callbacksDelivered: 0,
 		jobs: 0,
 	};
@@ -88,6 +89,7 @@ export class SandboxCore {
 			byEndpoint: { ...this.counters.byEndpoint },
 			submissionsByTarget: { ...this.counters.submissionsByTarget },
 			creditsUsed: this.accounts.totalCreditsUsed(),
+			creditsByKey: this.accounts.ledger(),
 			callbacksDelivered: this.callbacks.delivered,
 			jobs: this.jobs.size,
 		}),

@@ -108,6 +108,8 @@ export interface SandboxStats {
 	status429: number;
 	status5xx: number;
 	creditsUsed: number;
+	/** The credit ledger: credits charged per API key (keys that spent nothing included). */
+	creditsByKey: Record<string, number>;
 	callbacksDelivered: number;
 	jobs: number;
 }

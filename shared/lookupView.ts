@@ -1,3 +1,4 @@
+import { CREDITS_PER_LOOKUP } from './constants.js';
 import { NyneApiError } from './errors.js';
 import { toInteractionItems } from './interactionItems.js';
 import type { InteractionItem, InteractionTarget, RequestState, RequestStatus } from './types.js';
@@ -21,6 +22,10 @@ export interface LookupSummary {
 	error?: string;
 	/** Once completed: people Nyne listed without a usable username, left out of the people. */
 	dropped_count?: number;
+	/** Once completed or failed: credits the lookup was charged (3 when it found data; 0 when not, or when reused). */
+	credits?: number;
+	/** Set when this result was reused from an identical lookup already paid for: that lookup's request ID. */
+	reused_from?: string;
 }
 
 /** One lookup as every use case returns it, and as every adapter maps it. */
@@ -66,10 +71,12 @@ export function toLookupView(
 		summary.result_count = status.resultCount ?? people.length;
 		summary.total_count = result?.total_count ?? people.length;
 		summary.dropped_count = result?.dropped_count ?? 0;
+		summary.credits = CREDITS_PER_LOOKUP;
 	}
 	const view: LookupView = { summary, people, dropped: result?.dropped_count ?? 0 };
 	if (status.status === 'failed') {
 		summary.error = status.error || 'The lookup failed without a reason.';
+		summary.credits = 0;
 		view.failure = lookupFailure(status.requestId, summary.error);
 	}
 	return view;

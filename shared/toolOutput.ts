@@ -29,6 +29,8 @@ export interface ToolOutput {
 	total_count?: number;
 	dropped_count?: number;
 	error?: string;
+	credits?: number;
+	reused_from?: string;
 	people: ToolPerson[];
 	/** People in the result left out to keep the answer within the budget. */
 	people_omitted: number;
@@ -75,6 +77,8 @@ export function toToolOutput(view: LookupView, budgetBytes = TOOL_OUTPUT_BUDGET_
 	if (summary.total_count !== undefined) output.total_count = summary.total_count;
 	if (summary.dropped_count !== undefined) output.dropped_count = summary.dropped_count;
 	if (summary.error) output.error = summary.error;
+	if (summary.credits !== undefined) output.credits = summary.credits;
+	if (summary.reused_from) output.reused_from = summary.reused_from;
 	// The omitted count is reserved at its widest, so the answer stays within budget whatever it ends up being.
 	let used = bytesOf({ ...output, people_omitted: view.people.length });
 	for (const item of view.people) {

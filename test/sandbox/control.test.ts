@@ -50,6 +50,28 @@ describe('sandbox control over HTTP', () => {
 		});
 	});
 
+	it('keeps a credit ledger per key: 3 for a lookup that found data, nothing for one that did not', async () => {
+		const sb = await start({
+			jobDurationMs: 1,
+			keys: [
+				{ apiKey: 'key_a', apiSecret: 'secret_a' },
+				{ apiKey: 'key_b', apiSecret: 'secret_b' },
+			],
+		});
+		expect(sb.apiKey).toBe('key_a');
+		const found = await submitOk(sb, FOLLOWERS);
+		const nothing = await submitOk(sb, {
+			type: 'followers',
+			social_media_url: 'https://x.com/nodata_nobody',
+		});
+		expect((await waitForEnd(sb, found)).body.data.status).toBe('completed');
+		expect((await waitForEnd(sb, nothing)).body.data.status).toBe('failed');
+		expect((await control(sb, 'GET', 'stats')).body.data.creditsByKey).toEqual({
+			key_a: 3,
+			key_b: 0,
+		});
+	});
+
 	it('sets the job duration and random faults', async () => {
 		const sb = await start({ jobDurationMs: 1 });
 		await control(sb, 'POST', 'job-duration', { ms: 1e9 });
@@ -121,6 +143,7 @@ describe('sandbox control over HTTP', () => {
 				status429: 0,
 				status5xx: 0,
 				creditsUsed: 0,
+				creditsByKey: { nyne_sandbox_key: 0 },
 				callbacksDelivered: 0,
 				jobs: 0,
 			});

@@ -8,7 +8,7 @@ import { createNyneClient } from '../../common/transport';
 import * as account from './account/Account.resource';
 import * as interaction from './interaction/Interaction.resource';
 import * as request from './request/Request.resource';
-import type { NyneOperation, NyneResource, RunContext, Started } from './types';
+import type { NyneOperation, NyneResource, RunContext, Settled, Started } from './types';
 
 const resources: Record<NyneResource, Record<string, NyneOperation>> = {
 	interaction: interaction.operations,
@@ -85,9 +85,15 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		prepared[i] = await attempt(() => operation.prepare.call(this, i));
 		failFast(prepared[i], i);
 	}
+	const settled = await settle(this, operation, prepared, run);
 	for (let i = 0; i < items.length; i++) {
 		const ready = prepared[i];
-		begun[i] = ready.ok
+		const early = settled.get(i);
+		begun[i] = early
+			? early.ok
+				? { ok: true, value: { prepared: ready.ok ? ready.value : undefined, started: early.started } }
+				: early
+			: ready.ok
 			? await attempt(async () => ({
 					prepared: ready.value,
 					started: await operation.start.call(this, i, ready.value, run),
@@ -111,6 +117,26 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		});
 	}
 	return [returnData];
+}
+
+/** The operation's own decisions before anything is sent; a refusal of the whole run fails it here. */
+async function settle(
+	context: IExecuteFunctions,
+	operation: NyneOperation,
+	prepared: Array<Step<unknown>>,
+	run: RunContext,
+): Promise<Map<number, Settled>> {
+	if (!operation.settle) return new Map();
+	const ready = new Map<number, unknown>();
+	prepared.forEach((step, index) => {
+		if (step.ok) ready.set(index, step.value);
+	});
+	if (ready.size === 0) return new Map();
+	try {
+		return await operation.settle.call(context, ready, run);
+	} catch (error) {
+		throw toNodeError(context.getNode(), error);
+	}
 }
 
 /** An item's items: given at start, or waited for now; a failed step stays failed. */

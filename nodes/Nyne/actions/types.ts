@@ -14,6 +14,9 @@ export interface RunContext {
  */
 export type Started = { items: IDataObject[]; requestId?: string } | { requestId: string };
 
+/** What `settle` decided for an item before anything is sent: given items (not sent at all), or a failure. */
+export type Settled = { ok: true; started: Started } | { ok: false; error: unknown };
+
 /**
  * One operation, in the router's three steps: `prepare` reads and checks the item's parameters without any
  * HTTP call, `start` sends what the item asks for, `collect` waits for a started lookup and renders it.
@@ -21,6 +24,15 @@ export type Started = { items: IDataObject[]; requestId?: string } | { requestId
 export interface NyneOperation<Prepared = unknown> {
 	description: INodeProperties[];
 	prepare(this: IExecuteFunctions, itemIndex: number): Prepared | Promise<Prepared>;
+	/**
+	 * Once every item is prepared and before any starts: settles items that need no lookup (a result already paid
+	 * for) or may not have one (beyond the run's budget); throws to fail the run before anything is sent.
+	 */
+	settle?(
+		this: IExecuteFunctions,
+		prepared: Map<number, Prepared>,
+		run: RunContext,
+	): Promise<Map<number, Settled>>;
 	start(
 		this: IExecuteFunctions,
 		itemIndex: number,

@@ -1,5 +1,5 @@
-import { RateLimiterRegistry } from '../../../shared';
-import type { Now, Sleep } from '../../../shared';
+import { MemoryReuseStore, RateLimiterRegistry } from '../../../shared';
+import type { Now, ReuseStore, Sleep } from '../../../shared';
 
 import { abortableSleep } from './abortableSleep';
 
@@ -8,12 +8,18 @@ export interface NyneRuntime {
 	sleep: Sleep;
 	now: Now;
 	limiters: RateLimiterRegistry;
+	/**
+	 * Lookups already paid for, for the whole n8n process (keys name the credential). n8n keeps no store that
+	 * outlives a manual execution (it saves a workflow's static data only for production runs), so this is memory.
+	 */
+	reuse: ReuseStore;
 }
 
 const defaultRuntime: NyneRuntime = {
 	sleep: abortableSleep,
 	now: () => Date.now(),
 	limiters: new RateLimiterRegistry(),
+	reuse: new MemoryReuseStore(),
 };
 
 let current: NyneRuntime = defaultRuntime;

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 
-import { RateLimiter, RateLimiterRegistry } from '../../../shared';
+import { MemoryReuseStore, RateLimiter, RateLimiterRegistry } from '../../../shared';
 import { setRuntime } from '../../../nodes/common/transport';
 
 /** The sandbox writes RateLimit-Reset and Retry-After in real seconds; the scaled limiter counts API time. */
@@ -50,6 +50,9 @@ export function useScaledRuntime(timeScale: number): () => void {
 			await delay(Math.max(0, ms * timeScale), undefined, { signal });
 		},
 		limiters: new ApiTimeLimiters(timeScale),
+		// Tests run in n8n's manual mode, where lookups already paid for are reused: a test that means to reuse
+		// installs its own store (see Nyne.credits.test.ts), so no other test reads a result an earlier one paid for.
+		reuse: new MemoryReuseStore(0),
 	});
 	return () => setRuntime(undefined);
 }

@@ -8,6 +8,46 @@ export const DEFAULT_TIMEOUT_SECONDS = 300;
 export const DEFAULT_CALLBACK_TIMEOUT_SECONDS = 3600;
 
 export type WaitMode = 'poll' | 'webhook' | 'none';
+export type ReuseMode = 'manual' | 'always' | 'never';
+
+/** An AI agent's lookups per execution when Max Lookups per Run is not set: a looping agent stops here. */
+export const DEFAULT_TOOL_BUDGET = 5;
+
+const maxLookupsOption: INodeProperties = {
+	displayName: 'Max Lookups per Run',
+	name: 'maxLookupsPerRun',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 10,
+	description:
+		'The most lookups this node starts in one run (3 credits each); items beyond it are not sent and fail with code budget_exceeded. ' +
+		`Called by an AI agent, it counts every call in the execution (${DEFAULT_TOOL_BUDGET} when not set).`,
+};
+
+const reuseOption: INodeProperties = {
+	displayName: 'Reuse Paid Lookups',
+	name: 'reuse',
+	type: 'options',
+	default: 'manual',
+	options: [
+		{
+			name: 'In Editor Runs',
+			value: 'manual',
+			description:
+				'When you run the node in the editor, an identical lookup completed in the last 15 minutes is read again for free',
+		},
+		{
+			name: 'Always',
+			value: 'always',
+			description:
+				'Production runs too: an identical lookup (same credential, type, URL, Max Results) completed in the last 15 minutes is read for free',
+		},
+		{ name: 'Never', value: 'never', description: 'Every run pays for a new lookup' },
+	],
+	description:
+		'Whether a lookup already paid for is read again (credits 0, reused_from names its request) instead of paying again',
+	displayOptions: { show: { '/waitMode': ['poll'] } },
+};
 
 /** Fields every lookup shares (the resource shows them for its lookup operations); the URL field comes from each operation. */
 export const lookupFields: INodeProperties[] = [
@@ -81,6 +121,17 @@ export const lookupFields: INodeProperties[] = [
 					'item (code callback_timeout) naming the request ID to fetch later',
 				displayOptions: { show: { '/waitMode': ['webhook'] } },
 			},
+			maxLookupsOption,
+			reuseOption,
 		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { waitMode: ['none'] } },
+		options: [maxLookupsOption],
 	},
 ];

@@ -9,6 +9,7 @@ import { submitOnce } from '../../../common/transport';
 import type { NyneOperation, RunContext, Started } from '../types';
 import { prepareLookup } from './prepareLookup';
 import type { PreparedLookup } from './prepareLookup';
+import { rememberIfPaid, settleLookups } from './spending';
 import { newResumeToken, rememberWait, resumeUrlOf, withResumeToken } from './resumeToken';
 
 /** What one lookup operation is: its option in the Operation list, the core's interaction type, and its URL field. */
@@ -132,6 +133,7 @@ async function collect(
 			: error;
 	}
 	if (view.failure) throw view.failure;
+	await rememberIfPaid(this, prepared, view, await run.client());
 	return renderLookup(view, prepared.shape);
 }
 
@@ -143,6 +145,7 @@ export function lookupOperation(spec: LookupSpec): NyneOperation<PreparedLookup>
 			await checkReachable(this, itemIndex, prepared);
 			return prepared;
 		},
+		settle: settleLookups,
 		start,
 		collect,
 	};

@@ -8,13 +8,16 @@ import { readLookupShape } from '../../../common/output';
 import type { OutputShape } from '../../../common/output';
 import { isCalledAsTool } from '../../../common/toolCall';
 import { DEFAULT_CALLBACK_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from './lookupFields';
-import type { WaitMode } from './lookupFields';
+import type { ReuseMode, WaitMode } from './lookupFields';
 
 export interface PreparedLookup {
 	body: InteractionRequestBody;
 	waitMode: WaitMode;
 	shape: OutputShape;
 	timeoutMs: number;
+	/** Max Lookups per Run, when set. */
+	maxLookups?: number;
+	reuse: ReuseMode;
 }
 
 /** "Wait for Callback" pauses the whole execution once: not for an AI agent, and one input item per run. */
@@ -39,6 +42,10 @@ function checkCallbackWaitFits(context: IExecuteFunctions, itemIndex: number): v
 			},
 		);
 	}
+}
+
+function readReuseMode(value: unknown): ReuseMode {
+	return value === 'always' || value === 'never' ? value : 'manual';
 }
 
 /** Reads and checks one item's lookup without any HTTP call; bad input throws here, before anything is sent. */
@@ -72,5 +79,9 @@ export function prepareLookup(
 		waitMode,
 		shape: readLookupShape(options, isCalledAsTool(context)),
 		timeoutMs: Math.max(1, timeoutSeconds) * 1000,
+		...(typeof options.maxLookupsPerRun === 'number'
+			? { maxLookups: Math.max(1, Math.floor(options.maxLookupsPerRun)) }
+			: {}),
+		reuse: readReuseMode(options.reuse),
 	};
 }

@@ -1,0 +1,146 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import {
+	LookupBudget,
+	checkBalance,
+	findReusable,
+	readCreditBalance,
+	rememberPaid,
+} from '../../../../shared';
+import type { CreditBalance, LookupView, NyneClient, ReuseStore } from '../../../../shared';
+import { errorItem } from '../../../common/errors';
+import { renderLookup } from '../../../common/output';
+import { isCalledAsTool } from '../../../common/toolCall';
+import { getRuntime } from '../../../common/transport';
+import type { RunContext, Settled } from '../types';
+import { DEFAULT_TOOL_BUDGET } from './lookupFields';
+import type { PreparedLookup } from './prepareLookup';
+
+const BUDGET_FIELD = 'Max Lookups per Run';
+/** Where an AI agent's tool calls count their lookups: n8n's node context, one per node and execution. */
+const STARTED_KEY = 'nyneLookupsStarted';
+
+/** Reuse applies to lookups that are waited for here; editor runs reuse unless told not to. */
+export function reuses(context: IExecuteFunctions, prepared: PreparedLookup): boolean {
+	if (prepared.waitMode !== 'poll') return false;
+	return prepared.reuse === 'always' || (prepared.reuse === 'manual' && context.getMode() === 'manual');
+}
+
+/** The process-wide store of paid lookups, with keys that name this node's credential and Nyne's address. */
+export function reuseStoreOf(context: IExecuteFunctions, client: NyneClient): ReuseStore {
+	const credential = context.getNode().credentials?.nyneApi;
+	const scope = `${credential?.id ?? credential?.name ?? ''}@${client.baseUrl}:`;
+	const store = getRuntime().reuse;
+	return {
+		get: async (key) => await store.get(scope + key),
+		set: async (key, record) => await store.set(scope + key, record),
+		delete: async (key) => await store.delete(scope + key),
+	};
+}
+
+/** Records a lookup this run paid for, so that an identical one within the window is read instead. */
+export async function rememberIfPaid(
+	context: IExecuteFunctions,
+	prepared: PreparedLookup,
+	view: LookupView,
+	client: NyneClient,
+): Promise<void> {
+	if (prepared.reuse === 'never' || prepared.waitMode !== 'poll') return;
+	await rememberPaid(reuseStoreOf(context, client), prepared.body, view, getRuntime().now);
+}
+
+/**
+ * An AI agent calls the tool once per question, each call a new run of the node in the same execution, so its
+ * budget counts in the node's execution context (n8n's `getContext('node')`, kept in the execution's data, so it
+ * survives waits and queue-mode hand-overs and ends with the execution).
+ */
+function budgetOf(context: IExecuteFunctions, first: PreparedLookup): {
+	budget: LookupBudget;
+	save(): void;
+} {
+	if (!isCalledAsTool(context)) return { budget: new LookupBudget(first.maxLookups), save: () => {} };
+	const counts = context.getContext('node') as IDataObject;
+	const budget = new LookupBudget(
+		first.maxLookups ?? DEFAULT_TOOL_BUDGET,
+		Number(counts[STARTED_KEY] ?? 0),
+		'execution',
+	);
+	return { budget, save: () => (counts[STARTED_KEY] = budget.spent) };
+}
+
+async function readBalance(context: IExecuteFunctions, client: NyneClient, lookups: number): Promise<CreditBalance | undefined> {
+	try {
+		return readCreditBalance(await client.getUsage());
+	} catch (error) {
+		context.logger.warn(
+			`Nyne: the credit balance could not be read before ${lookups} lookups; they are sent unchecked ` +
+				`(${error instanceof Error ? error.message : String(error)}).`,
+		);
+		return undefined;
+	}
+}
+
+/**
+ * Before any lookup is sent: identical lookups already paid for are read instead (free), items beyond the budget
+ * are refused, and a batch the credits left cannot pay for is refused as a whole.
+ */
+export async function settleLookups(
+	this: IExecuteFunctions,
+	prepared: Map<number, PreparedLookup>,
+	run: RunContext,
+): Promise<Map<number, Settled>> {
+	const settled = new Map<number, Settled>();
+	const first = prepared.values().next().value as PreparedLookup;
+	const { budget, save } = budgetOf(this, first);
+	const asTool = isCalledAsTool(this);
+	const toStart: number[] = [];
+	const reusedFrom: string[] = [];
+	for (const [index, item] of prepared) {
+		const client = await run.client();
+		const reused = reuses(this, item)
+			? await findReusable(client, reuseStoreOf(this, client), item.body, {
+					now: getRuntime().now,
+					signal: run.signal,
+				})
+			: undefined;
+		if (reused) {
+			reusedFrom.push(reused.summary.request_id);
+			const items = renderLookup(reused, item.shape);
+			settled.set(index, { ok: true, started: { items, requestId: reused.summary.request_id } });
+			continue;
+		}
+		try {
+			budget.take(BUDGET_FIELD);
+			toStart.push(index);
+		} catch (error) {
+			// An agent reads the refusal as the tool's answer, so it knows why and stops asking.
+			settled.set(
+				index,
+				asTool ? { ok: true, started: { items: [errorItem(error)] } } : { ok: false, error },
+			);
+		}
+	}
+	hintReused(this, reusedFrom);
+	const balance =
+		toStart.length > 1 ? await readBalance(this, await run.client(), toStart.length) : undefined;
+	try {
+		if (balance) checkBalance(balance, toStart.length);
+	} catch (error) {
+		for (const index of toStart) settled.set(index, { ok: false, error });
+		return settled;
+	}
+	save();
+	return settled;
+}
+
+/** The output pane says what was reused, whatever the Output shape (one item per person has no summary). */
+function hintReused(context: IExecuteFunctions, requestIds: string[]): void {
+	if (requestIds.length === 0 || typeof context.addExecutionHints !== 'function') return;
+	context.addExecutionHints({
+		message:
+			`${requestIds.length === 1 ? 'A lookup' : `${requestIds.length} lookups`} already paid for ` +
+			`${requestIds.length === 1 ? 'was' : 'were'} read again for 0 credits (request ${requestIds.join(', ')}). ` +
+			'Set Options > Reuse Paid Lookups to Never to pay for a new one.',
+		location: 'outputPane',
+	});
+}

@@ -1,0 +1,102 @@
+import { MINUTE_MS } from './constants.js';
+import type { NyneClient } from './client.js';
+import { isNyneError } from './errors.js';
+import { toLookupView } from './lookupView.js';
+import type { LookupView } from './lookupView.js';
+import type { Now } from './ports.js';
+import type { InteractionRequestBody } from './types.js';
+
+/** How long a paid lookup is reused for an identical one. */
+export const REUSE_WINDOW_MS = 15 * MINUTE_MS;
+
+/** A lookup this credential was seen to complete: its request, and when (epoch ms). */
+export interface ReuseRecord {
+	requestId: string;
+	at: number;
+}
+
+/** Where a product keeps its reuse records, per credential (an n8n module cache, Zapier's `z.cache` per connection). */
+export interface ReuseStore {
+	get(key: string): Promise<ReuseRecord | undefined>;
+	set(key: string, record: ReuseRecord): Promise<void>;
+	delete(key: string): Promise<void>;
+}
+
+/** What makes two lookups the same: type, URL and Max Results (the credential is the store's own scope). */
+export function reuseKey(body: InteractionRequestBody): string {
+	return `nyne:reuse:${body.type}|${body.social_media_url}|${body.max_results ?? ''}`;
+}
+
+export interface ReuseOptions {
+	now: Now;
+	windowMs?: number;
+	signal?: AbortSignal;
+}
+
+/**
+ * The result of an identical lookup completed within the window, read with a free status read, marked as reused
+ * (`reused_from`, `credits: 0`); undefined when there is none, it is too old, or Nyne no longer knows the request
+ * (the record is then forgotten and the caller pays for a new lookup as usual).
+ */
+export async function findReusable(
+	client: NyneClient,
+	store: ReuseStore,
+	body: InteractionRequestBody,
+	options: ReuseOptions,
+): Promise<LookupView | undefined> {
+	const key = reuseKey(body);
+	const record = await store.get(key);
+	if (!record) return undefined;
+	if (options.now() - record.at > (options.windowMs ?? REUSE_WINDOW_MS)) {
+		await store.delete(key);
+		return undefined;
+	}
+	let view: LookupView;
+	try {
+		view = toLookupView(await client.getRequest(record.requestId, { signal: options.signal }));
+	} catch (error) {
+		if (!isNyneError(error) || error.code !== 'request_not_found') throw error;
+		await store.delete(key);
+		return undefined;
+	}
+	if (view.summary.status !== 'completed') return undefined;
+	view.summary.credits = 0;
+	view.summary.reused_from = view.summary.request_id;
+	return view;
+}
+
+/** Records a lookup that completed (a failed one found no data and cost nothing, so there is nothing to reuse). */
+export async function rememberPaid(
+	store: ReuseStore,
+	body: InteractionRequestBody,
+	view: LookupView,
+	now: Now,
+): Promise<void> {
+	if (view.summary.status !== 'completed' || view.summary.reused_from) return;
+	await store.set(reuseKey(body), { requestId: view.summary.request_id, at: now() });
+}
+
+/** A bounded in-memory ReuseStore (oldest records go first), for a product with no store of its own. */
+export class MemoryReuseStore implements ReuseStore {
+	private readonly records = new Map<string, ReuseRecord>();
+
+	constructor(private readonly capacity = 500) {}
+
+	async get(key: string): Promise<ReuseRecord | undefined> {
+		return this.records.get(key);
+	}
+
+	async set(key: string, record: ReuseRecord): Promise<void> {
+		this.records.delete(key);
+		this.records.set(key, record);
+		while (this.records.size > this.capacity) {
+			const oldest = this.records.keys().next().value;
+			if (oldest === undefined) break;
+			this.records.delete(oldest);
+		}
+	}
+
+	async delete(key: string): Promise<void> {
+		this.records.delete(key);
+	}
+}
