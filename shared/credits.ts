@@ -21,7 +21,9 @@ const count = (value: unknown): number | undefined =>
 export function readCreditBalance(usage: Usage): CreditBalance {
 	const limits = isRecord(usage.limits) ? usage.limits : {};
 	if (limits.is_unlimited === true || usage.is_unlimited === true) return { unlimited: true };
-	const used = isRecord(usage.credits_used) ? count(usage.credits_used.total) : count(usage.credits_used);
+	const used = isRecord(usage.credits_used)
+		? count(usage.credits_used.total)
+		: count(usage.credits_used);
 	const allocation = count(limits.monthly_allocation) ?? count(usage.monthly_allocation);
 	const left =
 		count(limits.available_credits) ??

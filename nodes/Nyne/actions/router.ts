@@ -91,14 +91,17 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const early = settled.get(i);
 		begun[i] = early
 			? early.ok
-				? { ok: true, value: { prepared: ready.ok ? ready.value : undefined, started: early.started } }
+				? {
+						ok: true,
+						value: { prepared: ready.ok ? ready.value : undefined, started: early.started },
+					}
 				: early
 			: ready.ok
-			? await attempt(async () => ({
-					prepared: ready.value,
-					started: await operation.start.call(this, i, ready.value, run),
-				}))
-			: ready;
+				? await attempt(async () => ({
+						prepared: ready.value,
+						started: await operation.start.call(this, i, ready.value, run),
+					}))
+				: ready;
 		failFast(begun[i], i);
 	}
 

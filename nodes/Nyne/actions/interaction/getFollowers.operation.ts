@@ -15,4 +15,4 @@ export const spec: LookupSpec = {
 	urlHint: 'The URL of a profile on Twitter/X or Instagram',
 };
 
-export const { description, prepare, start, collect } = lookupOperation(spec);
+export const { description, prepare, settle, start, collect } = lookupOperation(spec);

@@ -15,4 +15,4 @@ export const spec: LookupSpec = {
 	urlHint: 'The URL of a post (tweet) on Twitter/X',
 };
 
-export const { description, prepare, start, collect } = lookupOperation(spec);
+export const { description, prepare, settle, start, collect } = lookupOperation(spec);

@@ -23,7 +23,9 @@ const STARTED_KEY = 'nyneLookupsStarted';
 /** Reuse applies to lookups that are waited for here; editor runs reuse unless told not to. */
 export function reuses(context: IExecuteFunctions, prepared: PreparedLookup): boolean {
 	if (prepared.waitMode !== 'poll') return false;
-	return prepared.reuse === 'always' || (prepared.reuse === 'manual' && context.getMode() === 'manual');
+	return (
+		prepared.reuse === 'always' || (prepared.reuse === 'manual' && context.getMode() === 'manual')
+	);
 }
 
 /** The process-wide store of paid lookups, with keys that name this node's credential and Nyne's address. */
@@ -54,11 +56,15 @@ export async function rememberIfPaid(
  * budget counts in the node's execution context (n8n's `getContext('node')`, kept in the execution's data, so it
  * survives waits and queue-mode hand-overs and ends with the execution).
  */
-function budgetOf(context: IExecuteFunctions, first: PreparedLookup): {
+function budgetOf(
+	context: IExecuteFunctions,
+	first: PreparedLookup,
+): {
 	budget: LookupBudget;
 	save(): void;
 } {
-	if (!isCalledAsTool(context)) return { budget: new LookupBudget(first.maxLookups), save: () => {} };
+	if (!isCalledAsTool(context))
+		return { budget: new LookupBudget(first.maxLookups), save: () => {} };
 	const counts = context.getContext('node') as IDataObject;
 	const budget = new LookupBudget(
 		first.maxLookups ?? DEFAULT_TOOL_BUDGET,
@@ -68,7 +74,11 @@ function budgetOf(context: IExecuteFunctions, first: PreparedLookup): {
 	return { budget, save: () => (counts[STARTED_KEY] = budget.spent) };
 }
 
-async function readBalance(context: IExecuteFunctions, client: NyneClient, lookups: number): Promise<CreditBalance | undefined> {
+async function readBalance(
+	context: IExecuteFunctions,
+	client: NyneClient,
+	lookups: number,
+): Promise<CreditBalance | undefined> {
 	try {
 		return readCreditBalance(await client.getUsage());
 	} catch (error) {
