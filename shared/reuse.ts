@@ -65,14 +65,14 @@ export async function findReusable(
 	return view;
 }
 
-/** Records a lookup that completed (a failed one found no data and cost nothing, so there is nothing to reuse). */
+/** Records a lookup paid for, or to be paid when it completes (a failed one cost nothing: nothing to reuse); only a completed one is reused. */
 export async function rememberPaid(
 	store: ReuseStore,
 	body: InteractionRequestBody,
 	view: LookupView,
 	now: Now,
 ): Promise<void> {
-	if (view.summary.status !== 'completed' || view.summary.reused_from) return;
+	if (view.summary.status === 'failed' || view.summary.reused_from) return;
 	await store.set(reuseKey(body), { requestId: view.summary.request_id, at: now() });
 }
 

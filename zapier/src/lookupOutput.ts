@@ -27,6 +27,10 @@ export type LookupOutput = {
 	error?: string;
 	created_on?: string;
 	completed_on?: string;
+	/** Once completed or failed: credits the lookup was charged (0 when it found nothing or was reused). */
+	credits?: number;
+	/** When the result was reused from a lookup already paid for: that lookup's request ID. */
+	reused_from?: string;
 };
 
 /** What "Start Interaction Lookup" returns: the lookup Nyne accepted, before any result. */
@@ -41,6 +45,9 @@ export type StartedOutput = {
 	/** True when Nyne reports to this connection's "Interaction Lookup Completed" Zap. */
 	reaches_instant_trigger: boolean;
 	created_on: string | null;
+	/** When an identical lookup already paid for was reused: its request ID (and 0 credits). */
+	reused_from?: string;
+	credits?: number;
 };
 
 export function toLookupOutput(view: LookupView): LookupOutput {
@@ -62,6 +69,8 @@ export function toLookupOutput(view: LookupView): LookupOutput {
 	if (summary.error) output.error = summary.error;
 	if (summary.created_on) output.created_on = summary.created_on;
 	if (summary.completed_on) output.completed_on = summary.completed_on;
+	if (summary.credits !== undefined) output.credits = summary.credits;
+	if (summary.reused_from) output.reused_from = summary.reused_from;
 	return output;
 }
 
@@ -83,5 +92,6 @@ export function toStartedOutput(
 			summary.callback_url && !reachesInstantTrigger ? maskCallbackUrl(summary.callback_url) : null,
 		reaches_instant_trigger: reachesInstantTrigger,
 		created_on: summary.created_on,
+		...(summary.reused_from ? { reused_from: summary.reused_from, credits: 0 } : {}),
 	};
 }

@@ -118,6 +118,7 @@ export const STARTED_OUTPUT_FIELDS: OutputField[] = [
 		label: 'Reaches Interaction Lookup Completed',
 		type: 'boolean',
 	},
+	{ key: 'reused_from', label: 'Reused From Request' },
 ];
 
 /** The people are line items: `interactions` with one child field per person field. */
@@ -132,6 +133,8 @@ export const LOOKUP_OUTPUT_FIELDS: OutputField[] = [
 	{ key: 'dropped_count', label: 'People Left Out (No Username)', type: 'integer' },
 	{ key: 'truncated', label: 'List Cut to Fit Zapier Limits', type: 'boolean' },
 	{ key: 'completed_on', label: 'Completed On', type: 'datetime' },
+	{ key: 'credits', label: 'Credits Charged', type: 'integer' },
+	{ key: 'reused_from', label: 'Reused From Request' },
 	{ key: 'interactions', label: 'People', children: PERSON_OUTPUT_FIELDS },
 ];
 

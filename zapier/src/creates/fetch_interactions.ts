@@ -6,6 +6,7 @@ import { withZapierErrors } from '../errors.js';
 import { lookupFields, lookupInput } from '../fields.js';
 import { readOwnCallback, startAndCollect, startRecorded, unlessFailed } from '../lookupFlow.js';
 import { toLookupOutput, type LookupOutput } from '../lookupOutput.js';
+import { rememberForReuse, reusedLookup, reuseRecentField } from '../reuse.js';
 import { LOOKUP_OUTPUT_FIELDS, SAMPLE_LOOKUP_OUTPUT } from '../samples.js';
 
 /**
@@ -15,24 +16,34 @@ import { LOOKUP_OUTPUT_FIELDS, SAMPLE_LOOKUP_OUTPUT } from '../samples.js';
  */
 const perform = (z: ZObject, bundle: Bundle): Promise<LookupOutput> =>
 	withZapierErrors(z, async () => {
-		if (bundle.meta?.isLoadingSample)
-			return toLookupOutput(unlessFailed(await startAndCollect(z, bundle)));
+		const plain = buildInteractionRequest(lookupInput(bundle.inputData));
+		const client = createNyneClient(z, bundle);
+		// A reused result is returned at once: no callback URL is asked for, so Zapier does not wait for one.
+		const reused = await reusedLookup(z, bundle, client, plain);
+		if (reused) return toLookupOutput(reused);
+		if (bundle.meta?.isLoadingSample) {
+			const view = unlessFailed(await startAndCollect(z, bundle));
+			await rememberForReuse(z, bundle, plain, view);
+			return toLookupOutput(view);
+		}
 		const body = buildInteractionRequest(lookupInput(bundle.inputData, z.generateCallbackUrl()));
-		return toLookupOutput(await startRecorded(z, bundle, createNyneClient(z, bundle), body));
+		const started = await startRecorded(z, bundle, client, body);
+		await rememberForReuse(z, bundle, plain, started);
+		return toLookupOutput(started);
 	});
 
 /** Nyne's callback body (`bundle.cleanedRequest`) for the request `perform` started (`bundle.outputData`): the people, as line items. */
 const performResume = (z: ZObject, bundle: Bundle): Promise<LookupOutput> =>
-	withZapierErrors(z, () =>
-		toLookupOutput(
-			unlessFailed(
-				readOwnCallback(
-					bundle,
-					(bundle.outputData as { request_id?: unknown } | undefined)?.request_id,
-				),
+	withZapierErrors(z, async () => {
+		const view = unlessFailed(
+			readOwnCallback(
+				bundle,
+				(bundle.outputData as { request_id?: unknown } | undefined)?.request_id,
 			),
-		),
-	);
+		);
+		await rememberForReuse(z, bundle, buildInteractionRequest(lookupInput(bundle.inputData)), view);
+		return toLookupOutput(view);
+	});
 
 export default defineCreate({
 	key: 'fetch_interactions',
@@ -45,7 +56,7 @@ export default defineCreate({
 			'people are found.',
 	},
 	operation: {
-		inputFields: lookupFields,
+		inputFields: [...lookupFields, reuseRecentField],
 		perform,
 		performResume,
 		sample: SAMPLE_LOOKUP_OUTPUT,

@@ -7,6 +7,7 @@ import { callbackUrlField, lookupFields, lookupInput } from '../fields.js';
 import { currentHookUrl } from '../hooks/hookRegistry.js';
 import { startRecorded } from '../lookupFlow.js';
 import { toStartedOutput } from '../lookupOutput.js';
+import { rememberForReuse, reusedLookup, reuseRecentField } from '../reuse.js';
 import { SAMPLE_STARTED_OUTPUT, STARTED_OUTPUT_FIELDS } from '../samples.js';
 
 const explicitCallbackUrl = (bundle: Bundle): string | undefined => {
@@ -23,10 +24,15 @@ const perform = (z: ZObject, bundle: Bundle) =>
 	withZapierErrors(z, async () => {
 		const explicit = explicitCallbackUrl(bundle);
 		// The input is checked before the registry is read, so a wrong field costs nothing at all.
+		const plain = buildInteractionRequest(lookupInput(bundle.inputData));
 		buildInteractionRequest(lookupInput(bundle.inputData, explicit));
+		const client = createNyneClient(z, bundle);
+		const reused = await reusedLookup(z, bundle, client, plain);
+		if (reused) return toStartedOutput(reused, plain.social_media_url);
 		const hookUrl = explicit === undefined ? await currentHookUrl(z, bundle) : undefined;
 		const body = buildInteractionRequest(lookupInput(bundle.inputData, explicit ?? hookUrl));
-		const started = await startRecorded(z, bundle, createNyneClient(z, bundle), body);
+		const started = await startRecorded(z, bundle, client, body);
+		await rememberForReuse(z, bundle, plain, started);
 		return toStartedOutput(started, body.social_media_url, hookUrl !== undefined);
 	});
 
@@ -40,7 +46,7 @@ export default defineCreate({
 			'follows, and returns its Request ID at once without waiting.',
 	},
 	operation: {
-		inputFields: [...lookupFields, callbackUrlField],
+		inputFields: [...lookupFields, callbackUrlField, reuseRecentField],
 		perform,
 		sample: SAMPLE_STARTED_OUTPUT,
 		outputFields: STARTED_OUTPUT_FIELDS,

@@ -31,16 +31,16 @@ const reuseOption: INodeProperties = {
 	default: 'manual',
 	options: [
 		{
-			name: 'In Editor Runs',
-			value: 'manual',
-			description:
-				'When you run the node in the editor, an identical lookup completed in the last 15 minutes is read again for free',
-		},
-		{
 			name: 'Always',
 			value: 'always',
 			description:
 				'Production runs too: an identical lookup (same credential, type, URL, Max Results) completed in the last 15 minutes is read for free',
+		},
+		{
+			name: 'In Editor Runs',
+			value: 'manual',
+			description:
+				'When you run the node in the editor, an identical lookup completed in the last 15 minutes is read again for free',
 		},
 		{ name: 'Never', value: 'never', description: 'Every run pays for a new lookup' },
 	],
@@ -98,7 +98,9 @@ export const lookupFields: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: { waitMode: ['poll', 'webhook'] } },
 		options: [
+			maxLookupsOption,
 			outputOption,
+			reuseOption,
 			simplifyOption,
 			{
 				displayName: 'Timeout (Seconds)',
@@ -121,8 +123,6 @@ export const lookupFields: INodeProperties[] = [
 					'item (code callback_timeout) naming the request ID to fetch later',
 				displayOptions: { show: { '/waitMode': ['webhook'] } },
 			},
-			maxLookupsOption,
-			reuseOption,
 		],
 	},
 	{
