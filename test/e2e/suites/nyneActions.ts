@@ -78,6 +78,20 @@ const flows: Record<string, WorkflowJson> = {
 		manualTrigger(),
 		lookup('getFollowers', 'https://x.com/nodata_erin'),
 	]),
+	budget: chainWorkflow('budget', [
+		manualTrigger(),
+		...itemsFromUrls(['https://x.com/fay_e2e', 'https://x.com/gus_e2e', 'https://x.com/hal_e2e']),
+		nyneNode(
+			{
+				resource: 'interaction',
+				operation: 'getFollowers',
+				socialMediaUrl: '={{ $json.url }}',
+				maxResults: 10,
+				options: { maxLookupsPerRun: 2, output: 'single' },
+			},
+			{ onError: 'continueRegularOutput' },
+		),
+	]),
 };
 
 interface CliRun {
@@ -101,6 +115,16 @@ export function describeNyneActions(target: N8nTarget): void {
 			n8n?.dispose();
 		});
 
+		/** The credit ledger: what the scenario's n8n run charged the credential's key. */
+		const ledger = (): number => sandbox.control.stats().creditsByKey[sandbox.apiKey] ?? 0;
+		async function spending<T>(step: () => Promise<T>): Promise<T & { credits: number }> {
+			const before = ledger();
+			const result = await step();
+			return Object.assign(result as object, { credits: ledger() - before }) as T & {
+				credits: number;
+			};
+		}
+
 		async function run(flow: WorkflowJson): Promise<CliRun> {
 			const result = await execute(n8n, flow.id);
 			expect(result.code, result.stdout + result.stderr).toBe(0);
@@ -117,8 +141,9 @@ export function describeNyneActions(target: N8nTarget): void {
 		}
 
 		it('getFollowers: one item per follower, the same people the API returns, with request metadata', async () => {
-			const { status, data } = await run(flows.followers);
+			const { status, data, credits } = await spending(() => run(flows.followers));
 			expect(status).toBe('success');
+			expect(credits).toBe(3);
 			const items = nodeItems(data, 'Nyne');
 			const expected = await directLookup(sandbox, {
 				type: 'followers',
@@ -142,7 +167,8 @@ export function describeNyneActions(target: N8nTarget): void {
 		});
 
 		it('getFollowing: people the profile follows', async () => {
-			const { data } = await run(flows.following);
+			const { data, credits } = await spending(() => run(flows.following));
+			expect(credits).toBe(3);
 			const people = nodeOutput(data, 'Nyne');
 			const expected = await directLookup(sandbox, {
 				type: 'following',
@@ -159,7 +185,8 @@ export function describeNyneActions(target: N8nTarget): void {
 		});
 
 		it('getFollowersAndFollowing: both lists, each person marked with its relation', async () => {
-			const { data } = await run(flows.both);
+			const { data, credits } = await spending(() => run(flows.both));
+			expect(credits).toBe(3);
 			const people = nodeOutput(data, 'Nyne');
 			const relations = new Set(people.map((p) => p.relation));
 			expect(relations).toEqual(new Set(['follower', 'following']));
@@ -175,7 +202,8 @@ export function describeNyneActions(target: N8nTarget): void {
 		});
 
 		it('getReplies: repliers of a post with their reply text', async () => {
-			const { data } = await run(flows.replies);
+			const { data, credits } = await spending(() => run(flows.replies));
+			expect(credits).toBe(3);
 			const people = nodeOutput(data, 'Nyne');
 			expect(people).toHaveLength(10);
 			for (const person of people) {
@@ -189,13 +217,15 @@ export function describeNyneActions(target: N8nTarget): void {
 		});
 
 		it('output "single" gives one item with the whole result; Request > Get fetches the same people by request_id', async () => {
-			const { data } = await run(flows.singleThenGet);
+			const { data, credits } = await spending(() => run(flows.singleThenGet));
+			expect(credits).toBe(3); // Request > Get reads it for free
 			const [whole] = nodeOutput(data, 'Nyne');
 			expect(nodeOutput(data, 'Nyne')).toHaveLength(1);
 			expect(whole).toMatchObject({
 				status: 'completed',
 				interaction_type: 'followers',
 				result_count: 11,
+				credits: 3,
 			});
 			const interactions = whole.interactions as Array<Record<string, unknown>>;
 			expect(interactions).toHaveLength(11);
@@ -217,10 +247,16 @@ export function describeNyneActions(target: N8nTarget): void {
 				(after.byEndpoint['GET /person/interactions'] ?? 0) -
 					(before.byEndpoint['GET /person/interactions'] ?? 0),
 			).toBe(0);
+			// Its 3 credits are charged when it completes at Nyne: wait for that, so no later scenario is billed for it.
+			const charged = before.creditsByKey[sandbox.apiKey] + 3;
+			for (let tries = 0; ledger() < charged && tries < 600; tries++)
+				await new Promise((resolve) => setTimeout(resolve, 100));
+			expect(ledger()).toBe(charged);
 		});
 
 		it('getUsage: the account usage, matching the credits the sandbox has charged', async () => {
-			const { data } = await run(flows.usage);
+			const { data, credits } = await spending(() => run(flows.usage));
+			expect(credits).toBe(0);
 			const [usage] = nodeOutput(data, 'Nyne');
 			const charged = sandbox.control.stats().creditsUsed;
 			expect(charged).toBeGreaterThan(0);
@@ -231,7 +267,8 @@ export function describeNyneActions(target: N8nTarget): void {
 		});
 
 		it('continueOnFail: the bad item becomes an error item paired to it, the good item still yields people', async () => {
-			const { status, data } = await run(flows.continueOnFail);
+			const { status, data, credits } = await spending(() => run(flows.continueOnFail));
+			expect(credits).toBe(3);
 			expect(status).toBe('success');
 			const items = nodeItems(data, 'Nyne');
 			const good = items.filter((i) => (i.pairedItem as { item: number }).item === 0);
@@ -251,6 +288,7 @@ export function describeNyneActions(target: N8nTarget): void {
 			const error = runError(execution.data, 'Nyne');
 			expect(`${error?.message} ${error?.description ?? ''}`).toMatch(/post/i);
 			expect(sandbox.control.stats().requests).toBe(before.requests);
+			expect(sandbox.control.stats().creditsByKey).toEqual(before.creditsByKey);
 		});
 
 		it('a lookup that fails at the API (no data for the profile) fails the node with the API reason and costs nothing', async () => {
@@ -262,6 +300,15 @@ export function describeNyneActions(target: N8nTarget): void {
 			const after = sandbox.control.stats();
 			expect(after.submissions - before.submissions).toBe(1);
 			expect(after.creditsUsed).toBe(before.creditsUsed);
+		});
+
+		it('Max Lookups per Run: items beyond it are not sent and become budget_exceeded items; the run spends 2 lookups', async () => {
+			const { status, data, credits } = await spending(() => run(flows.budget));
+			expect(status).toBe('success');
+			expect(credits).toBe(6);
+			const out = nodeOutput(data, 'Nyne');
+			expect(out.map((item) => item.credits ?? item.code)).toEqual([3, 3, 'budget_exceeded']);
+			expect(String(out[2].error)).toContain('budget of 2 lookups for this run is spent');
 		});
 	});
 }
