@@ -3,6 +3,7 @@ import { z as zod } from 'zod';
 
 import {
 	REUSE_WINDOW_MS,
+	buildInteractionRequest,
 	findReusable,
 	rememberPaid,
 	type InteractionRequestBody,
@@ -12,6 +13,7 @@ import {
 } from '../../shared/index.js';
 import { connectionDigest, digest } from './cache/connectionKey.js';
 import { clock } from './clock.js';
+import { lookupInput } from './fields.js';
 
 const WINDOW_MINUTES = REUSE_WINDOW_MS / 60_000;
 
@@ -66,11 +68,11 @@ export async function reusedLookup(
 export async function rememberForReuse(
 	z: ZObject,
 	bundle: Bundle,
-	body: InteractionRequestBody,
 	view: LookupView,
 ): Promise<void> {
 	if (!wantsReuse(bundle)) return;
 	try {
+		const body = buildInteractionRequest(lookupInput(bundle.inputData));
 		await rememberPaid(zcacheStore(z, bundle), body, view, clock.now);
 	} catch (error) {
 		z.console.log(

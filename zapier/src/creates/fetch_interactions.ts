@@ -23,12 +23,12 @@ const perform = (z: ZObject, bundle: Bundle): Promise<LookupOutput> =>
 		if (reused) return toLookupOutput(reused);
 		if (bundle.meta?.isLoadingSample) {
 			const view = unlessFailed(await startAndCollect(z, bundle));
-			await rememberForReuse(z, bundle, plain, view);
+			await rememberForReuse(z, bundle, view);
 			return toLookupOutput(view);
 		}
 		const body = buildInteractionRequest(lookupInput(bundle.inputData, z.generateCallbackUrl()));
 		const started = await startRecorded(z, bundle, client, body);
-		await rememberForReuse(z, bundle, plain, started);
+		await rememberForReuse(z, bundle, started);
 		return toLookupOutput(started);
 	});
 
@@ -41,7 +41,7 @@ const performResume = (z: ZObject, bundle: Bundle): Promise<LookupOutput> =>
 				(bundle.outputData as { request_id?: unknown } | undefined)?.request_id,
 			),
 		);
-		await rememberForReuse(z, bundle, buildInteractionRequest(lookupInput(bundle.inputData)), view);
+		await rememberForReuse(z, bundle, view);
 		return toLookupOutput(view);
 	});
 

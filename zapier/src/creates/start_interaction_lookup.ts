@@ -32,7 +32,7 @@ const perform = (z: ZObject, bundle: Bundle) =>
 		const hookUrl = explicit === undefined ? await currentHookUrl(z, bundle) : undefined;
 		const body = buildInteractionRequest(lookupInput(bundle.inputData, explicit ?? hookUrl));
 		const started = await startRecorded(z, bundle, client, body);
-		await rememberForReuse(z, bundle, plain, started);
+		await rememberForReuse(z, bundle, started);
 		return toStartedOutput(started, body.social_media_url, hookUrl !== undefined);
 	});
 
