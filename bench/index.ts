@@ -1,5 +1,6 @@
 import { machine } from './format';
 import { batchBench } from './batch';
+import { creditsBench } from './credits';
 import { n8nBatchRow } from './n8nBatch';
 import { n8nQueueRow } from './n8nQueueBatch';
 import { overheadBench } from './overhead';
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
 	await section('Overhead', overheadBench);
 	await section('Zapier app cold require', zapierRequireBench);
 	await section('AI agent tool answer size', toolAnswerBench);
+	await section('Credits', creditsBench);
 }
 
 main().then(
