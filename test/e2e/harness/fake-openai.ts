@@ -1,6 +1,6 @@
 // A stand-in for an OpenAI-compatible chat model on 127.0.0.1, scripted for one tool-using turn:
-// the first completion asks for the first offered tool with `toolArguments`; once a tool result is in
-// the conversation, the answer repeats that result. Only Chat Completions, non-streaming.
+// the first completion asks for the first offered tool with `toolArguments` (again, until `toolCalls` results are
+// in the conversation: a looping agent); then the answer repeats the last result. Only Chat Completions, non-streaming.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -19,6 +19,8 @@ interface ChatRequest {
 export interface FakeOpenAi {
 	url: string;
 	requests: ChatRequest[];
+	/** How many times the model calls the tool before it answers (1 unless set). */
+	setToolCalls(count: number): void;
 	close(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ function completion(model: string, message: Record<string, unknown>, finishReaso
 
 export async function startFakeOpenAi(toolArguments: Record<string, unknown>): Promise<FakeOpenAi> {
 	const requests: ChatRequest[] = [];
+	let toolCalls = 1;
 	const server: Server = createServer((req, res) => {
 		let body = '';
 		req.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -50,8 +53,9 @@ export async function startFakeOpenAi(toolArguments: Record<string, unknown>): P
 			const request = JSON.parse(body) as ChatRequest;
 			requests.push(request);
 			const model = request.model ?? 'fake';
-			const toolResult = request.messages.find((m) => m.role === 'tool');
-			if (toolResult) {
+			const toolResults = request.messages.filter((m) => m.role === 'tool');
+			const toolResult = toolResults[toolResults.length - 1];
+			if (toolResult && toolResults.length >= toolCalls) {
 				const text =
 					typeof toolResult.content === 'string'
 						? toolResult.content
@@ -68,7 +72,7 @@ export async function startFakeOpenAi(toolArguments: Record<string, unknown>): P
 				return;
 			}
 			const call = {
-				id: 'call_fake_1',
+				id: `call_fake_${toolResults.length + 1}`,
 				type: 'function',
 				function: { name: tool, arguments: JSON.stringify(toolArguments) },
 			};
@@ -83,6 +87,9 @@ export async function startFakeOpenAi(toolArguments: Record<string, unknown>): P
 	return {
 		url: `http://127.0.0.1:${port}/v1`,
 		requests,
+		setToolCalls: (count) => {
+			toolCalls = count;
+		},
 		close: () => new Promise((resolve) => server.close(() => resolve())),
 	};
 }

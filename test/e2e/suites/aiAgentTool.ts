@@ -120,5 +120,19 @@ export function describeAiAgentTool(target: N8nTarget): void {
 			});
 			for (const person of expected) expect(output).toContain(person.username);
 		});
+
+		it('an agent that calls the tool 8 times in one execution spends the default budget of 5 lookups, and the model is told why', async () => {
+			model.setToolCalls(8); // under the AI Agent's default of 10 iterations
+			const before = sandbox.control.stats();
+			const result = await execute(n8n, workflow.id);
+			expect(result.code, result.stdout.slice(-4000) + result.stderr.slice(-2000)).toBe(0);
+			const after = sandbox.control.stats();
+			expect(after.submissions - before.submissions).toBe(5);
+			expect(after.creditsByKey[sandbox.apiKey] - before.creditsByKey[sandbox.apiKey]).toBe(15);
+			const [answer] = nodeOutput((result.run as { data: RunData }).data, 'AI Agent');
+			const output = String(answer.output);
+			expect(output).toContain('budget_exceeded');
+			expect(output).toContain('Do not call this tool again');
+		});
 	});
 }

@@ -74,6 +74,18 @@ function budgetOf(
 	return { budget, save: () => (counts[STARTED_KEY] = budget.spent) };
 }
 
+async function findReused(
+	context: IExecuteFunctions,
+	item: PreparedLookup,
+	run: RunContext,
+): Promise<LookupView | undefined> {
+	const client = await run.client();
+	return await findReusable(client, reuseStoreOf(context, client), item.body, {
+		now: getRuntime().now,
+		signal: run.signal,
+	});
+}
+
 async function readBalance(
 	context: IExecuteFunctions,
 	client: NyneClient,
@@ -106,13 +118,7 @@ export async function settleLookups(
 	const toStart: number[] = [];
 	const reusedFrom: string[] = [];
 	for (const [index, item] of prepared) {
-		const client = await run.client();
-		const reused = reuses(this, item)
-			? await findReusable(client, reuseStoreOf(this, client), item.body, {
-					now: getRuntime().now,
-					signal: run.signal,
-				})
-			: undefined;
+		const reused = reuses(this, item) ? await findReused(this, item, run) : undefined;
 		if (reused) {
 			reusedFrom.push(reused.summary.request_id);
 			const items = renderLookup(reused, item.shape);
