@@ -56,7 +56,8 @@ async function attempt<T>(step: () => T | Promise<T>): Promise<Step<T>> {
 
 /**
  * The one item loop. Three passes, so that bad input fails before anything is sent and
- * many lookups wait side by side: prepare every item, start every item, then collect.
+ * many lookups wait side by side: prepare every item, start every item, then collect. Between the first
+ * two the operation may settle items (a result already paid for, an item beyond the budget) or refuse the run.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -87,21 +88,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	const settled = await settle(this, operation, prepared, run);
 	for (let i = 0; i < items.length; i++) {
-		const ready = prepared[i];
-		const early = settled.get(i);
-		begun[i] = early
-			? early.ok
-				? {
-						ok: true,
-						value: { prepared: ready.ok ? ready.value : undefined, started: early.started },
-					}
-				: early
-			: ready.ok
-				? await attempt(async () => ({
-						prepared: ready.value,
-						started: await operation.start.call(this, i, ready.value, run),
-					}))
-				: ready;
+		begun[i] = await begin(this, operation, i, prepared[i], settled.get(i), run);
 		failFast(begun[i], i);
 	}
 
@@ -120,6 +107,28 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		});
 	}
 	return [returnData];
+}
+
+/** Starts an item, unless `settle` already decided it or it failed to prepare. */
+async function begin(
+	context: IExecuteFunctions,
+	operation: NyneOperation,
+	itemIndex: number,
+	ready: Step<unknown>,
+	early: Settled | undefined,
+	run: RunContext,
+): Promise<Step<Begun>> {
+	if (early && !early.ok) return early;
+	if (early)
+		return {
+			ok: true,
+			value: { prepared: ready.ok ? ready.value : undefined, started: early.started },
+		};
+	if (!ready.ok) return ready;
+	return await attempt(async () => ({
+		prepared: ready.value,
+		started: await operation.start.call(context, itemIndex, ready.value, run),
+	}));
 }
 
 /** The operation's own decisions before anything is sent; a refusal of the whole run fails it here. */
