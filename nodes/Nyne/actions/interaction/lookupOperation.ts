@@ -71,7 +71,13 @@ async function waitForCallback(
 			...prepared.body,
 			callback_url: withResumeToken(resumeUrlOf(context, itemIndex), token),
 		};
-		return { token, view: await startLookup(await run.client(), body, { signal: run.signal }) };
+		return {
+			token,
+			view: await startLookup(await run.client(), body, {
+				signal: run.signal,
+				timeoutMs: prepared.timeoutMs,
+			}),
+		};
 	});
 	const requestId = view.summary.request_id;
 	rememberWait(context, itemIndex, { token, requestId });
@@ -93,7 +99,11 @@ async function start(
 	const view = await submitOnce(
 		this,
 		itemIndex,
-		async () => await startLookup(await run.client(), prepared.body, { signal: run.signal }),
+		async () =>
+			await startLookup(await run.client(), prepared.body, {
+				signal: run.signal,
+				timeoutMs: prepared.timeoutMs,
+			}),
 	);
 	if (prepared.waitMode === 'none')
 		return { items: [startedItem(view.summary, true)], requestId: view.summary.request_id };
