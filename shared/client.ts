@@ -349,13 +349,13 @@ export class NyneClient {
 				await this.pause(retryDelayMs(attempt, this.random), context);
 				continue;
 			}
-			const failed =
+			const error =
 				response.status >= 200 && response.status < 300
 					? undefined
 					: apiErrorFromResponse(response, now(), this.secrets, context.requestId);
 			if (this.limiter)
-				this.limiter.observe(response.headers, now(), response.status, failed?.code);
-			if (!failed) {
+				this.limiter.observe(response.headers, now(), response.status, error?.code);
+			if (!error) {
 				const envelope = successEnvelopeSchema.safeParse(response.body);
 				if (envelope.success) return envelope.data.data;
 				if (method === 'POST')
@@ -369,7 +369,6 @@ export class NyneClient {
 				await this.pause(retryDelayMs(attempt, this.random), context);
 				continue;
 			}
-			const error = failed;
 			if (method === 'POST' && error.retryable && !mayResendPost(error)) {
 				throw new NyneApiError('submission_unknown', {
 					httpStatus: error.httpStatus,
