@@ -50,8 +50,8 @@ export interface NyneClientOptions {
 	limiter?: RateLimiter | false;
 	maxRetries?: number;
 	/**
-	 * The longest a call with no deadline of its own (a submit without `timeoutMs`, a usage read) may wait
-	 * for rate-limit room and retries, in milliseconds; a limit that resets later fails at once.
+	 * The longest a call with no deadline of its own (a submit without `timeoutMs`, a usage read, a status
+	 * read) may wait for rate-limit room, in milliseconds; a limit that resets later fails the call at once.
 	 */
 	maxWaitMs?: number;
 }
@@ -81,7 +81,10 @@ export interface GetRequestOptions {
 
 interface CallContext {
 	requestId?: string;
+	/** No wait of the call (rate limit, retry, poll) ends after this. */
 	deadline?: number;
+	/** A rate limit that resets after this fails the call at once; `deadline` when unset. */
+	roomBy?: number;
 	signal?: AbortSignal;
 }
 
@@ -148,7 +151,7 @@ export class NyneClient {
 		const data = await this.call(
 			'POST',
 			this.urlFor(INTERACTIONS_PATH),
-			{ signal: options.signal, deadline: this.deadlineIn(options.timeoutMs) },
+			{ signal: options.signal, roomBy: this.deadlineIn(options.timeoutMs) },
 			checked.data,
 		);
 		const parsed = submitDataSchema.safeParse(data);
@@ -170,7 +173,8 @@ export class NyneClient {
 		const id = checkRequestId(requestId);
 		const context: CallContext = {
 			requestId: id,
-			deadline: options.deadline ?? this.deadlineIn(),
+			deadline: options.deadline,
+			roomBy: options.deadline ?? this.deadlineIn(),
 			signal: options.signal,
 		};
 		const waitUntil = this.options.now() + (options.maxWaitMs ?? Number.POSITIVE_INFINITY);
@@ -266,7 +270,7 @@ export class NyneClient {
 	}
 
 	async getUsage(): Promise<Usage> {
-		const data = await this.call('GET', this.urlFor(USAGE_PATH), { deadline: this.deadlineIn() });
+		const data = await this.call('GET', this.urlFor(USAGE_PATH), { roomBy: this.deadlineIn() });
 		const parsed = usageDataSchema.safeParse(data);
 		if (!parsed.success) throw new NyneApiError('invalid_response', { httpStatus: 200 });
 		return parsed.data;
@@ -353,8 +357,7 @@ export class NyneClient {
 				response.status >= 200 && response.status < 300
 					? undefined
 					: apiErrorFromResponse(response, now(), this.secrets, context.requestId);
-			if (this.limiter)
-				this.limiter.observe(response.headers, now(), response.status, error?.code);
+			if (this.limiter) this.limiter.observe(response.headers, now(), response.status, error?.code);
 			if (!error) {
 				const envelope = successEnvelopeSchema.safeParse(response.body);
 				if (envelope.success) return envelope.data.data;
@@ -397,7 +400,8 @@ export class NyneClient {
 	/** A rate limit that resets after the call's deadline fails now, saying when it resets, instead of waiting. */
 	private failUnlessRoomInTime(wait: number, code: RateLimitCode, context: CallContext): void {
 		const now = this.options.now();
-		if (context.deadline === undefined || now + wait <= context.deadline) return;
+		const by = context.roomBy ?? context.deadline;
+		if (by === undefined || now + wait <= by) return;
 		throw new NyneApiError(code, {
 			httpStatus: 429,
 			retryable: code === 'rate_limited',
@@ -407,7 +411,7 @@ export class NyneClient {
 		});
 	}
 
-	/** The deadline of a call that has none of its own: `timeoutMs` from now, else the client's `maxWaitMs`. */
+	/** How long a call may wait for rate-limit room: `timeoutMs` from now, else the client's `maxWaitMs`. */
 	private deadlineIn(timeoutMs?: number): number {
 		return this.options.now() + (timeoutMs ?? this.maxWaitMs);
 	}
