@@ -118,9 +118,11 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
 			fail(413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`),
 		);
 
+	const foreignHost = refuseForeignHost(req);
+	if (foreignHost) return writeAnswer(res, foreignHost);
 	if (path.startsWith('/__sandbox/')) {
 		const refusal = isLoopback(req.socket.remoteAddress)
-			? refuseBrowser(req, method)
+			? refuseBrowser(req, method, 'control')
 			: fail(403, 'access_denied', 'Sandbox control answers on loopback only.');
 		writeAnswer(res, refusal ?? handleControl(core, method, path, bodyText));
 		return;
@@ -140,6 +142,8 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
 			res,
 			fail(405, 'method_not_allowed', `${method} is not allowed on ${path}.`),
 		);
+	const fromBrowser = refuseBrowser(req, method, 'api');
+	if (fromBrowser) return writeAnswer(res, fromBrowser);
 
 	core.count('requests');
 	core.countKey('byEndpoint', `${method} ${path}`);
@@ -179,26 +183,66 @@ function withOddResult(answer: ApiAnswer, fault: Fault): ApiAnswer {
 	};
 }
 
+/** The names this machine's loopback goes by; the sandbox listens on 127.0.0.1 only. */
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
+
 /**
- * Control calls change the sandbox, so a web page must not be able to make them: anything sent by a
- * browser carries an Origin header, and a POST a page can send without a CORS preflight is not JSON.
+ * Every route answers only requests addressed to the sandbox by a loopback name and its own port: a web page
+ * that rebinds its own domain to 127.0.0.1 (DNS rebinding) sends its domain as Host, and is refused.
  */
-function refuseBrowser(req: IncomingMessage, method: string): ApiAnswer | undefined {
-	if (req.headers.origin !== undefined)
+function refuseForeignHost(req: IncomingMessage): ApiAnswer | undefined {
+	const host = String(req.headers.host ?? '').toLowerCase();
+	const port = req.socket.localPort;
+	const allowed = LOOPBACK_NAMES.flatMap((name) => [
+		`${name}:${port}`,
+		...(port === 80 ? [name] : []),
+	]);
+	if (allowed.includes(host)) return undefined;
+	return fail(
+		421,
+		'host_refused',
+		`The sandbox answers requests addressed to ${allowed[0]} (or localhost) only, not to "${host.slice(0, 100)}".`,
+	);
+}
+
+/** Content types a web page can POST without a CORS preflight. */
+const SIMPLE_FORM_TYPES = new Set([
+	'text/plain',
+	'application/x-www-form-urlencoded',
+	'multipart/form-data',
+]);
+
+/**
+ * The sandbox is a tool for this machine, not for web pages: a page must not change it (control calls) or spend
+ * its keys' credits (API calls, which accept query-string auth). Anything a browser sends carries an Origin
+ * header or Sec-Fetch-Site (other than "none", a typed address), and a POST a page can send without a CORS
+ * preflight is not JSON: control takes JSON only, the API refuses the form types.
+ */
+function refuseBrowser(
+	req: IncomingMessage,
+	method: string,
+	routes: 'control' | 'api',
+): ApiAnswer | undefined {
+	const who = routes === 'control' ? 'Sandbox control' : 'The sandbox API';
+	const fetchSite = req.headers['sec-fetch-site'];
+	if (req.headers.origin !== undefined || (fetchSite !== undefined && fetchSite !== 'none'))
 		return fail(
 			403,
 			'browser_refused',
-			'Sandbox control does not answer requests from a web page (Origin header present).',
+			`${who} does not answer requests from a web page (${req.headers.origin !== undefined ? 'Origin' : 'Sec-Fetch-Site'} header present).`,
 		);
 	const type = String(req.headers['content-type'] ?? '')
 		.split(';')[0]
 		?.trim()
 		.toLowerCase();
-	if (method === 'POST' && type !== 'application/json') {
+	const refused =
+		method === 'POST' &&
+		(routes === 'control' ? type !== 'application/json' : SIMPLE_FORM_TYPES.has(type ?? ''));
+	if (refused) {
 		return fail(
 			415,
 			'unsupported_media_type',
-			'Sandbox control takes POST bodies as Content-Type: application/json only.',
+			`${who} takes POST bodies as Content-Type: application/json only.`,
 		);
 	}
 	return undefined;

@@ -4,6 +4,7 @@ import {
 	DEFAULT_WAIT_TIMEOUT_MS,
 	LATE_NOT_FOUND_FORGIVEN,
 	INTERACTIONS_PATH,
+	MAX_TIMER_MS,
 	REQUEST_ID_MAX_LENGTH,
 	USAGE_PATH,
 } from './constants.js';
@@ -21,7 +22,7 @@ import { lookupFailure } from './lookupView.js';
 import { nextPollDelayMs, retryDelayMs } from './pollPolicy.js';
 import { isYoungRequest, youngForMs } from './requestAge.js';
 import type { Now, Sleep, Transport, TransportResponse } from './ports.js';
-import { RateLimiter } from './rateLimiter.js';
+import { RateLimiter, type RateLimitCode } from './rateLimiter.js';
 import {
 	interactionRequestBodySchema,
 	requestStatusDataSchema,
@@ -48,6 +49,17 @@ export interface NyneClientOptions {
 	random?: () => number;
 	limiter?: RateLimiter | false;
 	maxRetries?: number;
+	/**
+	 * The longest a call with no deadline of its own (a submit without `timeoutMs`, a usage read, a status
+	 * read) may wait for rate-limit room, in milliseconds; a limit that resets later fails the call at once.
+	 */
+	maxWaitMs?: number;
+}
+
+export interface SubmitOptions {
+	signal?: AbortSignal;
+	/** The run's deadline as a delay: a rate limit that resets later fails the submit at once, unsent. */
+	timeoutMs?: number;
 }
 
 export interface WaitOptions {
@@ -69,7 +81,10 @@ export interface GetRequestOptions {
 
 interface CallContext {
 	requestId?: string;
+	/** No wait of the call (rate limit, retry, poll) ends after this. */
 	deadline?: number;
+	/** A rate limit that resets after this fails the call at once; `deadline` when unset. */
+	roomBy?: number;
 	signal?: AbortSignal;
 }
 
@@ -111,6 +126,7 @@ export class NyneClient {
 	private readonly limiter: RateLimiter | false;
 	private readonly random: () => number;
 	private readonly maxRetries: number;
+	private readonly maxWaitMs: number;
 	private readonly submittedAt = new Map<string, number>();
 
 	constructor(private readonly options: NyneClientOptions) {
@@ -118,11 +134,12 @@ export class NyneClient {
 		this.limiter = options.limiter === undefined ? new RateLimiter() : options.limiter;
 		this.random = options.random ?? Math.random;
 		this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+		this.maxWaitMs = options.maxWaitMs ?? DEFAULT_WAIT_TIMEOUT_MS;
 	}
 
 	async submit(
 		body: InteractionRequestBody,
-		options: { signal?: AbortSignal } = {},
+		options: SubmitOptions = {},
 	): Promise<SubmittedRequest> {
 		const checked = interactionRequestBodySchema.safeParse(body);
 		if (!checked.success) {
@@ -134,7 +151,7 @@ export class NyneClient {
 		const data = await this.call(
 			'POST',
 			this.urlFor(INTERACTIONS_PATH),
-			{ signal: options.signal },
+			{ signal: options.signal, roomBy: this.deadlineIn(options.timeoutMs) },
 			checked.data,
 		);
 		const parsed = submitDataSchema.safeParse(data);
@@ -157,6 +174,7 @@ export class NyneClient {
 		const context: CallContext = {
 			requestId: id,
 			deadline: options.deadline,
+			roomBy: options.deadline ?? this.deadlineIn(),
 			signal: options.signal,
 		};
 		const waitUntil = this.options.now() + (options.maxWaitMs ?? Number.POSITIVE_INFINITY);
@@ -242,14 +260,17 @@ export class NyneClient {
 		body: InteractionRequestBody,
 		options: WaitOptions = {},
 	): Promise<CompletedLookup> {
-		const submitted = await this.submit(body, { signal: options.signal });
+		const submitted = await this.submit(body, {
+			signal: options.signal,
+			timeoutMs: options.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS,
+		});
 		const outcome = await this.waitForResult(submitted.requestId, options);
 		if (outcome.status === 'failed') throw lookupFailure(outcome.requestId, outcome.error);
 		return outcome;
 	}
 
 	async getUsage(): Promise<Usage> {
-		const data = await this.call('GET', this.urlFor(USAGE_PATH), {});
+		const data = await this.call('GET', this.urlFor(USAGE_PATH), { roomBy: this.deadlineIn() });
 		const parsed = usageDataSchema.safeParse(data);
 		if (!parsed.success) throw new NyneApiError('invalid_response', { httpStatus: 200 });
 		return parsed.data;
@@ -317,6 +338,7 @@ export class NyneClient {
 					...(body === undefined ? {} : { body }),
 				});
 			} catch (error) {
+				if (this.limiter) this.limiter.release();
 				if (context.signal?.aborted)
 					throw new NyneApiError('aborted', { requestId: context.requestId });
 				const reason = describeTransportFailure(error, this.secrets);
@@ -331,8 +353,12 @@ export class NyneClient {
 				await this.pause(retryDelayMs(attempt, this.random), context);
 				continue;
 			}
-			if (this.limiter) this.limiter.observe(response.headers, now(), response.status);
-			if (response.status >= 200 && response.status < 300) {
+			const error =
+				response.status >= 200 && response.status < 300
+					? undefined
+					: apiErrorFromResponse(response, now(), this.secrets, context.requestId);
+			if (this.limiter) this.limiter.observe(response.headers, now(), response.status, error?.code);
+			if (!error) {
 				const envelope = successEnvelopeSchema.safeParse(response.body);
 				if (envelope.success) return envelope.data.data;
 				if (method === 'POST')
@@ -346,7 +372,6 @@ export class NyneClient {
 				await this.pause(retryDelayMs(attempt, this.random), context);
 				continue;
 			}
-			const error = apiErrorFromResponse(response, now(), this.secrets, context.requestId);
 			if (method === 'POST' && error.retryable && !mayResendPost(error)) {
 				throw new NyneApiError('submission_unknown', {
 					httpStatus: error.httpStatus,
@@ -355,17 +380,40 @@ export class NyneClient {
 			}
 			const mayRetry = error.retryable && attempt < this.maxRetries;
 			if (!mayRetry) throw error;
-			await this.pause(error.retryAfterMs ?? retryDelayMs(attempt, this.random), context);
+			const wait = error.retryAfterMs ?? retryDelayMs(attempt, this.random);
+			if (response.status === 429) this.failUnlessRoomInTime(wait, 'rate_limited', context);
+			await this.pause(wait, context);
 		}
 	}
 
 	private async takeSlot(context: CallContext): Promise<void> {
 		if (!this.limiter) return;
 		for (;;) {
-			const wait = this.limiter.reserve(this.options.now());
+			const now = this.options.now();
+			const wait = this.limiter.reserve(now);
 			if (wait <= 0) return;
+			this.failUnlessRoomInTime(wait, this.limiter.blockReason(now), context);
 			await this.pause(wait, context);
 		}
+	}
+
+	/** A rate limit that resets after the call's deadline fails now, saying when it resets, instead of waiting. */
+	private failUnlessRoomInTime(wait: number, code: RateLimitCode, context: CallContext): void {
+		const now = this.options.now();
+		const by = context.roomBy ?? context.deadline;
+		if (by === undefined || now + wait <= by) return;
+		throw new NyneApiError(code, {
+			httpStatus: 429,
+			retryable: code === 'rate_limited',
+			retryAfterMs: wait,
+			resetAt: now + wait,
+			requestId: context.requestId,
+		});
+	}
+
+	/** How long a call may wait for rate-limit room: `timeoutMs` from now, else the client's `maxWaitMs`. */
+	private deadlineIn(timeoutMs?: number): number {
+		return this.options.now() + (timeoutMs ?? this.maxWaitMs);
 	}
 
 	/** Sleeps, but never past the deadline: a wait that would end after it ends it (polls get one last look at the deadline). */
@@ -381,7 +429,11 @@ export class NyneClient {
 		if (context.signal?.aborted)
 			throw new NyneApiError('aborted', { requestId: context.requestId });
 		try {
-			await sleep(wait, context.signal);
+			// A timer longer than MAX_TIMER_MS fires at once, so a long wait is slept in pieces.
+			for (let left = wait; left > 0; left -= MAX_TIMER_MS) {
+				await sleep(Math.min(left, MAX_TIMER_MS), context.signal);
+				if (context.signal?.aborted) break;
+			}
 		} catch (error) {
 			// Only a real cancellation is `aborted`; any other failure of the wait is reported as what it is.
 			if (context.signal?.aborted)

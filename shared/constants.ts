@@ -14,6 +14,8 @@ export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
 
 export const DEFAULT_WAIT_TIMEOUT_MS = 300_000;
+/** The longest delay a JavaScript timer holds (2^31 − 1 ms, 24.8 days); a longer one fires at once. */
+export const MAX_TIMER_MS = 2_147_483_647;
 export const EARLY_NOT_FOUND_GRACE_MS = 30_000;
 /** 404s forgiven for an own lookup after the grace period, before it counts as gone. */
 export const LATE_NOT_FOUND_FORGIVEN = 2;

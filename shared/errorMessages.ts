@@ -2,12 +2,27 @@ interface MessageContext {
 	httpStatus?: number;
 	retryAfterMs?: number;
 	requestId?: string;
+	resetAt?: number;
 }
 
 type MessageBuilder = (server: string, context: MessageContext) => string;
 
 const seconds = (ms: number | undefined): string =>
 	ms === undefined ? 'a minute' : `${Math.max(1, Math.ceil(ms / 1000))} s`;
+
+/** "at 2026-01-01T00:00:00.000Z (in 3 h)": an absolute time, and how far off it is. */
+function resetTime(context: MessageContext): string {
+	if (context.resetAt === undefined) return 'later';
+	const ms = context.retryAfterMs ?? 0;
+	const hours = ms / 3_600_000;
+	const distance =
+		hours >= 48
+			? `${Math.round(hours / 24)} days`
+			: hours >= 1
+				? `${Math.round(hours)} h`
+				: seconds(ms);
+	return `at ${new Date(context.resetAt).toISOString()} (in ${distance})`;
+}
 
 const withServer = (server: string): string => (server ? ` Nyne said: "${server}".` : '');
 
@@ -68,8 +83,14 @@ const MESSAGES: Record<string, MessageBuilder> = {
 	rate_limit_exceeded: (_server, context) =>
 		`Nyne's rate limit was reached (60 requests a minute, 1000 an hour). ` +
 		`Wait ${seconds(context.retryAfterMs)} and try again, or spread the lookups over more time.`,
-	monthly_limit_exceeded: () =>
-		"This API key's monthly request limit is used up. It resets at the start of the billing cycle; upgrade the plan for more.",
+	monthly_limit_exceeded: (_server, context) =>
+		context.resetAt === undefined
+			? "This API key's monthly request limit is used up. It resets at the start of the billing cycle; upgrade the plan for more."
+			: `This API key's monthly request limit is used up; it resets ${resetTime(context)}. ` +
+				`Run it again after that, or upgrade the plan for more.`,
+	rate_limited: (_server, context) =>
+		`Nyne's rate limit for this API key resets ${resetTime(context)}, later than this run may wait ` +
+		`(its timeout), so nothing more was sent. Run it again after that time, or spread the lookups over more time.`,
 	internal_error: () =>
 		'Nyne had an internal error. Try again in a minute; if it keeps happening, contact Nyne support.',
 	timeout: (_server, context) =>

@@ -28,6 +28,8 @@ export interface NyneApiErrorDetails {
 	requestId?: string;
 	serverMessage?: string;
 	message?: string;
+	/** When a rate limit resets (ms since the epoch), for an error raised because it resets too late. */
+	resetAt?: number;
 }
 
 export class NyneApiError extends NyneError {

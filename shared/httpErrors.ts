@@ -51,10 +51,14 @@ export function apiErrorFromResponse(
 		response.status >= 500 ? statusCode : (CODE_BY_STATUS[response.status] ?? statusCode);
 	const code = envelope.success ? (serverCode ?? statusCode) : bareCode;
 	const rawMessage = envelope.success ? envelope.data.error.message : undefined;
+	const retryAfterMs = parseRetryAfter(response.headers['retry-after'], now);
 	return new NyneApiError(code, {
 		httpStatus: response.status,
 		retryable: isRetryable(response.status, code),
-		retryAfterMs: parseRetryAfter(response.headers['retry-after'], now),
+		retryAfterMs,
+		...(response.status === 429 && retryAfterMs !== undefined
+			? { resetAt: now + retryAfterMs }
+			: {}),
 		requestId,
 		serverMessage:
 			rawMessage === undefined ? undefined : redactSecrets(rawMessage, secrets).slice(0, 500),

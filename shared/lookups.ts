@@ -1,6 +1,6 @@
 import { parseCallbackPayload } from './callbackPayload.js';
 import type { CallbackReading } from './callbackPayload.js';
-import type { NyneClient, WaitOptions } from './client.js';
+import type { NyneClient, SubmitOptions, WaitOptions } from './client.js';
 import { toLookupView } from './lookupView.js';
 import type { LookupView } from './lookupView.js';
 import type { InteractionRequestBody } from './types.js';
@@ -14,7 +14,7 @@ import type { InteractionRequestBody } from './types.js';
 export async function startLookup(
 	client: NyneClient,
 	body: InteractionRequestBody,
-	options: { signal?: AbortSignal } = {},
+	options: SubmitOptions = {},
 ): Promise<LookupView> {
 	const submitted = await client.submit(body, options);
 	return toLookupView(

@@ -14,6 +14,9 @@ interface Window {
 	stamps: number[];
 }
 
+/** Why the limiter is blocked: the API's monthly quota, or any other rate limit. */
+export type RateLimitCode = 'rate_limited' | 'monthly_limit_exceeded';
+
 /** What the server's RateLimit headers said last: requests left in its current window, and when that window ends. */
 interface ServerView {
 	remaining: number;
@@ -35,17 +38,24 @@ const SAME_WINDOW_MS = 1_000;
  * rest. Measured with two processes on one key: 1/2 left 5% of requests answered 429, 1/4 none.
  */
 const SHARE_DIVISOR = 4;
+/**
+ * A reset header above this many seconds is a point in time (Unix seconds), not a delay: no rate window
+ * lasts 30 years, and no Unix time since 2001 is below it. Each header is read as its standard says, and a
+ * value on the wrong side of this line is read as the other kind instead of as a 56-year wait.
+ */
+const UNIX_SECONDS_FROM = 1_000_000_000;
 
 /**
- * Keeps one process under the per-key limits. Once the server has sent RateLimit headers they decide, in both
- * directions: fewer left than the local count allows means waiting, more left (the server's window turned over)
- * means going on. Several processes share a key without seeing each other, so a process only ever has a quarter
- * of what a fresh reading shows as left in flight, and with a stale reading, or once the window is over, it sends
- * one request at a time and learns from its answer.
+ * Keeps one process under the per-key limits. The local count (60 a minute, 1000 an hour) always applies; the
+ * server's RateLimit headers can only make it wait longer: fewer left than the local count allows means waiting
+ * for the server's reset. Several processes share a key without seeing each other, so a process only ever has a
+ * quarter of what a fresh reading shows as left in flight, and with a stale reading, or once the window is over,
+ * it sends one request at a time and learns from its answer. A block lasts exactly as long as the server said.
  */
 export class RateLimiter {
 	private readonly windows: Window[];
 	private blockedUntil = 0;
+	private blockedBy: RateLimitCode = 'rate_limited';
 	private server: ServerView | undefined;
 	private inFlight: number[] = [];
 
@@ -74,22 +84,36 @@ export class RateLimiter {
 		}
 		const blocked = this.blockedUntil - now;
 		if (blocked > 0) return blocked;
-		const wait = this.server ? this.serverWait(this.server, now) : this.localWait(now);
+		const wait = Math.max(this.server ? this.serverWait(this.server, now) : 0, this.localWait(now));
 		if (wait > 0) return wait;
 		for (const window of this.windows) window.stamps.push(now);
 		this.inFlight.push(now);
 		return 0;
 	}
 
-	/** Learns from X-RateLimit-* / RateLimit-* / Retry-After headers (lower-case names); one call per answer. */
-	observe(headers: Record<string, string>, now: number, status: number): void {
+	/** Why a wait that `reserve` returns is that long: the monthly quota, or any other limit. */
+	blockReason(now: number): RateLimitCode {
+		return this.blockedUntil > now ? this.blockedBy : 'rate_limited';
+	}
+
+	/** A request whose transport failed (no answer, so no headers): its slot is no longer in flight. */
+	release(): void {
+		this.inFlight.shift();
+	}
+
+	/**
+	 * Learns from X-RateLimit-* / RateLimit-* / Retry-After headers (lower-case names); one call per answer.
+	 * `code` is the API's error code of a 429 (monthly_limit_exceeded blocks as what it is).
+	 */
+	observe(headers: Record<string, string>, now: number, status: number, code?: string): void {
 		this.inFlight.shift();
 		const remaining = firstNumber(headers['ratelimit-remaining'], headers['x-ratelimit-remaining']);
 		const resetMs = resetDelayMs(headers, now);
 		if (status === 429) {
 			// A 429 says when to ask again, not how the window stands (a burst guard may send it): it blocks, the last reading stays.
 			const waitMs = parseRetryAfter(headers['retry-after'], now) ?? resetMs;
-			if (waitMs !== undefined) this.blockUntil(now + waitMs);
+			const reason = code === 'monthly_limit_exceeded' ? code : 'rate_limited';
+			if (waitMs !== undefined) this.blockUntil(now + waitMs, reason);
 			return;
 		}
 		if (remaining === undefined || resetMs === undefined) return;
@@ -129,8 +153,10 @@ export class RateLimiter {
 		return wait;
 	}
 
-	private blockUntil(until: number): void {
-		this.blockedUntil = Math.max(this.blockedUntil, until);
+	private blockUntil(until: number, reason: RateLimitCode = 'rate_limited'): void {
+		if (until <= this.blockedUntil) return;
+		this.blockedUntil = until;
+		this.blockedBy = reason;
 	}
 }
 
@@ -159,19 +185,29 @@ function firstNumber(...values: Array<string | undefined>): number | undefined {
 	return undefined;
 }
 
-/** Retry-After is seconds (fractions allowed) or an HTTP date. */
+/** Retry-After is a delay in seconds (fractions allowed) or an HTTP date; returns the delay in milliseconds. */
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
 	if (value === undefined || value.trim() === '') return undefined;
 	const seconds = Number(value);
-	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	if (Number.isFinite(seconds)) return secondsToDelayMs(seconds, now);
 	const date = Date.parse(value);
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/**
+ * RateLimit-Reset is a delay in seconds (the IETF draft), X-RateLimit-Reset the Unix time in seconds (the
+ * common convention); either one sent as the other kind is still read by its size (UNIX_SECONDS_FROM).
+ */
 function resetDelayMs(headers: Record<string, string>, now: number): number | undefined {
-	const relative = firstNumber(headers['ratelimit-reset']);
-	if (relative !== undefined) return Math.max(0, relative * 1000);
-	const absolute = firstNumber(headers['x-ratelimit-reset']);
-	if (absolute !== undefined) return Math.max(0, absolute * 1000 - now);
-	return undefined;
+	const delay = firstNumber(headers['ratelimit-reset']);
+	if (delay !== undefined) return secondsToDelayMs(delay, now);
+	const at = firstNumber(headers['x-ratelimit-reset']);
+	if (at === undefined) return undefined;
+	return at >= UNIX_SECONDS_FROM ? Math.max(0, at * 1000 - now) : secondsToDelayMs(at, now);
+}
+
+/** A number of seconds as a delay: a delay, or, when it can only be a Unix time, the time until then. */
+function secondsToDelayMs(seconds: number, now: number): number {
+	if (seconds >= UNIX_SECONDS_FROM) return Math.max(0, seconds * 1000 - now);
+	return Math.max(0, seconds * 1000);
 }

@@ -1,4 +1,4 @@
-/** Secrets shorter than this are not searched for: they would match ordinary text. */
+/** Secrets shorter than this are masked only where they stand alone (not inside a word), so ordinary text survives. */
 const MIN_SECRET_LENGTH = 4;
 const MASK = '***';
 
@@ -26,19 +26,38 @@ function formsOf(secret: string): string[] {
 		json,
 		encodeURIComponent(json),
 	];
-	return [...new Set(forms)].sort((a, b) => b.length - a.length);
+	return [...new Set([...forms, ...base64Forms(secret)])].sort((a, b) => b.length - a.length);
+}
+
+/** Base64 and base64url, with and without padding, as in a Basic auth header or an encoded token. */
+function base64Forms(text: string): string[] {
+	const standard = btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+	const unpadded = standard.replace(/=+$/, '');
+	const url = unpadded.replace(/\+/g, '-').replace(/\//g, '_');
+	return [standard, unpadded, url];
+}
+
+/** Each secret, and each `a:b` pair of them (a key and its secret, as Basic auth joins them). */
+function withPairs(secrets: readonly string[]): string[] {
+	const usable = secrets.filter((secret) => typeof secret === 'string' && secret !== '');
+	const pairs = usable.flatMap((a, i) => usable.filter((_b, j) => j !== i).map((b) => `${a}:${b}`));
+	return [...pairs, ...usable];
 }
 
 /**
- * Replaces every raw, URL-encoded (any hex case, `+` for spaces) and JSON-escaped copy of each secret
- * with `***`. Used on every string that the server or the network hands back.
+ * Replaces every raw, URL-encoded (any hex case, `+` for spaces), JSON-escaped and base64 copy of each secret,
+ * and of `key:secret`, with `***`. A secret shorter than MIN_SECRET_LENGTH is masked where it stands alone.
+ * Used on every string that the server or the network hands back.
  */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
 	let out = text;
-	for (const secret of secrets) {
-		if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) continue;
+	for (const secret of withPairs(secrets)) {
 		for (const form of formsOf(secret)) {
-			out = out.replace(new RegExp(escapeRegExp(form), form.includes('%') ? 'gi' : 'g'), MASK);
+			const pattern =
+				secret.length < MIN_SECRET_LENGTH
+					? `(?<![A-Za-z0-9])${escapeRegExp(form)}(?![A-Za-z0-9])`
+					: escapeRegExp(form);
+			out = out.replace(new RegExp(pattern, form.includes('%') ? 'gi' : 'g'), MASK);
 		}
 	}
 	return out;

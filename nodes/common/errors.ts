@@ -45,6 +45,9 @@ function mapError(node: INode, error: unknown, itemIndex?: number): NodeError {
 			...(error.httpStatus ? { httpCode: String(error.httpStatus) } : {}),
 			itemIndex,
 		});
+		// NodeApiError swaps any message naming ECONNRESET, ETIMEDOUT... for "You can retry the request
+		// immediately", even one given explicitly; after a lost POST that advice would pay twice.
+		nodeError.message = error.message;
 		nodeError.context.code = error.code;
 		if (error.requestId) nodeError.context.requestId = error.requestId;
 		return nodeError;

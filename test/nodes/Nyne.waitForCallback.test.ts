@@ -1,5 +1,5 @@
 import { WorkflowExecute } from 'n8n-core';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { Nyne } from '../../nodes/Nyne/Nyne.node';
 import { startCallbackCatcher } from './harness/callbackCatcher';
@@ -45,15 +45,28 @@ async function resumeAtDeadline(run: RunResult) {
 	return { resumed, output: nyneRuns[nyneRuns.length - 1]?.data?.main?.[0] ?? [] };
 }
 
-async function resume(run: RunResult, call: Pick<CaughtCall, 'body' | 'query'>) {
+/**
+ * Posts `call` to the waiting execution's resume webhook. `n8n1` resumes as n8n 1.x does, where the execution's
+ * custom data is not read back into the resume; `apiSecret` stands for a secret rotated meanwhile.
+ */
+async function resume(
+	run: RunResult,
+	call: Pick<CaughtCall, 'body' | 'query'>,
+	as: { n8n1?: boolean; apiSecret?: string } = {},
+) {
 	const nyneNode = run.workflow.getNode('Nyne')!;
+	const saved = JSON.parse(JSON.stringify(run.run.data)) as RunResult['run']['data'];
+	if (as.n8n1) {
+		expect(saved.resultData.metadata).toBeDefined();
+		delete saved.resultData.metadata;
+	}
 	const { context, response } = webhookContext({
 		workflow: run.workflow,
 		node: nyneNode,
-		credentials: env.credentials,
+		credentials: { ...env.credentials, ...(as.apiSecret ? { apiSecret: as.apiSecret } : {}) },
 		body: call.body,
 		query: call.query,
-		runExecutionData: run.run.data,
+		runExecutionData: saved,
 		executionId: '101',
 		mode: 'manual',
 	});
@@ -222,4 +235,62 @@ it('a resume URL on this machine is refused before submitting when the credentia
 		/Nothing was sent to Nyne \(error code: unreachable_callback_url\)/,
 	);
 	expect(env.sandbox.control.stats().requests).toBe(before);
+});
+
+describe.each([
+	['n8n 2.x', false],
+	['n8n 1.x (custom data not read back)', true],
+])('resumes only what it started, on %s', (_version, n8n1) => {
+	/** Two runs of the node in one execution, as Loop Over Items makes them: each waits with its own token. */
+	async function twoRuns() {
+		const first = await runNyne(env.credentials, [{}], {
+			parameters: parameters('https://x.com/erin'),
+			waitingBaseUrl: catcher.url,
+		});
+		const firstCall = await catcher.next();
+		catcher.calls.length = 0;
+		const second = await runNyne(env.credentials, [{}], {
+			parameters: parameters('https://x.com/frank'),
+			waitingBaseUrl: catcher.url,
+		});
+		const secondCall = await catcher.next();
+		expect(first.waiting && second.waiting).toBe(true);
+		return { firstCall, second, secondCall };
+	}
+	const refused = (outcome: Awaited<ReturnType<typeof resume>>) => {
+		expect(outcome.response.statusCode).toBe(403);
+		expect(outcome.answer.workflowData).toBeUndefined();
+	};
+
+	it('its own callback resumes it with its own people', async () => {
+		const { second, secondCall } = await twoRuns();
+		const own = await resume(second, secondCall, { n8n1 });
+		expect(own.answer.workflowData?.[0]).toHaveLength(15);
+		expect(own.answer.workflowData?.[0]?.[0]?.json).toMatchObject({ target_username: 'frank' });
+	});
+
+	it('an earlier run’s callback (a loop’s previous item, a replay) is refused', async () => {
+		const { firstCall, second } = await twoRuns();
+		refused(await resume(second, firstCall, { n8n1 }));
+		refused(await resume(second, firstCall, { n8n1 }));
+	});
+
+	it('a body forged about this run’s request under an earlier run’s token is refused', async () => {
+		const { firstCall, second, secondCall } = await twoRuns();
+		const forged = {
+			body: {
+				...(firstCall.body as Record<string, unknown>),
+				request_id: (secondCall.body as { request_id: string }).request_id,
+			},
+			query: firstCall.query,
+		};
+		refused(await resume(second, forged, { n8n1 }));
+	});
+
+	it('its own callback still resumes it after the API secret was rotated', async () => {
+		const { second, secondCall } = await twoRuns();
+		const own = await resume(second, secondCall, { n8n1, apiSecret: 'rotated-secret-0000' });
+		expect(own.response.statusCode).not.toBe(403);
+		expect(own.answer.workflowData?.[0]).toHaveLength(15);
+	});
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	isSignedResumeToken,
 	newResumeToken,
+	waitIdOf,
 } from '../../nodes/Nyne/actions/interaction/resumeToken';
 
 describe('the resume token (checked by its signature where n8n 1.x cannot read the execution custom data back)', () => {
@@ -32,5 +33,13 @@ describe('the resume token (checked by its signature where n8n 1.x cannot read t
 		expect(isSignedResumeToken(nonce, 'secret-1', '101', 'node-a')).toBe(false);
 		expect(isSignedResumeToken(undefined, 'secret-1', '101', 'node-a')).toBe(false);
 		expect(isSignedResumeToken(['a', 'b'], 'secret-1', '101', 'node-a')).toBe(false);
+	});
+
+	it('has a wait_id that marks this run’s token only, needs no secret, and does not reveal the token', () => {
+		const other = newResumeToken('secret-1', '101', 'node-a');
+		expect(waitIdOf(token)).toMatch(/^[0-9a-f]{32}$/);
+		expect(waitIdOf(token)).toBe(waitIdOf(token));
+		expect(waitIdOf(other)).not.toBe(waitIdOf(token));
+		expect(token).not.toContain(waitIdOf(token));
 	});
 });

@@ -240,7 +240,7 @@ describe('fault soak: callback mode, with duplicated, out-of-order and refused d
 		world = await faultyWorld(lookups, { duplicate_callback: 0.3, out_of_order_callback: 0.3 });
 		const submitted = await Promise.all(
 			lookups.map((lookup) =>
-				world.client.submit(lookup.body).then(
+				world.client.submit(lookup.body, { timeoutMs: WAIT_TIMEOUT_MS }).then(
 					(request) => ({ lookup, requestId: request.requestId }),
 					(error: unknown) => {
 						if (error instanceof NyneApiError && error.code === 'submission_unknown')

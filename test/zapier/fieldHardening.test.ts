@@ -5,6 +5,7 @@ import {
 	App,
 	appTester,
 	authFor,
+	clearAppCache,
 	expectNoSecrets,
 	KEY,
 	performOf,
@@ -38,6 +39,18 @@ describe('Zapier: field hardening against the sandbox', () => {
 	afterAll(() => sandbox.close());
 	beforeEach(() => sandbox.control.reset());
 
+	/** Asks (free) until Nyne has finished the lookup; its number of people. */
+	const completedCount = async (requestId: string): Promise<number> => {
+		for (let attempt = 0; attempt < 100; attempt++) {
+			const [found] = (await appTester(search, {
+				authData: authFor(sandbox.url),
+				inputData: { request_id: requestId },
+			})) as Array<{ status: string; count: number }>;
+			if (found?.status === 'completed') return found.count;
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		throw new Error(`lookup ${requestId} did not finish`);
+	};
 	const callbackBody = (requestId: string) => ({
 		request_id: requestId,
 		status: 'completed',
@@ -145,12 +158,20 @@ describe('Zapier: field hardening against the sandbox', () => {
 			cleanedRequest: callbackBody('interaction_other00000_1700000000'),
 		});
 		expect(forged).toEqual([]);
+		// The older version's subscription started a real lookup; its callback fires with Nyne's answer.
+		const started = (await appTester(start, {
+			authData: authFor(sandbox.url),
+			inputData: lookup,
+		})) as { request_id: string };
+		clearAppCache();
+		const finished = await completedCount(started.request_id);
+		const older = { id: started.request_id, request_id: started.request_id };
 		const mine = (await appTester(performOf(hook.perform), {
 			authData: authFor(sandbox.url),
-			subscribeData,
-			cleanedRequest: callbackBody(subscribeData.request_id),
+			subscribeData: older,
+			cleanedRequest: callbackBody(started.request_id),
 		})) as unknown[];
-		expect(mine).toHaveLength(1);
+		expect(mine).toHaveLength(finished);
 	});
 
 	it('performResume refuses a callback about another request than its step started, naming the one to fetch', async () => {

@@ -85,6 +85,8 @@ export interface CallbackListener {
 	url: string;
 	/** Resolves with the first JSON body POSTed to the listener. */
 	nextBody(timeoutMs?: number): Promise<unknown>;
+	/** Bodies that arrived and were not yet taken with nextBody. */
+	waiting(): number;
 	close(): Promise<void>;
 }
 
@@ -110,6 +112,7 @@ export async function startCallbackListener(): Promise<CallbackListener> {
 				});
 			});
 		},
+		waiting: () => bodies.length,
 		close: server.close,
 	};
 }

@@ -108,8 +108,8 @@ describe('trigger interaction_results (REST hook for every lookup of the connect
 			}
 			expectNoSecrets(people);
 		}
-		// Both callbacks were about lookups this connection started: trusted without asking Nyne again.
-		expect(env.sandbox.control.stats().byEndpoint['GET /person/interactions'] ?? 0).toBe(0);
+		// The people come from Nyne's own answer, one status read per callback, never from the posted body.
+		expect(env.sandbox.control.stats().byEndpoint['GET /person/interactions'] ?? 0).toBe(2);
 		expect(env.sandbox.control.stats().submissions).toBe(2);
 	});
 
@@ -150,14 +150,60 @@ describe('trigger interaction_results (REST hook for every lookup of the connect
 		expect(env.sandbox.control.callbacks().map((d) => d.url)).toEqual([own.url]);
 	});
 
-	it('gives the same ids when Nyne delivers the same callback twice', async () => {
+	it('fires once per lookup: the same callback posted again (3 replays) triggers nothing more', async () => {
 		const subscribeData = await subscribe(env.listener.url);
 		await startLookup('https://twitter.com/acme', { type: 'followers,following', max_results: 5 });
 		const body = await env.listener.nextBody();
 		const firstRun = await perform(subscribeData, body);
-		const again = await perform(subscribeData, structuredClone(body));
-		expect(again.map((p) => p.id)).toEqual(firstRun.map((p) => p.id));
+		expect(firstRun).toHaveLength(20);
 		expect(new Set(firstRun.map((p) => p.relation))).toEqual(new Set(['follower', 'following']));
+		for (let replay = 0; replay < 3; replay++)
+			expect(await perform(subscribeData, structuredClone(body))).toEqual([]);
+	});
+
+	it('two posts of one callback arriving together fire once, on a z.cache that honours nx', async () => {
+		const { subscribeData, started, body } = await lookupPostedToHook('https://x.com/posted_twice');
+		const rpc = await startZcacheRpcServer();
+		const runs = (await Promise.all(
+			[1, 2, 3].map(() =>
+				invokeWithZcache(
+					App,
+					'triggers.interaction_results.operation.perform',
+					{ authData: auth(), subscribeData, cleanedRequest: structuredClone(body) },
+					rpc.url,
+				),
+			),
+		).finally(() => rpc.close())) as Person[][];
+		expect(runs.map((people) => people.length).sort()).toEqual([0, 0, 12]);
+		expect(runs.flat().every((p) => p.request_id === started.request_id)).toBe(true);
+	});
+
+	it('a forged body about a lookup this connection started fires Nyne’s people, not the body’s', async () => {
+		const { subscribeData, started, body } = await lookupPostedToHook('https://x.com/forged_own');
+		const forged = structuredClone(body) as { data: { interactions: Array<{ username: string }> } };
+		forged.data.interactions = [{ username: 'fake_one' }, { username: 'fake_two' }];
+		const people = await perform(subscribeData, forged);
+		expect(people.map((p) => p.username)).not.toContain('fake_one');
+		expectNyneAnswer(people, started, 1);
+	});
+
+	it('a post about an unknown request ID that looks young costs at most 3 reads', async () => {
+		const subscribeData = await subscribe(env.listener.url);
+		const youngId = `interaction_unknown0000_${Math.floor(Date.now() / 1000)}`;
+		const people = await perform(subscribeData, {
+			request_id: youngId,
+			status: 'completed',
+			data: {
+				interaction_type: 'followers',
+				source_platform: 'twitter',
+				target: { username: 'acme' },
+				interactions: [{ username: 'planted' }],
+			},
+		});
+		expect(people).toEqual([]);
+		const reads = env.sandbox.control.stats().byEndpoint['GET /person/interactions'] ?? 0;
+		expect(reads).toBeGreaterThanOrEqual(1);
+		expect(reads).toBeLessThanOrEqual(3);
 	});
 
 	it('turns a failed lookup into a clear error', async () => {

@@ -4,45 +4,83 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A loopback stand-in for Zapier's RPC endpoint with z.cache semantics as Zapier documents them:
- * `set` with `nx` writes only when the key is absent and answers false otherwise. The app tester's
- * own cache mock ignores `nx`, so concurrency needs this one.
+ * `set` with `nx` writes only when the key is absent and answers false otherwise, and `scope` decides who
+ * shares an entry: none, every user of the integration; `['user']`, one Zapier user; `['auth']`, one
+ * connection (both: that user's connection). Zapier knows who calls from the step's token; here each
+ * identity calls its own URL (`urlAs`). The app tester's own cache mock ignores `nx` and `scope`, so
+ * concurrency and isolation need this one.
  */
 export interface ZcacheRpcServer {
+	/** The RPC URL of one Zapier user on one connection (user `u1`, connection `a1`). */
 	url: string;
-	entries: Map<string, string>;
+	/** The RPC URL of Zapier user `user` running a step on connection `auth`. */
+	urlAs(identity: { user: string; auth: string }): string;
+	/** Every stored entry by its key, whatever its scope (for checks on what is stored). */
+	readonly entries: Map<string, string>;
+	/** The entries of one scope: `app`, `user:<id>`, `auth:<id>` or `user:<id>|auth:<id>`. */
+	scopeEntries(tag: string): Map<string, string>;
+	/** Until replaced, each call `hold` answers a promise for is carried out, but answered only once that promise settles. */
+	hold(hold: HoldCall | undefined): void;
+	/** Resolves at the next `nx` write refused because the key was there (a lock someone holds). */
+	lockRefused(): Promise<void>;
 	close(): Promise<void>;
+}
+
+type CacheMethod = 'zcache_get' | 'zcache_set' | 'zcache_delete';
+export type HoldCall = (method: CacheMethod, key: string) => Promise<void> | undefined;
+
+/** Which store a call reaches: the scope's tag for the calling identity. */
+function scopeTag(scope: unknown, identity: { user: string; auth: string }): string {
+	const names = Array.isArray(scope) ? scope : [];
+	const parts = [
+		...(names.includes('user') ? [`user:${identity.user}`] : []),
+		...(names.includes('auth') ? [`auth:${identity.auth}`] : []),
+	];
+	return parts.length === 0 ? 'app' : parts.join('|');
 }
 
 export async function startZcacheRpcServer(
 	options: {
 		/** Calls it matches answer 500, as when Zapier's cache is down. */
-		fails?: (
-			method: 'zcache_get' | 'zcache_set' | 'zcache_delete',
-			key: string,
-			value: string | null,
-		) => boolean;
+		fails?: (method: CacheMethod, key: string, value: string | null) => boolean;
 	} = {},
 ): Promise<ZcacheRpcServer> {
-	const entries = new Map<string, string>();
+	const stores = new Map<string, Map<string, string>>();
+	const storeFor = (tag: string) => {
+		let store = stores.get(tag);
+		if (!store) stores.set(tag, (store = new Map()));
+		return store;
+	};
+	let hold: HoldCall | undefined;
+	const refusalWaiters: Array<() => void> = [];
 	const server = createServer((req, res) => {
-		void readJson(req).then((call) => {
-			const [key, value, , , nx] = call.params as [
+		const who = /^\/as\/([^/]+)\/([^/]+)\//.exec(req.url ?? '');
+		const identity = { user: who?.[1] ?? 'u1', auth: who?.[2] ?? 'a1' };
+		void readJson(req).then(async (call) => {
+			const method = call.method as CacheMethod;
+			const [key, second, , setScope, nx] = call.params as [
 				string,
-				string | null,
+				unknown,
 				number | null,
 				unknown,
 				boolean | null,
 			];
-			if (options.fails?.(call.method as 'zcache_get', key, value)) {
+			// get and delete send (key, scope); set sends (key, value, ttl, scope, nx).
+			const value = method === 'zcache_set' ? ((second as string | null) ?? 'null') : null;
+			if (options.fails?.(method, key, value)) {
 				res.writeHead(500).end();
 				return;
 			}
+			const store = storeFor(scopeTag(method === 'zcache_set' ? setScope : second, identity));
 			let result: unknown = null;
-			if (call.method === 'zcache_get') result = entries.get(key) ?? null;
-			else if (call.method === 'zcache_set') {
-				result = !(nx === true && entries.has(key));
-				if (result) entries.set(key, value ?? 'null');
-			} else if (call.method === 'zcache_delete') result = entries.delete(key);
+			if (method === 'zcache_get') result = store.get(key) ?? null;
+			else if (method === 'zcache_set') {
+				result = !(nx === true && store.has(key));
+				if (result) store.set(key, value ?? 'null');
+				else for (const waiter of refusalWaiters.splice(0)) waiter();
+			} else if (method === 'zcache_delete') result = store.delete(key);
+			// The call is carried out at once; only its answer waits, as a slow network would make it.
+			await hold?.(method, key);
 			res
 				.writeHead(200, { 'content-type': 'application/json' })
 				.end(JSON.stringify({ id: call.id, result }));
@@ -52,9 +90,19 @@ export async function startZcacheRpcServer(
 	const { port } = server.address() as AddressInfo;
 	// The RPC client needs a token or deploy key; an event token would also send logs to Zapier, a deploy key does not.
 	process.env.ZAPIER_DEPLOY_KEY = 'test-deploy-key';
+	const urlAs = ({ user, auth }: { user: string; auth: string }) =>
+		`http://127.0.0.1:${port}/as/${encodeURIComponent(user)}/${encodeURIComponent(auth)}/platform/rpc/cli`;
 	return {
-		url: `http://127.0.0.1:${port}/platform/rpc/cli`,
-		entries,
+		url: urlAs({ user: 'u1', auth: 'a1' }),
+		urlAs,
+		get entries() {
+			return new Map([...stores.values()].flatMap((store) => [...store]));
+		},
+		scopeEntries: (tag) => new Map(stores.get(tag) ?? []),
+		hold: (next) => {
+			hold = next;
+		},
+		lockRefused: () => new Promise<void>((resolve) => refusalWaiters.push(resolve)),
 		close: () =>
 			new Promise<void>((resolve) => {
 				delete process.env.ZAPIER_DEPLOY_KEY;

@@ -18,7 +18,7 @@ const PLAN_CODES = new Set([
 	'ip_not_allowed',
 	'access_denied',
 ]);
-const THROTTLE_CODES = new Set(['rate_limit_exceeded', 'monthly_limit_exceeded']);
+const THROTTLE_CODES = new Set(['rate_limit_exceeded', 'rate_limited', 'monthly_limit_exceeded']);
 
 const DEFAULT_THROTTLE_SECONDS = 60;
 const MONTHLY_LIMIT_RETRY_SECONDS = 3600;

@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-import { abortReason } from '../../../shared';
+import { abortReason, MAX_TIMER_MS } from '../../../shared';
 
 /**
  * Waits `ms`, ending early (rejecting) when `signal` aborts. Built on `sleep`, which every supported
@@ -8,6 +8,12 @@ import { abortReason } from '../../../shared';
  * to its own copy at run time, so the node may only use what all of them have.
  */
 export async function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+	// A timer longer than MAX_TIMER_MS fires after 1 ms: a longer wait is slept in pieces.
+	for (let left = ms; left > 0; left -= MAX_TIMER_MS)
+		await abortablePiece(Math.min(left, MAX_TIMER_MS), signal);
+}
+
+async function abortablePiece(ms: number, signal?: AbortSignal): Promise<void> {
 	if (!signal) return await sleep(ms);
 	if (signal.aborted) throw abortReason(signal);
 	let onAbort: (() => void) | undefined;

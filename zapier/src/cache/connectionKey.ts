@@ -11,7 +11,10 @@ export const STATE_TTL_SECONDS = 30 * 24 * 3600;
 export const digest = (text: string): string =>
 	createHash('sha256').update(text).digest('hex').slice(0, 32);
 
-/** The connection a step runs on, as a digest of its API key (two connections never share app state). */
+/**
+ * The API key a step runs with, as a digest. Entries are also stored with scope ['auth'] (connectionCache.ts),
+ * which is what keeps two connections with the same key apart.
+ */
 export function connectionDigest(bundle: Bundle): string {
 	return digest(inputText((bundle.authData as Record<string, unknown> | undefined)?.api_key));
 }

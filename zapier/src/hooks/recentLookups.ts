@@ -2,6 +2,8 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
 
 import type { LookupView } from '../../../shared/index.js';
+import { withLock } from '../cache/cacheLock.js';
+import { getForConnection, setForConnection } from '../cache/connectionCache.js';
 import { connectionDigest, STATE_TTL_SECONDS } from '../cache/connectionKey.js';
 
 /*
@@ -12,6 +14,8 @@ import { connectionDigest, STATE_TTL_SECONDS } from '../cache/connectionKey.js';
  */
 
 const MAX_RECENT = 200;
+/** A Start step waits a little for the lock; after that the record is skipped (and logged by the caller). */
+const LOCK = { attempts: 8, retryMs: 250 };
 
 const recentSchema = zod.object({
 	request_id: zod.string().min(1),
@@ -24,7 +28,7 @@ export type RecentLookup = zod.infer<typeof recentSchema>;
 const recentKey = (bundle: Bundle) => `nyne-lookups:${connectionDigest(bundle)}`;
 
 export async function recentLookups(z: ZObject, bundle: Bundle): Promise<RecentLookup[]> {
-	const parsed = zod.array(recentSchema).safeParse(await z.cache.get(recentKey(bundle)));
+	const parsed = zod.array(recentSchema).safeParse(await getForConnection(z, recentKey(bundle)));
 	return parsed.success ? parsed.data : [];
 }
 
@@ -41,8 +45,19 @@ export async function rememberLookup(
 		social_media_url: socialMediaUrl,
 		started_at: new Date(now).toISOString(),
 	};
-	const kept = (await recentLookups(z, bundle)).filter((e) => e.request_id !== entry.request_id);
-	await z.cache.set(recentKey(bundle), [entry, ...kept].slice(0, MAX_RECENT), STATE_TTL_SECONDS);
+	const key = recentKey(bundle);
+	const done = await withLock(
+		z,
+		key,
+		async () => {
+			const kept = (await recentLookups(z, bundle)).filter(
+				(e) => e.request_id !== entry.request_id,
+			);
+			await setForConnection(z, key, [entry, ...kept].slice(0, MAX_RECENT), STATE_TTL_SECONDS);
+		},
+		LOCK,
+	);
+	if (!done) throw new Error('the record of lookups is being written by another step');
 }
 
 export async function isRecentLookup(

@@ -4,11 +4,18 @@ import type { LookupView } from '../../../shared/index.js';
 import { clock } from '../clock.js';
 import { YOUNG_NOT_FOUND_WAIT_MS } from '../client.js';
 import { withZapierErrors } from '../errors.js';
+import { claimDelivery } from '../hooks/deliveredLookups.js';
 import { registerHook, unregisterHook } from '../hooks/hookRegistry.js';
 import { isRecentLookup, recentLookups } from '../hooks/recentLookups.js';
 import { readKnownLookup, readPostedCallback, unlessFailed } from '../lookupFlow.js';
 import { withPersonIds, type PersonItem } from '../people.js';
 import { PERSON_OUTPUT_FIELDS, SAMPLE_PERSON } from '../samples.js';
+
+/**
+ * A request ID this connection has no record of (a record lost, or a post by someone else) is asked again
+ * through a young 404 this long only: 3 reads at most, where a recorded lookup gets YOUNG_NOT_FOUND_WAIT_MS.
+ */
+const UNRECORDED_YOUNG_WAIT_MS = 3_000;
 
 /** The editor shows at most three sample records; fewer keeps the test payload small. */
 const SAMPLE_LIMIT = 3;
@@ -48,41 +55,56 @@ const performUnsubscribe = (z: ZObject, bundle: Bundle) =>
 	});
 
 /**
- * Whether a callback is about a lookup of this connection: one the app started (or the one an older
- * version of this trigger started on subscribe), else Nyne is asked, and its own view of the lookup
- * is used instead of the posted body. A post about a lookup Nyne does not know triggers nothing.
+ * Nyne's own view of the lookup a callback names, read by its request ID: the posted body only says which
+ * lookup to read, never what it found (anyone holding the hook URL can post). A lookup this connection started
+ * (or the one an older version of this trigger started on subscribe) is asked again through a 404 while it is
+ * young; any other request ID only briefly, so a post about an unknown ID costs little. Undefined when
+ * Nyne does not know the lookup or has not finished it.
  */
-async function verifiedView(
+async function nyneView(
 	z: ZObject,
 	bundle: Bundle,
 	posted: LookupView,
 ): Promise<LookupView | undefined> {
 	const requestId = posted.summary.request_id;
-	// Subscriptions of the earlier version of this trigger hold the request they started as `id` and `request_id`.
-	const subscribed = bundle.subscribeData as { id?: unknown; request_id?: unknown } | undefined;
-	if (subscribed?.request_id === requestId || subscribed?.id === requestId) return posted;
-	try {
-		if (await isRecentLookup(z, bundle, requestId)) return posted;
-	} catch (error) {
-		// Without the record the callback is checked with Nyne below, rather than lost.
-		z.console.log(`Nyne: the record of lookups could not be read (${String(error)}).`);
-	}
-	// A 404 for a request young enough to be not yet visible is asked again, as the search does.
 	const view = await readKnownLookup(z, bundle, requestId, {
 		waitWhileYoung: true,
-		maxWaitMs: YOUNG_NOT_FOUND_WAIT_MS,
+		maxWaitMs: (await startedHere(z, bundle, requestId))
+			? YOUNG_NOT_FOUND_WAIT_MS
+			: UNRECORDED_YOUNG_WAIT_MS,
 	});
 	return view?.summary.status === 'completed' || view?.summary.status === 'failed'
 		? view
 		: undefined;
 }
 
-/** Nyne's callback body: one trigger item per person (a lookup that found nobody triggers nothing). */
+/** Whether this connection started the lookup (a record lost to the cache only makes the check cheaper). */
+async function startedHere(z: ZObject, bundle: Bundle, requestId: string): Promise<boolean> {
+	// Subscriptions of the earlier version of this trigger hold the request they started as `id` and `request_id`.
+	const subscribed = bundle.subscribeData as { id?: unknown; request_id?: unknown } | undefined;
+	if (subscribed?.request_id === requestId || subscribed?.id === requestId) return true;
+	try {
+		return await isRecentLookup(z, bundle, requestId);
+	} catch (error) {
+		z.console.log(`Nyne: the record of lookups could not be read (${String(error)}).`);
+		return false;
+	}
+}
+
+/** Nyne's answer for the posted lookup: one trigger item per person, once per lookup (a lookup that found nobody triggers nothing). */
 const perform = (z: ZObject, bundle: Bundle): Promise<PersonItem[]> =>
 	withZapierErrors(z, async () => {
-		const view = await verifiedView(z, bundle, readPostedCallback(bundle));
+		const view = await nyneView(z, bundle, readPostedCallback(bundle));
 		if (!view) {
-			z.console.log('Nyne: a callback about a lookup Nyne does not know was ignored.');
+			z.console.log(
+				'Nyne: a callback about a lookup Nyne does not know (or has not finished) was ignored.',
+			);
+			return [];
+		}
+		if (!(await claimDelivery(z, bundle, view.summary.request_id, clock.now()))) {
+			z.console.log(
+				`Nyne: lookup ${view.summary.request_id} was already delivered; the repeated callback was ignored.`,
+			);
 			return [];
 		}
 		return withPersonIds(unlessFailed(view).people);

@@ -10,7 +10,13 @@ import type { NyneOperation, RunContext, Started } from '../types';
 import { prepareLookup } from './prepareLookup';
 import type { PreparedLookup } from './prepareLookup';
 import { rememberIfPaid, settleLookups } from './spending';
-import { newResumeToken, rememberWait, resumeUrlOf, withResumeToken } from './resumeToken';
+import {
+	newResumeToken,
+	rememberWait,
+	resumeUrlOf,
+	waitIdOf,
+	withResumeToken,
+} from './resumeToken';
 
 /** What one lookup operation is: its option in the Operation list, the core's interaction type, and its URL field. */
 export interface LookupSpec {
@@ -47,7 +53,8 @@ function startedItem(summary: LookupSummary, withCallbackUrl: boolean): IDataObj
  * What the execution goes on with when no callback came by the deadline. n8n then resumes it without calling this
  * node again (it skips the waiting node and passes its input on), so the notice is put in place of that input now.
  */
-function noCallbackNotice(requestId: string, timeoutMs: number): IDataObject {
+/** The item a wait leaves on the stack: n8n outputs it if no callback comes, and the resume checks a callback with it. */
+function noCallbackNotice(requestId: string, timeoutMs: number, token: string): IDataObject {
 	return {
 		error:
 			`No callback from Nyne arrived within ${Math.round(timeoutMs / 1000)} s. The lookup ` +
@@ -55,6 +62,7 @@ function noCallbackNotice(requestId: string, timeoutMs: number): IDataObject {
 			'fetch it with Resource "Request" > Operation "Get", or raise Options > Timeout.',
 		code: 'callback_timeout',
 		request_id: requestId,
+		wait_id: waitIdOf(token),
 	};
 }
 
@@ -72,14 +80,25 @@ async function waitForCallback(
 			...prepared.body,
 			callback_url: withResumeToken(resumeUrlOf(context, itemIndex), token),
 		};
-		return { token, view: await startLookup(await run.client(), body, { signal: run.signal }) };
+		return {
+			token,
+			view: await startLookup(await run.client(), body, {
+				signal: run.signal,
+				timeoutMs: prepared.timeoutMs,
+			}),
+		};
 	});
 	const requestId = view.summary.request_id;
 	rememberWait(context, itemIndex, { token, requestId });
 	await context.putExecutionToWait(new Date(Date.now() + prepared.timeoutMs));
 	const waiting = context.getExecuteData();
 	waiting.data.main = [
-		[{ json: noCallbackNotice(requestId, prepared.timeoutMs), pairedItem: { item: itemIndex } }],
+		[
+			{
+				json: noCallbackNotice(requestId, prepared.timeoutMs, token),
+				pairedItem: { item: itemIndex },
+			},
+		],
 	];
 	return { items: [{ ...startedItem(view.summary, false), waiting_for: 'callback' }], requestId };
 }
@@ -94,7 +113,11 @@ async function start(
 	const view = await submitOnce(
 		this,
 		itemIndex,
-		async () => await startLookup(await run.client(), prepared.body, { signal: run.signal }),
+		async () =>
+			await startLookup(await run.client(), prepared.body, {
+				signal: run.signal,
+				timeoutMs: prepared.timeoutMs,
+			}),
 	);
 	if (prepared.waitMode === 'none')
 		return { items: [startedItem(view.summary, true)], requestId: view.summary.request_id };

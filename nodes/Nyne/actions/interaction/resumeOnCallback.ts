@@ -5,7 +5,13 @@ import type { CallbackReading } from '../../../../shared';
 import { errorItem, toNodeError } from '../../../common/errors';
 import { readLookupShape, renderLookup } from '../../../common/output';
 import { acceptCallback, respond } from '../../../common/webhook';
-import { CALLBACK_TOKEN_PARAMETER, isSignedResumeToken, recallWait } from './resumeToken';
+import {
+	CALLBACK_TOKEN_PARAMETER,
+	isSignedResumeToken,
+	recallWait,
+	recallWaitingItem,
+	waitIdOf,
+} from './resumeToken';
 
 function continuesOnFail(context: IWebhookFunctions): boolean {
 	const node = context.getNode();
@@ -15,9 +21,12 @@ function continuesOnFail(context: IWebhookFunctions): boolean {
 }
 
 /**
- * What this execution's waiting run kept: its token and request, and the credential's pair to keep out of
- * messages. Where the resume webhook cannot read the execution's custom data back (n8n 1.x), the token in the
- * URL is checked by its signature for this execution and node instead, and the request cannot be checked.
+ * What this execution's waiting run kept: its token and the request it submitted, and the credential's pair to
+ * keep out of messages. Where the resume webhook cannot read the execution's custom data back (n8n 1.x), the
+ * item the run left waiting holds the request and a digest of the token (`wait_id`); a run started by an older
+ * version of the node left no digest, and its token is checked by its signature for this execution and node. A
+ * callback is always checked against the request the run submitted, so another run's callback (a loop's
+ * earlier item, a replay) resumes nothing.
  */
 async function expectedCall(
 	context: IWebhookFunctions,
@@ -30,9 +39,18 @@ async function expectedCall(
 	if (record?.requestId) {
 		return { token: record.token, reading: { secrets, expectedRequestId: record.requestId } };
 	}
+	const waiting = recallWaitingItem(context);
 	const received = (context.getQueryData() as IDataObject)[CALLBACK_TOKEN_PARAMETER];
-	if (isSignedResumeToken(received, apiSecret, context.getExecutionId(), context.getNode().id)) {
-		return { token: String(received), reading: { secrets } };
+	if (waiting.requestId && typeof received === 'string') {
+		const reading = { secrets, expectedRequestId: waiting.requestId };
+		if (waiting.waitId !== undefined) {
+			if (waitIdOf(received) === waiting.waitId) return { token: received, reading };
+		} else if (
+			isSignedResumeToken(received, apiSecret, context.getExecutionId(), context.getNode().id)
+		) {
+			return { token: received, reading };
+		}
+		throw new NyneValidationError('wrong_token', 'the token is not the one this wait was given');
 	}
 	throw new NyneValidationError(
 		'not_waiting',

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'crypto';
 import type { IExecuteFunctions, INode, IWebhookFunctions } from 'n8n-workflow';
 
 import { NyneValidationError } from '../../../../shared';
@@ -26,6 +26,15 @@ function signNonce(apiSecret: string, executionId: string, nodeId: string, nonce
 		.update(`nyne-resume|${executionId}|${nodeId}|${nonce}`)
 		.digest('hex')
 		.slice(0, 40);
+}
+
+/**
+ * The waiting run's own mark of its token, kept with the item it leaves on the execution's stack (as `wait_id`):
+ * a one-way digest, so it resumes nothing by itself, and it needs no API secret to check (a rotated secret still
+ * lets the paid result in).
+ */
+export function waitIdOf(token: string): string {
+	return createHash('sha256').update(`nyne-wait|${token}`).digest('hex').slice(0, 32);
 }
 
 /** Whether a token was made by newResumeToken for this execution and node under this API secret. */
@@ -86,6 +95,26 @@ export function recallWait(context: IWebhookFunctions): WaitRecord | undefined {
 	if (typeof stored !== 'string' || stored === '') return undefined;
 	const [token, requestId] = stored.split(' ');
 	return { token, ...(requestId ? { requestId } : {}) };
+}
+
+/**
+ * What the waiting run left on the execution's stack: the item it outputs if no callback comes, with the request
+ * it started and its `wait_id`. Every supported n8n hands that item to the resume webhook as its input, where
+ * 1.x cannot read the execution's custom data back.
+ */
+export function recallWaitingItem(context: IWebhookFunctions): {
+	requestId?: string;
+	waitId?: string;
+} {
+	const read = (field: string): string | undefined => {
+		try {
+			const value: unknown = context.evaluateExpression(`{{ $json.${field} }}`);
+			return typeof value === 'string' && value !== '' ? value : undefined;
+		} catch {
+			return undefined;
+		}
+	};
+	return { requestId: read('request_id'), waitId: read('wait_id') };
 }
 
 /** This execution's resume URL, without a token. */
