@@ -98,18 +98,21 @@ export function describeEditorJourney(target: N8nTarget): void {
 				copyFileSync(join(artifacts, `${name}.png`), join(REPO_ROOT, 'docs', docName));
 		};
 
-		/** Types a query into the node picker and waits until `wanted` is listed; fails naming what was listed. */
-		async function search(query: string, wanted: string): Promise<string[]> {
+		/** Types a query into the node picker and waits (a while) for `wanted` to be listed; returns what is listed. */
+		async function listedFor(query: string, wanted: string): Promise<string[]> {
 			await fillText(page(), SEARCH, query, { leave: false });
-			try {
-				await elementWithText(page(), PICKER_ITEM, wanted, 20_000);
-			} catch {
-				const listed = await textsOf(page(), PICKER_ITEM);
+			await elementWithText(page(), PICKER_ITEM, wanted, 20_000).catch(() => undefined);
+			return await textsOf(page(), PICKER_ITEM);
+		}
+
+		/** The same, failing with what the picker lists when `wanted` is not among it. */
+		async function search(query: string, wanted: string): Promise<string[]> {
+			const listed = await listedFor(query, wanted);
+			if (!listed.includes(wanted))
 				throw new Error(
 					`searching the node picker for "${query}" does not list "${wanted}"; it lists: ${JSON.stringify(listed)}`,
 				);
-			}
-			return await textsOf(page(), PICKER_ITEM);
+			return listed;
 		}
 
 		async function openNyneFromPicker(): Promise<void> {
@@ -131,11 +134,12 @@ export function describeEditorJourney(target: N8nTarget): void {
 			await (await page().waitForSelector(byTestId('canvas-add-button'), {
 				visible: true,
 			}))!.click();
-			await search('Nyne', 'Nyne');
+			const listed = await listedFor('Nyne', 'Nyne');
 			await step('02-trigger-picker-nyne');
 			await search('manual', 'Manual Trigger');
 			await (await elementWithText(page(), PICKER_ITEM, 'Manual Trigger')).click();
 			await page().waitForSelector(byTestId('canvas-handle-plus'), { visible: true });
+			expect(listed, 'the trigger picker, searched for "Nyne"').toContain('Nyne');
 		});
 
 		it('03 after the Manual Trigger, searching "Nyne", "followers" or "twitter" lists the Nyne action node', async () => {
