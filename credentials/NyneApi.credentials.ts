@@ -53,7 +53,9 @@ export class NyneApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The API key from your Nyne dashboard',
+			description:
+				'Sign in at <a href="https://www.nyne.ai">nyne.ai</a>: your dashboard lists the API key and its secret',
+			hint: 'From your Nyne dashboard at https://www.nyne.ai (shown beside the API secret)',
 		},
 		{
 			displayName: 'API Secret',
@@ -62,7 +64,9 @@ export class NyneApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The API secret that belongs to the key',
+			description:
+				'The secret shown with the API key in your dashboard at <a href="https://www.nyne.ai">nyne.ai</a>',
+			hint: 'From your Nyne dashboard at https://www.nyne.ai, next to the API key',
 		},
 		{
 			displayName: 'Base URL',

@@ -11,7 +11,7 @@ import type {
 
 import { resumeOnCallback } from './actions/interaction/resumeOnCallback';
 import { router } from './actions/router';
-import { nodeProperties } from './actions/versionDescription';
+import { nodeProperties, operationSubtitle } from './actions/versionDescription';
 
 export class Nyne implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,7 +20,7 @@ export class Nyne implements INodeType {
 		icon: { light: 'file:nyne.svg', dark: 'file:nyne.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle: operationSubtitle(nodeProperties),
 		description:
 			'Find who replied to a post, who follows an account and whom it follows, on Twitter/X and Instagram',
 		defaults: { name: 'Nyne' },

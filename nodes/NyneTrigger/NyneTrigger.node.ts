@@ -23,7 +23,10 @@ export class NyneTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '=Lookup results',
-		description: 'Starts the workflow when Nyne posts the result of a lookup to this webhook',
+		// n8n's node picker shows one "Nyne" card for this trigger and the Nyne node, with this description.
+		description:
+			'Find who replied to a post, who follows an account and whom it follows, on Twitter/X and ' +
+			'Instagram, and start workflows from the results of lookups',
 		defaults: { name: 'Nyne Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -28,23 +28,45 @@ export const outputOption: INodeProperties = {
 	],
 };
 
-/** n8n's Simplify, for nodes an AI agent can call: unset, it follows the caller (an agent gets the simplified answer). */
+/**
+ * n8n's Simplify, for nodes an AI agent can call. Adding it changes nothing by itself: its default follows the
+ * caller, as the node does without it (an agent gets the simplified answer, a workflow the raw data). The two
+ * other choices are booleans, the values this option had when it was a switch, so saved workflows keep theirs.
+ */
 export const simplifyOption: INodeProperties = {
 	displayName: 'Simplify',
 	name: 'simplify',
-	type: 'boolean',
-	default: true,
+	type: 'options',
+	default: 'auto',
+	options: [
+		{
+			name: 'Raw Data',
+			value: false,
+			description: 'Always the raw data, in the shape Output chooses, also for an AI agent',
+		},
+		{
+			name: 'Simplified',
+			value: true,
+			description:
+				"Always one item with the summary and each person's few most useful fields, within about 20 KB " +
+				'(people beyond it are counted in people_omitted), also in a workflow',
+		},
+		{
+			name: 'Simplified for an AI Agent, Raw Data in a Workflow',
+			value: 'auto',
+			description: 'What the node does when this option is not added',
+		},
+	],
 	description:
 		"Whether to return a simplified version of the response instead of the raw data: one item with the summary and each person's " +
-		'few most useful fields, within about 20 KB (people beyond it are counted in people_omitted). ' +
-		'Not set, an AI agent calling this node as a tool gets the simplified version and a workflow the raw data; set it to choose.',
+		'few most useful fields, within about 20 KB',
 };
 
 export function readOutputShape(value: unknown): OutputShape {
 	return value === 'single' ? 'single' : 'split';
 }
 
-/** The shape Options ask for: Simplify when set, else simplified for an AI agent's tool call, else Output. */
+/** The shape Options ask for: Simplify when it says always or never, else simplified for an AI agent's tool call, else Output. */
 export function readLookupShape(options: IDataObject, calledAsTool: boolean): OutputShape {
 	const simplify = typeof options.simplify === 'boolean' ? options.simplify : calledAsTool;
 	return simplify ? 'simplified' : readOutputShape(options.output);

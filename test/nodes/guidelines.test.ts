@@ -65,14 +65,13 @@ describe("n8n's UX guidelines", () => {
 		expect(unsorted).toEqual([]);
 	});
 
-	it('the Nyne node, usable as an AI agent tool, is listed under AI > Tools like the tools n8n derives', () => {
+	it("every node is filed under Marketing and Sales only: n8n's editor lists a node filed under AI > Tools as a tool, without its actions", () => {
+		// n8n derives the Nyne Tool (filed under AI > Tools) from usableAsTool by itself.
 		expect(new Nyne().description.usableAsTool).toBe(true);
-		const nyne = codex('Nyne');
-		expect(nyne.categories).toContain('AI');
-		// The codex n8n-workflow's convertNodeToAiTool gives every derived tool.
-		expect(nyne.subcategories).toEqual({ AI: ['Tools'], Tools: ['Other Tools'] });
-		for (const trigger of ['NyneTrigger', 'NyneFollowerTrigger'])
-			expect(codex(trigger).categories).not.toContain('AI');
+		for (const node of ['Nyne', 'NyneTrigger', 'NyneFollowerTrigger']) {
+			expect(codex(node).categories).toEqual(['Marketing', 'Sales']);
+			expect(codex(node).subcategories).toBeUndefined();
+		}
 	});
 
 	it("a trigger's event choice is called Trigger On, without a tooltip", () => {

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import * as account from './account/Account.resource';
 import * as interaction from './interaction/Interaction.resource';
@@ -26,3 +26,26 @@ export const nodeProperties: INodeProperties[] = [
 	...request.description,
 	...account.description,
 ];
+
+/**
+ * The canvas subtitle in words, made from the Resource and Operation lists above: each operation's name
+ * ("Get Followers"), with its resource's name after a one-word operation ("Get Request").
+ */
+export function operationSubtitle(properties: INodeProperties[]): string {
+	const resources = properties.find((property) => property.name === 'resource');
+	const resourceName = (value: unknown) =>
+		(resources?.options as INodePropertyOptions[]).find((option) => option.value === value)?.name;
+	const branches = properties
+		.filter((property) => property.name === 'operation')
+		.flatMap((property) => {
+			const resource = property.displayOptions?.show?.resource?.[0];
+			return (property.options as INodePropertyOptions[]).map((option) => {
+				const words = option.name.includes(' ')
+					? option.name
+					: `${option.name} ${resourceName(resource)}`;
+				const test = `$parameter["resource"] === ${JSON.stringify(resource)} && $parameter["operation"] === ${JSON.stringify(option.value)}`;
+				return `${test} ? ${JSON.stringify(words)} : `;
+			});
+		});
+	return `={{ ${branches.join('')}$parameter["operation"] }}`;
+}

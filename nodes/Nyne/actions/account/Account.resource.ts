@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Usage',
 				value: 'getUsage',
-				action: 'Get API usage and credits',
+				action: 'Get usage and credits left',
 				description: 'Credits used and left this billing cycle, with a breakdown by API',
 			},
 		],

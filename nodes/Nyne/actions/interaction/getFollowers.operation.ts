@@ -7,7 +7,7 @@ export const spec: LookupSpec = {
 	option: {
 		name: 'Get Followers',
 		value: 'getFollowers',
-		action: 'Get the followers of an account',
+		action: 'Get followers',
 		description:
 			'People who follow a Twitter/X or Instagram account, with their bio and follower counts',
 	},

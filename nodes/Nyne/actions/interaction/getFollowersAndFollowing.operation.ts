@@ -7,7 +7,7 @@ export const spec: LookupSpec = {
 	option: {
 		name: 'Get Followers and Following',
 		value: 'getFollowersAndFollowing',
-		action: 'Get the followers and the following of an account',
+		action: 'Get followers and following',
 		description:
 			'Followers and following of a Twitter/X or Instagram account in one lookup; each person carries relation "follower" or "following"',
 	},

@@ -7,7 +7,7 @@ export const spec: LookupSpec = {
 	option: {
 		name: 'Get Following',
 		value: 'getFollowing',
-		action: 'Get the accounts an account follows',
+		action: 'Get following',
 		description: 'Accounts that an account follows, on Twitter/X or Instagram',
 	},
 	urlPlaceholder: 'https://x.com/nyne_ai',

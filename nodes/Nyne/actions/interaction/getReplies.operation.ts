@@ -7,7 +7,7 @@ export const spec: LookupSpec = {
 	option: {
 		name: 'Get Replies',
 		value: 'getReplies',
-		action: 'Get the people who replied to a post',
+		action: 'Get replies',
 		description:
 			'People who replied to a post on Twitter/X, with their reply text, date, likes and retweets',
 	},

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { maxResultsField } from '../../../common/fields';
+import { MAX_RESULTS_LIMIT } from '../../../../shared';
+import { maxResultsField, MIN_RESULTS } from '../../../common/fields';
 import { outputOption, simplifyOption } from '../../../common/output';
 
 export const DEFAULT_TIMEOUT_SECONDS = 300;
@@ -52,13 +53,16 @@ const reuseOption: INodeProperties = {
 /** Fields every lookup shares (the resource shows them for its lookup operations); the URL field comes from each operation. */
 export const lookupFields: INodeProperties[] = [
 	maxResultsField(
-		'Nyne returns 10 to 1000 people per lookup (it raises smaller values to 10) and charges 3 credits for a lookup that finds data',
+		`From ${MIN_RESULTS} to ${MAX_RESULTS_LIMIT}; below ${MIN_RESULTS} counts as ${MIN_RESULTS}. A lookup that finds data costs 3 credits, whatever this number`,
 	),
 	{
 		displayName: 'Wait Mode',
 		name: 'waitMode',
 		type: 'options',
 		default: 'poll',
+		hint:
+			'Wait for Result checks Nyne until the people are there; Wait for Callback pauses the execution until Nyne ' +
+			"posts them; Don't Wait returns the request ID at once",
 		options: [
 			{
 				name: "Don't Wait",

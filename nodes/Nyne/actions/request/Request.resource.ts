@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get the status and results of a lookup',
+				action: 'Get a lookup by its request ID',
 				description:
 					'The status of a lookup by its request ID, and its people once it has completed',
 			},
