@@ -13,3 +13,4 @@ export * from './queue-services';
 export * from './queue-cluster';
 export * from './queue-executions';
 export * from './queue-batch';
+export * from './shifted-clock';

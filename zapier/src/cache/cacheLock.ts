@@ -20,7 +20,7 @@ export interface ScopedCache {
 	delete(key: string, scope?: string[]): Promise<boolean>;
 }
 
-export const scopedCache = (z: ZObject): ScopedCache => z.cache as ScopedCache;
+export const scopedCache = (z: ZObject): ScopedCache => z.cache;
 
 /**
  * Takes the lock on `key` with `nx`, and checks it holds our token (a cache that ignores `nx` cannot

@@ -48,7 +48,7 @@ export async function pollWatch(
 		const outcome = await runPollCycle(
 			{
 				client: createNyneClient(z, bundle),
-				now: clock.now,
+				now: () => clock.now(),
 				store: zcacheStore(z, key, target.intervalMs),
 			},
 			target,
