@@ -22,6 +22,8 @@ export interface WatchSettings {
 	transport: (request: TransportRequest) => Promise<TransportResponse>;
 	/** The product's own clock (it may jump away from the model's). */
 	now: () => number;
+	/** n8n: the node's static data as an earlier version left it. */
+	staticData?: IDataObject;
 }
 
 export interface PollOptions {
@@ -57,7 +59,7 @@ export function n8nRun(settings: WatchSettings): AdapterRun {
 		maxResults: settings.maxResults ?? '',
 		checkEveryHours: settings.checkEveryHours,
 	};
-	let staticData: IDataObject = {};
+	let staticData: IDataObject = structuredClone(settings.staticData ?? {});
 	let posted = false;
 	const context = (data: IDataObject) =>
 		({

@@ -39,6 +39,11 @@ export class ModelProfile {
 		return gone.name;
 	}
 
+	/** An account Nyne lists without a username. */
+	followNameless(at: number): void {
+		this.list.unshift({ name: null, since: at });
+	}
+
 	refollow(name: string, at: number): void {
 		if (this.list.some((f) => f.name === name)) return;
 		this.list.unshift({ name, since: at });
