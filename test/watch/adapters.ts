@@ -1,10 +1,18 @@
 import type { IDataObject, INode, IPollFunctions } from 'n8n-workflow';
 
 import type { RateLimiterRegistry, TransportRequest, TransportResponse } from '../../shared';
-import { NyneFollowerTrigger } from '../../nodes/NyneFollowerTrigger/NyneFollowerTrigger.node';
+import { pollFollowers } from '../../nodes/NyneFollowerTrigger/pollFollowers';
 import { setRuntime } from '../../nodes/common/transport';
 import { clock } from '../../zapier/src/clock';
-import { App, zapier } from '../zapier/harness';
+import { createRequire } from 'node:module';
+
+import type * as ZapierCore from '../../zapier/node_modules/zapier-platform-core';
+import App from '../../zapier/src/index';
+
+/** zapier-platform-core as the app loads it, for its z.errors. */
+const zapier = createRequire(new URL('../../zapier/package.json', import.meta.url))(
+	'zapier-platform-core',
+) as typeof ZapierCore;
 
 /** One change as the watch reported it, in either product. */
 export interface Reported {
@@ -24,6 +32,12 @@ export interface WatchSettings {
 	now: () => number;
 	/** n8n: the node's static data as an earlier version left it. */
 	staticData?: IDataObject;
+	/** Another trigger than the follower one of `mode`: n8n's event, Zapier's trigger key, and its URL. */
+	n8nEvent?: string;
+	zapierKey?: 'new_follower' | 'new_following' | 'new_reply' | 'lost_follower';
+	url?: string;
+	/** Leave Check Every (Hours) out, as a new trigger has it. */
+	defaults?: boolean;
 }
 
 export interface PollOptions {
@@ -42,9 +56,8 @@ export type AdapterName = 'n8n' | 'zapier';
 const noLimiters = { forKey: () => false } as unknown as RateLimiterRegistry;
 const logger = { warn() {}, info() {}, debug() {}, error() {}, verbose() {} };
 
-/** The n8n Follower Trigger's poll, called as n8n calls it, on a direct IPollFunctions stand-in. */
+/** The n8n Follower Trigger's poll (what its node's poll() runs), on a direct IPollFunctions stand-in. */
 export function n8nRun(settings: WatchSettings): AdapterRun {
-	const trigger = new NyneFollowerTrigger();
 	const node: INode = {
 		id: 'watch',
 		name: 'Nyne Follower Trigger',
@@ -54,10 +67,10 @@ export function n8nRun(settings: WatchSettings): AdapterRun {
 		parameters: {},
 	};
 	const parameters: IDataObject = {
-		socialMediaUrl: 'https://x.com/acme',
-		event: settings.mode === 'new' ? 'newFollower' : 'lostFollower',
+		socialMediaUrl: settings.url ?? 'https://x.com/acme',
+		event: settings.n8nEvent ?? (settings.mode === 'new' ? 'newFollower' : 'lostFollower'),
 		maxResults: settings.maxResults ?? '',
-		checkEveryHours: settings.checkEveryHours,
+		...(settings.defaults ? {} : { checkEveryHours: settings.checkEveryHours }),
 	};
 	let staticData: IDataObject = structuredClone(settings.staticData ?? {});
 	let posted = false;
@@ -91,7 +104,7 @@ export function n8nRun(settings: WatchSettings): AdapterRun {
 			posted = false;
 			let out;
 			try {
-				out = await trigger.poll.call(context(data));
+				out = await pollFollowers.call(context(data));
 			} catch {
 				out = null;
 			}
@@ -112,7 +125,7 @@ type Cache = Map<string, string>;
 
 /** The Zapier trigger's perform on a stand-in z: z.request on the model, a z.cache that honours scope and nx. */
 export function zapierRun(settings: WatchSettings): AdapterRun {
-	const key = settings.mode === 'new' ? 'new_follower' : 'lost_follower';
+	const key = settings.zapierKey ?? (settings.mode === 'new' ? 'new_follower' : 'lost_follower');
 	const operation = App.triggers[key]?.operation;
 	if (operation?.type !== 'polling' || typeof operation.perform !== 'function')
 		throw new Error(`${key} should be a polling trigger`);
@@ -121,8 +134,8 @@ export function zapierRun(settings: WatchSettings): AdapterRun {
 	const bundle = {
 		authData: { api_key: 'k', api_secret: 's', base_url: 'http://127.0.0.1:9' },
 		inputData: {
-			social_media_url: 'https://x.com/acme',
-			check_every_hours: settings.checkEveryHours,
+			social_media_url: settings.url ?? 'https://x.com/acme',
+			...(settings.defaults ? {} : { check_every_hours: settings.checkEveryHours }),
 			max_results: settings.maxResults ?? '',
 		},
 		meta: { zap: { id: 'zap-model' } },
