@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { lookupIntervalMs, pollWatch, sampleWatch } from '../../shared';
+import { DEFAULT_CHECK_EVERY_HOURS, lookupIntervalMs, pollWatch, sampleWatch } from '../../shared';
 import type { WatchChange, WatchMode, WatchTarget } from '../../shared';
 import { toNodeError } from '../common/errors';
 import { buildLookupBody } from '../common/lookupBody';
@@ -31,7 +31,10 @@ function readTarget(context: IPollFunctions): WatchTarget & { event: FollowerEve
 		trigger: event,
 		mode: modeOf(event),
 		body: buildLookupBody(RELATION_BY_EVENT[event], read),
-		intervalMs: lookupIntervalMs(read('checkEveryHours', undefined), 'checkEveryHours'),
+		intervalMs: lookupIntervalMs(
+			read('checkEveryHours', DEFAULT_CHECK_EVERY_HOURS),
+			'checkEveryHours',
+		),
 	};
 }
 

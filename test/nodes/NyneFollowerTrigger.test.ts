@@ -296,3 +296,32 @@ it('bad input is an error before anything is sent', async () => {
 	await expect(broken.poll()).rejects.toThrow(/profile/i);
 	expect(env.sandbox.control.stats().requests).toBe(before);
 });
+
+it('at the default Check Every (Hours) = 24, polls in between send nothing: one lookup, then free polls', async () => {
+	const username = smallProfile('quinn');
+	const { poll, node } = watcher(username, 'newFollower');
+	delete node.parameters.checkEveryHours;
+	const before = env.sandbox.control.stats();
+	await poll();
+	await settle();
+	await poll();
+	const afterBaseline = env.sandbox.control.stats();
+	// 23 more hours of polls: no POST, and no GET either (nothing is pending).
+	for (let i = 0; i < 22; i++) await poll();
+	const after = env.sandbox.control.stats();
+	expect(afterBaseline.submissions - before.submissions).toBe(1);
+	expect(after.submissions).toBe(afterBaseline.submissions);
+	expect(after.requests).toBe(afterBaseline.requests);
+	await poll();
+	expect(env.sandbox.control.stats().submissions).toBe(afterBaseline.submissions + 1);
+});
+
+it('a Check Every (Hours) below 1 or not whole is an error before anything is sent', async () => {
+	for (const hours of [0, 0.5, -3]) {
+		const w = watcher(smallProfile('rose'), 'newFollower');
+		w.node.parameters.checkEveryHours = hours;
+		const before = env.sandbox.control.stats().requests;
+		await expect(w.poll()).rejects.toThrow(/Check Every \(Hours\)/);
+		expect(env.sandbox.control.stats().requests).toBe(before);
+	}
+});
