@@ -199,7 +199,7 @@ describe('followerWatch: hashes', () => {
 });
 
 describe('followerWatch: what a list can and cannot say', () => {
-	const newestFirst = (stored: unknown, list: InteractionItem[], complete: boolean) =>
+	const newestFirst = (stored: unknown, list: InteractionItem[] | null, complete: boolean) =>
 		observeLookup(
 			stored,
 			{ platform: 'twitter', people: list, complete },
