@@ -207,8 +207,11 @@ export async function pollWatch(deps: PollDeps, target: WatchTarget): Promise<Po
 			message: `The state stored by version ${reading.migrated} was carried over, with its pending lookup.`,
 		});
 	const now = deps.now();
-	// A clock that went back must not hold the next lookup back for longer than one interval.
+	// A clock that went back must not hold the next lookup back for longer than one interval, nor make
+	// the pending lookup look older than it can be (its 404s would not count as early).
 	if (record.lastStartedAt !== null && record.lastStartedAt > now) record.lastStartedAt = now;
+	if (record.pending && record.pending.submittedAt > now)
+		record.pending = { ...record.pending, submittedAt: now };
 
 	const pending = record.pending;
 	const view = pending ? await checkPending(deps, record, pending, notes) : undefined;
