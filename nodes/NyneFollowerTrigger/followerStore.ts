@@ -3,13 +3,16 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { WatchRecord, WatchStore } from '../../shared';
 
-/** The trigger's record is its node's static data itself, which n8n saves after each poll. */
+/** JSON in, JSON out: n8n hands static data over as proxies (structuredClone refuses them). */
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** The trigger's record is its node's static data itself, which n8n saves when a poll emits. */
 export function staticDataStore(staticData: IDataObject): WatchStore {
 	return {
-		read: () => ({ ...staticData }),
+		read: () => copy(staticData),
 		write: (record: WatchRecord) => {
 			for (const key of Object.keys(staticData)) delete staticData[key];
-			Object.assign(staticData, structuredClone(record));
+			Object.assign(staticData, copy(record));
 		},
 	};
 }

@@ -177,7 +177,7 @@ async function start(
 	// Written before Nyne is asked: a record that cannot be saved after a paid start makes the next poll
 	// wait for the interval instead of paying again (the next lookup still sees every change).
 	record.lastStartedAt = now;
-	await deps.store.write(structuredClone(record));
+	await deps.store.write(JSON.parse(JSON.stringify(record)) as WatchRecord);
 	try {
 		const started = await startLookup(deps.client, target.body);
 		record.pending = { requestId: started.summary.request_id, submittedAt: now, notFound: 0 };
