@@ -6,6 +6,7 @@ import { n8nQueueRow } from './n8nQueueBatch';
 import { overheadBench } from './overhead';
 import { pollingBench } from './polling';
 import { toolAnswerBench } from './toolAnswer';
+import { triggerCreditsBench } from './triggerCredits';
 import { zapierRequireBench } from './zapierRequire';
 
 async function section(title: string, run: () => Promise<string>): Promise<void> {
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
 	await section('Zapier app cold require', zapierRequireBench);
 	await section('AI agent tool answer size', toolAnswerBench);
 	await section('Credits', creditsBench);
+	await section('Credits a day of every trigger at its defaults', triggerCreditsBench);
 }
 
 main().then(

@@ -34,6 +34,20 @@ export type {
 export { MAX_REMEMBERED, WATCH_STATE_VERSION, readWatchState } from './watch/watchState.js';
 export type { WatchState } from './watch/watchState.js';
 export { toLostPersonItem } from './watch/lostPerson.js';
+export { PENDING_MAX_AGE_MS, pollWatch, watchKeyOf } from './watch/pollCycle.js';
+export type {
+	PollDeps,
+	PollOutcome,
+	WatchChange,
+	WatchNote,
+	WatchStore,
+	WatchTarget,
+} from './watch/pollCycle.js';
+export { SAMPLE_SIZE, sampleWatch } from './watch/sample.js';
+export { MAX_QUEUED, WATCH_RECORD_VERSION, readWatchRecord } from './watch/watchRecord.js';
+export type { WatchRecord } from './watch/watchRecord.js';
+export { effectiveMaxResults, isCompleteList } from './watch/completeness.js';
+export { creditsPerDay, DEFAULT_CHECK_EVERY_HOURS, lookupIntervalMs } from './watch/interval.js';
 export type { LostPersonItem, LostPersonMeta } from './watch/lostPerson.js';
 export { isYoungRequest, requestCreatedAtMs } from './requestAge.js';
 export type { CallbackReading } from './callbackPayload.js';

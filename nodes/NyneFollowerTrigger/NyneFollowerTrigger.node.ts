@@ -6,6 +6,12 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
+import {
+	CREDITS_PER_LOOKUP,
+	creditsPerDay,
+	DEFAULT_CHECK_EVERY_HOURS,
+	HOUR_MS,
+} from '../../shared';
 import { maxResultsField, socialMediaUrlField } from '../common/fields';
 import { pollFollowers } from './pollFollowers';
 
@@ -27,8 +33,11 @@ export class NyneFollowerTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Each poll starts a lookup and the next poll collects it, so changes show up one ' +
-					'poll interval later. The first lookup only records who is there.',
+					`Each lookup costs ${CREDITS_PER_LOOKUP} credits: at Check Every (Hours) = ` +
+					`${DEFAULT_CHECK_EVERY_HOURS} this trigger spends ${creditsPerDay(DEFAULT_CHECK_EVERY_HOURS * HOUR_MS)} ` +
+					`credits a day (${CREDITS_PER_LOOKUP} × 24 ÷ hours), plus one lookup when it is turned on. ` +
+					'Polls in between cost nothing; changes show up on the first poll after a lookup finishes. ' +
+					'The first lookup only records who is there.',
 				name: 'pollingNotice',
 				type: 'notice',
 				default: '',
@@ -67,8 +76,19 @@ export class NyneFollowerTrigger implements INodeType {
 					},
 				],
 			},
+			{
+				displayName: 'Check Every (Hours)',
+				name: 'checkEveryHours',
+				type: 'number',
+				typeOptions: { minValue: 1, numberPrecision: 0 },
+				default: DEFAULT_CHECK_EVERY_HOURS,
+				description:
+					"How often a new lookup may start, independent of the trigger's poll times; polls in between only read a finished lookup, for free",
+				hint: `${CREDITS_PER_LOOKUP} × 24 ÷ hours credits a day: 24 hours costs ${CREDITS_PER_LOOKUP} credits a day, 1 hour ${CREDITS_PER_LOOKUP * 24}`,
+			},
 			maxResultsField(
-				"Each lookup costs 3 credits. Lost-follower events need the whole list, so set this above the profile's count.",
+				'Nyne lists at most this many people, newest first (100 when empty). Lost events come only from ' +
+					"complete lists, so set this above the profile's count.",
 			),
 		],
 	};

@@ -18,24 +18,31 @@ export interface WatchOptions {
 	at: number;
 	/** How many people a `new` watch remembers; at least a full lookup's worth. */
 	maxRemembered?: number;
+	/**
+	 * The list is newest first (followers, following): someone unknown listed after a person seen before
+	 * followed before that person did, so in a cut-off list they are older people scrolling into view.
+	 */
+	newestFirst?: boolean;
+	/** Hash of a 0.1.0 remembered entry (see legacySeen in the state), when the state came from 0.1.0. */
+	legacyHash?: (text: string) => string;
 }
 
 export interface WatchLookup {
 	platform: string;
 	/** The lookup's people; null or missing counts as an empty list. */
 	people: readonly InteractionItem[] | null | undefined;
-	/** True when the list has everyone (fewer people than max results). */
+	/** True when the list has everyone: Nyne listed fewer entries than the effective Max Results (see completeness.ts). */
 	complete: boolean;
 }
 
 export interface WatchWarning {
-	code: 'suspicious_shrink' | 'list_cut_off';
+	code: 'suspicious_shrink' | 'list_cut_off' | 'empty_baseline' | 'window_moved';
 	message: string;
 }
 
 export interface WatchOutcome {
-	/** Store this for the next lookup. */
-	state: WatchState;
+	/** Store this for the next lookup; null while no lookup has listed anyone (no trusted baseline yet). */
+	state: WatchState | null;
 	/** This lookup only recorded who is there (first lookup, or the stored state was set aside). */
 	baseline: boolean;
 	/** `new` watches: people seen for the first time, in the lookup's order. */
@@ -70,8 +77,23 @@ export function observeLookup(
 	const people = lookup.people ?? [];
 	const reading = readWatchState(stored, options.watch);
 	if (!reading.state) {
-		const outcome = accept(baselineOf(options), people, lookup, options, true);
-		return reading.problem ? { ...outcome, reset: reading.problem } : outcome;
+		const reset = reading.problem ? { reset: reading.problem } : {};
+		if (people.length === 0)
+			return {
+				state: null,
+				baseline: true,
+				added: [],
+				lost: [],
+				...reset,
+				warning: {
+					code: 'empty_baseline',
+					message:
+						'The first lookup listed nobody, so it is not taken as the baseline (an empty answer ' +
+						'is more often a glitch than a profile without followers); the next lookup that lists ' +
+						'people is.',
+				},
+			};
+		return { ...accept(baselineOf(options), people, lookup, options, true), ...reset };
 	}
 	const state = reading.state;
 	if (isSuspicious(state, people.length)) {
@@ -126,13 +148,31 @@ function accept(
 ): WatchOutcome {
 	const base = { ...state, count: people.length, shrink: null, warned: null };
 	if (options.mode === 'new') {
-		const { seen, added } = rememberPeople(
-			state.seen,
-			people,
-			lookup.platform,
-			options.maxRemembered ?? MAX_REMEMBERED,
-		);
-		return { state: { ...base, seen }, baseline, added: baseline ? [] : added, lost: [] };
+		const { seen, added, firstKnown } = rememberPeople(state, people, lookup.platform, options);
+		const next: WatchState = { ...base, seen, lastComplete: lookup.complete };
+		delete next.legacySeen;
+		if (baseline) return { state: next, baseline, added: [], lost: [] };
+		// After a complete list everyone unknown is new; after a cut-off one only those listed before
+		// the first person seen before (the rest may be older people scrolling into view).
+		if (state.lastComplete || !options.newestFirst)
+			return { state: next, baseline, added, lost: [] };
+		if (firstKnown === people.length) {
+			return {
+				state: next,
+				baseline,
+				added: [],
+				lost: [],
+				warning: {
+					code: 'window_moved',
+					message:
+						`None of the ${people.length} people listed was seen before and the list before was ` +
+						`cut off by Max Results, so new people cannot be told apart from older ones; they are ` +
+						`remembered without events. Raise Max Results above the profile's count.`,
+				},
+			};
+		}
+		const before = new Set(people.slice(0, firstKnown));
+		return { state: next, baseline, added: added.filter((person) => before.has(person)), lost: [] };
 	}
 	const usernames = uniqueUsernames(people);
 	if (!lookup.complete) {
@@ -169,25 +209,41 @@ function accept(
 	};
 }
 
-/** Moves everyone in the lookup to the recent end of the remembered set, and returns who was not in it. */
+/**
+ * Moves everyone in the lookup to the recent end of the remembered set, and returns who was not in it
+ * and where the first person already remembered is listed (the list's length when nobody is).
+ */
 function rememberPeople(
-	packed: string,
+	state: WatchState,
 	people: readonly InteractionItem[],
 	platform: string,
-	maxRemembered: number,
-): { seen: string; added: InteractionItem[] } {
-	const remembered = unpackHashes(packed);
+	options: WatchOptions,
+): { seen: string; added: InteractionItem[]; firstKnown: number } {
+	const remembered = unpackHashes(state.seen);
 	const known = new Set(remembered);
+	const legacy =
+		state.legacySeen && options.legacyHash ? new Set(unpackHashes(state.legacySeen)) : undefined;
+	const isKnown = (hash: string, person: InteractionItem): boolean =>
+		known.has(hash) ||
+		(legacy !== undefined &&
+			legacy.has(options.legacyHash!(`${platform}:${person.username.toLowerCase()}`)));
 	const current = new Set<string>();
 	const added: InteractionItem[] = [];
-	for (const person of people) {
+	let firstKnown = people.length;
+	people.forEach((person, index) => {
 		const hash = hashKey(personKey(platform, person));
-		if (current.has(hash)) continue;
+		if (current.has(hash)) return;
 		current.add(hash);
-		if (!known.has(hash)) added.push(person);
-	}
+		if (!isKnown(hash, person)) added.push(person);
+		else if (firstKnown === people.length) firstKnown = index;
+	});
 	const ordered = [...remembered.filter((hash) => !current.has(hash)), ...current];
-	return { seen: ordered.slice(Math.max(0, ordered.length - maxRemembered)).join(''), added };
+	const maxRemembered = options.maxRemembered ?? MAX_REMEMBERED;
+	return {
+		seen: ordered.slice(Math.max(0, ordered.length - maxRemembered)).join(''),
+		added,
+		firstKnown,
+	};
 }
 
 function uniqueUsernames(people: readonly InteractionItem[]): string[] {

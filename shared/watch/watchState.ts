@@ -31,6 +31,8 @@ export const watchStateSchema = z.object({
 	shrink: z.number().int().min(0).nullable(),
 	/** The warning already reported for the current condition, so it is reported once. */
 	warned: z.enum(['suspicious_shrink', 'list_cut_off']).nullable(),
+	/** Hashes the 0.1.0 n8n trigger remembered (another hash), until the first lookup after the upgrade. */
+	legacySeen: z.string().max(MAX_PACKED_CHARS).regex(PACKED_HASHES).optional(),
 });
 
 export type WatchState = z.infer<typeof watchStateSchema>;

@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { baseCounts } from '../../sandbox/people';
-import type { WatchState } from '../../shared';
+import { HOUR_MS } from '../../shared';
+import type { WatchRecord, WatchState } from '../../shared';
+import { getRuntime, setRuntime } from '../../nodes/common/transport';
 import { NyneFollowerTrigger } from '../../nodes/NyneFollowerTrigger/NyneFollowerTrigger.node';
 import { pollContext, singleNodeWorkflow } from './harness/contexts';
 import { useScaledSandbox } from './harness/scaledSandbox';
@@ -10,6 +12,13 @@ import { useScaledSandbox } from './harness/scaledSandbox';
 const TIME_SCALE = 0.001;
 const trigger = new NyneFollowerTrigger();
 const env = useScaledSandbox(TIME_SCALE, { sandbox: { jobDurationMs: 2_000 } });
+
+/** The trigger's clock, moved one Check Every (Hours) forward before each poll so each poll may start a lookup. */
+let offset = 0;
+beforeAll(() => {
+	const scaled = getRuntime().now;
+	setRuntime({ now: () => scaled() + offset });
+});
 
 /** A profile whose whole follower list fits in one lookup, so unfollows can be seen. */
 function smallProfile(prefix: string): string {
@@ -26,17 +35,27 @@ function watcher(username: string, event: string, maxResults = 1000) {
 		type: 'n8n-nodes-nyne.nyneFollowerTrigger',
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: { socialMediaUrl: `https://x.com/${username}`, event, maxResults },
+		parameters: {
+			socialMediaUrl: `https://x.com/${username}`,
+			event,
+			maxResults,
+			checkEveryHours: 1,
+		},
 		credentials: { nyneApi: { id: 'cred1', name: 'Nyne sandbox' } },
 	};
 	const workflow = singleNodeWorkflow(node);
-	const poll = async () => await trigger.poll.call(pollContext(workflow, node, env.credentials));
-	const state = () =>
-		workflow.staticData[`node:${node.name}`] as {
-			state?: WatchState;
-			pending?: { requestId: string };
-		} & IDataObject;
-	return { node, workflow, poll, state };
+	const pollNow = async () => await trigger.poll.call(pollContext(workflow, node, env.credentials));
+	const poll = async () => {
+		offset += HOUR_MS;
+		return await pollNow();
+	};
+	const record = () =>
+		workflow.staticData[`node:${node.name}`] as Partial<WatchRecord> & IDataObject;
+	const state = () => ({
+		...record(),
+		state: record().observed as WatchState | undefined,
+	});
+	return { node, workflow, poll, pollNow, state };
 }
 
 const settle = async () => await new Promise((resolve) => setTimeout(resolve, 30));
@@ -117,13 +136,13 @@ it('reports unfollows as lostFollower events with the username', async () => {
 
 it('a poll never waits: while the lookup runs it returns nothing and submits nothing', async () => {
 	const username = smallProfile('ivan');
-	const { poll, state } = watcher(username, 'newFollower');
+	const { poll, pollNow, state } = watcher(username, 'newFollower');
 	env.sandbox.control.setJobDurationMs(3_600_000);
 	try {
 		await poll();
 		const pending = state().pending?.requestId;
 		const submissions = env.sandbox.control.stats().submissions;
-		expect(await poll()).toBeNull();
+		expect(await pollNow()).toBeNull();
 		expect(state().pending?.requestId).toBe(pending);
 		expect(env.sandbox.control.stats().submissions).toBe(submissions);
 	} finally {
@@ -199,26 +218,22 @@ describe('static data it cannot trust re-baselines without items', () => {
 		[
 			'a number where the remembered set belongs',
 			'newFollower',
-			(data) => Object.assign(data.state as IDataObject, { seen: 42 }),
+			(data) => Object.assign(data.observed as IDataObject, { seen: 42 }),
 		],
 		[
 			'an odd-length hash string',
 			'newFollower',
 			(data) =>
-				Object.assign(data.state as IDataObject, {
-					seen: `${String((data.state as IDataObject).seen)}xyz`,
+				Object.assign(data.observed as IDataObject, {
+					seen: `${String((data.observed as IDataObject).seen)}xyz`,
 				}),
 		],
 		[
 			'`last` not a list',
 			'lostFollower',
-			(data) => Object.assign(data.state as IDataObject, { last: 'someone' }),
+			(data) => Object.assign(data.observed as IDataObject, { last: 'someone' }),
 		],
-		[
-			'an unknown version',
-			'newFollower',
-			(data) => Object.assign(data.state as IDataObject, { v: 99 }),
-		],
+		['an unknown version', 'newFollower', (data) => Object.assign(data, { v: 99 })],
 		[
 			'the layout of an older release',
 			'newFollower',
@@ -236,7 +251,7 @@ describe('static data it cannot trust re-baselines without items', () => {
 			'a pending lookup that is a number, and no state',
 			'newFollower',
 			(data) => {
-				delete data.state;
+				delete data.observed;
 				data.pending = 5;
 			},
 		],
@@ -280,4 +295,33 @@ it('bad input is an error before anything is sent', async () => {
 	const before = env.sandbox.control.stats().requests;
 	await expect(broken.poll()).rejects.toThrow(/profile/i);
 	expect(env.sandbox.control.stats().requests).toBe(before);
+});
+
+it('at the default Check Every (Hours) = 24, polls in between send nothing: one lookup, then free polls', async () => {
+	const username = smallProfile('quinn');
+	const { poll, node } = watcher(username, 'newFollower');
+	delete node.parameters.checkEveryHours;
+	const before = env.sandbox.control.stats();
+	await poll();
+	await settle();
+	await poll();
+	const afterBaseline = env.sandbox.control.stats();
+	// 23 more hours of polls: no POST, and no GET either (nothing is pending).
+	for (let i = 0; i < 22; i++) await poll();
+	const after = env.sandbox.control.stats();
+	expect(afterBaseline.submissions - before.submissions).toBe(1);
+	expect(after.submissions).toBe(afterBaseline.submissions);
+	expect(after.requests).toBe(afterBaseline.requests);
+	await poll();
+	expect(env.sandbox.control.stats().submissions).toBe(afterBaseline.submissions + 1);
+});
+
+it('a Check Every (Hours) below 1 or not whole is an error before anything is sent', async () => {
+	for (const hours of [0, 0.5, -3]) {
+		const w = watcher(smallProfile('rose'), 'newFollower');
+		w.node.parameters.checkEveryHours = hours;
+		const before = env.sandbox.control.stats().requests;
+		await expect(w.poll()).rejects.toThrow(/Check Every \(Hours\)/);
+		expect(env.sandbox.control.stats().requests).toBe(before);
+	}
 });

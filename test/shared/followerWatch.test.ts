@@ -197,3 +197,46 @@ describe('followerWatch: hashes', () => {
 		for (const hash of [...hashes].slice(0, 50)) expect(hash).toMatch(/^[A-Za-z0-9_-]{8}$/);
 	});
 });
+
+describe('followerWatch: what a list can and cannot say', () => {
+	const newestFirst = (stored: unknown, list: InteractionItem[] | null, complete: boolean) =>
+		observeLookup(
+			stored,
+			{ platform: 'twitter', people: list, complete },
+			{ watch: 'w', mode: 'new', at: 1, newestFirst: true },
+		);
+
+	it('an empty or null first lookup is no baseline; the next one that lists people is', () => {
+		for (const first of [[], null]) {
+			const outcome = newestFirst(undefined, first as InteractionItem[] | null, true);
+			expect(outcome).toMatchObject({
+				state: null,
+				added: [],
+				warning: { code: 'empty_baseline' },
+			});
+			const baseline = newestFirst(outcome.state, people(0, 37), true);
+			expect(baseline).toMatchObject({ baseline: true, added: [] });
+		}
+	});
+
+	it('in a cut-off list, someone unknown after a person seen before is older, not new', () => {
+		const baseline = newestFirst(undefined, people(0, 10), false);
+		// Two left the top of the list, so two older followers scrolled into its end; one is new at the head.
+		const next = newestFirst(
+			JSON.parse(JSON.stringify(baseline.state)) as unknown,
+			[person('fresh'), ...people(2, 8), person('older1'), person('older2')],
+			false,
+		);
+		expect(next.added.map((p) => p.username)).toEqual(['fresh']);
+	});
+
+	it('after a complete list, everyone unknown is new, wherever they are listed', () => {
+		const baseline = newestFirst(undefined, people(0, 5), true);
+		const next = newestFirst(
+			JSON.parse(JSON.stringify(baseline.state)) as unknown,
+			[person('user0'), person('refollowed_first'), ...people(1, 4), person('late')],
+			true,
+		);
+		expect(next.added.map((p) => p.username)).toEqual(['refollowed_first', 'late']);
+	});
+});

@@ -1,8 +1,9 @@
 import {
 	toLookupView,
-	type CompletedLookup,
+	toLostPersonItem,
 	type InteractionItem,
 	type InteractionResult,
+	type WatchChange,
 } from '../../shared/index.js';
 
 import {
@@ -13,7 +14,7 @@ import {
 } from './lookupOutput.js';
 import type { RecentLookup } from './hooks/recentLookups.js';
 import type { PersonItem } from './people.js';
-import { lostPersonEvents, newPersonEvents, type WatchEvent } from './watch/watchItems.js';
+import { toWatchEvents, type WatchEvent } from './watch/watchItems.js';
 import type { WatchSpec } from './watch/watchSpec.js';
 
 /*
@@ -168,15 +169,11 @@ export const RECENT_LOOKUP_OUTPUT_FIELDS: OutputField[] = [
 
 /* The follower-sync triggers (new and lost people). */
 
-const SAMPLE_DETECTED_AT = '2025-01-15T10:31:00Z';
-const SAMPLE_WATCH_LOOKUP: CompletedLookup = {
-	status: 'completed',
-	requestId: SAMPLE_REQUEST_ID,
-	platform: 'twitter',
-	interactionType: 'followers',
-	result: SAMPLE_RESULT,
-	resultCount: 1,
-};
+const SAMPLE_DETECTED_AT = Date.parse('2025-01-15T10:31:00Z');
+
+function sampleOf(spec: WatchSpec, change: WatchChange): WatchEvent {
+	return toWatchEvents([change], spec)[0];
+}
 const SAMPLE_REPLY: InteractionItem = {
 	username: 'jane_sample',
 	display_name: 'Jane Sample',
@@ -194,8 +191,19 @@ const SAMPLE_REPLY: InteractionItem = {
 /** The static sample of each trigger, built by the same functions as real items. */
 export function sampleEvent(spec: WatchSpec): WatchEvent {
 	if (spec.mode === 'lost')
-		return lostPersonEvents(['jane_sample'], SAMPLE_WATCH_LOOKUP, SAMPLE_DETECTED_AT)[0];
-	if (spec.type === 'replies') return newPersonEvents([SAMPLE_REPLY], SAMPLE_DETECTED_AT, spec)[0];
+		return sampleOf(spec, {
+			kind: 'lost',
+			detectedAt: SAMPLE_DETECTED_AT,
+			person: toLostPersonItem('jane_sample', {
+				platform: 'twitter',
+				interactionType: 'followers',
+				relation: 'follower',
+				targetUsername: SAMPLE_RESULT.target.username,
+				requestId: SAMPLE_REQUEST_ID,
+			}),
+		});
+	if (spec.type === 'replies')
+		return sampleOf(spec, { kind: 'added', person: SAMPLE_REPLY, detectedAt: SAMPLE_DETECTED_AT });
 	const relation = spec.type === 'following' ? 'following' : 'follower';
 	const person: InteractionItem = {
 		...(SAMPLE_RESULT.interactions[0] as InteractionItem),
@@ -205,7 +213,7 @@ export function sampleEvent(spec: WatchSpec): WatchEvent {
 		target_username: 'nyne_ai',
 		relation,
 	};
-	return newPersonEvents([person], SAMPLE_DETECTED_AT, spec)[0];
+	return sampleOf(spec, { kind: 'added', person, detectedAt: SAMPLE_DETECTED_AT });
 }
 
 const DETECTED_AT_FIELD = { key: 'detected_at', label: 'Detected At', type: 'datetime' as const };

@@ -14,3 +14,4 @@ export * from './queue-cluster';
 export * from './queue-executions';
 export * from './queue-batch';
 export * from './browser';
+export * from './shifted-clock';

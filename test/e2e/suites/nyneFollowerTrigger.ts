@@ -1,6 +1,8 @@
 // The Nyne Follower Trigger polling under `n8n start`, on n8n's own scheduler. n8n refuses poll times
 // whose seconds field contains "*" ("at least a minute"); an explicit list of seconds is accepted, so the
-// workflow polls every 4 s through exactly the code path a per-minute poll uses.
+// workflow polls every 4 s through exactly the code path a per-minute poll uses. A lookup starts at most
+// once per Check Every (Hours) (1 here, the least the field takes): the n8n process runs on a clock the test
+// moves an hour forward (harness/shiftedClock.cjs), and polls are counted from n8n's own debug log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../sandbox/index';
 import {
@@ -17,10 +19,15 @@ import {
 	NYNE_FOLLOWER_TRIGGER_TYPE,
 	type N8nInstance,
 	type RunningN8n,
+	useShiftedClock,
+	type ShiftedClock,
 	type WorkflowJson,
 } from '../harness';
 import { n8nVersionInfo } from '../../../scripts/n8n/versions.mjs';
-import type { N8nTarget } from './targets';
+import { latest, type N8nTarget } from './targets';
+
+const HOUR_MS = 3_600_000;
+const DEFAULTS_WINDOW_MS = 6 * 60_000;
 
 /** n8n 2.41 refuses polls more often than once a minute; older versions take an explicit list of seconds. */
 function pollSchedule(target: N8nTarget): { cron: string; everyMs: number } {
@@ -37,8 +44,8 @@ function followerTrigger(
 	name: string,
 	socialMediaUrl: string,
 	event: string,
-	maxResults: number,
 	cron: string,
+	fields: Record<string, unknown> = {},
 ): WorkflowJson {
 	return chainWorkflow(name, [
 		{
@@ -48,7 +55,7 @@ function followerTrigger(
 			parameters: {
 				socialMediaUrl,
 				event,
-				maxResults,
+				...fields,
 				pollTimes: { item: [{ mode: 'custom', cronExpression: cron }] },
 			},
 			credentials: nyneCredentialRef(),
@@ -64,20 +71,69 @@ export function describeNyneFollowerTrigger(target: N8nTarget): void {
 		const schedule = pollSchedule(target);
 		// Enough polls for a baseline, a lookup started before the churn, and a person missing from two lookups.
 		const waitMs = Math.max(60_000, schedule.everyMs * 6);
+		let clock: ShiftedClock;
+		let startedAt = 0;
 		const newFollowers = followerTrigger(
 			'new followers',
 			'https://x.com/henry_e2e',
 			'newFollower',
-			50,
 			schedule.cron,
+			{ maxResults: 50, checkEveryHours: 1 },
 		);
 		const lostFollowing = followerTrigger(
 			'stopped following',
 			'https://x.com/ivy2_e2e',
 			'lostFollowing',
-			100,
 			schedule.cron,
+			{ maxResults: 100, checkEveryHours: 1 },
 		);
+		// Only the newest n8n, which polls at most once a minute: the trigger as a new user leaves it.
+		const atDefaults = target.version === latest.version;
+		const defaults = followerTrigger(
+			'defaults',
+			'https://x.com/jack_e2e',
+			'newFollower',
+			'0 * * * * *',
+		);
+		const workflows = atDefaults
+			? [newFollowers, lostFollowing, defaults]
+			: [newFollowers, lostFollowing];
+		const pollsOf = (workflow: WorkflowJson) =>
+			server
+				.output()
+				.split('\n')
+				.filter(
+					(line) =>
+						/Poll(?:ing)? trigger initiated for workflow/.test(line) &&
+						line.includes(`"${workflow.name}"`),
+				).length;
+
+		async function until(what: string, done: () => boolean, timeoutMs = waitMs): Promise<void> {
+			const deadline = Date.now() + timeoutMs;
+			while (!done()) {
+				if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${what}`);
+				await sleep(250);
+			}
+		}
+
+		/** Every lookup started so far has finished and a poll of `workflow` began after that: it collected. */
+		async function collected(workflow: WorkflowJson): Promise<void> {
+			await until('every lookup to finish', () => {
+				const stats = sandbox.control.stats();
+				return stats.creditsUsed >= 3 * stats.submissions;
+			});
+			const polls = pollsOf(workflow);
+			await until(`a poll of "${workflow.name}"`, () => pollsOf(workflow) > polls);
+			await sleep(2_000);
+		}
+
+		/** An hour later on n8n's clock: the next poll starts a lookup for `profile`, the one after collects it. */
+		async function nextLookup(workflow: WorkflowJson, profile: string): Promise<void> {
+			const before = submissionsFor(profile);
+			await clock.advance(HOUR_MS);
+			await waitForSubmissions(profile, before + 1);
+			await collected(workflow);
+		}
 		const submissionsFor = (target: string) =>
 			sandbox.control.stats().submissionsByTarget[target] ?? 0;
 
@@ -98,10 +154,12 @@ export function describeNyneFollowerTrigger(target: N8nTarget): void {
 			sandbox = await startSandbox({ timeScale: 1, jobDurationMs: 500 });
 			n8n = await target.createInstance();
 			await importCredentials(n8n, [nyneCredential(sandbox)]);
-			await importWorkflow(n8n, [newFollowers, lostFollowing]);
-			await target.activate(n8n, newFollowers.id);
-			await target.activate(n8n, lostFollowing.id);
-			server = await startN8n(n8n, { activated: [newFollowers.name, lostFollowing.name] });
+			await importWorkflow(n8n, workflows);
+			for (const workflow of workflows) await target.activate(n8n, workflow.id);
+			clock = useShiftedClock(n8n);
+			n8n.env.N8N_LOG_LEVEL = 'debug';
+			server = await startN8n(n8n, { activated: workflows.map((w) => w.name) });
+			startedAt = Date.now();
 		});
 		afterAll(async () => {
 			await server?.stop();
@@ -113,8 +171,10 @@ export function describeNyneFollowerTrigger(target: N8nTarget): void {
 			'sets a baseline first (no executions), then emits exactly the new followers once',
 			async () => {
 				expect(server.output()).toContain('Activated workflow "new followers"');
-				// lookup 1 is submitted at activation; the poll that collects it (the baseline) submits lookup 2
-				await waitForSubmissions('twitter:henry_e2e', 2);
+				// lookup 1 is submitted at activation; the next poll collects it (the baseline) and starts nothing
+				await waitForSubmissions('twitter:henry_e2e', 1);
+				await collected(newFollowers);
+				expect(submissionsFor('twitter:henry_e2e')).toBe(1);
 				expect(await listExecutions(n8n, newFollowers.id)).toHaveLength(0);
 
 				const before = await directLookup(sandbox, {
@@ -132,6 +192,9 @@ export function describeNyneFollowerTrigger(target: N8nTarget): void {
 				const added = after.map((p) => p.username).filter((u) => !known.has(u));
 				expect(added).toHaveLength(3);
 
+				const beforeHour = submissionsFor('twitter:henry_e2e');
+				await clock.advance(HOUR_MS);
+				await waitForSubmissions('twitter:henry_e2e', beforeHour + 1);
 				const [execution] = await waitForExecutions(
 					n8n,
 					newFollowers.id,
@@ -149,9 +212,8 @@ export function describeNyneFollowerTrigger(target: N8nTarget): void {
 						platform: 'twitter',
 					});
 
-				// two more polls see no change: still one execution
-				const seen = submissionsFor('twitter:henry_e2e');
-				await waitForSubmissions('twitter:henry_e2e', seen + 2);
+				// the next lookup sees no change: still one execution
+				await nextLookup(newFollowers, 'twitter:henry_e2e');
 				expect(await listExecutions(n8n, newFollowers.id)).toHaveLength(1);
 			},
 			waitMs * 4,
@@ -160,7 +222,8 @@ export function describeNyneFollowerTrigger(target: N8nTarget): void {
 		it(
 			'emits the accounts the profile stopped following',
 			async () => {
-				await waitForSubmissions('twitter:ivy2_e2e', 2);
+				await waitForSubmissions('twitter:ivy2_e2e', 1);
+				await collected(lostFollowing);
 				expect(await listExecutions(n8n, lostFollowing.id)).toHaveLength(0);
 				const before = await directLookup(sandbox, {
 					type: 'following',
@@ -180,6 +243,12 @@ export function describeNyneFollowerTrigger(target: N8nTarget): void {
 				);
 				const removed = before.map((p) => p.username).filter((u) => !after.has(u));
 				expect(removed).toHaveLength(2);
+				// missing from two lookups in a row: the first after the churn, then the one after it
+				await nextLookup(lostFollowing, 'twitter:ivy2_e2e');
+				expect(await listExecutions(n8n, lostFollowing.id)).toHaveLength(0);
+				const beforeHour = submissionsFor('twitter:ivy2_e2e');
+				await clock.advance(HOUR_MS);
+				await waitForSubmissions('twitter:ivy2_e2e', beforeHour + 1);
 
 				const [execution] = await waitForExecutions(
 					n8n,
@@ -198,5 +267,20 @@ export function describeNyneFollowerTrigger(target: N8nTarget): void {
 			},
 			waitMs * 4,
 		);
+
+		if (atDefaults)
+			it(
+				'at its defaults, polled every minute, it makes one lookup (the baseline) in its first 6 minutes',
+				async () => {
+					await until(
+						'6 minutes and 6 polls of "defaults"',
+						() => Date.now() - startedAt >= DEFAULTS_WINDOW_MS && pollsOf(defaults) >= 6,
+						DEFAULTS_WINDOW_MS * 2,
+					);
+					expect(submissionsFor('twitter:jack_e2e')).toBe(1);
+					expect(await listExecutions(n8n, defaults.id)).toHaveLength(0);
+				},
+				DEFAULTS_WINDOW_MS * 3,
+			);
 	});
 }

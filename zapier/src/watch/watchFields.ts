@@ -1,8 +1,11 @@
-import { defineInputField, type Bundle, type ZObject } from 'zapier-platform-core';
+import { defineInputField, type Bundle } from 'zapier-platform-core';
 
-import { HOUR_MS, MAX_RESULTS_LIMIT, DEFAULT_MAX_RESULTS } from '../../../shared/index.js';
-import { inputText } from '../inputText.js';
-import { DEFAULT_CHECK_EVERY_HOURS } from './watchSpec.js';
+import {
+	DEFAULT_CHECK_EVERY_HOURS,
+	DEFAULT_MAX_RESULTS,
+	lookupIntervalMs,
+	MAX_RESULTS_LIMIT,
+} from '../../../shared/index.js';
 
 export function watchFields(urlHelp: string) {
 	return [
@@ -31,23 +34,14 @@ export function watchFields(urlHelp: string) {
 			type: 'integer',
 			default: String(DEFAULT_MAX_RESULTS),
 			helpText:
-				`How many people each lookup lists, up to ${MAX_RESULTS_LIMIT}; the newest come ` +
-				`first. Lost followers can only be seen when the whole list fits.`,
+				`How many people each lookup lists, up to ${MAX_RESULTS_LIMIT} (${DEFAULT_MAX_RESULTS} when ` +
+				`empty); the newest come first. Lost followers come only from complete lists, so set ` +
+				`this above the follower count.`,
 		}),
 	];
 }
 
 /** The interval between lookups, or an error naming the field (before anything is sent). */
-export function checkIntervalMs(z: ZObject, bundle: Bundle): number {
-	const raw = bundle.inputData.check_every_hours;
-	if (raw === undefined || raw === null || raw === '') return DEFAULT_CHECK_EVERY_HOURS * HOUR_MS;
-	const text = inputText(raw).trim();
-	if (!/^\d{1,5}$/.test(text) || Number(text) < 1) {
-		throw new z.errors.Error(
-			'Check Every (Hours) must be a whole number of hours, 1 or more. Fix the "Check Every (Hours)" field.',
-			'invalid_check_every_hours',
-			400,
-		);
-	}
-	return Number(text) * HOUR_MS;
+export function checkIntervalMs(bundle: Bundle): number {
+	return lookupIntervalMs(bundle.inputData.check_every_hours);
 }

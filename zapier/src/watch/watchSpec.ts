@@ -7,8 +7,5 @@ export interface WatchSpec {
 	mode: WatchMode;
 }
 
-/** Zapier takes at most this many new items from one poll; more wait in the queue for the next polls. */
+/** Zapier takes at most this many new items from one poll; more wait in the watch's record for the next polls. */
 export const ITEMS_PER_POLL = 100;
-/** The editor shows three sample records. */
-export const SAMPLE_SIZE = 3;
-export const DEFAULT_CHECK_EVERY_HOURS = 24;

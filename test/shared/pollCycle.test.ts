@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+
+import {
+	HOUR_MS,
+	NyneClient,
+	pollWatch,
+	readWatchRecord,
+	watchKeyOf,
+	type WatchRecord,
+	type WatchTarget,
+} from '../../shared';
+import { ModelProfile } from '../watch/modelProfile';
+import { JOB_MS, VirtualNyne } from '../watch/virtualNyne';
+
+function cycle(options: { handOver?: number; followers?: number } = {}) {
+	let time = 1_800_000_000_000;
+	const profile = new ModelProfile(options.followers ?? 20, 0, time);
+	const nyne = new VirtualNyne(profile, () => time, 1000);
+	let stored: unknown;
+	const writes: WatchRecord[] = [];
+	let refuseAfterPost = false;
+	let posted = false;
+	const client = new NyneClient({
+		apiKey: 'k',
+		apiSecret: 's',
+		baseUrl: 'http://127.0.0.1:9',
+		transport: async (request) => {
+			if (request.method === 'POST') {
+				postsAtWrite.push(writes.length);
+				posted = true;
+			}
+			return await nyne.transport(request);
+		},
+		sleep: async () => {},
+		now: () => time,
+		limiter: false,
+	});
+	const postsAtWrite: number[] = [];
+	const target: WatchTarget = {
+		trigger: 'newFollower',
+		mode: 'new',
+		body: { type: 'followers', social_media_url: 'https://x.com/acme', max_results: 1000 },
+		intervalMs: HOUR_MS,
+		...(options.handOver ? { handOver: options.handOver } : {}),
+	};
+	const store = {
+		read: () => stored,
+		write: (record: WatchRecord) => {
+			if (refuseAfterPost && posted) throw new Error('cannot save');
+			writes.push(structuredClone(record));
+			stored = structuredClone(record);
+		},
+	};
+	return {
+		profile,
+		nyne,
+		writes,
+		postsAtWrite,
+		target,
+		later: (ms: number) => (time += ms),
+		refuseAfterPost: (on: boolean) => {
+			refuseAfterPost = on;
+			posted = false;
+		},
+		poll: async () => await pollWatch({ client, now: () => time, store }, target),
+		now: () => time,
+	};
+}
+
+describe('the poll cycle (shared/watch/pollCycle.ts)', () => {
+	it('between lookups a poll sends nothing: a lookup per interval, a free status read to collect it', async () => {
+		const c = cycle();
+		expect((await c.poll()).started).toBe(true);
+		c.later(JOB_MS);
+		const collected = await c.poll();
+		expect(collected).toMatchObject({ checked: true, started: false, changes: [] });
+		const requests = c.nyne.gets + c.nyne.posts;
+		for (let i = 0; i < 5; i++) {
+			c.later(5 * 60_000);
+			expect(await c.poll()).toMatchObject({ checked: false, started: false });
+		}
+		expect(c.nyne.gets + c.nyne.posts).toBe(requests);
+		c.later(HOUR_MS);
+		expect((await c.poll()).started).toBe(true);
+		expect(c.nyne.posts).toBe(2);
+	});
+
+	it('writes the start down before asking Nyne, so a record that cannot be saved afterwards never pays twice', async () => {
+		const c = cycle();
+		await c.poll();
+		expect(c.postsAtWrite).toEqual([1]);
+		expect(c.writes[0]).toMatchObject({ pending: null, lastStartedAt: c.now() });
+		c.later(JOB_MS);
+		await c.poll();
+		c.later(HOUR_MS);
+		const writes = c.writes.length;
+		// The intent is saved; then the store stops saving (the lookup just started is lost, not paid again).
+		c.refuseAfterPost(true);
+		await expect(c.poll()).rejects.toThrow('cannot save');
+		c.refuseAfterPost(false);
+		expect(c.writes.length).toBe(writes + 1);
+		await c.poll();
+		c.later(30 * 60_000);
+		await c.poll();
+		expect(c.nyne.posts).toBe(2);
+	});
+
+	it('hands over at most `handOver` changes a poll, newest first; the rest wait in the record', async () => {
+		const c = cycle({ handOver: 100 });
+		await c.poll();
+		c.later(JOB_MS);
+		await c.poll();
+		for (let i = 0; i < 150; i++) c.profile.follow(c.now());
+		c.later(HOUR_MS);
+		await c.poll();
+		c.later(JOB_MS);
+		const first = await c.poll();
+		const second = await c.poll();
+		expect(first.changes).toHaveLength(100);
+		expect(second.changes).toHaveLength(50);
+		const names = [...first.changes, ...second.changes].map((change) => change.person.username);
+		// The oldest first, each batch newest first.
+		expect([names[0], names[99], names[100]]).toEqual(['user119', 'user20', 'user169']);
+		expect(new Set(names).size).toBe(150);
+	});
+
+	it('a refused start does not hold back the changes found; with none it is thrown', async () => {
+		const c = cycle();
+		await c.poll();
+		c.later(JOB_MS);
+		await c.poll();
+		c.profile.follow(c.now());
+		c.later(HOUR_MS);
+		await c.poll();
+		c.later(HOUR_MS);
+		c.nyne.refuseNextPost = true;
+		const outcome = await c.poll();
+		expect(outcome.changes.map((change) => change.person.username)).toEqual(['user20']);
+		expect(outcome.notes.map((note) => note.code)).toContain('start_failed');
+		c.nyne.refuseNextPost = true;
+		await expect(c.poll()).rejects.toThrow();
+	});
+
+	it('reads the 0.1.0 n8n static data: its pending lookup is kept', () => {
+		const key = watchKeyOf({
+			trigger: 'newFollower',
+			body: { type: 'followers', social_media_url: 'https://x.com/acme', max_results: 100 },
+		});
+		const reading = readWatchRecord(
+			{
+				watch: key,
+				pending: { requestId: 'interaction_abc_1800000000', submittedAt: 5 },
+				baselineAt: 1,
+				seen: 'AAAAAAAA',
+			},
+			key,
+		);
+		expect(reading).toMatchObject({
+			migrated: '0.1.0',
+			record: {
+				pending: { requestId: 'interaction_abc_1800000000', submittedAt: 5, notFound: 0 },
+				lastStartedAt: 5,
+			},
+		});
+		expect(reading.record.observed).toMatchObject({ legacySeen: 'AAAAAAAA', baselineAt: 1 });
+	});
+});
