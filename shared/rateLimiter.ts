@@ -19,6 +19,9 @@ interface ServerView {
 	remaining: number;
 	resetAt: number;
 	observedAt: number;
+	/** The window's first figure this process read, and how many of its own answers in the window came after it. */
+	first: number;
+	answered: number;
 }
 
 /** A reading of the headers is trusted this long; after that, other processes on the key may have spent what it showed. */
@@ -93,28 +96,34 @@ export class RateLimiter {
 			return;
 		}
 		if (remaining === undefined || resetMs === undefined) return;
-		const reading: ServerView = {
-			remaining: Math.max(0, remaining),
-			resetAt: now + resetMs,
-			observedAt: now,
-		};
+		const reading = { remaining: Math.max(0, remaining), resetAt: now + resetMs, observedAt: now };
 		const known = this.server;
 		const sameWindow =
 			known !== undefined && Math.abs(known.resetAt - reading.resetAt) < SAME_WINDOW_MS;
 		// Answers overtake each other: within one window the lowest figure is the latest.
-		this.server =
-			sameWindow && known.remaining < reading.remaining ? { ...known, observedAt: now } : reading;
+		if (!sameWindow) this.server = { ...reading, first: reading.remaining, answered: 0 };
+		else {
+			const latest = known.remaining < reading.remaining ? { ...known, observedAt: now } : reading;
+			this.server = { ...latest, first: known.first, answered: known.answered + 1 };
+		}
 		if (reading.remaining <= 0) this.blockUntil(reading.resetAt);
 	}
 
 	private serverWait(server: ServerView, now: number): number {
 		const inFlight = this.inFlight.length;
 		if (now >= server.resetAt) return inFlight === 0 ? 0 : RECHECK_MS;
+		// Every request the server counted in this window since the first reading was this process's own: nobody
+		// else spends on the key, so the rest of the window, which the share below keeps back, is this process's.
+		const alone =
+			inFlight === 0 &&
+			server.remaining > 0 &&
+			server.answered > 0 &&
+			server.first - server.remaining <= server.answered;
 		if (now - server.observedAt > SERVER_VIEW_FRESH_MS) {
-			if (server.remaining <= 1) return server.resetAt - now;
+			if (server.remaining <= 1 && !alone) return server.resetAt - now;
 			return inFlight === 0 ? 0 : RECHECK_MS;
 		}
-		if (inFlight < Math.floor(server.remaining / SHARE_DIVISOR)) return 0;
+		if (alone || inFlight < Math.floor(server.remaining / SHARE_DIVISOR)) return 0;
 		return inFlight > 0 ? Math.min(RECHECK_MS, server.resetAt - now) : server.resetAt - now;
 	}
 

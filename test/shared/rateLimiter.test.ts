@@ -85,8 +85,24 @@ describe('RateLimiter: several processes on one key', () => {
 	it('leaves the last few requests of a window unspent rather than race another process for them', () => {
 		const limiter = new RateLimiter();
 		limiter.reserve(T0);
-		limiter.observe(headers(3, 20), T0, 200);
-		expect(limiter.reserve(T0 + 1)).toBe(20_000 - 1);
+		limiter.observe(headers(10, 20), T0, 200);
+		limiter.reserve(T0 + 1);
+		// one request of its own since the first reading, but the figure fell by 7: another process spends on the key
+		limiter.observe(headers(3, 20), T0 + 2, 200);
+		expect(limiter.reserve(T0 + 3)).toBe(20_000 - 1);
+	});
+
+	it('spends the whole window, one request at a time at its end, while every request the server counts is its own', () => {
+		const limiter = new RateLimiter();
+		let remaining = 60;
+		let sent = 0;
+		for (let at = T0; limiter.reserve(at) === 0; at += 10) {
+			sent++;
+			remaining--;
+			limiter.observe(headers(remaining, 50 - (at - T0) / 1000), at, 200);
+		}
+		expect(sent).toBe(60);
+		expect(limiter.reserve(T0 + 600)).toBe(50_000 - 600);
 	});
 
 	it('sends one request at a time on a stale reading, and once the window is over', () => {
