@@ -22,6 +22,7 @@ import { nextPollDelayMs, retryDelayMs } from './pollPolicy.js';
 import { isYoungRequest, youngForMs } from './requestAge.js';
 import type { Now, Sleep, Transport, TransportResponse } from './ports.js';
 import { RateLimiter } from './rateLimiter.js';
+import { settle } from './settle.js';
 import {
 	interactionRequestBodySchema,
 	requestStatusDataSchema,
@@ -161,15 +162,13 @@ export class NyneClient {
 		};
 		const waitUntil = this.options.now() + (options.maxWaitMs ?? Number.POSITIVE_INFINITY);
 		for (let recheck = 0; ; recheck++) {
-			try {
-				return await this.readRequest(id, context);
-			} catch (error) {
-				const wait = options.waitWhileYoung
-					? this.youngNotFoundWait(id, error, recheck, waitUntil, options.submittedAt)
-					: 0;
-				if (wait <= 0) throw error;
-				await this.pause(wait, context);
-			}
+			const read = await settle(this.readRequest(id, context));
+			if (read.ok) return read.value;
+			const wait = options.waitWhileYoung
+				? this.youngNotFoundWait(id, read.error, recheck, waitUntil, options.submittedAt)
+				: 0;
+			if (wait <= 0) throw read.error;
+			await this.pause(wait, context);
 		}
 	}
 
@@ -220,12 +219,10 @@ export class NyneClient {
 		for (;;) {
 			const wait = nextPollAt - now();
 			if (wait > 0) await this.pause(wait, context, true);
-			let status: RequestStatus | undefined;
-			try {
-				status = await this.getRequest(id, context);
-			} catch (error) {
-				if (!this.forgivesNotFound(id, error, submittedAt, () => ++lateNotFound)) throw error;
-			}
+			const polled = await settle(this.getRequest(id, context));
+			if (!polled.ok && !this.forgivesNotFound(id, polled.error, submittedAt, () => ++lateNotFound))
+				throw polled.error;
+			const status: RequestStatus | undefined = polled.ok ? polled.value : undefined;
 			const outcome = status && toLookupOutcome(status);
 			if (outcome) {
 				this.submittedAt.delete(id);
@@ -304,9 +301,8 @@ export class NyneClient {
 		if (!apiKey || !apiSecret) throw new NyneApiError('missing_credentials');
 		for (let attempt = 0; ; attempt++) {
 			await this.takeSlot(context);
-			let response: TransportResponse;
-			try {
-				response = await transport({
+			const sent = await settle(
+				transport({
 					method,
 					url,
 					headers: {
@@ -315,8 +311,10 @@ export class NyneClient {
 						...(body === undefined ? {} : { 'content-type': 'application/json' }),
 					},
 					...(body === undefined ? {} : { body }),
-				});
-			} catch (error) {
+				}),
+			);
+			if (!sent.ok) {
+				const { error } = sent;
 				if (context.signal?.aborted)
 					throw new NyneApiError('aborted', { requestId: context.requestId });
 				const reason = describeTransportFailure(error, this.secrets);
@@ -331,6 +329,7 @@ export class NyneClient {
 				await this.pause(retryDelayMs(attempt, this.random), context);
 				continue;
 			}
+			const response: TransportResponse = sent.value;
 			if (this.limiter) this.limiter.observe(response.headers, now(), response.status);
 			if (response.status >= 200 && response.status < 300) {
 				const envelope = successEnvelopeSchema.safeParse(response.body);
@@ -380,9 +379,9 @@ export class NyneClient {
 		}
 		if (context.signal?.aborted)
 			throw new NyneApiError('aborted', { requestId: context.requestId });
-		try {
-			await sleep(wait, context.signal);
-		} catch (error) {
+		const slept = await settle(sleep(wait, context.signal));
+		if (!slept.ok) {
+			const { error } = slept;
 			// Only a real cancellation is `aborted`; any other failure of the wait is reported as what it is.
 			if (context.signal?.aborted)
 				throw new NyneApiError('aborted', { requestId: context.requestId });
