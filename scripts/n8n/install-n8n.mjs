@@ -118,16 +118,10 @@ async function main() {
 	const versions = process.argv.includes('--all')
 		? N8N_VERSIONS.map((entry) => entry.version)
 		: [versionArg ? versionArg.slice('--version='.length) : N8N_DEFAULT_VERSION];
-	// Side by side: each install waits on the registry and on one core's build steps by turns, so on two cores
-	// the three together take about as long as the longest (measured: README "How it is tested").
-	const dirs = await Promise.all(
-		versions.map((version) =>
-			installN8n(version, (line) =>
-				console.error(versions.length > 1 ? `[${version}] ${line}` : line),
-			),
-		),
-	);
-	if (process.argv.includes('--print-dir')) for (const dir of dirs) console.log(dir);
+	for (const version of versions) {
+		const dir = await installN8n(version);
+		if (process.argv.includes('--print-dir')) console.log(dir);
+	}
 }
 
 // No top-level await: tsx loads this file as CommonJS when scripts/start.ts imports it.
