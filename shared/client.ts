@@ -162,7 +162,7 @@ export class NyneClient {
 		};
 		const waitUntil = this.options.now() + (options.maxWaitMs ?? Number.POSITIVE_INFINITY);
 		for (let recheck = 0; ; recheck++) {
-			const read = await settle(this.readRequest(id, context));
+			const read = await settle(() => this.readRequest(id, context));
 			if (read.ok) return read.value;
 			const wait = options.waitWhileYoung
 				? this.youngNotFoundWait(id, read.error, recheck, waitUntil, options.submittedAt)
@@ -219,7 +219,7 @@ export class NyneClient {
 		for (;;) {
 			const wait = nextPollAt - now();
 			if (wait > 0) await this.pause(wait, context, true);
-			const polled = await settle(this.getRequest(id, context));
+			const polled = await settle(() => this.getRequest(id, context));
 			if (!polled.ok && !this.forgivesNotFound(id, polled.error, submittedAt, () => ++lateNotFound))
 				throw polled.error;
 			const status: RequestStatus | undefined = polled.ok ? polled.value : undefined;
@@ -301,7 +301,7 @@ export class NyneClient {
 		if (!apiKey || !apiSecret) throw new NyneApiError('missing_credentials');
 		for (let attempt = 0; ; attempt++) {
 			await this.takeSlot(context);
-			const sent = await settle(
+			const sent = await settle(() =>
 				transport({
 					method,
 					url,
@@ -379,7 +379,7 @@ export class NyneClient {
 		}
 		if (context.signal?.aborted)
 			throw new NyneApiError('aborted', { requestId: context.requestId });
-		const slept = await settle(sleep(wait, context.signal));
+		const slept = await settle(() => sleep(wait, context.signal));
 		if (!slept.ok) {
 			const { error } = slept;
 			// Only a real cancellation is `aborted`; any other failure of the wait is reported as what it is.

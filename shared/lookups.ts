@@ -57,7 +57,7 @@ export async function readLookup(
 	requestId: string,
 	options: ReadLookupOptions = {},
 ): Promise<LookupView> {
-	const read = await settle(client.getRequest(requestId, options));
+	const read = await settle(() => client.getRequest(requestId, options));
 	if (read.ok) return toLookupView(read.value);
 	if (!client.isEarlyNotFound(requestId, read.error, options.submittedAt)) throw read.error;
 	return toLookupView({ requestId: requestId.trim(), status: 'pending' });
