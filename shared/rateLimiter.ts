@@ -44,7 +44,8 @@ const SHARE_DIVISOR = 4;
  * directions: fewer left than the local count allows means waiting, more left (the server's window turned over)
  * means going on. Several processes share a key without seeing each other, so a process only ever has a quarter
  * of what a fresh reading shows as left in flight, and with a stale reading, or once the window is over, it sends
- * one request at a time and learns from its answer.
+ * one request at a time and learns from its answer. While the server's figures fall only by its own requests, the
+ * process is alone on the key and spends the whole window.
  */
 export class RateLimiter {
 	private readonly windows: Window[];
