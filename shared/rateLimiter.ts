@@ -19,8 +19,8 @@ interface ServerView {
 	remaining: number;
 	resetAt: number;
 	observedAt: number;
-	/** The window's first figure this process read, and how many of its own answers in the window came after it. */
-	first: number;
+	/** The window's size as the server states it (RateLimit-Limit), and how many of this process's answers are in it. */
+	limit: number | undefined;
 	answered: number;
 }
 
@@ -44,8 +44,8 @@ const SHARE_DIVISOR = 4;
  * directions: fewer left than the local count allows means waiting, more left (the server's window turned over)
  * means going on. Several processes share a key without seeing each other, so a process only ever has a quarter
  * of what a fresh reading shows as left in flight, and with a stale reading, or once the window is over, it sends
- * one request at a time and learns from its answer. While the server's figures fall only by its own requests, the
- * process is alone on the key and spends the whole window.
+ * one request at a time and learns from its answer. While every request the server counted in a window is one of
+ * its own, the process is alone on the key and spends the whole window.
  */
 export class RateLimiter {
 	private readonly windows: Window[];
@@ -97,15 +97,16 @@ export class RateLimiter {
 			return;
 		}
 		if (remaining === undefined || resetMs === undefined) return;
+		const limit = firstNumber(headers['ratelimit-limit'], headers['x-ratelimit-limit']);
 		const reading = { remaining: Math.max(0, remaining), resetAt: now + resetMs, observedAt: now };
 		const known = this.server;
 		const sameWindow =
 			known !== undefined && Math.abs(known.resetAt - reading.resetAt) < SAME_WINDOW_MS;
 		// Answers overtake each other: within one window the lowest figure is the latest.
-		if (!sameWindow) this.server = { ...reading, first: reading.remaining, answered: 0 };
+		if (!sameWindow) this.server = { ...reading, limit, answered: 1 };
 		else {
 			const latest = known.remaining < reading.remaining ? { ...known, observedAt: now } : reading;
-			this.server = { ...latest, first: known.first, answered: known.answered + 1 };
+			this.server = { ...latest, limit, answered: known.answered + 1 };
 		}
 		if (reading.remaining <= 0) this.blockUntil(reading.resetAt);
 	}
@@ -113,13 +114,13 @@ export class RateLimiter {
 	private serverWait(server: ServerView, now: number): number {
 		const inFlight = this.inFlight.length;
 		if (now >= server.resetAt) return inFlight === 0 ? 0 : RECHECK_MS;
-		// Every request the server counted in this window since the first reading was this process's own: nobody
+		// Every request the server counted in this window was this process's own (answered, none in flight): nobody
 		// else spends on the key, so the rest of the window, which the share below keeps back, is this process's.
 		const alone =
 			inFlight === 0 &&
 			server.remaining > 0 &&
-			server.answered > 0 &&
-			server.first - server.remaining <= server.answered;
+			server.limit !== undefined &&
+			server.limit - server.remaining <= server.answered;
 		if (now - server.observedAt > SERVER_VIEW_FRESH_MS) {
 			if (server.remaining <= 1 && !alone) return server.resetAt - now;
 			return inFlight === 0 ? 0 : RECHECK_MS;
