@@ -34,6 +34,15 @@ function bodies(prefix: string): InteractionRequestBody[] {
 	);
 }
 
+/** NYNE_BENCH_ROWS=core,naive,n8n,queue runs only those rows of the batch table (all without it). */
+function rowWanted(row: string): boolean {
+	const rows = (process.env.NYNE_BENCH_ROWS ?? '')
+		.split(',')
+		.map((r) => r.trim())
+		.filter(Boolean);
+	return rows.length === 0 || rows.includes(row);
+}
+
 /** The least time the limits allow for 1 POST + 1 GET per lookup, the first GET after the job is done. */
 export function floorMs(lookups: number, jobMs: number): number {
 	const last = 2 * lookups - 1;
@@ -138,11 +147,11 @@ export async function batchBench(
 		],
 	];
 	const runs = [
-		coreBatch,
-		(world: World) => naiveBatch(world, 3),
-		(world: World) => naiveBatch(world, Infinity),
-	];
-	for (const run of runs) {
+		{ row: 'core', run: coreBatch },
+		{ row: 'naive', run: (world: World) => naiveBatch(world, 3) },
+		{ row: 'naive', run: (world: World) => naiveBatch(world, Infinity) },
+	].filter(({ row }) => rowWanted(row));
+	for (const { run } of runs) {
 		const figures = await measure(run);
 		rows.push([
 			figures.label,
@@ -155,7 +164,8 @@ export async function batchBench(
 		]);
 	}
 	const notes: string[] = [];
-	for (const n8nRow of n8nRows) {
+	for (const [i, n8nRow] of n8nRows.entries()) {
+		if (!rowWanted(i === 0 ? 'n8n' : 'queue')) continue;
 		const n8n = await n8nRow();
 		rows.push(n8n.row);
 		notes.push(n8n.note);

@@ -9,7 +9,11 @@ import { toolAnswerBench } from './toolAnswer';
 import { triggerCreditsBench } from './triggerCredits';
 import { zapierRequireBench } from './zapierRequire';
 
+/** `npm run bench -- batch polling`: only the sections whose title contains one of the words (all without any). */
+const wanted = process.argv.slice(2).map((word) => word.toLowerCase());
+
 async function section(title: string, run: () => Promise<string>): Promise<void> {
+	if (wanted.length > 0 && !wanted.some((word) => title.toLowerCase().includes(word))) return;
 	const started = Date.now();
 	console.log(`\n## ${title}\n`);
 	try {

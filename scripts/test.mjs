@@ -30,6 +30,10 @@ const steps = [
 
 let passed = 0;
 let failed = 0;
+const started = Date.now();
+/** What each step took, printed after it and again at the end: "name: 3.7 min". */
+const durations = [];
+const minutes = (ms) => `${(ms / 60_000).toFixed(1)} min`;
 
 // The pinned n8n versions install into the cache (minutes on a machine without it) while the unit tests run;
 // the end-to-end step waits for them. Progress goes to the terminal, prefixed, as it comes.
@@ -45,7 +49,12 @@ const n8nInstall = new Promise((resolve) => {
 	};
 	child.stdout.on('data', relay);
 	child.stderr.on('data', relay);
-	child.on('close', (code) => resolve(code ?? 1));
+	child.on('close', (code) => {
+		durations.push(
+			`n8n installs (beside the steps before the end-to-end one): ${minutes(Date.now() - started)}`,
+		);
+		resolve(code ?? 1);
+	});
 	child.on('error', () => resolve(1));
 });
 
@@ -65,8 +74,11 @@ function countVitest(file) {
 
 for (const step of steps) {
 	console.log(`\n=== ${step.name} ===`);
+	const stepStarted = Date.now();
 	if (step.needsN8n) {
+		const waitStarted = Date.now();
 		const code = await n8nInstall;
+		durations.push(`waiting for the n8n installs: ${minutes(Date.now() - waitStarted)}`);
 		if (code !== 0)
 			console.log(
 				`installing the pinned n8n versions failed (exit ${code}); the end-to-end setup tries again`,
@@ -103,8 +115,13 @@ for (const step of steps) {
 		if (run.status === 0) passed += 1;
 		else failed += 1;
 	}
+	const took = `${step.name}: ${minutes(Date.now() - stepStarted)}`;
+	durations.push(took);
+	console.log(`=== ${took} ===`);
 }
 
+durations.push(`npm test in all: ${minutes(Date.now() - started)}`);
+console.log(`\n${durations.join('\n')}`);
 const summary = `${passed} passed, ${failed} failed`;
 writeFileSync(join(reports, 'summary.txt'), `${summary}\n`);
 console.log(`\n${summary}`);

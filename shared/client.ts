@@ -23,6 +23,7 @@ import { nextPollDelayMs, retryDelayMs } from './pollPolicy.js';
 import { isYoungRequest, youngForMs } from './requestAge.js';
 import type { Now, Sleep, Transport, TransportResponse } from './ports.js';
 import { RateLimiter, type RateLimitCode } from './rateLimiter.js';
+import { settle } from './settle.js';
 import {
 	interactionRequestBodySchema,
 	requestStatusDataSchema,
@@ -179,15 +180,13 @@ export class NyneClient {
 		};
 		const waitUntil = this.options.now() + (options.maxWaitMs ?? Number.POSITIVE_INFINITY);
 		for (let recheck = 0; ; recheck++) {
-			try {
-				return await this.readRequest(id, context);
-			} catch (error) {
-				const wait = options.waitWhileYoung
-					? this.youngNotFoundWait(id, error, recheck, waitUntil, options.submittedAt)
-					: 0;
-				if (wait <= 0) throw error;
-				await this.pause(wait, context);
-			}
+			const read = await settle(() => this.readRequest(id, context));
+			if (read.ok) return read.value;
+			const wait = options.waitWhileYoung
+				? this.youngNotFoundWait(id, read.error, recheck, waitUntil, options.submittedAt)
+				: 0;
+			if (wait <= 0) throw read.error;
+			await this.pause(wait, context);
 		}
 	}
 
@@ -238,12 +237,10 @@ export class NyneClient {
 		for (;;) {
 			const wait = nextPollAt - now();
 			if (wait > 0) await this.pause(wait, context, true);
-			let status: RequestStatus | undefined;
-			try {
-				status = await this.getRequest(id, context);
-			} catch (error) {
-				if (!this.forgivesNotFound(id, error, submittedAt, () => ++lateNotFound)) throw error;
-			}
+			const polled = await settle(() => this.getRequest(id, context));
+			if (!polled.ok && !this.forgivesNotFound(id, polled.error, submittedAt, () => ++lateNotFound))
+				throw polled.error;
+			const status: RequestStatus | undefined = polled.ok ? polled.value : undefined;
 			const outcome = status && toLookupOutcome(status);
 			if (outcome) {
 				this.submittedAt.delete(id);
@@ -325,9 +322,8 @@ export class NyneClient {
 		if (!apiKey || !apiSecret) throw new NyneApiError('missing_credentials');
 		for (let attempt = 0; ; attempt++) {
 			await this.takeSlot(context);
-			let response: TransportResponse;
-			try {
-				response = await transport({
+			const sent = await settle(() =>
+				transport({
 					method,
 					url,
 					headers: {
@@ -336,8 +332,10 @@ export class NyneClient {
 						...(body === undefined ? {} : { 'content-type': 'application/json' }),
 					},
 					...(body === undefined ? {} : { body }),
-				});
-			} catch (error) {
+				}),
+			);
+			if (!sent.ok) {
+				const { error } = sent;
 				if (this.limiter) this.limiter.release();
 				if (context.signal?.aborted)
 					throw new NyneApiError('aborted', { requestId: context.requestId });
@@ -353,6 +351,7 @@ export class NyneClient {
 				await this.pause(retryDelayMs(attempt, this.random), context);
 				continue;
 			}
+			const response: TransportResponse = sent.value;
 			const error =
 				response.status >= 200 && response.status < 300
 					? undefined
@@ -428,13 +427,15 @@ export class NyneClient {
 		}
 		if (context.signal?.aborted)
 			throw new NyneApiError('aborted', { requestId: context.requestId });
-		try {
-			// A timer longer than MAX_TIMER_MS fires at once, so a long wait is slept in pieces.
+		// A timer longer than MAX_TIMER_MS fires at once, so a long wait is slept in pieces.
+		const slept = await settle(async () => {
 			for (let left = wait; left > 0; left -= MAX_TIMER_MS) {
 				await sleep(Math.min(left, MAX_TIMER_MS), context.signal);
 				if (context.signal?.aborted) break;
 			}
-		} catch (error) {
+		});
+		if (!slept.ok) {
+			const { error } = slept;
 			// Only a real cancellation is `aborted`; any other failure of the wait is reported as what it is.
 			if (context.signal?.aborted)
 				throw new NyneApiError('aborted', { requestId: context.requestId });

@@ -55,7 +55,19 @@ export { TOOL_OUTPUT_BUDGET_BYTES, toToolOutput } from './toolOutput.js';
 export type { ToolOutput, ToolPerson } from './toolOutput.js';
 export { hostReach, isCallbackUnreachable, isLoopbackHost } from './hostReach.js';
 export type { HostReach } from './hostReach.js';
-export { LookupBudget, budgetExceeded, checkBalance, creditsFor, readCreditBalance } from './credits.js';
+export {
+	LookupBudget,
+	budgetExceeded,
+	checkBalance,
+	creditsFor,
+	readCreditBalance,
+} from './credits.js';
 export type { BudgetScope, CreditBalance } from './credits.js';
-export { MemoryReuseStore, REUSE_WINDOW_MS, findReusable, rememberPaid, reuseKey } from './reuse.js';
+export {
+	MemoryReuseStore,
+	REUSE_WINDOW_MS,
+	findReusable,
+	rememberPaid,
+	reuseKey,
+} from './reuse.js';
 export type { ReuseOptions, ReuseRecord, ReuseStore } from './reuse.js';

@@ -4,6 +4,7 @@ import type { NyneClient, SubmitOptions, WaitOptions } from './client.js';
 import { toLookupView } from './lookupView.js';
 import type { LookupView } from './lookupView.js';
 import type { InteractionRequestBody } from './types.js';
+import { settle } from './settle.js';
 
 /*
  * The lookup's life, once for both products: start it, collect it, read it by request ID, read its callback.
@@ -56,12 +57,10 @@ export async function readLookup(
 	requestId: string,
 	options: ReadLookupOptions = {},
 ): Promise<LookupView> {
-	try {
-		return toLookupView(await client.getRequest(requestId, options));
-	} catch (error) {
-		if (!client.isEarlyNotFound(requestId, error, options.submittedAt)) throw error;
-		return toLookupView({ requestId: requestId.trim(), status: 'pending' });
-	}
+	const read = await settle(() => client.getRequest(requestId, options));
+	if (read.ok) return toLookupView(read.value);
+	if (!client.isEarlyNotFound(requestId, read.error, options.submittedAt)) throw read.error;
+	return toLookupView({ requestId: requestId.trim(), status: 'pending' });
 }
 
 /** The body Nyne POSTs to a callback URL; throws NyneValidationError when it is not a Nyne callback. */

@@ -22,6 +22,9 @@ interface ServerView {
 	remaining: number;
 	resetAt: number;
 	observedAt: number;
+	/** The window's size as the server states it (RateLimit-Limit), and how many of this process's answers are in it. */
+	limit: number | undefined;
+	answered: number;
 }
 
 /** A reading of the headers is trusted this long; after that, other processes on the key may have spent what it showed. */
@@ -50,7 +53,9 @@ const UNIX_SECONDS_FROM = 1_000_000_000;
  * server's RateLimit headers can only make it wait longer: fewer left than the local count allows means waiting
  * for the server's reset. Several processes share a key without seeing each other, so a process only ever has a
  * quarter of what a fresh reading shows as left in flight, and with a stale reading, or once the window is over,
- * it sends one request at a time and learns from its answer. A block lasts exactly as long as the server said.
+ * it sends one request at a time and learns from its answer. While every request the server counted in a window
+ * is one of its own, the process is alone on the key and spends the whole window. A block lasts exactly as long
+ * as the server said.
  */
 export class RateLimiter {
 	private readonly windows: Window[];
@@ -117,28 +122,35 @@ export class RateLimiter {
 			return;
 		}
 		if (remaining === undefined || resetMs === undefined) return;
-		const reading: ServerView = {
-			remaining: Math.max(0, remaining),
-			resetAt: now + resetMs,
-			observedAt: now,
-		};
+		const limit = firstNumber(headers['ratelimit-limit'], headers['x-ratelimit-limit']);
+		const reading = { remaining: Math.max(0, remaining), resetAt: now + resetMs, observedAt: now };
 		const known = this.server;
 		const sameWindow =
 			known !== undefined && Math.abs(known.resetAt - reading.resetAt) < SAME_WINDOW_MS;
 		// Answers overtake each other: within one window the lowest figure is the latest.
-		this.server =
-			sameWindow && known.remaining < reading.remaining ? { ...known, observedAt: now } : reading;
+		if (!sameWindow) this.server = { ...reading, limit, answered: 1 };
+		else {
+			const latest = known.remaining < reading.remaining ? { ...known, observedAt: now } : reading;
+			this.server = { ...latest, limit, answered: known.answered + 1 };
+		}
 		if (reading.remaining <= 0) this.blockUntil(reading.resetAt);
 	}
 
 	private serverWait(server: ServerView, now: number): number {
 		const inFlight = this.inFlight.length;
 		if (now >= server.resetAt) return inFlight === 0 ? 0 : RECHECK_MS;
+		// Every request the server counted in this window was this process's own (answered, none in flight): nobody
+		// else spends on the key, so the rest of the window, which the share below keeps back, is this process's.
+		const alone =
+			inFlight === 0 &&
+			server.remaining > 0 &&
+			server.limit !== undefined &&
+			server.limit - server.remaining <= server.answered;
 		if (now - server.observedAt > SERVER_VIEW_FRESH_MS) {
-			if (server.remaining <= 1) return server.resetAt - now;
+			if (server.remaining <= 1 && !alone) return server.resetAt - now;
 			return inFlight === 0 ? 0 : RECHECK_MS;
 		}
-		if (inFlight < Math.floor(server.remaining / SHARE_DIVISOR)) return 0;
+		if (alone || inFlight < Math.floor(server.remaining / SHARE_DIVISOR)) return 0;
 		return inFlight > 0 ? Math.min(RECHECK_MS, server.resetAt - now) : server.resetAt - now;
 	}
 

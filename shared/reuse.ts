@@ -4,6 +4,7 @@ import { isNyneError } from './errors.js';
 import { toLookupView } from './lookupView.js';
 import type { LookupView } from './lookupView.js';
 import type { Now } from './ports.js';
+import { settle } from './settle.js';
 import type { InteractionRequestBody } from './types.js';
 
 /** How long a paid lookup is reused for an identical one. */
@@ -51,14 +52,13 @@ export async function findReusable(
 		await store.delete(key);
 		return undefined;
 	}
-	let view: LookupView;
-	try {
-		view = toLookupView(await client.getRequest(record.requestId, { signal: options.signal }));
-	} catch (error) {
-		if (!isNyneError(error) || error.code !== 'request_not_found') throw error;
+	const read = await settle(() => client.getRequest(record.requestId, { signal: options.signal }));
+	if (!read.ok) {
+		if (!isNyneError(read.error) || read.error.code !== 'request_not_found') throw read.error;
 		await store.delete(key);
 		return undefined;
 	}
+	const view: LookupView = toLookupView(read.value);
 	if (view.summary.status !== 'completed') return undefined;
 	view.summary.credits = 0;
 	view.summary.reused_from = view.summary.request_id;

@@ -4,6 +4,7 @@ import { NyneApiError } from '../errors.js';
 import { readLookup, startLookup } from '../lookups.js';
 import type { LookupView } from '../lookupView.js';
 import type { Now } from '../ports.js';
+import { settle } from '../settle.js';
 import type { InteractionRequestBody } from '../types.js';
 import { isCompleteList } from './completeness.js';
 import { observeLookup, type WatchMode, type WatchWarning } from './followerWatch.js';
@@ -87,11 +88,11 @@ async function checkPending(
 	notes: WatchNote[],
 ): Promise<LookupView | undefined> {
 	const now = deps.now();
-	let view: LookupView;
-	try {
-		view = await readLookup(deps.client, pending.requestId, { submittedAt: pending.submittedAt });
-	} catch (error) {
-		if (!isNotFound(error)) throw error;
+	const read = await settle(() =>
+		readLookup(deps.client, pending.requestId, { submittedAt: pending.submittedAt }),
+	);
+	if (!read.ok) {
+		if (!isNotFound(read.error)) throw read.error;
 		// readLookup already read early 404s as pending; a few later ones are forgiven too (the core's rule).
 		if (pending.notFound < LATE_NOT_FOUND_FORGIVEN) {
 			record.pending = { ...pending, notFound: pending.notFound + 1 };
@@ -104,6 +105,7 @@ async function checkPending(
 		});
 		return undefined;
 	}
+	const view: LookupView = read.value;
 	if (view.failure) {
 		record.pending = null;
 		notes.push({ code: 'failed', message: view.failure.message });

@@ -1,5 +1,5 @@
-// n8n queue mode (main, two workers, a webhook processor, Redis, Postgres) on n8n 2.x: see suites/queueMode.ts.
+// n8n queue mode (main, two workers, a webhook processor, Redis, Postgres) on every pinned n8n 2.x: see suites/queueMode.ts.
 import { describeQueueMode } from './suites/queueMode';
-import { n8n2 } from './suites/targets';
+import { latest, n8n2, N8N_TARGETS } from './suites/targets';
 
-describeQueueMode(n8n2);
+for (const target of [latest, n8n2]) if (N8N_TARGETS.includes(target)) describeQueueMode(target);

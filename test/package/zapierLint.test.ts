@@ -35,18 +35,27 @@ const n8nRules = (rules: Record<string, unknown> | undefined) =>
 /** The lint config, the app's sources and the core, with both node_modules linked: never the repository itself. */
 function copyForLint(): string {
 	const copy = mkdtempSync(join(tmpdir(), 'nyne-zapier-lint-'));
-	for (const path of ['eslint.config.mjs', 'shared', 'zapier/tsconfig.json', 'zapier/src'])
+	for (const path of [
+		'eslint.config.mjs',
+		'shared',
+		'zapier/eslint.config.mjs',
+		'zapier/tsconfig.json',
+		'zapier/src',
+	])
 		cpSync(join(REPO_ROOT, path), join(copy, path), { recursive: true });
 	for (const path of ['node_modules', 'zapier/node_modules'])
 		symlinkSync(join(REPO_ROOT, path), join(copy, path), 'dir');
 	return copy;
 }
 
-// `npm run lint` runs `eslint .` with the root config; these check that config reaches the Zapier app.
+/** ESLint as `npm run lint` runs it: each file takes its nearest config (scripts/lint/README.md). */
+const lintFrom = (cwd: string) => new ESLint({ cwd, flags: ['unstable_config_lookup_from_file'] });
+
+// `npm run lint` runs `eslint .`; zapier/eslint.config.mjs is the app's config: these check it reaches the app.
 describe('ESLint over zapier/src (typescript-eslint, recommended type-checked)', () => {
 	let eslint: ESLint;
 	beforeAll(() => {
-		eslint = new ESLint({ cwd: REPO_ROOT });
+		eslint = lintFrom(REPO_ROOT);
 	});
 
 	it('lints every TypeScript file of zapier/src, and none of its build output or dependencies', async () => {
@@ -63,7 +72,7 @@ describe('ESLint over zapier/src (typescript-eslint, recommended type-checked)',
 		const copy = copyForLint();
 		try {
 			writeFileSync(join(copy, PROBE_FILE), PROBE);
-			const [result] = await new ESLint({ cwd: copy }).lintFiles([PROBE_FILE]);
+			const [result] = await lintFrom(copy).lintFiles([PROBE_FILE]);
 			const fired = result.messages.map((message) => `${message.line} ${message.ruleId}`);
 			expect(fired).toEqual(
 				expect.arrayContaining([

@@ -3,6 +3,7 @@ import type { Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
 import {
 	call,
+	type JsonBody,
 	getRequest,
 	listen,
 	PROFILE,
@@ -24,8 +25,8 @@ async function control(sb: Sandbox, method: 'GET' | 'POST', path: string, body?:
 	});
 	return {
 		status: res.status,
-		body: (await res.json()) as { success: boolean; data: any; error?: { code: string } },
-	}; // eslint-disable-line @typescript-eslint/no-explicit-any
+		body: (await res.json()) as { success: boolean; data: JsonBody; error?: { code: string } },
+	};
 }
 
 const FOLLOWERS = { type: 'followers', social_media_url: PROFILE };

@@ -133,8 +133,37 @@ describe('RateLimiter: several processes on one key', () => {
 	it('leaves the last few requests of a window unspent rather than race another process for them', () => {
 		const limiter = new RateLimiter();
 		limiter.reserve(T0);
-		limiter.observe(headers(3, 20), T0, 200);
-		expect(limiter.reserve(T0 + 1)).toBe(20_000 - 1);
+		limiter.observe({ ...headers(10, 20), 'ratelimit-limit': '60' }, T0, 200);
+		limiter.reserve(T0 + 1);
+		// two answers of its own in the window, but the server counted 57: other processes spend on the key
+		limiter.observe({ ...headers(3, 20), 'ratelimit-limit': '60' }, T0 + 2, 200);
+		expect(limiter.reserve(T0 + 3)).toBe(20_000 - 1);
+	});
+
+	it('spends the whole window, one request at a time at its end, while every request the server counts is its own', () => {
+		const limiter = new RateLimiter();
+		let remaining = 60;
+		let sent = 0;
+		for (let at = T0; limiter.reserve(at) === 0; at += 10) {
+			sent++;
+			remaining--;
+			const reset = 50 - (at - T0) / 1000;
+			limiter.observe({ ...headers(remaining, reset), 'ratelimit-limit': '60' }, at, 200);
+		}
+		expect(sent).toBe(60);
+		expect(limiter.reserve(T0 + 600)).toBe(50_000 - 600);
+	});
+
+	it('keeps the last few back once the server counted one request in the window that was not its own', () => {
+		const limiter = new RateLimiter();
+		let remaining = 60;
+		let at = T0;
+		for (; limiter.reserve(at) === 0; at += 10) {
+			// another process's request is counted once, early in the window
+			remaining -= at === T0 + 100 ? 2 : 1;
+			limiter.observe({ ...headers(remaining, 50), 'ratelimit-limit': '60' }, at, 200);
+		}
+		expect(remaining).toBe(3);
 	});
 
 	it('sends one request at a time on a stale reading, and once the window is over', () => {

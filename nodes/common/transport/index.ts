@@ -8,7 +8,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { NyneClient, withoutAuthHeaders } from '../../../shared';
+import { NyneClient, normalizeBaseUrl, withoutAuthHeaders } from '../../../shared';
 import type { Transport, TransportRequest, TransportResponse } from '../../../shared';
 import { getRuntime } from './runtime';
 
@@ -91,6 +91,9 @@ export async function createNyneClient(
 		transport: createTransport(context, signal),
 		sleep: runtime.sleep,
 		now: runtime.now,
-		limiter: runtime.limiters.forKey(credentials.apiKey),
+		// a server's RateLimit headers describe its own windows: one limiter per server and key
+		limiter: runtime.limiters.forKey(
+			`${normalizeBaseUrl(credentials.baseUrl)} ${credentials.apiKey}`,
+		),
 	});
 }

@@ -1,0 +1,2 @@
+// This folder's lint: see scripts/lint/tooling.config.mjs.
+export { default } from '../scripts/lint/tooling.config.mjs';
