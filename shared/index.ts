@@ -21,7 +21,7 @@ export { collectLookup, readCallback, readLookup, startLookup } from './lookups.
 export type { ReadLookupOptions } from './lookups.js';
 export type { ItemMeta } from './interactionItems.js';
 export { apiErrorFromResponse } from './httpErrors.js';
-export { redactSecrets, redactSecrets as redact, maskCallbackUrl } from './redaction.js';
+export { redactSecrets, maskCallbackUrl } from './redaction.js';
 export * as schemas from './schemas.js';
 export { observeLookup, personKey } from './watch/followerWatch.js';
 export type {

@@ -17,7 +17,7 @@ const NATIVE_MODULES = ['sqlite3', 'isolated-vm'];
 
 const MARKER = '.install-complete.json';
 
-/** Overrides n8n needs to install here; see design.md "Platform facts". */
+/** Overrides n8n needs to install here: n8n-nodes-base pins xlsx to a tarball on a host the registry mirror cannot reach, and 1.x needs an isolated-vm that builds on Node 20. */
 function overridesFor(version) {
 	const overrides = { xlsx: '0.18.5' };
 	if (version.startsWith('1.')) overrides['isolated-vm'] = '5.0.4';

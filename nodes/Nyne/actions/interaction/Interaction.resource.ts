@@ -7,7 +7,6 @@ import * as getFollowersAndFollowing from './getFollowersAndFollowing.operation'
 import * as getFollowing from './getFollowing.operation';
 import * as getReplies from './getReplies.operation';
 import { lookupFields } from './lookupFields';
-import type { LookupSpec } from './lookupOperation';
 
 /** Every lookup operation, in the order of the Operation list. */
 const lookups = [getFollowers, getFollowersAndFollowing, getFollowing, getReplies];
@@ -15,11 +14,6 @@ const lookups = [getFollowers, getFollowersAndFollowing, getFollowing, getReplie
 export const operations: Record<string, NyneOperation> = Object.fromEntries(
 	lookups.map((lookup) => [lookup.spec.operation, lookup]),
 );
-
-/** The spec of a lookup operation by its parameter value, or undefined for any other operation. */
-export function lookupSpecOf(operation: string): LookupSpec | undefined {
-	return lookups.find((lookup) => lookup.spec.operation === operation)?.spec;
-}
 
 const show = (operation: string[]) => ({ show: { resource: ['interaction'], operation } });
 
