@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	INodeExecutionData,
+	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
 	IPollFunctions,
@@ -13,7 +14,31 @@ import {
 	HOUR_MS,
 } from '../../shared';
 import { maxResultsField, socialMediaUrlField } from '../common/fields';
+import { optionNameSubtitle } from '../common/subtitle';
 import { pollFollowers } from './pollFollowers';
+
+const EVENT_OPTIONS: INodePropertyOptions[] = [
+	{
+		name: 'Lost Follower',
+		value: 'lostFollower',
+		description: 'Someone stopped following the profile (missing from two lookups in a row)',
+	},
+	{
+		name: 'New Follower',
+		value: 'newFollower',
+		description: 'Someone started following the profile',
+	},
+	{
+		name: 'New Following',
+		value: 'newFollowing',
+		description: 'The profile started following someone',
+	},
+	{
+		name: 'Stopped Following',
+		value: 'lostFollowing',
+		description: 'The profile stopped following someone (missing from two lookups in a row)',
+	},
+];
 
 export class NyneFollowerTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,7 +47,7 @@ export class NyneFollowerTrigger implements INodeType {
 		icon: { light: 'file:nyneFollowerTrigger.svg', dark: 'file:nyneFollowerTrigger.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["event"] }}',
+		subtitle: optionNameSubtitle('event', EVENT_OPTIONS),
 		description:
 			'Starts the workflow when a profile gains or loses followers, or follows or unfollows someone',
 		defaults: { name: 'Nyne Follower Trigger' },
@@ -51,30 +76,7 @@ export class NyneFollowerTrigger implements INodeType {
 				name: 'event',
 				type: 'options',
 				default: 'newFollower',
-				options: [
-					{
-						name: 'Lost Follower',
-						value: 'lostFollower',
-						description:
-							'Someone stopped following the profile (missing from two lookups in a row)',
-					},
-					{
-						name: 'New Follower',
-						value: 'newFollower',
-						description: 'Someone started following the profile',
-					},
-					{
-						name: 'New Following',
-						value: 'newFollowing',
-						description: 'The profile started following someone',
-					},
-					{
-						name: 'Stopped Following',
-						value: 'lostFollowing',
-						description:
-							'The profile stopped following someone (missing from two lookups in a row)',
-					},
-				],
+				options: EVENT_OPTIONS,
 			},
 			{
 				displayName: 'Check Every (Hours)',

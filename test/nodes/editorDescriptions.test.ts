@@ -27,8 +27,11 @@ const field = (properties: INodeProperties[], name: string) =>
 	properties.find((property) => property.name === name);
 
 /** The subtitle n8n's editor would show for these parameters: the expression inside ={{ }}, evaluated. */
-function subtitleFor(parameters: Record<string, string>): string {
-	const expression = String(nyne.subtitle)
+function subtitleFor(
+	parameters: Record<string, string>,
+	subtitle: unknown = nyne.subtitle,
+): string {
+	const expression = String(subtitle)
 		.replace(/^=\{\{/, '')
 		.replace(/\}\}$/, '');
 	return new Function('$parameter', `return ${expression}`)(parameters) as string;
@@ -57,6 +60,12 @@ describe('the node picker', () => {
 });
 
 describe('the canvas subtitle', () => {
+	it("shows the Follower Trigger's event in words", () => {
+		const subtitle = new NyneFollowerTrigger().description.subtitle;
+		expect(subtitleFor({ event: 'newFollower' }, subtitle)).toBe('New Follower');
+		expect(subtitleFor({ event: 'lostFollowing' }, subtitle)).toBe('Stopped Following');
+	});
+
 	it('names the operation in words', () => {
 		expect(subtitleFor({ resource: 'interaction', operation: 'getFollowers' })).toBe(
 			'Get Followers',
