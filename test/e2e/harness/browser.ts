@@ -94,7 +94,8 @@ export async function fillText(
 	{ leave = true } = {},
 ): Promise<void> {
 	const field = await page.waitForSelector(selector, { visible: true });
-	await field!.click();
+	// A field in a panel that is still sliding in refuses clicks; focusing it is what the click is for.
+	await field!.click().catch(async () => await field!.focus());
 	await page.keyboard.down('Control');
 	await page.keyboard.press('KeyA');
 	await page.keyboard.up('Control');
@@ -106,6 +107,30 @@ export async function fillText(
 		text,
 	);
 	if (leave) await page.keyboard.press('Tab');
+}
+
+/**
+ * Clicks `selector` until `target` is visible (or, with `hidden`, gone). It may be already: n8n opens the node
+ * picker by itself after some steps. A canvas button can be in the page before it takes clicks (a transition,
+ * a panel sliding away), so a click that misses or is refused is tried again, within the step's time.
+ */
+export async function clickUntil(
+	page: Page,
+	selector: string,
+	target: string,
+	{ hidden = false, timeout = STEP_TIMEOUT_MS } = {},
+): Promise<void> {
+	const deadline = Date.now() + timeout;
+	const done = async () =>
+		((await page.$(target).then((handle) => handle?.isVisible())) === true) !== hidden;
+	while (!(await done())) {
+		if (Date.now() > deadline)
+			throw new Error(`clicking ${selector} never ${hidden ? 'hid' : 'showed'} ${target}`);
+		await page.click(selector).catch(() => undefined);
+		await page
+			.waitForSelector(target, { visible: !hidden, hidden, timeout: 500 })
+			.catch(() => undefined);
+	}
 }
 
 /** The texts of every element matching `selector`, trimmed. */

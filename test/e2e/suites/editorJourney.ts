@@ -14,6 +14,7 @@ import { pinnedN8nVersion } from '../../../scripts/n8n/versions.mjs';
 import {
 	byTestId,
 	elementContaining,
+	clickUntil,
 	elementWithText,
 	fillText,
 	importCredentials,
@@ -131,9 +132,8 @@ export function describeEditorJourney(target: N8nTarget): void {
 
 		it('02 on an empty canvas, the trigger picker lists Nyne; a Manual Trigger starts the workflow', async () => {
 			await page().goto(`${n8n.baseUrl}/workflow/new`);
-			await (await page().waitForSelector(byTestId('canvas-add-button'), {
-				visible: true,
-			}))!.click();
+			await page().waitForSelector(byTestId('canvas-add-button'), { visible: true });
+			await clickUntil(page(), byTestId('canvas-add-button'), SEARCH);
 			const listed = await listedFor('Nyne', 'Nyne');
 			await step('02-trigger-picker-nyne');
 			await search('manual', 'Manual Trigger');
@@ -143,7 +143,7 @@ export function describeEditorJourney(target: N8nTarget): void {
 		});
 
 		it('03 after the Manual Trigger, searching "Nyne", "followers" or "twitter" lists the Nyne action node', async () => {
-			await page().click(byTestId('canvas-handle-plus'));
+			await clickUntil(page(), byTestId('canvas-handle-plus'), SEARCH);
 			for (const query of ['Nyne', 'followers', 'twitter'])
 				expect(await search(query, 'Nyne')).toContain('Nyne Follower');
 			await search('Nyne', 'Nyne');
@@ -233,11 +233,8 @@ export function describeEditorJourney(target: N8nTarget): void {
 		});
 
 		it('11 the Follower Trigger says what its settings cost', async () => {
-			if (await page().$(byTestId('ndv-close-button'))) {
-				await page().click(byTestId('ndv-close-button'));
-				await page().waitForSelector(NDV, { hidden: true });
-			}
-			await page().click(byTestId('node-creator-plus-button'));
+			await clickUntil(page(), byTestId('ndv-close-button'), NDV, { hidden: true });
+			await clickUntil(page(), byTestId('node-creator-plus-button'), SEARCH);
 			await search('Nyne Follower', 'Nyne Follower');
 			await (await elementWithText(page(), PICKER_ITEM, 'Nyne Follower')).click();
 			await (await elementWithText(page(), PICKER_ITEM, 'On new follower')).click();
