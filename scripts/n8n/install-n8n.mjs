@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Installs a pinned n8n into a cache folder outside the repository (idempotent: a marker file
-// records a finished install). Usage: node scripts/n8n/install-n8n.mjs [--version=2.41.1|--all] [--print-dir]
+// records a finished install). Usage: node scripts/n8n/install-n8n.mjs [--version=2.41.1 ...|--all] [--print-dir]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -114,10 +114,14 @@ export async function installN8n(version = N8N_DEFAULT_VERSION, log = console.er
 }
 
 async function main() {
-	const versionArg = process.argv.find((a) => a.startsWith('--version='));
+	const named = process.argv
+		.filter((a) => a.startsWith('--version='))
+		.map((a) => a.slice('--version='.length));
 	const versions = process.argv.includes('--all')
 		? N8N_VERSIONS.map((entry) => entry.version)
-		: [versionArg ? versionArg.slice('--version='.length) : N8N_DEFAULT_VERSION];
+		: named.length > 0
+			? named
+			: [N8N_DEFAULT_VERSION];
 	for (const version of versions) {
 		const dir = await installN8n(version);
 		if (process.argv.includes('--print-dir')) console.log(dir);
