@@ -48,7 +48,7 @@ export async function n8nQueueRow(): Promise<{ row: string[]; note: string }> {
 	});
 	let cluster;
 	try {
-		ensureN8n({
+		await ensureN8n({
 			versions: [version],
 			skipBuild: process.env.NYNE_E2E_SKIP_BUILD === '1',
 			log: () => {},

@@ -19,14 +19,25 @@ const started = Date.now();
 const durations = [];
 const minutes = (ms) => `${(ms / 60_000).toFixed(1)} min`;
 
-/** Runs a command with its output passed through; resolves with its exit code. Never blocks the event loop. */
-function run(command, args, env = {}) {
+/**
+ * Runs a command; resolves with its exit code. Output is passed through, each line prefixed when `prefix` is
+ * set (two end-to-end runs print at once). Never blocks the event loop: the installs go on meanwhile.
+ */
+function run(command, args, { env = {}, prefix } = {}) {
 	return new Promise((resolve) => {
 		const child = spawn(command, args, {
 			cwd: root,
-			stdio: 'inherit',
+			stdio: prefix ? ['ignore', 'pipe', 'pipe'] : 'inherit',
 			env: { ...process.env, ...env },
 		});
+		if (prefix) {
+			const relay = (chunk) => {
+				for (const line of chunk.toString().split('\n'))
+					if (line.trim()) console.log(`${prefix} ${line}`);
+			};
+			child.stdout.on('data', relay);
+			child.stderr.on('data', relay);
+		}
 		child.on('close', (code) => resolve(code ?? 1));
 		child.on('error', () => resolve(1));
 	});
@@ -40,7 +51,10 @@ const installedAt = new Map();
 const n8nInstall = new Promise((resolve) => {
 	const child = spawn(
 		process.execPath,
-		[join(root, 'scripts', 'n8n', 'install-n8n.mjs'), ...installVersions.map((v) => `--version=${v}`)],
+		[
+			join(root, 'scripts', 'n8n', 'install-n8n.mjs'),
+			...installVersions.map((v) => `--version=${v}`),
+		],
 		{ cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
 	);
 	const relay = (chunk) => {
@@ -95,7 +109,7 @@ function countVitest(file, { e2e = false } = {}) {
 	return true;
 }
 
-async function vitest(config, report, { env = {}, e2e = false } = {}) {
+async function vitest(config, report, { env = {}, e2e = false, prefix } = {}) {
 	const output = join(reports, report);
 	const code = await run(
 		'npx',
@@ -109,10 +123,9 @@ async function vitest(config, report, { env = {}, e2e = false } = {}) {
 			`--outputFile.json=${output}`,
 			...(e2e ? ['--passWithNoTests'] : []),
 		],
-		env,
+		{ env, prefix },
 	);
-	if (!countVitest(output, { e2e }) || (code !== 0 && !existsSync(output)))
-		failed += 1;
+	if (!countVitest(output, { e2e }) || (code !== 0 && !existsSync(output))) failed += 1;
 }
 
 async function step(name, body) {
@@ -136,23 +149,49 @@ await step('zapier-platform validate --without-style', async () => {
 
 // One run per n8n version: a suite proves a version only where it is meant to (the editor and queue mode on
 // 2.x, the harness checks on the newest), so a file may have no test for one version (--passWithNoTests),
-// and below, a file that ran no test on any version counts as a failure.
-for (const [index, version] of installVersions.entries()) {
-	await step(`real n8n ${version} end-to-end`, async () => {
-		const waitStarted = Date.now();
-		await n8nReady(version);
-		durations.push(`waiting for n8n ${version} to install: ${minutes(Date.now() - waitStarted)}`);
-		await vitest(
-			'vitest.e2e.config.mts',
-			`e2e-${version}.json`,
-			{
-				// The first run builds and packs the package; the later ones reuse that dist/.
-				env: { NYNE_E2E_N8N: version, ...(index > 0 ? { NYNE_E2E_SKIP_BUILD: '1' } : {}) },
-				e2e: true,
-			},
-		);
+// and below, a file that ran no test on any version counts as a failure. The versions run in two lanes side
+// by side (the newest and the oldest in one, 2.8.4 in the other: about the same length), each version as soon
+// as it is installed; most of an end-to-end test is waiting for n8n's schedule or Nyne's rate limit, so two
+// at once on two cores take little longer than one. NYNE_E2E_LANES=1 runs them one after another.
+let packageReady = false;
+await step('build, pack and prepare the package for n8n', async () => {
+	const code = await run(process.execPath, [
+		join(root, 'scripts', 'n8n', 'ensure-n8n.mjs'),
+		'--package-only',
+	]);
+	packageReady = code === 0;
+	if (!packageReady) failed += 1;
+});
+
+const laneCount = Math.max(1, Number.parseInt(process.env.NYNE_E2E_LANES ?? '2', 10) || 1);
+const lanes = Array.from({ length: laneCount }, (_, lane) =>
+	installVersions.filter((_, index) => index % laneCount === lane),
+);
+
+async function e2eRun(version) {
+	const stepStarted = Date.now();
+	await n8nReady(version);
+	durations.push(`waiting for n8n ${version} to install: ${minutes(Date.now() - stepStarted)}`);
+	const runStarted = Date.now();
+	console.log(`\n=== real n8n ${version} end-to-end ===`);
+	await vitest('vitest.e2e.config.mts', `e2e-${version}.json`, {
+		env: { NYNE_E2E_N8N: version, NYNE_E2E_PREPARED: '1' },
+		e2e: true,
+		prefix: laneCount > 1 ? `[${version}]` : undefined,
 	});
+	const took = `real n8n ${version} end-to-end: ${minutes(Date.now() - runStarted)}`;
+	durations.push(took);
+	console.log(`=== ${took} ===`);
 }
+
+if (packageReady)
+	await step('real n8n end-to-end', () =>
+		Promise.all(
+			lanes.map(async (versions) => {
+				for (const version of versions) await e2eRun(version);
+			}),
+		),
+	);
 for (const [file, tests] of e2eTestsPerFile)
 	if (tests === 0) {
 		console.log(`${file} ran no test on any n8n version`);

@@ -7,16 +7,22 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { installN8n } from './install-n8n.mjs';
-import { installPackage } from './install-package.mjs';
+import { installPackage, nodesDir, PACKAGE_NAME } from './install-package.mjs';
 import { buildAndPack, REPO_ROOT } from './pack-package.mjs';
 import { selectedN8nVersions } from './versions.mjs';
 
 export const E2E_WORK_DIR = join(REPO_ROOT, '.n8n-e2e');
 export const PREPARED_USER_FOLDER = join(E2E_WORK_DIR, 'prepared');
 
+/**
+ * `prepared`: the package was already packed and installed into PREPARED_USER_FOLDER by an earlier call
+ * (`npm test` does it once before it runs the versions side by side), so it is only checked, never rewritten
+ * under a run that copies from it.
+ */
 export async function ensureN8n({
 	versions = selectedN8nVersions(),
 	skipBuild = false,
+	prepared = false,
 	log = console.error,
 } = {}) {
 	const timings = {};
@@ -24,8 +30,19 @@ export async function ensureN8n({
 	const n8nDirs = [];
 	for (const version of versions) n8nDirs.push(await installN8n(version, log));
 	timings.n8nInstallMs = Date.now() - started;
+	if (prepared) {
+		const installed = preparedPackageDir();
+		if (!existsSync(join(installed, 'package.json')))
+			throw new Error(`the package is not prepared at ${installed}`);
+		return { n8nDirs, installed, timings };
+	}
+	return { n8nDirs, ...preparePackage({ skipBuild, log }), timings };
+}
 
-	started = Date.now();
+/** Builds (unless skipBuild), packs, and installs the package into the prepared user folder. */
+export function preparePackage({ skipBuild = false, log = console.error } = {}) {
+	const timings = {};
+	let started = Date.now();
 	const tarball = buildAndPack(join(E2E_WORK_DIR, 'pack'), { skipBuild });
 	timings.buildAndPackMs = Date.now() - started;
 
@@ -34,12 +51,22 @@ export async function ensureN8n({
 	timings.packageInstallMs = Date.now() - started;
 	if (!existsSync(join(installed, 'package.json')))
 		throw new Error(`package not installed at ${installed}`);
-	log(`e2e ready: n8n ${versions.join(', ')}, package ${tarball}; ${JSON.stringify(timings)}`);
-	return { n8nDirs, tarball, installed, timings };
+	log(`package ready: ${tarball}; ${JSON.stringify(timings)}`);
+	return { tarball, installed };
 }
 
+/** Where installPackage puts the package inside the prepared user folder. */
+function preparedPackageDir() {
+	return join(nodesDir(PREPARED_USER_FOLDER), 'node_modules', PACKAGE_NAME);
+}
+
+// `--package-only`: build, pack and prepare the package, no n8n install (npm test installs those beside).
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-	ensureN8n({ skipBuild: process.argv.includes('--skip-build') }).catch((error) => {
+	const skipBuild = process.argv.includes('--skip-build');
+	const done = process.argv.includes('--package-only')
+		? Promise.resolve().then(() => preparePackage({ skipBuild }))
+		: ensureN8n({ skipBuild });
+	done.catch((error) => {
 		console.error(error instanceof Error ? error.message : error);
 		process.exit(1);
 	});
