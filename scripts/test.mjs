@@ -47,7 +47,8 @@ function run(command, args, { env = {}, prefix } = {}) {
 // machine without it), while the steps before run. Each version's end-to-end run starts as soon as that
 // version is installed, so the later installs overlap the earlier versions' tests.
 const installVersions = selectedN8nVersions();
-const installedAt = new Map();
+/** The versions whose install was already reported in `durations`. */
+const announced = new Set();
 const n8nInstall = new Promise((resolve) => {
 	const child = spawn(
 		process.execPath,
@@ -62,8 +63,8 @@ const n8nInstall = new Promise((resolve) => {
 			if (!line.trim()) continue;
 			console.log(`[n8n install] ${line}`);
 			for (const version of installVersions)
-				if (!installedAt.has(version) && isN8nInstalled(version)) {
-					installedAt.set(version, Date.now());
+				if (!announced.has(version) && isN8nInstalled(version)) {
+					announced.add(version);
 					durations.push(`n8n ${version} ready: ${minutes(Date.now() - started)} after the start`);
 				}
 		}
@@ -169,19 +170,16 @@ const lanes = Array.from({ length: laneCount }, (_, lane) =>
 );
 
 async function e2eRun(version) {
-	const stepStarted = Date.now();
+	const waitStarted = Date.now();
 	await n8nReady(version);
-	durations.push(`waiting for n8n ${version} to install: ${minutes(Date.now() - stepStarted)}`);
-	const runStarted = Date.now();
-	console.log(`\n=== real n8n ${version} end-to-end ===`);
-	await vitest('vitest.e2e.config.mts', `e2e-${version}.json`, {
-		env: { NYNE_E2E_N8N: version, NYNE_E2E_PREPARED: '1' },
-		e2e: true,
-		prefix: laneCount > 1 ? `[${version}]` : undefined,
-	});
-	const took = `real n8n ${version} end-to-end: ${minutes(Date.now() - runStarted)}`;
-	durations.push(took);
-	console.log(`=== ${took} ===`);
+	durations.push(`waiting for n8n ${version} to install: ${minutes(Date.now() - waitStarted)}`);
+	await step(`real n8n ${version} end-to-end`, () =>
+		vitest('vitest.e2e.config.mts', `e2e-${version}.json`, {
+			env: { NYNE_E2E_N8N: version, NYNE_E2E_PREPARED: '1' },
+			e2e: true,
+			prefix: laneCount > 1 ? `[${version}]` : undefined,
+		}),
+	);
 }
 
 if (packageReady)

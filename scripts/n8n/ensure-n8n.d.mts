@@ -11,7 +11,10 @@ export function ensureN8n(options?: {
 	installed: string;
 	timings: Record<string, number>;
 }>;
-export function preparePackage(options?: { skipBuild?: boolean; log?: (message: string) => void }): {
+export function preparePackage(options?: {
+	skipBuild?: boolean;
+	log?: (message: string) => void;
+}): {
 	tarball: string;
 	installed: string;
 };

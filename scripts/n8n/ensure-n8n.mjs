@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { installN8n } from './install-n8n.mjs';
-import { installPackage, nodesDir, PACKAGE_NAME } from './install-package.mjs';
+import { installPackage, packageDir } from './install-package.mjs';
 import { buildAndPack, REPO_ROOT } from './pack-package.mjs';
 import { selectedN8nVersions } from './versions.mjs';
 
@@ -31,7 +31,7 @@ export async function ensureN8n({
 	for (const version of versions) n8nDirs.push(await installN8n(version, log));
 	timings.n8nInstallMs = Date.now() - started;
 	if (prepared) {
-		const installed = preparedPackageDir();
+		const installed = packageDir(PREPARED_USER_FOLDER);
 		if (!existsSync(join(installed, 'package.json')))
 			throw new Error(`the package is not prepared at ${installed}`);
 		return { n8nDirs, installed, timings };
@@ -53,11 +53,6 @@ export function preparePackage({ skipBuild = false, log = console.error } = {}) 
 		throw new Error(`package not installed at ${installed}`);
 	log(`package ready: ${tarball}; ${JSON.stringify(timings)}`);
 	return { tarball, installed };
-}
-
-/** Where installPackage puts the package inside the prepared user folder. */
-function preparedPackageDir() {
-	return join(nodesDir(PREPARED_USER_FOLDER), 'node_modules', PACKAGE_NAME);
 }
 
 // `--package-only`: build, pack and prepare the package, no n8n install (npm test installs those beside).

@@ -11,9 +11,14 @@ export function nodesDir(userFolder) {
 	return join(userFolder, '.n8n', 'nodes');
 }
 
+/** Where the community package lives inside an n8n user folder once installed. */
+export function packageDir(userFolder, packageName = PACKAGE_NAME) {
+	return join(nodesDir(userFolder), 'node_modules', packageName);
+}
+
 export function installPackage(userFolder, tarball, packageName = PACKAGE_NAME) {
 	const nodes = nodesDir(userFolder);
-	const target = join(nodes, 'node_modules', packageName);
+	const target = packageDir(userFolder, packageName);
 	rmSync(target, { recursive: true, force: true });
 	mkdirSync(target, { recursive: true });
 	if (!existsSync(join(nodes, 'package.json'))) {
