@@ -55,6 +55,11 @@ export interface NyneClientOptions {
 	 * read) may wait for rate-limit room, in milliseconds; a limit that resets later fails the call at once.
 	 */
 	maxWaitMs?: number;
+	/**
+	 * Whether the client writes the key pair onto each request (default true). A platform that signs requests
+	 * itself (n8n's credential, Zapier's beforeRequest middleware) sets false, so the pair is set in one place.
+	 */
+	signRequests?: boolean;
 }
 
 export interface SubmitOptions {
@@ -327,7 +332,7 @@ export class NyneClient {
 					method,
 					url,
 					headers: {
-						...authHeaders(apiKey, apiSecret),
+						...(this.options.signRequests === false ? {} : authHeaders(apiKey, apiSecret)),
 						accept: 'application/json',
 						...(body === undefined ? {} : { 'content-type': 'application/json' }),
 					},

@@ -51,6 +51,8 @@ export function createNyneClient(z: ZObject, bundle: Bundle, maxRetries = 0): Ny
 		now: () => clock.now(),
 		limiter: false,
 		maxRetries,
+		// the app's beforeRequest middleware sets the key pair
+		signRequests: false,
 		maxWaitMs: STEP_BUDGET_MS,
 	});
 }

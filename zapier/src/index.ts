@@ -4,7 +4,7 @@ import packageJson from '../package.json';
 import authentication from './authentication.js';
 import fetchInteractions from './creates/fetch_interactions.js';
 import startInteractionLookup from './creates/start_interaction_lookup.js';
-import { afters, befores } from './middleware.js';
+import { befores } from './middleware.js';
 import findInteractionRequest from './searches/find_interaction_request.js';
 import interactionResults from './triggers/interaction_results.js';
 import lostFollower from './triggers/lost_follower.js';
@@ -17,12 +17,11 @@ export default defineApp({
 	version: packageJson.version,
 	platformVersion: zapier.version,
 
-	// 429s reach the afterResponse middleware and the core, so Nyne's Retry-After and wording survive.
+	// 429s reach the core, so Nyne's Retry-After and wording survive.
 	flags: { throwForThrottlingEarly: false },
 
 	authentication,
 	beforeRequest: [...befores],
-	afterResponse: [...afters],
 
 	triggers: {
 		[interactionResults.key]: interactionResults,

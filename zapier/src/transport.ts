@@ -1,18 +1,18 @@
 import type { HttpRequestOptions, HttpResponse, ZObject } from 'zapier-platform-core';
 
-import { withoutAuthHeaders, type Transport, type TransportResponse } from '../../shared/index.js';
+import type { Transport, TransportResponse } from '../../shared/index.js';
 
 /**
  * The core's transport port on `z.request`. Every status comes back to the core (`skipThrowForStatus`;
  * 429s too, through the app's `throwForThrottlingEarly: false` flag), so the core's retry and polling
- * policy sees the real answer and maps errors in its own words. The key pair is left to the app's middleware.
+ * policy sees the real answer and maps errors in its own words. The key pair is set by the app's middleware.
  */
 export function createZapierTransport(z: ZObject): Transport {
 	return async (request) => {
 		const options: HttpRequestOptions & { url: string } = {
 			url: request.url,
 			method: request.method,
-			headers: withoutAuthHeaders(request.headers),
+			headers: request.headers,
 			skipThrowForStatus: true,
 		};
 		if (request.body !== undefined) options.body = request.body as Record<string, unknown>;
@@ -24,7 +24,7 @@ export function createZapierTransport(z: ZObject): Transport {
 type ResponseHeaders = { forEach(callback: (value: string, name: string) => void): void };
 
 /** The one reading of a Zapier response: lower-case header names, JSON parsed when it is JSON. */
-export function toTransportResponse(
+function toTransportResponse(
 	response: Pick<HttpResponse, 'status' | 'content'> & { headers: ResponseHeaders },
 ): TransportResponse {
 	const headers: Record<string, string> = {};

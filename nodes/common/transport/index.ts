@@ -8,7 +8,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { NyneClient, normalizeBaseUrl, withoutAuthHeaders } from '../../../shared';
+import { NyneClient, normalizeBaseUrl } from '../../../shared';
 import type { Transport, TransportRequest, TransportResponse } from '../../../shared';
 import { getRuntime } from './runtime';
 
@@ -56,8 +56,7 @@ function createTransport(context: NyneContext, signal?: AbortSignal): Transport 
 				{
 					method: request.method as IHttpRequestMethods,
 					url: request.url,
-					// The credential adds X-API-Key / X-API-Secret, so the pair is set once.
-					headers: withoutAuthHeaders(request.headers),
+					headers: request.headers,
 					...(request.body === undefined ? {} : { body: request.body as IDataObject }),
 					json: true,
 					returnFullResponse: true,
@@ -89,6 +88,8 @@ export async function createNyneClient(
 		apiKey: credentials.apiKey,
 		apiSecret: credentials.apiSecret,
 		transport: createTransport(context, signal),
+		// the credential's `authenticate` sets X-API-Key / X-API-Secret
+		signRequests: false,
 		sleep: runtime.sleep,
 		now: runtime.now,
 		// a server's RateLimit headers describe its own windows: one limiter per server and key
