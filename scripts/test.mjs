@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isN8nInstalled } from './n8n/install-n8n.mjs';
-import { selectedN8nVersions } from './n8n/versions.mjs';
+import { installOrder, readerN8nVersion, selectedN8nVersions } from './n8n/versions.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const reports = join(root, '.cache', 'test-reports');
@@ -43,10 +43,13 @@ function run(command, args, { env = {}, prefix } = {}) {
 	});
 }
 
-// The pinned n8n versions install into the cache, one after another in the order pinned (minutes each on a
-// machine without it), while the steps before run. Each version's end-to-end run starts as soon as that
-// version is installed, so the later installs overlap the earlier versions' tests.
-const installVersions = selectedN8nVersions();
+// The pinned n8n versions install into the cache, one after another (minutes each on a machine without it),
+// while the steps before run: first the reader (the n8n on this machine's Node whose sqlite3 every version's
+// tests read n8n's database with), then the rest in the order pinned. Each version's end-to-end run starts as
+// soon as that version and the reader are installed, so the later installs overlap the earlier tests.
+const e2eVersions = selectedN8nVersions();
+const installVersions = installOrder(e2eVersions);
+const reader = readerN8nVersion();
 /** The versions whose install was already reported in `durations`. */
 const announced = new Set();
 const n8nInstall = new Promise((resolve) => {
@@ -151,9 +154,8 @@ await step('zapier-platform validate --without-style', async () => {
 // One run per n8n version: a suite proves a version only where it is meant to (the editor and queue mode on
 // 2.x, the harness checks on the newest), so a file may have no test for one version (--passWithNoTests),
 // and below, a file that ran no test on any version counts as a failure. Each version runs as soon as it is
-// installed, so 2.41.1's tests overlap the later installs. NYNE_E2E_LANES=2 runs the versions in two lanes
-// side by side (2.41.1 then 1.123.81; 2.8.4): most of an e2e test waits on n8n's schedule or the rate limit,
-// but it has been proven on a subset of the suites only, so one lane is the default.
+// installed. NYNE_E2E_LANES=2 runs the versions in two lanes side by side (2.8.4 then 1.123.81; 2.41.1): most of
+// an e2e test waits on n8n's schedule or the rate limit, not on the machine.
 let packageReady = false;
 await step('build, pack and prepare the package for n8n', async () => {
 	const code = await run(process.execPath, [
@@ -166,11 +168,14 @@ await step('build, pack and prepare the package for n8n', async () => {
 
 const laneCount = Math.max(1, Number.parseInt(process.env.NYNE_E2E_LANES ?? '1', 10) || 1);
 const lanes = Array.from({ length: laneCount }, (_, lane) =>
-	installVersions.filter((_, index) => index % laneCount === lane),
+	installVersions
+		.filter((version) => e2eVersions.includes(version))
+		.filter((_, index) => index % laneCount === lane),
 );
 
 async function e2eRun(version) {
 	const waitStarted = Date.now();
+	if (reader) await n8nReady(reader);
 	await n8nReady(version);
 	durations.push(`waiting for n8n ${version} to install: ${minutes(Date.now() - waitStarted)}`);
 	await step(`real n8n ${version} end-to-end`, () =>

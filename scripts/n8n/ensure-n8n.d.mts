@@ -6,7 +6,6 @@ export function ensureN8n(options?: {
 	prepared?: boolean;
 	log?: (message: string) => void;
 }): Promise<{
-	n8nDirs: string[];
 	tarball?: string;
 	installed: string;
 	timings: Record<string, number>;

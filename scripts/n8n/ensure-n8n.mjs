@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { installN8n } from './install-n8n.mjs';
 import { installPackage, packageDir } from './install-package.mjs';
 import { buildAndPack, REPO_ROOT } from './pack-package.mjs';
-import { selectedN8nVersions } from './versions.mjs';
+import { installOrder, selectedN8nVersions } from './versions.mjs';
 
 export const E2E_WORK_DIR = join(REPO_ROOT, '.n8n-e2e');
 export const PREPARED_USER_FOLDER = join(E2E_WORK_DIR, 'prepared');
@@ -27,16 +27,15 @@ export async function ensureN8n({
 } = {}) {
 	const timings = {};
 	let started = Date.now();
-	const n8nDirs = [];
-	for (const version of versions) n8nDirs.push(await installN8n(version, log));
+	for (const version of installOrder(versions)) await installN8n(version, log);
 	timings.n8nInstallMs = Date.now() - started;
 	if (prepared) {
 		const installed = packageDir(PREPARED_USER_FOLDER);
 		if (!existsSync(join(installed, 'package.json')))
 			throw new Error(`the package is not prepared at ${installed}`);
-		return { n8nDirs, installed, timings };
+		return { installed, timings };
 	}
-	return { n8nDirs, ...preparePackage({ skipBuild, log }), timings };
+	return { ...preparePackage({ skipBuild, log }), timings };
 }
 
 /** Builds (unless skipBuild), packs, and installs the package into the prepared user folder. */

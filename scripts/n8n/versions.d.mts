@@ -10,3 +10,5 @@ export const N8N_LATEST_VERSION: string;
 export function n8nVersionInfo(version: string): N8nVersionInfo;
 export function pinnedN8nVersion(key: string): string;
 export function selectedN8nVersions(): string[];
+export function readerN8nVersion(): string | undefined;
+export function installOrder(versions: string[]): string[];

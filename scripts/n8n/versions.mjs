@@ -32,6 +32,21 @@ export function pinnedN8nVersion(key) {
 	return entry.version;
 }
 
+/**
+ * The n8n whose own modules (sqlite3, flatted) the tests load to read a database n8n wrote: the first pinned
+ * version that runs on this machine's Node, since a newer n8n's native modules are built for its newer Node.
+ */
+export function readerN8nVersion() {
+	const machineMajor = Number(process.versions.node.split('.')[0]);
+	return N8N_VERSIONS.find((entry) => (entry.nodeMajor ?? 0) <= machineMajor)?.version;
+}
+
+/** What to install for a run of these versions, in order: the reader first, since every version's tests need it. */
+export function installOrder(versions) {
+	const reader = readerN8nVersion();
+	return reader ? [reader, ...versions.filter((version) => version !== reader)] : [...versions];
+}
+
 /** The versions the end-to-end run covers: all pinned ones, or those NYNE_E2E_N8N lists (e.g. `2.8.4,2.41.1`). */
 export function selectedN8nVersions() {
 	const wanted = (process.env.NYNE_E2E_N8N ?? '')

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { n8nBinPath, n8nCacheDir } from '../../../scripts/n8n/paths.mjs';
-import { N8N_VERSIONS, selectedN8nVersions } from '../../../scripts/n8n/versions.mjs';
+import { readerN8nVersion, selectedN8nVersions } from '../../../scripts/n8n/versions.mjs';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 /** The n8n an instance runs when none is named: the newest of the versions this run covers. */
@@ -22,18 +22,12 @@ export function n8nBin(version = N8N_VERSION): string {
 	return bin;
 }
 
-/**
- * The n8n whose own modules (sqlite3, flatted) the tests load to read a database n8n wrote: the first pinned
- * version that runs on this machine's Node, since a newer n8n's native modules are built for its newer Node.
- */
+/** The install of readerN8nVersion(): the n8n whose sqlite3 and flatted the tests read n8n's database with. */
 export function readerN8nDir(): string {
-	const machineMajor = Number(process.versions.node.split('.')[0]);
-	const reader = N8N_VERSIONS.find(
-		(entry) => (entry.nodeMajor ?? 0) <= machineMajor && existsSync(n8nBinPath(entry.version)),
-	);
-	if (!reader)
+	const reader = readerN8nVersion();
+	if (!reader || !existsSync(n8nBinPath(reader)))
 		throw new Error(
-			'no installed n8n runs on this Node.js: node scripts/n8n/install-n8n.mjs --version=2.8.4',
+			`no installed n8n runs on this Node.js: node scripts/n8n/install-n8n.mjs --version=${reader ?? '2.8.4'}`,
 		);
-	return n8nCacheDir(reader.version);
+	return n8nCacheDir(reader);
 }
