@@ -83,7 +83,7 @@ async function coreBatch(world: World): Promise<Figures> {
 			request instanceof Error
 				? Promise.resolve(undefined)
 				: client
-						.waitForResult(request.requestId, { timeoutMs: 6 * 3_600_000 })
+						.waitForResult(request.request_id, { timeoutMs: 6 * 3_600_000 })
 						.catch(() => undefined),
 		),
 	);

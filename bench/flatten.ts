@@ -35,9 +35,9 @@ function main(): void {
 	const started = process.hrtime.bigint();
 	const items = results.map((entry, i) =>
 		toInteractionItems(entry, {
-			requestId: `interaction_${i}_1`,
+			request_id: `interaction_${i}_1`,
 			platform: 'twitter',
-			interactionType: 'followers,following',
+			interaction_type: 'followers,following',
 		}),
 	);
 	const ms = Number(process.hrtime.bigint() - started) / 1e6;

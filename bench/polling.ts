@@ -27,7 +27,7 @@ async function callbackReceiver(world: World) {
 		let text = '';
 		req.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
 		req.on('end', () => {
-			const { requestId } = parseCallbackPayload(text);
+			const { request_id: requestId } = parseCallbackPayload(text);
 			if (!arrived.has(requestId)) arrived.set(requestId, world.clock.now());
 			waiters.get(requestId)?.();
 			res.writeHead(200).end();
@@ -68,7 +68,7 @@ async function runOne(
 				callbackUrl: hookUrl,
 			}),
 		);
-		return { polls: 0, lagMs: (await arrival(submitted.requestId)) - at - jobMs, done: true };
+		return { polls: 0, lagMs: (await arrival(submitted.request_id)) - at - jobMs, done: true };
 	}
 	const body = buildInteractionRequest({
 		type: 'followers',
@@ -79,7 +79,7 @@ async function runOne(
 		const client = world.client({ counter });
 		const at = world.clock.now();
 		const submitted = await client.submit(body);
-		const outcome = await client.waitForResult(submitted.requestId, { timeoutMs: 3_600_000 });
+		const outcome = await client.waitForResult(submitted.request_id, { timeoutMs: 3_600_000 });
 		return {
 			polls: counter.GET,
 			lagMs: world.clock.now() - at - jobMs,

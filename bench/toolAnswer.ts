@@ -19,7 +19,7 @@ export async function toolAnswerBench(): Promise<string> {
 		const submitted = await client.submit(
 			buildInteractionRequest({ type: 'followers', socialMediaUrl: PROFILE, maxResults: PEOPLE }),
 		);
-		const view = await collectLookup(client, submitted.requestId, { timeoutMs: 600_000 });
+		const view = await collectLookup(client, submitted.request_id, { timeoutMs: 600_000 });
 		const simplified = renderLookup(view, 'simplified')[0] as {
 			people: unknown[];
 			people_omitted: number;

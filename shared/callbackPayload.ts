@@ -1,9 +1,8 @@
 import { MAX_RESULTS_LIMIT } from './constants.js';
 import { NyneValidationError } from './errors.js';
-import { toInteractionResult } from './lookupOutcome.js';
-import { redactSecrets } from './redaction.js';
+import { toLookupStatus } from './lookupStatus.js';
 import { callbackPayloadSchema } from './schemas.js';
-import type { LookupOutcome } from './types.js';
+import type { FinishedLookup } from './types.js';
 
 export interface CallbackReading {
 	/** The credential's key and secret: removed from any text the payload carries. */
@@ -17,7 +16,7 @@ export interface CallbackReading {
  * (people without a usable identity are dropped and counted, a missing result is an empty one), and at
  * most the API's maximum of people per relation is read (a combined lookup carries two relations).
  */
-export function parseCallbackPayload(body: unknown, reading: CallbackReading = {}): LookupOutcome {
+export function parseCallbackPayload(body: unknown, reading: CallbackReading = {}): FinishedLookup {
 	let value = body;
 	if (typeof value === 'string') {
 		try {
@@ -42,34 +41,26 @@ export function parseCallbackPayload(body: unknown, reading: CallbackReading = {
 				`Fetch ${reading.expectedRequestId} by its request ID.`,
 		);
 	}
-	const base = {
-		requestId: payload.request_id,
-		interactionType: payload.interaction_type ?? undefined,
-		platform: payload.platform ?? undefined,
-	};
-	if (payload.status === 'failed') {
-		return {
-			...base,
-			status: 'failed',
-			error: redactSecrets(
-				payload.error || 'The lookup failed without a reason.',
-				reading.secrets ?? [],
-			),
-		};
-	}
-	if (payload.status !== 'completed')
-		throw invalid(`status "${payload.status}" is neither completed nor failed`);
-	const data = payload.data ?? payload.result;
-	const combined = (payload.interaction_type ?? data?.interaction_type) === 'followers,following';
-	const result = toInteractionResult(data, base, {
-		maxPeople: MAX_RESULTS_LIMIT * (combined ? 2 : 1),
-	});
-	return {
-		...base,
-		status: 'completed',
-		result,
-		resultCount: payload.result_count ?? result.interactions.length,
-	};
+	const { status } = payload;
+	if (status !== 'completed' && status !== 'failed')
+		throw invalid(`status "${status}" is neither completed nor failed`);
+	const combined =
+		(payload.interaction_type ?? (payload.data ?? payload.result)?.interaction_type) ===
+		'followers,following';
+	const finished = toLookupStatus(
+		{
+			request_id: payload.request_id,
+			status,
+			interaction_type: payload.interaction_type,
+			platform: payload.platform,
+			result: status === 'failed' ? undefined : (payload.data ?? payload.result),
+			result_count: payload.result_count,
+			error: payload.error,
+		},
+		{ secrets: reading.secrets, maxPeople: MAX_RESULTS_LIMIT * (combined ? 2 : 1) },
+	);
+	// toLookupStatus gives a completed lookup its result and count, a failed one its reason
+	return finished as FinishedLookup;
 }
 
 function invalid(detail: string): NyneValidationError {

@@ -1,3 +1,6 @@
+/** A failed lookup's reason when Nyne gave none. */
+export const FAILED_WITHOUT_REASON = 'The lookup failed without a reason.';
+
 interface MessageContext {
 	httpStatus?: number;
 	retryAfterMs?: number;

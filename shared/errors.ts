@@ -1,4 +1,4 @@
-import { describeApiError } from './errorMessages.js';
+import { FAILED_WITHOUT_REASON, describeApiError } from './errorMessages.js';
 
 export class NyneError extends Error {
 	readonly code: string;
@@ -52,4 +52,12 @@ export class NyneApiError extends NyneError {
 
 export function isNyneError(error: unknown): error is NyneError {
 	return error instanceof NyneError;
+}
+
+/** The one place a failed lookup becomes an error: `lookup_failed`, with Nyne's reason. */
+export function lookupFailure(requestId: string, reason: string | undefined): NyneApiError {
+	return new NyneApiError('lookup_failed', {
+		requestId,
+		serverMessage: reason || FAILED_WITHOUT_REASON,
+	});
 }

@@ -2,7 +2,13 @@ export * from './constants.js';
 export * from './types.js';
 export * from './ports.js';
 export { API_KEY_HEADER, API_SECRET_HEADER } from './authHeaders.js';
-export { NyneError, NyneValidationError, NyneApiError, isNyneError } from './errors.js';
+export {
+	NyneError,
+	NyneValidationError,
+	NyneApiError,
+	isNyneError,
+	lookupFailure,
+} from './errors.js';
 export { describeApiError } from './errorMessages.js';
 export { parseSocialMediaUrl } from './socialUrl.js';
 export { INTERACTION_TYPES, SUPPORTED_TYPES, targetKindOf } from './interactionTypes.js';
@@ -13,9 +19,8 @@ export { RateLimiter, RateLimiterRegistry, parseRetryAfter } from './rateLimiter
 export type { RateLimitCode, RateLimiterOptions } from './rateLimiter.js';
 export { nextPollDelayMs, retryDelayMs } from './pollPolicy.js';
 export { parseCallbackPayload } from './callbackPayload.js';
-export { toLookupOutcome } from './lookupOutcome.js';
 export { toInteractionItems } from './interactionItems.js';
-export { lookupFailure, toLookupView } from './lookupView.js';
+export { toLookupView } from './lookupView.js';
 export type { LookupSummary, LookupView } from './lookupView.js';
 export { collectLookup, readCallback, readLookup, startLookup } from './lookups.js';
 export type { ReadLookupOptions } from './lookups.js';

@@ -1,10 +1,13 @@
-import type { InteractionItem, InteractionPerson, InteractionResult, Relation } from './types.js';
+import type {
+	InteractionItem,
+	InteractionPerson,
+	InteractionResult,
+	LookupStatus,
+	Relation,
+} from './types.js';
 
-export interface ItemMeta {
-	requestId: string;
-	platform?: string;
-	interactionType?: string;
-}
+/** Whose people these are: a lookup's own fields (a LookupStatus is one). */
+export type ItemMeta = Pick<LookupStatus, 'request_id' | 'platform' | 'interaction_type'>;
 
 function relationOf(
 	person: InteractionPerson,
@@ -48,14 +51,14 @@ export function toInteractionItems(
 	meta: ItemMeta,
 ): InteractionItem[] {
 	if (!result || typeof result !== 'object') return [];
-	const interactionType = meta.interactionType || result.interaction_type || '';
+	const interactionType = meta.interaction_type || result.interaction_type || '';
 	const platform = meta.platform || result.source_platform || '';
 	const targetUsername = result.target?.username ?? '';
 	return sidedPeople(result).map(({ person, side }) => {
 		const relation = relationOf(person, interactionType, side);
 		return {
 			...person,
-			request_id: meta.requestId,
+			request_id: meta.request_id,
 			platform,
 			interaction_type: interactionType,
 			target_username: targetUsername,

@@ -1,12 +1,18 @@
 import type { z } from 'zod';
 
+import { FAILED_WITHOUT_REASON } from './errorMessages.js';
 import { redactSecrets } from './redaction.js';
 import { readPeople } from './resultPeople.js';
-import type { interactionResultSchema, requestStatusDataSchema } from './schemas.js';
-import type { InteractionResult, LookupOutcome, RequestStatus } from './types.js';
+import type { interactionResultSchema } from './schemas.js';
+import type { FinishedLookup, InteractionResult, LookupStatus } from './types.js';
 
-type ParsedStatus = z.infer<typeof requestStatusDataSchema>;
 type ParsedResult = z.infer<typeof interactionResultSchema>;
+
+/** The fields a status read (requestStatusDataSchema) or a callback (callbackPayloadSchema) parsed into. */
+export type ParsedStatus = Omit<LookupStatus, 'result' | 'result_count'> & {
+	result?: ParsedResult | null;
+	result_count?: number | null;
+};
 
 export interface ResultReading {
 	/** At most this many people per list are read (callbacks: the API's maximum). */
@@ -22,12 +28,12 @@ const SIDE_LISTS = ['followers', 'following'] as const;
  */
 export function toInteractionResult(
 	result: ParsedResult | null | undefined,
-	fallback: { interactionType?: string; platform?: string },
+	fallback: Pick<LookupStatus, 'interaction_type' | 'platform'>,
 	reading: ResultReading = {},
 ): InteractionResult {
 	if (!result) {
 		return {
-			interaction_type: fallback.interactionType ?? '',
+			interaction_type: fallback.interaction_type ?? '',
 			source_platform: fallback.platform ?? '',
 			target: { username: '' },
 			interactions: [],
@@ -49,44 +55,31 @@ export function toInteractionResult(
 	return out;
 }
 
-export function toRequestStatus(
+/**
+ * A parsed status (a GET's data or a callback's body) as the client returns it: absent fields left out, a
+ * completed lookup always with a result and its `result_count`, a failed one always with a reason, and its
+ * error text free of the secrets.
+ */
+export function toLookupStatus(
 	data: ParsedStatus,
-	secrets: readonly string[] = [],
-): RequestStatus {
-	const status: RequestStatus = { requestId: data.request_id, status: data.status };
-	if (data.interaction_type) status.interactionType = data.interaction_type;
+	reading: ResultReading & { secrets?: readonly string[] } = {},
+): LookupStatus {
+	const status: LookupStatus = { request_id: data.request_id, status: data.status };
+	if (data.interaction_type) status.interaction_type = data.interaction_type;
 	if (data.platform) status.platform = data.platform;
+	if (data.created_on) status.created_on = data.created_on;
+	if (data.completed_on) status.completed_on = data.completed_on;
 	if (data.result || data.status === 'completed')
-		status.result = toInteractionResult(data.result, {
-			interactionType: data.interaction_type ?? undefined,
-			platform: data.platform ?? undefined,
-		});
-	if (typeof data.result_count === 'number') status.resultCount = data.result_count;
-	if (data.created_on) status.createdOn = data.created_on;
-	if (data.completed_on) status.completedOn = data.completed_on;
-	if (data.error) status.error = redactSecrets(data.error, secrets);
+		status.result = toInteractionResult(data.result, status, reading);
+	if (typeof data.result_count === 'number') status.result_count = data.result_count;
+	else if (data.status === 'completed' && status.result)
+		status.result_count = status.result.interactions.length;
+	const error = data.error || (data.status === 'failed' ? FAILED_WITHOUT_REASON : undefined);
+	if (error) status.error = redactSecrets(error, reading.secrets ?? []);
 	return status;
 }
 
-/** The terminal outcome of a status, or undefined while the lookup is still running. */
-export function toLookupOutcome(status: RequestStatus): LookupOutcome | undefined {
-	const base = {
-		requestId: status.requestId,
-		interactionType: status.interactionType,
-		platform: status.platform,
-	};
-	if (status.status === 'failed')
-		return {
-			...base,
-			status: 'failed',
-			error: status.error || 'The lookup failed without a reason.',
-		};
-	if (status.status !== 'completed') return undefined;
-	const result = status.result ?? toInteractionResult(undefined, base);
-	return {
-		...base,
-		status: 'completed',
-		result,
-		resultCount: status.resultCount ?? result.interactions.length,
-	};
+/** Completed or failed: the lookup will not change any more. */
+export function isFinished(status: LookupStatus): status is FinishedLookup {
+	return status.status === 'completed' || status.status === 'failed';
 }

@@ -1,7 +1,8 @@
 import { CREDITS_PER_LOOKUP } from './constants.js';
-import { NyneApiError } from './errors.js';
+import { FAILED_WITHOUT_REASON } from './errorMessages.js';
+import { lookupFailure, type NyneApiError } from './errors.js';
 import { toInteractionItems } from './interactionItems.js';
-import type { InteractionItem, InteractionTarget, RequestState, RequestStatus } from './types.js';
+import type { InteractionItem, InteractionTarget, LookupStatus, RequestState } from './types.js';
 
 /** A lookup's own fields, in the API's names; what a product shows beside (or instead of) the people. */
 export interface LookupSummary {
@@ -39,45 +40,34 @@ export interface LookupView {
 	failure?: NyneApiError;
 }
 
-/** The one place a failed lookup becomes an error. */
-export function lookupFailure(requestId: string, reason: string | undefined): NyneApiError {
-	return new NyneApiError('lookup_failed', { requestId, serverMessage: reason });
-}
-
 /** The view of whatever is known about a lookup: a status read, a waited-for outcome, a callback or a fresh submit. */
 export function toLookupView(
-	status: RequestStatus,
+	status: LookupStatus,
 	extra: { callbackUrl?: string } = {},
 ): LookupView {
 	const result = status.status === 'completed' ? status.result : undefined;
-	const people = result
-		? toInteractionItems(result, {
-				requestId: status.requestId,
-				platform: status.platform,
-				interactionType: status.interactionType,
-			})
-		: [];
+	const people = result ? toInteractionItems(result, status) : [];
 	const summary: LookupSummary = {
-		request_id: status.requestId,
+		request_id: status.request_id,
 		status: status.status,
-		interaction_type: status.interactionType || result?.interaction_type || null,
+		interaction_type: status.interaction_type || result?.interaction_type || null,
 		platform: status.platform || result?.source_platform || null,
-		created_on: status.createdOn ?? null,
+		created_on: status.created_on ?? null,
 	};
-	if (status.completedOn) summary.completed_on = status.completedOn;
+	if (status.completed_on) summary.completed_on = status.completed_on;
 	if (extra.callbackUrl) summary.callback_url = extra.callbackUrl;
 	if (status.status === 'completed') {
 		summary.target = result?.target ?? { username: '' };
-		summary.result_count = status.resultCount ?? people.length;
+		summary.result_count = status.result_count ?? people.length;
 		summary.total_count = result?.total_count ?? people.length;
 		summary.dropped_count = result?.dropped_count ?? 0;
 		summary.credits = CREDITS_PER_LOOKUP;
 	}
 	const view: LookupView = { summary, people, dropped: result?.dropped_count ?? 0 };
 	if (status.status === 'failed') {
-		summary.error = status.error || 'The lookup failed without a reason.';
+		summary.error = status.error || FAILED_WITHOUT_REASON;
 		summary.credits = 0;
-		view.failure = lookupFailure(status.requestId, summary.error);
+		view.failure = lookupFailure(status.request_id, summary.error);
 	}
 	return view;
 }

@@ -17,17 +17,7 @@ export async function startLookup(
 	body: InteractionRequestBody,
 	options: SubmitOptions = {},
 ): Promise<LookupView> {
-	const submitted = await client.submit(body, options);
-	return toLookupView(
-		{
-			requestId: submitted.requestId,
-			status: submitted.status,
-			interactionType: submitted.interactionType ?? body.type,
-			platform: submitted.platform,
-			createdOn: submitted.createdOn,
-		},
-		{ callbackUrl: body.callback_url },
-	);
+	return toLookupView(await client.submit(body, options), { callbackUrl: body.callback_url });
 }
 
 /** Waits until the lookup completes or fails (see NyneClient.waitForResult); throws `timeout` at the deadline. */
@@ -60,7 +50,7 @@ export async function readLookup(
 	const read = await settle(() => client.getRequest(requestId, options));
 	if (read.ok) return toLookupView(read.value);
 	if (!client.isEarlyNotFound(requestId, read.error, options.submittedAt)) throw read.error;
-	return toLookupView({ requestId: requestId.trim(), status: 'pending' });
+	return toLookupView({ request_id: requestId.trim(), status: 'pending' });
 }
 
 /** The body Nyne POSTs to a callback URL; throws NyneValidationError when it is not a Nyne callback. */

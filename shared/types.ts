@@ -60,44 +60,37 @@ export interface InteractionResult {
 	[extra: string]: unknown;
 }
 
-export interface SubmittedRequest {
-	requestId: string;
+/**
+ * A lookup as Nyne describes it (the answer to a submit, a status read, a callback), parsed, in the API's
+ * own field names; the one shape every layer above the client reads.
+ */
+export interface LookupStatus {
+	request_id: string;
 	status: RequestState;
-	interactionType?: string;
+	interaction_type?: string;
 	platform?: string;
-	createdOn?: string;
-}
-
-export interface RequestStatus {
-	requestId: string;
-	status: RequestState;
-	interactionType?: string;
-	platform?: string;
+	created_on?: string;
+	completed_on?: string;
+	/** Once completed: the people with a usable identity (see toInteractionResult). */
 	result?: InteractionResult;
-	resultCount?: number;
-	createdOn?: string;
-	completedOn?: string;
+	/** Once completed: people in this result. */
+	result_count?: number;
+	/** Once failed: Nyne's reason, without the credential's secrets. */
 	error?: string;
 }
 
-export interface CompletedLookup {
+/** A lookup that completed: always with its result (empty when Nyne sent none) and its count. */
+export type CompletedLookup = LookupStatus & {
 	status: 'completed';
-	requestId: string;
-	interactionType?: string;
-	platform?: string;
 	result: InteractionResult;
-	resultCount: number;
-}
+	result_count: number;
+};
 
-export interface FailedLookup {
-	status: 'failed';
-	requestId: string;
-	interactionType?: string;
-	platform?: string;
-	error: string;
-}
+/** A lookup that failed: always with a reason. */
+export type FailedLookup = LookupStatus & { status: 'failed'; error: string };
 
-export type LookupOutcome = CompletedLookup | FailedLookup;
+/** What `waitForResult` and a callback give: a lookup that will not change any more. */
+export type FinishedLookup = CompletedLookup | FailedLookup;
 
 export interface Usage {
 	[field: string]: unknown;

@@ -2,7 +2,7 @@ import './seed';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { NyneValidationError, parseCallbackPayload, type LookupOutcome } from '../../shared';
+import { NyneValidationError, parseCallbackPayload, type FinishedLookup } from '../../shared';
 
 const text = fc.string({ minLength: 1, maxLength: 24 });
 // Through JSON once, so values like -0 that JSON cannot carry do not make the object and its text differ.
@@ -156,7 +156,7 @@ const malformedBody = fc.oneof(
 	),
 );
 
-function tryParse(body: unknown): LookupOutcome | undefined {
+function tryParse(body: unknown): FinishedLookup | undefined {
 	try {
 		return parseCallbackPayload(body);
 	} catch (error) {
@@ -166,16 +166,16 @@ function tryParse(body: unknown): LookupOutcome | undefined {
 	}
 }
 
-function checkOutcomeShape(outcome: LookupOutcome): void {
-	expect(typeof outcome.requestId).toBe('string');
-	expect(outcome.requestId.length).toBeGreaterThan(0);
+function checkOutcomeShape(outcome: FinishedLookup): void {
+	expect(typeof outcome.request_id).toBe('string');
+	expect(outcome.request_id.length).toBeGreaterThan(0);
 	if (outcome.status === 'failed') {
 		expect(typeof outcome.error).toBe('string');
 		expect(outcome.error.length).toBeGreaterThan(0);
 		return;
 	}
 	expect(outcome.status).toBe('completed');
-	expect(Number.isInteger(outcome.resultCount) && outcome.resultCount >= 0).toBe(true);
+	expect(Number.isInteger(outcome.result_count) && outcome.result_count >= 0).toBe(true);
 	expect(Array.isArray(outcome.result.interactions)).toBe(true);
 	for (const entry of outcome.result.interactions)
 		expect(typeof entry.username === 'string' && entry.username.length > 0).toBe(true);
@@ -188,16 +188,16 @@ describe('parseCallbackPayload under fuzzing', () => {
 				const outcome = parseCallbackPayload(payload);
 				expect(parseCallbackPayload(JSON.stringify(payload))).toEqual(outcome);
 				checkOutcomeShape(outcome);
-				expect(outcome.requestId).toBe(payload.request_id);
+				expect(outcome.request_id).toBe(payload.request_id);
 				expect(outcome.status).toBe(payload.status);
 				if (outcome.status === 'completed') {
 					const data = (payload.data ?? payload.result) as {
 						interactions: unknown[];
 						total_count?: number;
 					};
-					expect(outcome.result.interactions).toEqual(data.interactions);
-					expect(outcome.result.total_count).toBe(data.total_count ?? data.interactions.length);
-					expect(outcome.resultCount).toBe(payload.result_count ?? data.interactions.length);
+					expect(outcome.result?.interactions).toEqual(data.interactions);
+					expect(outcome.result?.total_count).toBe(data.total_count ?? data.interactions.length);
+					expect(outcome.result_count).toBe(payload.result_count ?? data.interactions.length);
 				} else if (outcome.status === 'failed') {
 					expect(outcome.error).toBe(payload.error || 'The lookup failed without a reason.');
 				}

@@ -152,7 +152,7 @@ describe('secret hygiene: the core against the sandbox with a distinctive key an
 		expect(errorCode(await capture('dropped POST', () => client.submit(FOLLOWERS)))).toBe(
 			'submission_unknown',
 		);
-		const { requestId } = await client.submit(FOLLOWERS);
+		const { request_id: requestId } = await client.submit(FOLLOWERS);
 		sandbox.control.injectFault({ kind: 'malformed_json', method: 'GET', times: 3 });
 		expect(errorCode(await capture('malformed', () => client.getRequest(requestId)))).toBe(
 			'invalid_response',
@@ -244,7 +244,7 @@ describe('secret hygiene: the core against the sandbox with a distinctive key an
 				socialMediaUrl: 'https://x.com/secretcb',
 				callbackUrl: listener.url,
 			});
-			const { requestId } = await client.submit(body);
+			const { request_id: requestId } = await client.submit(body);
 			const deadline = Date.now() + 5_000;
 			while (!listener.outcomes.has(requestId) && Date.now() < deadline)
 				await new Promise((resolve) => setTimeout(resolve, 5));

@@ -23,12 +23,12 @@ describe('parseCallbackPayload', () => {
 		const outcome = parseCallbackPayload(completedPayload);
 		expect(outcome).toMatchObject({
 			status: 'completed',
-			requestId: 'interaction_abc123def456_1',
+			request_id: 'interaction_abc123def456_1',
 			platform: 'twitter',
-			resultCount: 1,
+			result_count: 1,
 		});
 		if (outcome.status !== 'completed') throw new Error('expected completed');
-		expect(outcome.result.interactions[0]).toEqual({
+		expect(outcome.result?.interactions[0]).toEqual({
 			username: 'follower123',
 			bio: 'Tech enthusiast',
 			extra_field: 1,
@@ -45,8 +45,8 @@ describe('parseCallbackPayload', () => {
 		};
 		expect(parseCallbackPayload(JSON.stringify(failed))).toEqual({
 			status: 'failed',
-			requestId: 'interaction_x_1',
-			interactionType: 'followers',
+			request_id: 'interaction_x_1',
+			interaction_type: 'followers',
 			platform: 'twitter',
 			error: 'No interaction data found',
 		});
@@ -85,13 +85,13 @@ describe('parseCallbackPayload keeps a paid result readable', () => {
 			data: { ...completedPayload.data, interactions: people, total_count: '7' },
 		});
 		if (outcome.status !== 'completed') throw new Error('expected completed');
-		expect(outcome.result.interactions.map((person) => person.username)).toEqual([
+		expect(outcome.result?.interactions.map((person) => person.username)).toEqual([
 			'kept_1',
 			'42',
 			'kept_2',
 		]);
-		expect(outcome.result.dropped_count).toBe(4);
-		expect(outcome.result.total_count).toBe(7);
+		expect(outcome.result?.dropped_count).toBe(4);
+		expect(outcome.result?.total_count).toBe(7);
 	});
 
 	it('reads a completed callback with no data, null data or interactions that are not a list as an empty result', () => {
@@ -108,7 +108,7 @@ describe('parseCallbackPayload keeps a paid result readable', () => {
 			});
 			expect(outcome).toMatchObject({
 				status: 'completed',
-				resultCount: 0,
+				result_count: 0,
 				result: { interactions: [], dropped_count: 0 },
 			});
 		}
@@ -123,7 +123,7 @@ describe('parseCallbackPayload keeps a paid result readable', () => {
 			});
 			expect(outcome).toMatchObject({
 				status: 'completed',
-				resultCount: 1,
+				result_count: 1,
 				result: { total_count: 1 },
 			});
 		}
@@ -146,8 +146,8 @@ describe('parseCallbackPayload keeps a paid result readable', () => {
 		});
 		if (one.status !== 'completed' || both.status !== 'completed')
 			throw new Error('expected completed');
-		expect([one.result.interactions.length, one.result.dropped_count]).toEqual([1000, 1500]);
-		expect([both.result.interactions.length, both.result.dropped_count]).toEqual([2000, 500]);
+		expect([one.result?.interactions.length, one.result?.dropped_count]).toEqual([1000, 1500]);
+		expect([both.result?.interactions.length, both.result?.dropped_count]).toEqual([2000, 500]);
 	});
 
 	it('refuses a callback about another request than the expected one, and redacts secrets in a failure reason', () => {

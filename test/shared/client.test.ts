@@ -43,7 +43,7 @@ describe('NyneClient.submit', () => {
 	it('POSTs the body with header auth to the interactions endpoint', async () => {
 		const api = recordingTransport(() => accepted());
 		const submitted = await client(api.transport).submit(BODY);
-		expect(submitted).toMatchObject({ requestId: ID, status: 'queued', platform: 'twitter' });
+		expect(submitted).toMatchObject({ request_id: ID, status: 'queued', platform: 'twitter' });
 		expect(api.requests).toHaveLength(1);
 		expect(api.requests[0]).toMatchObject({
 			method: 'POST',
@@ -145,7 +145,7 @@ describe('NyneClient.waitForResult', () => {
 		});
 		const nyne = client(api.transport, clock);
 		const outcome = await nyne.fetchInteractions(BODY, { timeoutMs: 120_000 });
-		expect(outcome).toMatchObject({ status: 'completed', requestId: ID, resultCount: 2 });
+		expect(outcome).toMatchObject({ status: 'completed', request_id: ID, result_count: 2 });
 		expect(outcome.result.interactions.map((person) => person.username)).toEqual(['alice', 'bob']);
 		const polls = api.requests.filter((request) => request.method === 'GET');
 		expect(polls.length).toBeLessThanOrEqual(12);

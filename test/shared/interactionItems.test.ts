@@ -15,9 +15,9 @@ describe('toInteractionItems', () => {
 		};
 		expect(
 			toInteractionItems(result, {
-				requestId: 'r1',
+				request_id: 'r1',
 				platform: 'twitter',
-				interactionType: 'followers',
+				interaction_type: 'followers',
 			}),
 		).toEqual([
 			{
@@ -39,7 +39,7 @@ describe('toInteractionItems', () => {
 			interactions: [{ username: 'a', reply_text: 'yes' }],
 			total_count: 1,
 		};
-		expect(toInteractionItems(result, { requestId: 'r1' })[0]).not.toHaveProperty('relation');
+		expect(toInteractionItems(result, { request_id: 'r1' })[0]).not.toHaveProperty('relation');
 	});
 
 	it('tags each person of a combined lookup, from tagged entries or from separate lists', () => {
@@ -52,7 +52,7 @@ describe('toInteractionItems', () => {
 			],
 			total_count: 2,
 		};
-		expect(toInteractionItems(tagged, { requestId: 'r' }).map((item) => item.relation)).toEqual([
+		expect(toInteractionItems(tagged, { request_id: 'r' }).map((item) => item.relation)).toEqual([
 			'follower',
 			'following',
 		]);
@@ -65,7 +65,7 @@ describe('toInteractionItems', () => {
 			total_count: 3,
 		};
 		expect(
-			toInteractionItems(split, { requestId: 'r' }).map(
+			toInteractionItems(split, { request_id: 'r' }).map(
 				(item) => `${item.username}:${item.relation}`,
 			),
 		).toEqual(['a:follower', 'b:following', 'c:following']);
@@ -74,14 +74,14 @@ describe('toInteractionItems', () => {
 
 describe('toInteractionItems on a completed lookup without a result', () => {
 	it('reads `result: null` (or nothing) as no people instead of throwing', () => {
-		expect(toInteractionItems(null, { requestId: 'r1' })).toEqual([]);
-		expect(toInteractionItems(undefined, { requestId: 'r1' })).toEqual([]);
+		expect(toInteractionItems(null, { request_id: 'r1' })).toEqual([]);
+		expect(toInteractionItems(undefined, { request_id: 'r1' })).toEqual([]);
 		const odd = {
 			...base,
 			interaction_type: 'followers',
 			interactions: 'many',
 			total_count: 0,
 		} as unknown as InteractionResult;
-		expect(toInteractionItems(odd, { requestId: 'r1' })).toEqual([]);
+		expect(toInteractionItems(odd, { request_id: 'r1' })).toEqual([]);
 	});
 });

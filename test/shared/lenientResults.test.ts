@@ -33,7 +33,7 @@ describe('never lose a paid result: odd results from the sandbox over HTTP, thro
 
 	it('a completed result sent as `result: null` is an empty result, and toInteractionItems gives no people instead of throwing', async () => {
 		const api = client();
-		const { requestId } = await api.submit(
+		const { request_id: requestId } = await api.submit(
 			buildInteractionRequest({
 				type: 'following',
 				socialMediaUrl: 'https://instagram.com/null_result',
@@ -44,11 +44,11 @@ describe('never lose a paid result: odd results from the sandbox over HTTP, thro
 		const outcome = await api.waitForResult(requestId);
 		expect(outcome).toMatchObject({
 			status: 'completed',
-			requestId,
+			request_id: requestId,
 			result: { interactions: [], dropped_count: 0 },
 		});
 		if (outcome.status !== 'completed') throw new Error('expected completed');
-		expect(toInteractionItems(outcome.result, { requestId })).toEqual([]);
+		expect(toInteractionItems(outcome.result, { request_id: requestId })).toEqual([]);
 		const status = await api.getRequest(requestId);
 		expect(status.result).toMatchObject({ interactions: [] });
 	});
@@ -130,7 +130,7 @@ describe('lenient where it may be, strict on what identifies the lookup (exact a
 			dropped_count: 3,
 		});
 		expect(status.result?.interactions.map((person) => person.username)).toEqual(['a', 'b']);
-		expect(status).toMatchObject({ resultCount: 2 });
+		expect(status).toMatchObject({ result_count: 2 });
 	});
 
 	it('queued, processing, pending and an unknown state all keep polling; completed ends it', async () => {

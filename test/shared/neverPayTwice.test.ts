@@ -59,7 +59,7 @@ describe("never pay twice: a POST answered by a 5xx without Nyne's envelope, thr
 			times: 2,
 		});
 		const submitted = await client().submit(LOOKUP);
-		expect(submitted.requestId).toMatch(/^interaction_/);
+		expect(submitted.request_id).toMatch(/^interaction_/);
 		expect(env.sandbox.control.stats()).toMatchObject({
 			submissions: 1,
 			byEndpoint: { 'POST /person/interactions': 3 },
@@ -68,7 +68,7 @@ describe("never pay twice: a POST answered by a 5xx without Nyne's envelope, thr
 
 	it('a GET answered by a bare 502 is asked again (reading is free and safe)', async () => {
 		const api = client();
-		const { requestId } = await api.submit(LOOKUP);
+		const { request_id: requestId } = await api.submit(LOOKUP);
 		env.sandbox.control.injectFault({
 			kind: 'server_error',
 			method: 'GET',
@@ -77,7 +77,7 @@ describe("never pay twice: a POST answered by a 5xx without Nyne's envelope, thr
 			times: 2,
 		});
 		const status = await api.getRequest(requestId);
-		expect(status.requestId).toBe(requestId);
+		expect(status.request_id).toBe(requestId);
 		expect(env.sandbox.control.stats().byEndpoint['GET /person/interactions']).toBe(3);
 	});
 });

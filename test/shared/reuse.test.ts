@@ -32,7 +32,7 @@ function client(transport: Transport, now: () => number) {
 	});
 }
 
-const paid = toLookupView({ requestId: ID, status: 'completed' });
+const paid = toLookupView({ request_id: ID, status: 'completed' });
 
 describe('reuse of a lookup already paid for', () => {
 	it('within the window: one free status read, marked reused and charged 0', async () => {
@@ -81,7 +81,7 @@ describe('reuse of a lookup already paid for', () => {
 		await rememberPaid(
 			store,
 			BODY,
-			toLookupView({ requestId: ID, status: 'processing' }),
+			toLookupView({ request_id: ID, status: 'processing' }),
 			clock.now,
 		);
 		const busy = recordingTransport(() => running(ID));
@@ -95,11 +95,11 @@ describe('reuse of a lookup already paid for', () => {
 		await rememberPaid(
 			store,
 			BODY,
-			toLookupView({ requestId: ID, status: 'failed', error: 'none' }),
+			toLookupView({ request_id: ID, status: 'failed', error: 'none' }),
 			() => 1,
 		);
 		expect(await store.get(reuseKey(BODY))).toBeUndefined();
-		const reused = toLookupView({ requestId: ID, status: 'completed' });
+		const reused = toLookupView({ request_id: ID, status: 'completed' });
 		reused.summary.reused_from = ID;
 		await rememberPaid(store, BODY, reused, () => 1);
 		expect(await store.get(reuseKey(BODY))).toBeUndefined();

@@ -45,7 +45,7 @@ describe('the core against the running sandbox', () => {
 		expect(second.result.interactions).toEqual(first.result.interactions);
 		const items = toInteractionItems(first.result, first);
 		expect(items[0]).toMatchObject({
-			request_id: first.requestId,
+			request_id: first.request_id,
 			platform: 'twitter',
 			interaction_type: 'followers',
 			relation: 'follower',
@@ -155,11 +155,11 @@ describe('the core against the running sandbox', () => {
 				callbackUrl: listener.url,
 			});
 			const submitted = await client().submit(body);
-			for (let tries = 0; tries < 500 && !listener.outcomes.has(submitted.requestId); tries++)
+			for (let tries = 0; tries < 500 && !listener.outcomes.has(submitted.request_id); tries++)
 				await new Promise((resolve) => setTimeout(resolve, 10));
-			const outcome = listener.outcomes.get(submitted.requestId);
-			const polled = await client().waitForResult(submitted.requestId);
-			expect(outcome).toMatchObject({ status: 'completed', requestId: submitted.requestId });
+			const outcome = listener.outcomes.get(submitted.request_id);
+			const polled = await client().waitForResult(submitted.request_id);
+			expect(outcome).toMatchObject({ status: 'completed', request_id: submitted.request_id });
 			expect(outcome).toEqual(
 				expect.objectContaining({ result: (polled as { result: unknown }).result }),
 			);

@@ -36,7 +36,7 @@ async function run(client: NyneClient, prefix: string): Promise<number> {
 						maxResults: 10,
 					}),
 				)
-			).requestId,
+			).request_id,
 		);
 	}
 	let completed = 0;

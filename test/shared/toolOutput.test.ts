@@ -20,12 +20,12 @@ function person(i: number, extra: Partial<InteractionPerson> = {}): InteractionP
 
 function completed(people: InteractionPerson[], type = 'followers', dropped = 0): LookupView {
 	return toLookupView({
-		requestId: 'interaction_tool_1',
+		request_id: 'interaction_tool_1',
 		status: 'completed',
-		interactionType: type,
+		interaction_type: type,
 		platform: 'twitter',
-		createdOn: '2026-01-01T00:00:00Z',
-		completedOn: '2026-01-01T00:01:00Z',
+		created_on: '2026-01-01T00:00:00Z',
+		completed_on: '2026-01-01T00:01:00Z',
 		result: {
 			interaction_type: type,
 			source_platform: 'twitter',
@@ -34,7 +34,7 @@ function completed(people: InteractionPerson[], type = 'followers', dropped = 0)
 			total_count: 25_000,
 			dropped_count: dropped,
 		},
-		resultCount: people.length,
+		result_count: people.length,
 	});
 }
 
@@ -123,9 +123,9 @@ describe('toToolOutput: a lookup an LLM can afford', () => {
 	it('a lookup still running or failed is its summary, with no people', () => {
 		const running = toToolOutput(
 			toLookupView({
-				requestId: 'interaction_run_1',
+				request_id: 'interaction_run_1',
 				status: 'processing',
-				interactionType: 'followers',
+				interaction_type: 'followers',
 				platform: 'twitter',
 			}),
 		);
@@ -139,7 +139,7 @@ describe('toToolOutput: a lookup an LLM can afford', () => {
 		});
 		const failed = toToolOutput(
 			toLookupView({
-				requestId: 'interaction_fail_1',
+				request_id: 'interaction_fail_1',
 				status: 'failed',
 				error: 'No interaction data found',
 			}),

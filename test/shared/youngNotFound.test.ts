@@ -39,14 +39,14 @@ describe('a young request answered 404 is waited through, by the one core rule (
 					maxResults: 10,
 				}),
 			)
-		).requestId;
+		).request_id;
 	}
 
 	it("Don't Wait, then Get in another client: 404s for a request created seconds ago are asked again until it shows", async () => {
 		const requestId = await startElsewhere();
 		env.sandbox.control.injectFault({ kind: 'early_404', times: 3 });
 		const status = await client().getRequest(requestId, { waitWhileYoung: true });
-		expect(status.requestId).toBe(requestId);
+		expect(status.request_id).toBe(requestId);
 		expect(env.sandbox.control.stats().byEndpoint['GET /person/interactions']).toBe(4);
 	});
 
@@ -69,7 +69,7 @@ describe('a young request answered 404 is waited through, by the one core rule (
 		const requestId = await startElsewhere();
 		env.sandbox.control.injectFault({ kind: 'early_404', times: 2 });
 		const outcome = await client().waitForResult(requestId);
-		expect(outcome).toMatchObject({ status: 'completed', requestId });
+		expect(outcome).toMatchObject({ status: 'completed', request_id: requestId });
 	});
 });
 

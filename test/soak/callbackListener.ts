@@ -1,10 +1,10 @@
-import { NyneValidationError, parseCallbackPayload, type LookupOutcome } from '../../shared';
+import { NyneValidationError, parseCallbackPayload, type FinishedLookup } from '../../shared';
 import { startLoopbackServer } from '../support/loopbackServer';
 
 export interface CallbackListener {
 	url: string;
 	/** First outcome per request ID, in arrival order. */
-	outcomes: Map<string, LookupOutcome>;
+	outcomes: Map<string, FinishedLookup>;
 	arrivals: string[];
 	duplicates: number;
 	/** Copies whose content differed from the first copy (must stay 0). */
@@ -19,21 +19,21 @@ export async function startCallbackListener(failEvery = 0): Promise<CallbackList
 	const server = await startLoopbackServer(({ text }) => {
 		seen += 1;
 		if (failEvery > 0 && seen % failEvery === 0) return { status: 500 };
-		let outcome: LookupOutcome;
+		let outcome: FinishedLookup;
 		try {
 			outcome = parseCallbackPayload(text);
 		} catch (error) {
 			listener.rejected += 1;
 			return { status: error instanceof NyneValidationError ? 400 : 500 };
 		}
-		const first = listener.outcomes.get(outcome.requestId);
+		const first = listener.outcomes.get(outcome.request_id);
 		if (first) {
 			listener.duplicates += 1;
 			if (JSON.stringify(first) !== JSON.stringify(outcome))
-				listener.conflicting.push(outcome.requestId);
+				listener.conflicting.push(outcome.request_id);
 		} else {
-			listener.outcomes.set(outcome.requestId, outcome);
-			listener.arrivals.push(outcome.requestId);
+			listener.outcomes.set(outcome.request_id, outcome);
+			listener.arrivals.push(outcome.request_id);
 		}
 		return { status: 200, body: '"ok"' };
 	});

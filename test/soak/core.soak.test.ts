@@ -187,7 +187,7 @@ describe(`fault soak: ${LOOKUPS} lookups through the core against a sandbox with
 			const people = ending.lookup.result.interactions;
 			expect(new Set(people.map(personKey)).size, lookup.key).toBe(people.length);
 			expect(people, lookup.key).toEqual(expected.result.interactions);
-			expect(ending.lookup.resultCount).toBe(expected.resultCount);
+			expect(ending.lookup.result_count).toBe(expected.result_count);
 		}
 		const codes = endings.map((ending) =>
 			ending.kind === 'completed' ? 'completed' : ending.error.code,
@@ -241,7 +241,7 @@ describe('fault soak: callback mode, with duplicated, out-of-order and refused d
 		const submitted = await Promise.all(
 			lookups.map((lookup) =>
 				world.client.submit(lookup.body, { timeoutMs: WAIT_TIMEOUT_MS }).then(
-					(request) => ({ lookup, requestId: request.requestId }),
+					(request) => ({ lookup, requestId: request.request_id }),
 					(error: unknown) => {
 						if (error instanceof NyneApiError && error.code === 'submission_unknown')
 							return { lookup, requestId: undefined };

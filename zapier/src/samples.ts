@@ -43,10 +43,10 @@ export const SAMPLE_RESULT: InteractionResult = {
 };
 
 const SAMPLE_LOOKUP = {
-	requestId: SAMPLE_REQUEST_ID,
-	interactionType: 'followers',
+	request_id: SAMPLE_REQUEST_ID,
+	interaction_type: 'followers',
 	platform: 'twitter',
-	createdOn: '2025-01-15T10:30:00Z',
+	created_on: '2025-01-15T10:30:00Z',
 };
 
 export const SAMPLE_LOOKUP_OUTPUT: LookupOutput = toLookupOutput(
@@ -54,8 +54,8 @@ export const SAMPLE_LOOKUP_OUTPUT: LookupOutput = toLookupOutput(
 		...SAMPLE_LOOKUP,
 		status: 'completed',
 		result: SAMPLE_RESULT,
-		resultCount: 1,
-		completedOn: '2025-01-15T10:31:00Z',
+		result_count: 1,
+		completed_on: '2025-01-15T10:31:00Z',
 	}),
 );
 
