@@ -29,8 +29,6 @@ import type {
 	Usage,
 } from './types.js';
 
-export { normalizeBaseUrl } from './baseUrl.js';
-
 export interface NyneClientOptions {
 	baseUrl?: string;
 	apiKey: string;

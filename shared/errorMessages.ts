@@ -1,3 +1,5 @@
+import { INTERACTION_TYPES, listWithOr, PLATFORMS } from './interactionTypes.js';
+
 /** A failed lookup's reason when Nyne gave none. */
 export const FAILED_WITHOUT_REASON = 'The lookup failed without a reason.';
 
@@ -60,8 +62,8 @@ const MESSAGES: Record<string, MessageBuilder> = {
 	missing_parameters: (server) =>
 		`A required parameter is missing: give the interaction type and the social media URL.${withServer(server)}`,
 	invalid_interaction_type: (server) =>
-		`Unsupported interaction type. Use replies, followers, following or ` +
-		`followers,following (replies need a Twitter/X post).${withServer(server)}`,
+		`Unsupported interaction type. Use ${listWithOr(INTERACTION_TYPES)} ` +
+		`(replies need a ${PLATFORMS.twitter.name} post).${withServer(server)}`,
 	invalid_url: (server) =>
 		`The social media URL is not one Nyne accepts. Use a Twitter/X or Instagram profile ` +
 		`URL (https://x.com/name) or, for replies, a post URL ` +

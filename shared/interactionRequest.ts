@@ -3,13 +3,12 @@ import { NyneValidationError } from './errors.js';
 import {
 	INTERACTION_TYPES,
 	normalizeInteractionType,
+	PLATFORMS,
 	SUPPORTED_TYPES,
 	targetKindOf,
 } from './interactionTypes.js';
 import { parseSocialMediaUrl } from './socialUrl.js';
 import type { InteractionRequestBody, InteractionRequestInput } from './types.js';
-
-const PLATFORM_NAMES = { twitter: 'Twitter/X', instagram: 'Instagram' } as const;
 
 /** A value as a person can read it in a message, whatever a workflow handed over. */
 function shown(value: unknown): string {
@@ -93,7 +92,7 @@ export function buildInteractionRequest(input: InteractionRequestInput): Interac
 	if (!SUPPORTED_TYPES[target.platform].includes(type)) {
 		throw new NyneValidationError(
 			'invalid_interaction_type',
-			`${PLATFORM_NAMES[target.platform]} supports ${SUPPORTED_TYPES[target.platform].join(', ')}, not ${type}.`,
+			`${PLATFORMS[target.platform].name} supports ${SUPPORTED_TYPES[target.platform].join(', ')}, not ${type}.`,
 			'type',
 		);
 	}

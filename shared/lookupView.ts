@@ -23,7 +23,7 @@ export interface LookupSummary {
 	error?: string;
 	/** Once completed: people Nyne listed without a usable username, left out of the people. */
 	dropped_count?: number;
-	/** Once completed or failed: credits the lookup was charged (3 when it found data; 0 when not, or when reused). */
+	/** Once completed or failed: credits the lookup was charged (CREDITS_PER_LOOKUP when it found data; 0 when not, or when reused). */
 	credits?: number;
 	/** Set when this result was reused from an identical lookup already paid for: that lookup's request ID. */
 	reused_from?: string;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { MAX_RESULTS_LIMIT, REQUEST_ID_MAX_LENGTH } from './constants.js';
+import { INTERACTION_TYPES } from './interactionTypes.js';
 
 export const errorEnvelopeSchema = z.object({
 	success: z.literal(false).optional(),
@@ -100,7 +101,7 @@ export const callbackPayloadSchema = z
 export const usageDataSchema = z.record(z.unknown());
 
 export const interactionRequestBodySchema = z.object({
-	type: z.enum(['replies', 'followers', 'following', 'followers,following']),
+	type: z.enum(INTERACTION_TYPES),
 	social_media_url: z.string().url(),
 	max_results: z.number().int().min(1).max(MAX_RESULTS_LIMIT).optional(),
 	callback_url: z.string().url().optional(),

@@ -1,5 +1,6 @@
-export type Platform = 'twitter' | 'instagram';
-export type InteractionType = 'replies' | 'followers' | 'following' | 'followers,following';
+import type { InteractionType, Platform } from './interactionTypes.js';
+
+export type { InteractionType, Platform } from './interactionTypes.js';
 export type RequestState = 'queued' | 'processing' | 'pending' | 'completed' | 'failed';
 export type Relation = 'follower' | 'following';
 

@@ -1,7 +1,7 @@
 import { CREDITS_PER_LOOKUP, HOUR_MS } from '../constants.js';
 import { NyneValidationError } from '../errors.js';
 
-/** The default time between two lookups of a watch: 3 credits a day. */
+/** The default time between two lookups of a watch: one lookup a day. */
 export const DEFAULT_CHECK_EVERY_HOURS = 24;
 const MAX_CHECK_EVERY_HOURS = 99_999;
 

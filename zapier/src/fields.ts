@@ -1,6 +1,10 @@
 import { defineInputField } from 'zapier-platform-core';
 
 import {
+	CREDITS_PER_LOOKUP,
+	INTERACTION_TYPE_TABLE,
+	INTERACTION_TYPES,
+	platformNamesOf,
 	DEFAULT_MAX_RESULTS,
 	MAX_RESULTS_LIMIT,
 	type InteractionRequestInput,
@@ -21,24 +25,11 @@ export const typeField = defineInputField({
 	key: 'type',
 	label: FIELD_LABELS.type,
 	required: true,
-	choices: [
-		{ value: 'replies', label: 'Replies to a post (Twitter/X)', sample: 'replies' },
-		{
-			value: 'followers',
-			label: 'Followers of an account (Twitter/X, Instagram)',
-			sample: 'followers',
-		},
-		{
-			value: 'following',
-			label: 'Accounts an account follows (Twitter/X, Instagram)',
-			sample: 'following',
-		},
-		{
-			value: 'followers,following',
-			label: 'Followers and following (Twitter/X, Instagram)',
-			sample: 'followers,following',
-		},
-	],
+	choices: INTERACTION_TYPES.map((type) => ({
+		value: type,
+		label: `${INTERACTION_TYPE_TABLE[type].label} (${platformNamesOf(type)})`,
+		sample: type,
+	})),
 	default: 'followers',
 	helpText:
 		'Which people to fetch. Replies need a Twitter/X post URL; the other types need a profile URL (Twitter/X or Instagram).',
@@ -63,7 +54,7 @@ export const maxResultsField = defineInputField({
 	default: String(DEFAULT_MAX_RESULTS),
 	helpText:
 		`How many people to fetch, from 1 to ${MAX_RESULTS_LIMIT} (Nyne ` +
-		`uses ${DEFAULT_MAX_RESULTS} when empty). A lookup costs 3 credits whatever the count.`,
+		`uses ${DEFAULT_MAX_RESULTS} when empty). A lookup costs ${CREDITS_PER_LOOKUP} credits whatever the count.`,
 });
 
 export const callbackUrlField = defineInputField({

@@ -2,7 +2,7 @@ import zapier, { defineApp } from 'zapier-platform-core';
 
 import packageJson from '../package.json';
 import authentication from './authentication.js';
-import fetchInteractions from './creates/fetch_interactions.js';
+import runInteractionLookup from './creates/run_interaction_lookup.js';
 import startInteractionLookup from './creates/start_interaction_lookup.js';
 import { befores } from './middleware.js';
 import findInteractionRequest from './searches/find_interaction_request.js';
@@ -32,7 +32,7 @@ export default defineApp({
 		[recentLookup.key]: recentLookup,
 	},
 	creates: {
-		[fetchInteractions.key]: fetchInteractions,
+		[runInteractionLookup.key]: runInteractionLookup,
 		[startInteractionLookup.key]: startInteractionLookup,
 	},
 	searches: { [findInteractionRequest.key]: findInteractionRequest },

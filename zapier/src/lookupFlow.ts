@@ -16,7 +16,7 @@ import {
 import { clock } from './clock.js';
 import { createNyneClient, STEP_BUDGET_MS } from './client.js';
 import { lookupInput } from './fields.js';
-import { rememberLookup } from './hooks/recentLookups.js';
+import { rememberLookup } from './cache/recentLookups.js';
 
 /** Retries allowed while polling: the core never sleeps past the deadline, so they cannot outlive the step. */
 const POLL_RETRIES = 3;
@@ -84,7 +84,7 @@ export function readPostedCallback(bundle: Bundle): LookupView {
 }
 
 /** A lookup that failed is an error in Zapier, in the core's `lookup_failed` words; any other passes through. */
-export function unlessFailed(view: LookupView): LookupView {
+export function throwIfFailed(view: LookupView): LookupView {
 	if (view.failure) throw view.failure;
 	return view;
 }

@@ -2,6 +2,7 @@ import { defineInputField, type Bundle, type ZObject } from 'zapier-platform-cor
 import { z as zod } from 'zod';
 
 import {
+	CREDITS_PER_LOOKUP,
 	REUSE_WINDOW_MS,
 	buildInteractionRequest,
 	findReusable,
@@ -25,7 +26,7 @@ export const reuseRecentField = defineInputField({
 	default: 'false',
 	helpText:
 		`When yes, a lookup identical to one this connection completed in the last ${WINDOW_MINUTES} minutes (same ` +
-		'Interaction Type, Social Media URL and Max Results) returns that result for 0 credits instead of paying 3 ' +
+		`Interaction Type, Social Media URL and Max Results) returns that result for 0 credits instead of paying ${CREDITS_PER_LOOKUP} ` +
 		'again; `reused_from` names the request. Nyne does not post a reused result to a callback again.',
 });
 

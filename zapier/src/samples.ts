@@ -12,7 +12,7 @@ import {
 	type LookupOutput,
 	type StartedOutput,
 } from './lookupOutput.js';
-import type { RecentLookup } from './hooks/recentLookups.js';
+import type { RecentLookup } from './cache/recentLookups.js';
 import type { PersonItem } from './people.js';
 import { toWatchEvents, type WatchEvent } from './watch/watchItems.js';
 import type { WatchSpec } from './watch/watchSpec.js';

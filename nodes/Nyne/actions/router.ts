@@ -16,12 +16,12 @@ const resources: Record<NyneResource, Record<string, NyneOperation>> = {
 	account: account.operations,
 };
 
-type Step<T> = { ok: true; value: T } | { ok: false; error: unknown };
+type Attempted<T> = { ok: true; value: T } | { ok: false; error: unknown };
 /** An item that has started, with what its `prepare` gave (its `collect` needs it). */
-type Begun = { prepared: unknown; started: Started };
+type StartedItem = { prepared: unknown; started: Started };
 
 /** Lookups already paid for whose results the failing run would drop: named so the user need not start them again. */
-function startedElsewhere(begun: Array<Step<Begun>>, failedIndex: number): string[] {
+function startedElsewhere(begun: Array<Attempted<StartedItem>>, failedIndex: number): string[] {
 	return begun.flatMap((step, index) => {
 		const requestId = index !== failedIndex && step.ok ? step.value.started.requestId : undefined;
 		return requestId ? [requestId] : [];
@@ -46,7 +46,7 @@ function createRunContext(context: IExecuteFunctions): RunContext {
 	};
 }
 
-async function attempt<T>(step: () => T | Promise<T>): Promise<Step<T>> {
+async function attempt<T>(step: () => T | Promise<T>): Promise<Attempted<T>> {
 	try {
 		return { ok: true, value: await step() };
 	} catch (error) {
@@ -72,8 +72,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	const run = createRunContext(this);
 	const continueOnFail = this.continueOnFail();
-	const begun: Array<Step<Begun>> = [];
-	const failFast = (step: Step<unknown>, itemIndex: number): void => {
+	const begun: Array<Attempted<StartedItem>> = [];
+	const failFast = (step: Attempted<unknown>, itemIndex: number): void => {
 		if (step.ok || continueOnFail) return;
 		throw withStartedLookups(
 			toNodeError(this.getNode(), step.error, itemIndex),
@@ -81,7 +81,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		);
 	};
 
-	const prepared: Array<Step<unknown>> = [];
+	const prepared: Array<Attempted<unknown>> = [];
 	for (let i = 0; i < items.length; i++) {
 		prepared[i] = await attempt(() => operation.prepare.call(this, i));
 		failFast(prepared[i], i);
@@ -114,10 +114,10 @@ async function begin(
 	context: IExecuteFunctions,
 	operation: NyneOperation,
 	itemIndex: number,
-	ready: Step<unknown>,
+	ready: Attempted<unknown>,
 	early: Settled | undefined,
 	run: RunContext,
-): Promise<Step<Begun>> {
+): Promise<Attempted<StartedItem>> {
 	if (early && !early.ok) return early;
 	if (early)
 		return {
@@ -135,7 +135,7 @@ async function begin(
 async function settle(
 	context: IExecuteFunctions,
 	operation: NyneOperation,
-	prepared: Array<Step<unknown>>,
+	prepared: Array<Attempted<unknown>>,
 	run: RunContext,
 ): Promise<Map<number, Settled>> {
 	if (!operation.settle) return new Map();
@@ -156,9 +156,9 @@ async function collect(
 	context: IExecuteFunctions,
 	operation: NyneOperation,
 	itemIndex: number,
-	step: Step<Begun>,
+	step: Attempted<StartedItem>,
 	run: RunContext,
-): Promise<Step<IDataObject[]>> {
+): Promise<Attempted<IDataObject[]>> {
 	if (!step.ok) return step;
 	const { prepared, started } = step.value;
 	if ('items' in started) return { ok: true, value: started.items };

@@ -3,14 +3,14 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NyneApiError } from '../../../shared';
 
 /** What one attempt of a node run sent for an item: its outcome, or a submission whose fate is unknown. */
-type Sent = { value: unknown } | { unknown: NyneApiError };
+type SubmitRecord = { value: unknown } | { unknown: NyneApiError };
 
 /**
  * n8n's Retry On Fail runs a node again with the same execute data (n8n-core 1.x and 2.x), so what one attempt
  * submitted is kept under that object, per item; a new execution or a new run of the node starts afresh, and an
  * execution's record goes with it (a WeakMap holds nothing alive).
  */
-const sentByRun = new WeakMap<object, Map<number, Sent>>();
+const sentByRun = new WeakMap<object, Map<number, SubmitRecord>>();
 
 /**
  * Submits an item's lookup at most once per node run: a later attempt gets the earlier outcome back instead of

@@ -6,8 +6,8 @@ import { YOUNG_NOT_FOUND_WAIT_MS } from '../client.js';
 import { withZapierErrors } from '../errors.js';
 import { claimDelivery } from '../hooks/deliveredLookups.js';
 import { registerHook, unregisterHook } from '../hooks/hookRegistry.js';
-import { isRecentLookup, recentLookups } from '../hooks/recentLookups.js';
-import { readKnownLookup, readPostedCallback, unlessFailed } from '../lookupFlow.js';
+import { isRecentLookup, recentLookups } from '../cache/recentLookups.js';
+import { readKnownLookup, readPostedCallback, throwIfFailed } from '../lookupFlow.js';
 import { withPersonIds, type PersonItem } from '../people.js';
 import { PERSON_OUTPUT_FIELDS, SAMPLE_PERSON } from '../samples.js';
 
@@ -107,7 +107,7 @@ const perform = (z: ZObject, bundle: Bundle): Promise<PersonItem[]> =>
 			);
 			return [];
 		}
-		return withPersonIds(unlessFailed(view).people);
+		return withPersonIds(throwIfFailed(view).people);
 	});
 
 /**

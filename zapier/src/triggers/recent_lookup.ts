@@ -1,7 +1,7 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 
 import { withZapierErrors } from '../errors.js';
-import { recentLookups } from '../hooks/recentLookups.js';
+import { recentLookups } from '../cache/recentLookups.js';
 import {
 	SAMPLE_RECENT_LOOKUP,
 	RECENT_LOOKUP_OUTPUT_FIELDS,

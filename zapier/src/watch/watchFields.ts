@@ -1,8 +1,11 @@
 import { defineInputField, type Bundle } from 'zapier-platform-core';
 
 import {
+	CREDITS_PER_LOOKUP,
+	creditsPerDay,
 	DEFAULT_CHECK_EVERY_HOURS,
 	DEFAULT_MAX_RESULTS,
+	HOUR_MS,
 	lookupIntervalMs,
 	MAX_RESULTS_LIMIT,
 } from '../../../shared/index.js';
@@ -23,8 +26,8 @@ export function watchFields(urlHelp: string) {
 			type: 'integer',
 			default: String(DEFAULT_CHECK_EVERY_HOURS),
 			helpText:
-				`How often a new lookup may start, in whole hours (at least 1). Each lookup costs 3 ` +
-				`credits, so ${DEFAULT_CHECK_EVERY_HOURS} hours costs 3 credits a day. Changes show ` +
+				`How often a new lookup may start, in whole hours (at least 1). Each lookup costs ${CREDITS_PER_LOOKUP} ` +
+				`credits, so ${DEFAULT_CHECK_EVERY_HOURS} hours costs ${creditsPerDay(DEFAULT_CHECK_EVERY_HOURS * HOUR_MS)} credits a day. Changes show ` +
 				`up one Zapier poll after the lookup finishes.`,
 		}),
 		defineInputField({

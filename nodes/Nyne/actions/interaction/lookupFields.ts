@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { MAX_RESULTS_LIMIT } from '../../../../shared';
+import { CREDITS_PER_LOOKUP, MAX_RESULTS_LIMIT } from '../../../../shared';
 import { maxResultsField, MIN_RESULTS } from '../../../common/fields';
 import { outputOption, simplifyOption } from '../../../common/output';
 
@@ -21,7 +21,7 @@ const maxLookupsOption: INodeProperties = {
 	typeOptions: { minValue: 1 },
 	default: 10,
 	description:
-		'The most lookups this node starts in one run (3 credits each); items beyond it are not sent and fail with code budget_exceeded. ' +
+		`The most lookups this node starts in one run (${CREDITS_PER_LOOKUP} credits each); items beyond it are not sent and fail with code budget_exceeded. ` +
 		`Called by an AI agent, it counts every call in the execution (${DEFAULT_TOOL_BUDGET} when not set).`,
 };
 
@@ -53,7 +53,7 @@ const reuseOption: INodeProperties = {
 /** Fields every lookup shares (the resource shows them for its lookup operations); the URL field comes from each operation. */
 export const lookupFields: INodeProperties[] = [
 	maxResultsField(
-		`From ${MIN_RESULTS} to ${MAX_RESULTS_LIMIT}; below ${MIN_RESULTS} counts as ${MIN_RESULTS}. A lookup that finds data costs 3 credits, whatever this number`,
+		`From ${MIN_RESULTS} to ${MAX_RESULTS_LIMIT}; below ${MIN_RESULTS} counts as ${MIN_RESULTS}. A lookup that finds data costs ${CREDITS_PER_LOOKUP} credits, whatever this number`,
 	),
 	{
 		displayName: 'Wait Mode',

@@ -2,9 +2,9 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
 
 import type { LookupView } from '../../../shared/index.js';
-import { withLock } from '../cache/cacheLock.js';
-import { getForConnection, setForConnection } from '../cache/connectionCache.js';
-import { connectionDigest, STATE_TTL_SECONDS } from '../cache/connectionKey.js';
+import { withLock } from './cacheLock.js';
+import { getForConnection, setForConnection } from './connectionCache.js';
+import { connectionDigest, STATE_TTL_SECONDS } from './connectionKey.js';
 
 /*
  * The lookups the app started on a connection, newest first: the dropdown of "Find Interaction Request",

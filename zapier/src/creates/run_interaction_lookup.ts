@@ -4,7 +4,7 @@ import { buildInteractionRequest } from '../../../shared/index.js';
 import { createNyneClient } from '../client.js';
 import { withZapierErrors } from '../errors.js';
 import { lookupFields, lookupInput } from '../fields.js';
-import { readOwnCallback, startAndCollect, startRecorded, unlessFailed } from '../lookupFlow.js';
+import { readOwnCallback, startAndCollect, startRecorded, throwIfFailed } from '../lookupFlow.js';
 import { toLookupOutput, type LookupOutput } from '../lookupOutput.js';
 import { rememberForReuse, reusedLookup, reuseRecentField } from '../reuse.js';
 import { LOOKUP_OUTPUT_FIELDS, SAMPLE_LOOKUP_OUTPUT } from '../samples.js';
@@ -22,7 +22,7 @@ const perform = (z: ZObject, bundle: Bundle): Promise<LookupOutput> =>
 		const reused = await reusedLookup(z, bundle, client, plain);
 		if (reused) return toLookupOutput(reused);
 		if (bundle.meta?.isLoadingSample) {
-			const view = unlessFailed(await startAndCollect(z, bundle));
+			const view = throwIfFailed(await startAndCollect(z, bundle));
 			await rememberForReuse(z, bundle, view);
 			return toLookupOutput(view);
 		}
@@ -35,7 +35,7 @@ const perform = (z: ZObject, bundle: Bundle): Promise<LookupOutput> =>
 /** Nyne's callback body (`bundle.cleanedRequest`) for the request `perform` started (`bundle.outputData`): the people, as line items. */
 const performResume = (z: ZObject, bundle: Bundle): Promise<LookupOutput> =>
 	withZapierErrors(z, async () => {
-		const view = unlessFailed(
+		const view = throwIfFailed(
 			readOwnCallback(
 				bundle,
 				(bundle.outputData as { request_id?: unknown } | undefined)?.request_id,
