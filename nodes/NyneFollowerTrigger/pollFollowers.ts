@@ -6,6 +6,7 @@ import { toNodeError } from '../common/errors';
 import { buildLookupBody } from '../common/lookupBody';
 import { createNyneClient, getRuntime } from '../common/transport';
 import { staticDataStore, version010Hash } from './followerStore';
+import { unlessPolling } from './overlapGuard';
 
 export type FollowerEvent = 'newFollower' | 'lostFollower' | 'newFollowing' | 'lostFollowing';
 
@@ -62,15 +63,17 @@ export async function pollFollowers(this: IPollFunctions): Promise<INodeExecutio
 				target.event,
 				await sampleWatch({ client, now }, target, { timeoutMs: MANUAL_TIMEOUT_MS }),
 			);
-		const outcome = await pollWatch(
-			{
-				client,
-				now,
-				store: staticDataStore(this.getWorkflowStaticData('node')),
-				legacyHash: version010Hash,
-			},
-			target,
+		const staticData = this.getWorkflowStaticData('node');
+		const outcome = await unlessPolling(staticData, async () =>
+			pollWatch(
+				{ client, now, store: staticDataStore(staticData), legacyHash: version010Hash },
+				target,
+			),
 		);
+		if (!outcome) {
+			this.logger.debug(`${LOG_PREFIX} the last poll still runs; this one hands over nothing`);
+			return null;
+		}
 		for (const note of outcome.notes) this.logger.warn(`${LOG_PREFIX} ${note.message}`);
 		return toItems(target.event, outcome.changes);
 	} catch (error) {

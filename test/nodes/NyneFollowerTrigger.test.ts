@@ -325,3 +325,23 @@ it('a Check Every (Hours) below 1 or not whole is an error before anything is se
 		expect(env.sandbox.control.stats().requests).toBe(before);
 	}
 });
+
+it('polls that overlap (n8n starts one on schedule while the last still runs) hand over each change once and start one lookup', async () => {
+	const username = smallProfile('oscar');
+	const { poll, pollNow } = watcher(username, 'newFollower');
+	await poll();
+	await settle();
+	expect(await poll()).toBeNull();
+	env.sandbox.control.churn('twitter', username, { addFollowers: 3 });
+	const events: IDataObject[] = [];
+	for (let round = 0; round < 3; round++) {
+		offset += HOUR_MS;
+		await settle();
+		const submissions = env.sandbox.control.stats().submissions;
+		const outputs = await Promise.all([pollNow(), pollNow()]);
+		for (const output of outputs) events.push(...(output?.[0] ?? []).map((item) => item.json));
+		expect(env.sandbox.control.stats().submissions - submissions).toBeLessThanOrEqual(1);
+	}
+	expect(events.map((event) => event.username)).toHaveLength(3);
+	expect(new Set(events.map((event) => event.username)).size).toBe(3);
+});
