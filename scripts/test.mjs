@@ -154,8 +154,8 @@ await step('zapier-platform validate --without-style', async () => {
 // One run per n8n version: a suite proves a version only where it is meant to (the editor and queue mode on
 // 2.x, the harness checks on the newest), so a file may have no test for one version (--passWithNoTests),
 // and below, a file that ran no test on any version counts as a failure. Each version runs as soon as it is
-// installed. NYNE_E2E_LANES=2 runs the versions in two lanes side by side (2.8.4 then 1.123.81; 2.41.1): most of
-// an e2e test waits on n8n's schedule or the rate limit, not on the machine.
+// installed. The versions run in two lanes side by side (2.8.4 then 1.123.81; 2.41.1), since most of an e2e
+// test waits on n8n's schedule or the rate limit, not on the machine; NYNE_E2E_LANES=1 runs one at a time.
 let packageReady = false;
 await step('build, pack and prepare the package for n8n', async () => {
 	const code = await run(process.execPath, [
@@ -166,7 +166,7 @@ await step('build, pack and prepare the package for n8n', async () => {
 	if (!packageReady) failed += 1;
 });
 
-const laneCount = Math.max(1, Number.parseInt(process.env.NYNE_E2E_LANES ?? '1', 10) || 1);
+const laneCount = Math.max(1, Number.parseInt(process.env.NYNE_E2E_LANES ?? '2', 10) || 1);
 const lanes = Array.from({ length: laneCount }, (_, lane) =>
 	installVersions
 		.filter((version) => e2eVersions.includes(version))
