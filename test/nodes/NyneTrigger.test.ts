@@ -7,6 +7,7 @@ import { startCallbackCatcher } from './harness/callbackCatcher';
 import { singleNodeWorkflow, webhookContext } from './harness/contexts';
 import { useScaledSandbox } from './harness/scaledSandbox';
 import { runNyne } from './harness/n8nHarness';
+import { completedCallback } from '../support/callbackFixtures';
 
 const TOKEN = 'a-long-secret-token-0123456789';
 const trigger = new NyneTrigger();
@@ -25,23 +26,15 @@ function triggerNode(output = 'split'): INode {
 	};
 }
 
-const completed = (requestId: string, people = 3) => ({
-	request_id: requestId,
-	status: 'completed',
-	interaction_type: 'followers',
-	platform: 'twitter',
-	data: {
-		interaction_type: 'followers',
-		source_platform: 'twitter',
-		target: { username: 'frank' },
-		interactions: Array.from({ length: people }, (_, i) => ({
+const completed = (requestId: string, people = 3) =>
+	completedCallback(
+		requestId,
+		'frank',
+		Array.from({ length: people }, (_, i) => ({
 			username: `person${i}`,
 			display_name: `Person ${i}`,
 		})),
-		total_count: people,
-	},
-	result_count: people,
-});
+	);
 
 async function deliver(
 	node: INode,

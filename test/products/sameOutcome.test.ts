@@ -12,32 +12,14 @@ import { pollContext, singleNodeWorkflow, webhookContext } from '../nodes/harnes
 import { runNyne } from '../nodes/harness/n8nHarness';
 import { useScaledSandbox } from '../nodes/harness/scaledSandbox';
 import { App, appTester, performOf, rejectionOf, shownMessage } from '../zapier/harness';
+import { completedCallback, failedCallback, people } from '../support/callbackFixtures';
 
 const env = useScaledSandbox(0.001, { sandbox: { jobDurationMs: 1_000 } });
 const failedMessage = (requestId: string) =>
 	`The lookup failed: No interaction data found (request ${requestId}). Nyne charges no credits for a lookup that finds no data.`;
 
-const callback = (requestId: string, people: number) => ({
-	request_id: requestId,
-	status: 'completed',
-	interaction_type: 'followers',
-	platform: 'twitter',
-	data: {
-		interaction_type: 'followers',
-		source_platform: 'twitter',
-		target: { username: 'quiet' },
-		interactions: Array.from({ length: people }, (_, i) => ({ username: `p${i}` })),
-		total_count: people,
-	},
-	result_count: people,
-});
-const failedCallback = (requestId: string) => ({
-	request_id: requestId,
-	status: 'failed',
-	interaction_type: 'followers',
-	platform: 'twitter',
-	error: 'No interaction data found',
-});
+const callback = (requestId: string, count: number) =>
+	completedCallback(requestId, 'quiet', people(count, 'p'));
 
 const TOKEN = 'same-outcome-token-0123456789';
 async function nyneTrigger(

@@ -13,6 +13,7 @@ import {
 	SECRET,
 	shownMessage,
 } from './harness';
+import { completedCallback } from '../support/callbackFixtures';
 
 const start = performOf(App.creates.start_interaction_lookup.operation.perform);
 const fetchPerform = performOf(App.creates.fetch_interactions.operation.perform);
@@ -51,19 +52,8 @@ describe('Zapier: field hardening against the sandbox', () => {
 		}
 		throw new Error(`lookup ${requestId} did not finish`);
 	};
-	const callbackBody = (requestId: string) => ({
-		request_id: requestId,
-		status: 'completed',
-		interaction_type: 'followers',
-		platform: 'twitter',
-		data: {
-			interaction_type: 'followers',
-			source_platform: 'twitter',
-			target: { username: 'someone' },
-			interactions: [{ username: 'forged_person' }],
-			total_count: 1,
-		},
-	});
+	const callbackBody = (requestId: string) =>
+		completedCallback(requestId, 'someone', [{ username: 'forged_person' }]);
 
 	it.each([
 		[
