@@ -6,6 +6,7 @@ import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { CANARY_KEY, CANARY_SECRET, everyRendering, leaksIn } from '../secrets/canary';
 import { directLookup, type DirectPerson } from '../e2e/harness/sandbox-lookup';
 import { soakJobDuration } from '../soak/targets';
+import { SOAK_FAULT_RATES } from '../support/faultProfile';
 import { runNyne, type RunResult } from './harness/n8nHarness';
 import { useScaledSandbox } from './harness/scaledSandbox';
 import {
@@ -21,14 +22,6 @@ const ITEMS = Math.max(20, Number(process.env.NYNE_SOAK_LOOKUPS ?? 100));
 /** Real ms per API ms: a 45-s job takes 0.45 s, the 60/min window 0.6 s. */
 const TIME_SCALE = 0.01;
 const SEED = 20_261_128;
-const FAULT_RATES = {
-	server_error: 0.1,
-	rate_limit: 0.05,
-	early_404: 0.05,
-	slow: 0.05,
-	malformed_json: 0.03,
-	drop_connection: 0.03,
-};
 const lookups: SoakLookup[] = Array.from({ length: ITEMS }, (_, index) => {
 	const noData = index % 15 === 7;
 	const handle = `${noData ? 'nodata_ns' : 'nsoak_'}${String(index).padStart(3, '0')}`;
@@ -62,7 +55,7 @@ afterAll(async () => {
 
 describe(`fault soak: ${ITEMS} lookups through the Nyne node in n8n-core, random faults`, () => {
 	it('every input item ends with its full result or one error item with a code, and none is submitted twice', async () => {
-		env.sandbox.control.setRandomFaults({ seed: SEED, rates: FAULT_RATES });
+		env.sandbox.control.setRandomFaults({ seed: SEED, rates: SOAK_FAULT_RATES });
 		env.sandbox.control.injectFault({ kind: 'drop_connection', method: 'POST' });
 		env.sandbox.control.injectFault({ kind: 'rate_limit', times: 5, retryAfterSeconds: 2 });
 		const result: RunResult = await runNyne(

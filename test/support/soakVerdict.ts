@@ -3,6 +3,7 @@
 // codes stay within what the injected faults can explain.
 import { expect } from 'vitest';
 import type { DirectPerson } from '../e2e/harness/sandbox-lookup';
+import { unseenPosts } from './jobCounting';
 
 /** Codes of a client that retried its maximum and gave up on a GET: a clear error, but it must stay rare. */
 export const GAVE_UP = new Set([
@@ -90,11 +91,7 @@ export async function checkEachLookup(
 /** From the sandbox log: POST answers lost or torn (the client cannot know it submitted), early 404s served. */
 export function faultCounts(log: string[]): { postsUnseen: number; early404s: number } {
 	return {
-		postsUnseen: log.filter(
-			(line) =>
-				line.startsWith('POST /person/interactions') &&
-				/fault=(drop_connection|malformed_json)/.test(line),
-		).length,
+		postsUnseen: unseenPosts(log),
 		early404s: log.filter(
 			(line) => line.startsWith('GET /person/interactions') && line.includes('fault=early_404'),
 		).length,

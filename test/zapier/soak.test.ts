@@ -7,6 +7,8 @@ import { CANARY_KEY, CANARY_SECRET, everyRendering, leaksIn } from '../secrets/c
 import { soakJobDuration, soakLookups, type SoakLookup } from '../soak/targets';
 import { fetchTransport } from '../support/fetchTransport';
 import { scaledClock } from '../support/scaledClock';
+import { unseenJobPosts } from '../support/jobCounting';
+import { CALLBACK_FAULT_RATES, SOAK_FAULT_RATES } from '../support/faultProfile';
 import type { LookupOutput, StartedOutput } from '../../zapier/src/lookupOutput';
 import type { PersonItem } from '../../zapier/src/people';
 import { appTester, authFor } from './harness';
@@ -27,15 +29,6 @@ const HOOK_LOOKUPS = Math.max(5, Math.ceil(LOOKUPS / 2));
 /** Real ms per API ms: a 45-s job takes 45 ms; Zapier's 30-s reschedule after a 5xx, 30 ms. */
 const TIME_SCALE = 0.001;
 const SEED = 20_250_611;
-const REQUEST_FAULTS = {
-	server_error: 0.1,
-	rate_limit: 0.04,
-	early_404: 0.05,
-	slow: 0.05,
-	drop_connection: 0.02,
-	malformed_json: 0.02,
-};
-const CALLBACK_FAULTS = { duplicate_callback: 0.3, out_of_order_callback: 0.3 };
 /** A burst of 429s on the first POSTs, with a Retry-After Zapier must pass on as the ThrottledError delay. */
 const BURST = { count: 5, retryAfterSeconds: 42 };
 /** One of each kind up front (after the burst), so every kind happens whatever the random rolls give. */
@@ -138,15 +131,6 @@ async function faultySandbox(log: string[], rates: Record<string, number>): Prom
 	return sandbox;
 }
 
-/** POSTs whose job the sandbox made but whose answer the app never read (dropped, or cut JSON). */
-function unseenJobPosts(log: string[]): number {
-	return log.filter(
-		(line) =>
-			line.startsWith('POST /person/interactions -> ') &&
-			(/dropped \(would be 202\)/.test(line) || / -> 202 .*fault=malformed_json/.test(line)),
-	).length;
-}
-
 /** The item with the app's additions taken off: what the API said about the person. */
 function apiPerson(item: Person, expected: InteractionPerson): Record<string, unknown> {
 	const person: Record<string, unknown> = { ...item };
@@ -213,7 +197,7 @@ describe(`Zapier fault soak: ${LOOKUPS} lookups through the app tester against a
 	const gaveUp: LookupRun[] = [];
 
 	beforeAll(async () => {
-		sandbox = await faultySandbox(log, { ...REQUEST_FAULTS, ...CALLBACK_FAULTS });
+		sandbox = await faultySandbox(log, { ...SOAK_FAULT_RATES, ...CALLBACK_FAULT_RATES });
 		sandbox.control.injectFault({
 			kind: 'rate_limit',
 			method: 'POST',
@@ -512,7 +496,7 @@ describe(`Zapier fault soak: one instant Zap receives every lookup Start Interac
 	const failures: ZapierFailure[] = [];
 
 	beforeAll(async () => {
-		sandbox = await faultySandbox(log, { ...REQUEST_FAULTS, ...CALLBACK_FAULTS });
+		sandbox = await faultySandbox(log, { ...SOAK_FAULT_RATES, ...CALLBACK_FAULT_RATES });
 		for (const fault of SURE_FAULTS.filter((f) => f.method === 'POST'))
 			sandbox.control.injectFault(fault);
 		sandbox.control.injectFault({ kind: 'rate_limit', method: 'POST' });

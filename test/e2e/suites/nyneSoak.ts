@@ -25,6 +25,7 @@ import {
 	type WorkflowNode,
 } from '../harness';
 import type { N8nTarget } from './targets';
+import { SOAK_FAULT_RATES } from '../../support/faultProfile';
 import {
 	byInput,
 	checkCodeTotals,
@@ -35,14 +36,6 @@ import {
 
 const ITEMS = 30;
 const SEED = 20_261_127;
-const FAULT_RATES = {
-	server_error: 0.1,
-	rate_limit: 0.05,
-	early_404: 0.05,
-	slow: 0.05,
-	malformed_json: 0.03,
-	drop_connection: 0.03,
-};
 /** Sandbox API ms per real ms: a 10-s job takes 1 real second, a "slow" answer 0.5 s. */
 const TIME_SCALE = 0.1;
 const lookups: SoakLookup[] = Array.from({ length: ITEMS }, (_, index) => {
@@ -141,7 +134,7 @@ export function describeNyneSoak(target: N8nTarget): void {
 			n8n = await target.createInstance();
 			await importCredentials(n8n, [nyneCredential(sandbox)]);
 			await importWorkflow(n8n, workflow);
-			sandbox.control.setRandomFaults({ seed: SEED, rates: FAULT_RATES });
+			sandbox.control.setRandomFaults({ seed: SEED, rates: SOAK_FAULT_RATES });
 			// Each of these is certain, whatever the dice say: a POST whose answer is lost, a torn GET answer, a 429 burst.
 			sandbox.control.injectFault({ kind: 'drop_connection', method: 'POST' });
 			sandbox.control.injectFault({ kind: 'malformed_json', method: 'GET' });
