@@ -1,6 +1,5 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
+import { HANG, startLoopbackServer } from '../support/loopbackServer';
 
 /** A JSON body as `JSON.parse` types it: the tests read any field of it. */
 export type JsonBody = ReturnType<typeof JSON.parse>;
@@ -108,34 +107,20 @@ export interface Received {
 
 /** A loopback callback receiver; `answer` picks the status for the n-th request (0-based). */
 export async function listen(
-	answer: (n: number, req: IncomingMessage) => number | 'hang' = () => 200,
+	answer: (n: number) => number | typeof HANG = () => 200,
 ): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
 	const received: Received[] = [];
-	const server: Server = createServer((req, res) => {
-		let text = '';
-		req.on('data', (c: Buffer) => (text += c.toString('utf8')));
-		req.on('end', () => {
-			const status = answer(received.length, req);
-			received.push({
-				body: JSON.parse(text),
-				path: req.url ?? '',
-				contentType: req.headers['content-type'],
-				status: status === 'hang' ? 0 : status,
-			});
-			if (status !== 'hang') res.writeHead(status).end('ok');
+	const server = await startLoopbackServer(({ target, headers, body }) => {
+		const status = answer(received.length);
+		received.push({
+			body: body as JsonBody,
+			path: target,
+			contentType: headers['content-type'],
+			status: status === HANG ? 0 : status,
 		});
+		return status === HANG ? HANG : { status };
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	return {
-		url: `http://127.0.0.1:${port}/hook`,
-		received,
-		close: () =>
-			new Promise<void>((resolve) => {
-				server.closeAllConnections();
-				server.close(() => resolve());
-			}),
-	};
+	return { url: `${server.url}/hook`, received, close: server.close };
 }
 
 export const PROFILE = 'https://twitter.com/elonmusk';
