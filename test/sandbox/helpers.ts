@@ -12,7 +12,8 @@ export interface Answer {
 
 export const FAST: SandboxOptions = { timeScale: 0.001 };
 
-const running = new Set<Sandbox>();
+/** What `stopAll` closes: every sandbox `start`ed and every receiver `listen`ed to since the last call. */
+const running = new Set<{ close(): Promise<void> }>();
 
 export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
 	const sandbox = await startSandbox({ ...FAST, ...options });
@@ -23,6 +24,39 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
 export async function stopAll(): Promise<void> {
 	await Promise.all([...running].map((s) => s.close()));
 	running.clear();
+}
+
+export const JSON_HEADERS = { 'Content-Type': 'application/json' };
+
+/** A call to a control endpoint, `/__sandbox/<path>`, as sent (POST unless told). */
+export async function controlCall(
+	sandbox: { url: string },
+	path: string,
+	init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
+	const res = await fetch(`${sandbox.url}/__sandbox/${path}`, {
+		method: init.method ?? 'POST',
+		headers: init.headers,
+		body: init.body,
+	});
+	return {
+		status: res.status,
+		body: (await res.json()) as { success: boolean; data: JsonBody; error?: { code: string } },
+	};
+}
+
+/** A control call as a script makes it: a JSON body, if any. */
+export function control(
+	sandbox: { url: string },
+	method: 'GET' | 'POST',
+	path: string,
+	body?: unknown,
+) {
+	return controlCall(sandbox, path, {
+		method,
+		headers: JSON_HEADERS,
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
 }
 
 export function authHeaders(sandbox: {
@@ -105,7 +139,7 @@ export interface Received {
 	status: number;
 }
 
-/** A loopback callback receiver; `answer` picks the status for the n-th request (0-based). */
+/** A loopback callback receiver (closed by `stopAll`); `answer` picks the status for the n-th request (0-based). */
 export async function listen(
 	answer: (n: number) => number | typeof HANG = () => 200,
 ): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
@@ -120,6 +154,7 @@ export async function listen(
 		});
 		return status === HANG ? HANG : { status };
 	});
+	running.add(server);
 	return { url: `${server.url}/hook`, received, close: server.close };
 }
 

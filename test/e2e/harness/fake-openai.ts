@@ -56,7 +56,9 @@ export async function startFakeOpenAi(toolArguments: Record<string, unknown>): P
 		}
 		const tool = request.tools?.[0]?.function.name;
 		if (!tool)
-			return jsonAnswer(completion(model, { role: 'assistant', content: 'NO TOOL OFFERED' }, 'stop'));
+			return jsonAnswer(
+				completion(model, { role: 'assistant', content: 'NO TOOL OFFERED' }, 'stop'),
+			);
 		const call = {
 			id: `call_fake_${toolResults.length + 1}`,
 			type: 'function',
