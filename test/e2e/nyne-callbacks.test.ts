@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import {
-	chainWorkflow,
+	callbackWorkflows,
 	directLookup,
 	importCredentials,
 	importWorkflow,
@@ -12,12 +12,9 @@ import {
 	nodeItems,
 	nodeOutput,
 	nyneCredential,
-	nyneNode,
 	runError,
 	startN8n,
 	waitForExecutions,
-	webhookTrigger,
-	NYNE_TRIGGER_TYPE,
 	type N8nInstance,
 	type RunningN8n,
 	type WorkflowJson,
@@ -42,36 +39,17 @@ function describeNyneCallbacks(target: N8nTarget): void {
 			sandbox = await startSandbox({ timeScale: 1, jobDurationMs: 500 });
 			n8n = await target.createInstance();
 			receiverUrl = `${n8n.baseUrl}/webhook/${RECEIVER_WEBHOOK_ID}/nyne`;
-			receiver = chainWorkflow('callback receiver', [
-				{
-					name: 'Nyne Trigger',
-					type: NYNE_TRIGGER_TYPE,
-					typeVersion: 1,
-					webhookId: RECEIVER_WEBHOOK_ID,
-					parameters: { token: TOKEN, output: 'split' },
-				},
-			]);
-			starter = chainWorkflow('start lookup', [
-				webhookTrigger('start-lookup', '6a1f0c3e-0000-4000-8000-00000000c002'),
-				nyneNode({
-					resource: 'interaction',
-					operation: 'getFollowers',
-					socialMediaUrl: 'https://x.com/frank_e2e',
-					maxResults: 10,
-					waitMode: 'none',
-					callbackUrl: `${receiverUrl}?token=${TOKEN}`,
-				}),
-			]);
-			waiter = chainWorkflow('wait for callback', [
-				webhookTrigger('start-wait', '6a1f0c3e-0000-4000-8000-00000000c003'),
-				nyneNode({
-					resource: 'interaction',
-					operation: 'getFollowers',
-					socialMediaUrl: 'https://x.com/grace_e2e',
-					maxResults: 12,
-					waitMode: 'webhook',
-				}),
-			]);
+			({ receiver, starter, waiter } = callbackWorkflows({
+				webhookIds: [
+					RECEIVER_WEBHOOK_ID,
+					'6a1f0c3e-0000-4000-8000-00000000c002',
+					'6a1f0c3e-0000-4000-8000-00000000c003',
+				],
+				receiverUrl,
+				token: TOKEN,
+				output: 'split',
+				accounts: ['frank_e2e', 'grace_e2e'],
+			}));
 			await importCredentials(n8n, [nyneCredential(sandbox)]);
 			await importWorkflow(n8n, [receiver, starter, waiter]);
 			for (const flow of [receiver, starter, waiter]) await target.activate(n8n, flow.id);

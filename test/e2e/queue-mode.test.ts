@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import {
+	callbackWorkflows,
 	BATCH_API_LINE,
 	BATCH_CREDENTIAL_ID,
 	BATCH_CREDENTIAL_NAME,
@@ -19,15 +20,12 @@ import {
 	nodeOutput,
 	nyneCredential,
 	nyneCredentialRef,
-	nyneNode,
 	runError,
 	runQueueBatch,
 	waitForQueueExecutions,
 	useShiftedClock,
-	webhookTrigger,
 	workflowStaticData,
 	NYNE_FOLLOWER_TRIGGER_TYPE,
-	NYNE_TRIGGER_TYPE,
 	type QueueBatchFigures,
 	type QueueCluster,
 	type WorkflowJson,
@@ -118,36 +116,18 @@ function describeQueueMode(target: N8nTarget): void {
 			});
 			const webhookBase = cluster.webhookBaseUrl;
 			receiverUrl = `${webhookBase}/webhook/${RECEIVER_WEBHOOK_ID}/nyne`;
-			receiver = chainWorkflow('queue callback receiver', [
-				{
-					name: 'Nyne Trigger',
-					type: NYNE_TRIGGER_TYPE,
-					typeVersion: 1,
-					webhookId: RECEIVER_WEBHOOK_ID,
-					parameters: { token: TOKEN, output: 'single' },
-				},
-			]);
-			starter = chainWorkflow('queue start lookup', [
-				webhookTrigger('queue-start-lookup', '6a1f0c3e-0000-4000-8000-00000000d002'),
-				nyneNode({
-					resource: 'interaction',
-					operation: 'getFollowers',
-					socialMediaUrl: 'https://x.com/qfrank_e2e',
-					maxResults: 10,
-					waitMode: 'none',
-					callbackUrl: `${receiverUrl}?token=${TOKEN}`,
-				}),
-			]);
-			waiter = chainWorkflow('queue wait for callback', [
-				webhookTrigger('queue-start-wait', '6a1f0c3e-0000-4000-8000-00000000d003'),
-				nyneNode({
-					resource: 'interaction',
-					operation: 'getFollowers',
-					socialMediaUrl: 'https://x.com/qgrace_e2e',
-					maxResults: 12,
-					waitMode: 'webhook',
-				}),
-			]);
+			({ receiver, starter, waiter } = callbackWorkflows({
+				label: 'queue',
+				webhookIds: [
+					RECEIVER_WEBHOOK_ID,
+					'6a1f0c3e-0000-4000-8000-00000000d002',
+					'6a1f0c3e-0000-4000-8000-00000000d003',
+				],
+				receiverUrl,
+				token: TOKEN,
+				output: 'single',
+				accounts: ['qfrank_e2e', 'qgrace_e2e'],
+			}));
 			follower = chainWorkflow('queue new followers', [
 				{
 					name: 'Nyne Follower Trigger',
