@@ -22,7 +22,7 @@ import {
 	type ExecuteResult,
 	type N8nInstance,
 	type StoredExecution,
-	type WorkflowNode,
+	itemsFrom,
 } from './harness';
 import { N8N_TARGETS, type N8nTarget } from './harness/targets';
 import { SOAK_FAULT_RATES } from '../support/faultProfile';
@@ -31,50 +31,22 @@ import {
 	checkCodeTotals,
 	checkEachLookup,
 	faultCounts,
-	type SoakLookup,
+	twitterSoakLookups,
 } from '../support/soakVerdict';
 
 const ITEMS = 30;
 const SEED = 20_261_127;
 /** Sandbox API ms per real ms: a 10-s job takes 1 real second, a "slow" answer 0.5 s. */
 const TIME_SCALE = 0.1;
-const lookups: SoakLookup[] = Array.from({ length: ITEMS }, (_, index) => {
-	const noData = index % 10 === 7;
-	const handle = `${noData ? 'nodata_' : ''}soak_${String(index).padStart(3, '0')}`;
-	return {
-		index,
-		url: `https://x.com/${handle}`,
-		handle,
-		max: 10 + ((index * 37) % 60),
-		noData,
-		key: `twitter:${handle}`,
-	};
+const lookups = twitterSoakLookups(ITEMS, {
+	noDataEvery: 10,
+	handle: (index, noData) => `${noData ? 'nodata_' : ''}soak_${String(index).padStart(3, '0')}`,
+	maxSpread: 60,
 });
-
-/** Set (raw JSON) + Split Out: one input item per lookup, each `{ url, max }`. */
-function inputNodes(): WorkflowNode[] {
-	return [
-		{
-			name: 'Inputs',
-			type: 'n8n-nodes-base.set',
-			typeVersion: 3.4,
-			parameters: {
-				mode: 'raw',
-				jsonOutput: JSON.stringify({ list: lookups.map(({ url, max }) => ({ url, max })) }),
-			},
-		},
-		{
-			name: 'One Item Each',
-			type: 'n8n-nodes-base.splitOut',
-			typeVersion: 1,
-			parameters: { fieldToSplitOut: 'list', options: {} },
-		},
-	];
-}
 
 const workflow = chainWorkflow('soak', [
 	manualTrigger(),
-	...inputNodes(),
+	...itemsFrom(lookups.map(({ url, max }) => ({ url, max }))),
 	nyneNode(
 		{
 			resource: 'interaction',

@@ -14,7 +14,7 @@ import {
 	checkCodeTotals,
 	checkEachLookup,
 	faultCounts,
-	type SoakLookup,
+	twitterSoakLookups,
 } from '../support/soakVerdict';
 
 /** 100 keeps the unit suite quick; NYNE_SOAK_LOOKUPS=500 for a run by hand. */
@@ -22,17 +22,10 @@ const ITEMS = Math.max(20, Number(process.env.NYNE_SOAK_LOOKUPS ?? 100));
 /** Real ms per API ms: a 45-s job takes 0.45 s, the 60/min window 0.6 s. */
 const TIME_SCALE = 0.01;
 const SEED = 20_261_128;
-const lookups: SoakLookup[] = Array.from({ length: ITEMS }, (_, index) => {
-	const noData = index % 15 === 7;
-	const handle = `${noData ? 'nodata_ns' : 'nsoak_'}${String(index).padStart(3, '0')}`;
-	return {
-		index,
-		url: `https://x.com/${handle}`,
-		handle,
-		max: 10 + ((index * 37) % 120),
-		noData,
-		key: `twitter:${handle}`,
-	};
+const lookups = twitterSoakLookups(ITEMS, {
+	noDataEvery: 15,
+	handle: (index, noData) => `${noData ? 'nodata_ns' : 'nsoak_'}${String(index).padStart(3, '0')}`,
+	maxSpread: 120,
 });
 
 const log: string[] = [];

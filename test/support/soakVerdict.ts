@@ -23,6 +23,30 @@ export interface SoakLookup {
 	key: string;
 }
 
+/** `count` Twitter lookups; lookup 7, and every `noDataEvery`-th after it, of an account the sandbox has no data for. */
+export function twitterSoakLookups(
+	count: number,
+	options: {
+		noDataEvery: number;
+		handle: (index: number, noData: boolean) => string;
+		/** max_results runs over 10 .. 10 + maxSpread - 1. */
+		maxSpread: number;
+	},
+): SoakLookup[] {
+	return Array.from({ length: count }, (_, index) => {
+		const noData = index % options.noDataEvery === 7;
+		const handle = options.handle(index, noData);
+		return {
+			index,
+			url: `https://x.com/${handle}`,
+			handle,
+			max: 10 + ((index * 37) % options.maxSpread),
+			noData,
+			key: `twitter:${handle}`,
+		};
+	});
+}
+
 export interface SoakItem {
 	json: Record<string, unknown>;
 	pairedItem?: unknown;

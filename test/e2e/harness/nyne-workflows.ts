@@ -20,8 +20,8 @@ export function nyneNode(
 	};
 }
 
-/** Set (raw JSON) + Split Out: one input item per entry, each `{ url }`, without needing the Code node's runner. */
-export function itemsFromUrls(urls: string[]): WorkflowNode[] {
+/** Set (raw JSON) + Split Out: one input item per entry, without needing the Code node's runner. */
+export function itemsFrom(list: Array<Record<string, unknown>>): WorkflowNode[] {
 	return [
 		{
 			name: 'Inputs',
@@ -29,7 +29,7 @@ export function itemsFromUrls(urls: string[]): WorkflowNode[] {
 			typeVersion: 3.4,
 			parameters: {
 				mode: 'raw',
-				jsonOutput: JSON.stringify({ list: urls.map((url) => ({ url })) }),
+				jsonOutput: JSON.stringify({ list }),
 			},
 		},
 		{
@@ -40,6 +40,10 @@ export function itemsFromUrls(urls: string[]): WorkflowNode[] {
 		},
 	];
 }
+
+/** One input item `{ url }` per URL. */
+export const itemsFromUrls = (urls: string[]): WorkflowNode[] =>
+	itemsFrom(urls.map((url) => ({ url })));
 
 /** A Webhook trigger node (POST, answers at once) for workflows started over HTTP under `n8n start`. */
 export function webhookTrigger(path: string, webhookId: string): WorkflowNode {
