@@ -26,13 +26,7 @@ import {
 } from './harness';
 import { N8N_TARGETS, type N8nTarget } from './harness/targets';
 import { SOAK_FAULT_RATES } from '../support/faultProfile';
-import {
-	byInput,
-	checkCodeTotals,
-	checkEachLookup,
-	faultCounts,
-	twitterSoakLookups,
-} from '../support/soakVerdict';
+import { checkSoakRun, twitterSoakLookups } from '../support/soakVerdict';
 
 const ITEMS = 30;
 const SEED = 20_261_127;
@@ -123,25 +117,21 @@ function describeNyneSoak(target: N8nTarget): void {
 		it('every input item ends with its full result or one error item with a code, and none is submitted twice', async () => {
 			expect(result.code, result.stdout.slice(-2000) + result.stderr.slice(-2000)).toBe(0);
 			expect(execution.status).toBe('success');
-			const groups = byInput(nodeItems(execution.data, 'Nyne'));
-			expect([...groups.keys()].sort((a, b) => a - b)).toEqual(
-				lookups.map((lookup) => lookup.index),
-			);
 			const stats = sandbox.control.stats();
-			const codes = await checkEachLookup(lookups, groups, stats.submissionsByTarget, (lookup) =>
-				directLookup(clean, {
-					type: 'followers',
-					social_media_url: lookup.url,
-					max_results: lookup.max,
-				}),
-			);
-			const { postsUnseen, early404s } = faultCounts(log);
-			console.log(
-				`n8n soak: ${ITEMS} lookups ->`,
-				codes,
-				`| sandbox: ${stats.requests} requests, ${stats.status5xx} 5xx, ${stats.status429} 429, ${stats.submissions} jobs; ${postsUnseen} POST answers lost or torn, ${early404s} early 404s`,
-			);
-			checkCodeTotals(codes, { postsUnseen, early404s }, { lookups: ITEMS, gaveUpAtMost: 2 });
+			await checkSoakRun({
+				name: 'n8n soak',
+				lookups,
+				items: nodeItems(execution.data, 'Nyne'),
+				stats,
+				log,
+				expectedPeople: (lookup) =>
+					directLookup(clean, {
+						type: 'followers',
+						social_media_url: lookup.url,
+						max_results: lookup.max,
+					}),
+				gaveUpAtMost: 2,
+			});
 			// The faults did happen, so the result above means something.
 			expect(stats.status5xx).toBeGreaterThan(0);
 			expect(stats.status429).toBeGreaterThanOrEqual(3);

@@ -9,13 +9,7 @@ import { soakJobDuration } from '../soak/targets';
 import { SOAK_FAULT_RATES } from '../support/faultProfile';
 import { runNyne, type RunResult } from './harness/n8nHarness';
 import { useScaledSandbox } from './harness/scaledSandbox';
-import {
-	byInput,
-	checkCodeTotals,
-	checkEachLookup,
-	faultCounts,
-	twitterSoakLookups,
-} from '../support/soakVerdict';
+import { checkSoakRun, twitterSoakLookups } from '../support/soakVerdict';
 
 /** 100 keeps the unit suite quick; NYNE_SOAK_LOOKUPS=500 for a run by hand. */
 const ITEMS = Math.max(20, Number(process.env.NYNE_SOAK_LOOKUPS ?? 100));
@@ -67,8 +61,6 @@ describe(`fault soak: ${ITEMS} lookups through the Nyne node in n8n-core, random
 			},
 		);
 		expect(result.error).toBeUndefined();
-		const groups = byInput(result.output ?? []);
-		expect([...groups.keys()].sort((a, b) => a - b)).toEqual(lookups.map((lookup) => lookup.index));
 		const stats = env.sandbox.control.stats();
 		const expected = new Map<number, DirectPerson[]>(
 			await Promise.all(
@@ -87,23 +79,15 @@ describe(`fault soak: ${ITEMS} lookups through the Nyne node in n8n-core, random
 					),
 			),
 		);
-		const codes = await checkEachLookup(
+		const { early404s } = await checkSoakRun({
+			name: 'node soak',
 			lookups,
-			groups,
-			stats.submissionsByTarget,
-			(lookup) => expected.get(lookup.index) ?? [],
-		);
-		const { postsUnseen, early404s } = faultCounts(log);
-		console.log(
-			`node soak: ${ITEMS} lookups ->`,
-			codes,
-			`| sandbox: ${stats.requests} requests, ${stats.status5xx} 5xx, ${stats.status429} 429, ${stats.submissions} jobs; ${postsUnseen} POST answers lost or torn, ${early404s} early 404s`,
-		);
-		checkCodeTotals(
-			codes,
-			{ postsUnseen, early404s },
-			{ lookups: ITEMS, gaveUpAtMost: Math.max(2, ITEMS * 0.02) },
-		);
+			items: result.output ?? [],
+			stats,
+			log,
+			expectedPeople: (lookup) => expected.get(lookup.index) ?? [],
+			gaveUpAtMost: Math.max(2, ITEMS * 0.02),
+		});
 		expect(stats.status5xx).toBeGreaterThan(0);
 		expect(stats.status429).toBeGreaterThanOrEqual(5);
 		expect(early404s).toBeGreaterThan(0);
