@@ -54,6 +54,9 @@ describe('trigger interaction_results (REST hook for every lookup of the connect
 			authData: auth(),
 			inputData: { type: 'followers', social_media_url: socialMediaUrl, max_results: 12, ...extra },
 		})) as StartedOutput;
+	/** What the Zap editor shows when it loads a sample of the trigger. */
+	const loadSample = () =>
+		appTester(performList, { authData: auth(), inputData: {}, meta: { isLoadingSample: true } });
 	const perform = async (subscribeData: Subscription, body: unknown) =>
 		(await appTester(trigger.perform, {
 			authData: auth(),
@@ -244,7 +247,10 @@ describe('trigger interaction_results (REST hook for every lookup of the connect
 
 	it('triggers nothing for a forged callback about a lookup Nyne does not know', async () => {
 		const subscribeData = await subscribe(env.listener.url);
-		const people = await perform(subscribeData, plantedCallback('interaction_forged00000_1700000000'));
+		const people = await perform(
+			subscribeData,
+			plantedCallback('interaction_forged00000_1700000000'),
+		);
 		expect(people).toEqual([]);
 	});
 
@@ -296,11 +302,7 @@ describe('trigger interaction_results (REST hook for every lookup of the connect
 		const started = await startLookup('https://x.com/nyne_ai');
 		await env.listener.nextBody();
 		const submissions = env.sandbox.control.stats().submissions;
-		const people = (await appTester(performList, {
-			authData: auth(),
-			inputData: {},
-			meta: { isLoadingSample: true },
-		})) as Person[];
+		const people = (await loadSample()) as Person[];
 		expect(people).toHaveLength(3);
 		expect(people.every((p) => p.request_id === started.request_id)).toBe(true);
 		expect(env.sandbox.control.stats().submissions).toBe(submissions);
@@ -308,22 +310,10 @@ describe('trigger interaction_results (REST hook for every lookup of the connect
 
 	it('falls back to the documented sample when the connection has no finished lookup yet', async () => {
 		await subscribe(env.listener.url);
-		expect(
-			await appTester(performList, {
-				authData: auth(),
-				inputData: {},
-				meta: { isLoadingSample: true },
-			}),
-		).toEqual([trigger.sample]);
+		expect(await loadSample()).toEqual([trigger.sample]);
 		env.sandbox.control.setJobDurationMs(3_600_000_000);
 		await startLookup('https://x.com/slow_account');
-		expect(
-			await appTester(performList, {
-				authData: auth(),
-				inputData: {},
-				meta: { isLoadingSample: true },
-			}),
-		).toEqual([trigger.sample]);
+		expect(await loadSample()).toEqual([trigger.sample]);
 		expect(env.sandbox.control.stats().submissions).toBe(1);
 	});
 });

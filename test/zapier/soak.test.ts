@@ -79,6 +79,25 @@ interface LookupRun {
 	started?: LookupOutput;
 }
 
+/** A lookup's run as its first step left it: over already when that step failed. */
+function runAfterStart(
+	lookup: SoakLookup,
+	path: LookupRun['path'],
+	started: StepEnding<unknown>,
+): LookupRun {
+	const run: LookupRun = {
+		lookup,
+		path,
+		submitThrottles: started.throttles,
+		pollThrottles: [],
+		notFound: 0,
+		ending: { kind: 'failed', message: 'unfinished' },
+	};
+	return started.ok
+		? run
+		: { ...run, ending: { kind: 'error', stage: 'submit', failure: started.failure } };
+}
+
 const auth = (sandbox: Sandbox) => authFor(sandbox.url, CANARY_KEY, CANARY_SECRET);
 const inputOf = (body: InteractionRequestBody) => ({
 	type: body.type,
@@ -224,16 +243,8 @@ describe(`Zapier fault soak: ${LOOKUPS} lookups through the app tester against a
 				'creates.start_interaction_lookup.operation.perform',
 				{ authData, inputData: inputOf(lookup.body) },
 			);
-			const run: LookupRun = {
-				lookup,
-				path: 'find',
-				submitThrottles: started.throttles,
-				pollThrottles: [],
-				notFound: 0,
-				ending: { kind: 'failed', message: 'unfinished' },
-			};
-			if (!started.ok)
-				return { ...run, ending: { kind: 'error', stage: 'submit', failure: started.failure } };
+			const run = runAfterStart(lookup, 'find', started);
+			if (!started.ok) return run;
 			const requestId = started.value.request_id;
 			run.requestId = requestId;
 			for (let poll = 0; poll < MAX_POLLS; poll++) {
@@ -269,27 +280,19 @@ describe(`Zapier fault soak: ${LOOKUPS} lookups through the app tester against a
 				bundle,
 				`${hooks.url}/resume/${i}`,
 			);
-			const run: LookupRun = {
-				lookup,
-				path: 'resume',
-				submitThrottles: started.throttles,
-				pollThrottles: [],
-				notFound: 0,
-				ending: { kind: 'failed', message: 'unfinished' },
-			};
-			if (!started.ok)
-				return { ...run, ending: { kind: 'error', stage: 'submit', failure: started.failure } };
+			const run = runAfterStart(lookup, 'resume', started);
+			if (!started.ok) return run;
 			run.started = started.value;
 			run.requestId = started.value.request_id;
 			const deadline = Date.now() + 20_000;
-			let delivery = hooks.accepted.find(
-				(d) => (d.body as { request_id?: unknown }).request_id === run.requestId,
-			);
-			while (!delivery && Date.now() < deadline) {
-				await sleep(5);
-				delivery = hooks.accepted.find(
+			const deliveryOf = () =>
+				hooks.accepted.find(
 					(d) => (d.body as { request_id?: unknown }).request_id === run.requestId,
 				);
+			let delivery = deliveryOf();
+			while (!delivery && Date.now() < deadline) {
+				await sleep(5);
+				delivery = deliveryOf();
 			}
 			if (!delivery) throw new Error(`${lookup.key}: no callback for ${run.requestId}`);
 			const resumed = await zap.step<LookupOutput>(
