@@ -12,6 +12,7 @@ import { startSandbox, type Sandbox } from '../../sandbox';
 import { fetchTransport } from '../support/fetchTransport';
 import { CANARY_KEY, CANARY_SECRET, everyRendering, leaksIn } from '../secrets/canary';
 import { scaledClock } from '../support/scaledClock';
+import { scaledSandboxClient } from '../support/sandboxFixture';
 import { unseenJobPosts } from '../support/jobCounting';
 import { CALLBACK_FAULT_RATES, SOAK_FAULT_RATES } from '../support/faultProfile';
 import { GAVE_UP } from '../support/soakVerdict';
@@ -32,15 +33,7 @@ let cleanClient: NyneClient;
 
 beforeAll(async () => {
 	clean = await startSandbox({ timeScale: TIME_SCALE, jobDurationMs: 0, rateLimit: false });
-	const clock = scaledClock(TIME_SCALE);
-	cleanClient = new NyneClient({
-		baseUrl: clean.url,
-		apiKey: clean.apiKey,
-		apiSecret: clean.apiSecret,
-		transport: fetchTransport({ timeScale: TIME_SCALE, apiNow: clock.now }),
-		...clock,
-		limiter: false,
-	});
+	cleanClient = scaledSandboxClient(clean, TIME_SCALE);
 });
 afterAll(async () => {
 	await clean?.close();
@@ -67,7 +60,10 @@ async function faultyWorld(lookups: SoakLookup[], extraRates: Record<string, num
 		keys,
 		log: (line) => log.push(line),
 	});
-	sandbox.control.setRandomFaults({ seed: 20_250_115, rates: { ...SOAK_FAULT_RATES, ...extraRates } });
+	sandbox.control.setRandomFaults({
+		seed: 20_250_115,
+		rates: { ...SOAK_FAULT_RATES, ...extraRates },
+	});
 	const clock = scaledClock(TIME_SCALE);
 	const posts = new Map<string, Array<number | 'no answer'>>();
 	const transport = fetchTransport({
@@ -82,10 +78,7 @@ async function faultyWorld(lookups: SoakLookup[], extraRates: Record<string, num
 			]);
 		},
 	});
-	const client = new NyneClient({
-		baseUrl: sandbox.url,
-		apiKey: sandbox.apiKey,
-		apiSecret: sandbox.apiSecret,
+	const client = scaledSandboxClient(sandbox, TIME_SCALE, {
 		transport,
 		...clock,
 		limiter: new RateLimiter(),

@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import type { Fault } from '../../sandbox/types';
-import { NyneClient, type InteractionPerson, type InteractionRequestBody } from '../../shared';
+import type { InteractionPerson, InteractionRequestBody } from '../../shared';
 import { CANARY_KEY, CANARY_SECRET, everyRendering, leaksIn } from '../secrets/canary';
 import { soakJobDuration, soakLookups, type SoakLookup } from '../soak/targets';
-import { fetchTransport } from '../support/fetchTransport';
-import { scaledClock } from '../support/scaledClock';
+import { scaledSandboxClient } from '../support/sandboxFixture';
 import { unseenJobPosts } from '../support/jobCounting';
 import { CALLBACK_FAULT_RATES, SOAK_FAULT_RATES } from '../support/faultProfile';
 import type { LookupOutput, StartedOutput } from '../../zapier/src/lookupOutput';
@@ -111,15 +110,7 @@ const cleanPeople = new Map<string, InteractionPerson[]>();
 
 beforeAll(async () => {
 	clean = await startSandbox({ timeScale: TIME_SCALE, jobDurationMs: 0, rateLimit: false });
-	const clock = scaledClock(TIME_SCALE);
-	const client = new NyneClient({
-		baseUrl: clean.url,
-		apiKey: clean.apiKey,
-		apiSecret: clean.apiSecret,
-		transport: fetchTransport({ timeScale: TIME_SCALE, apiNow: clock.now }),
-		...clock,
-		limiter: false,
-	});
+	const client = scaledSandboxClient(clean, TIME_SCALE);
 	// Before any Zapier run: the platform wraps global fetch with its logger on the first one.
 	const all = [...soakLookups(LOOKUPS, 'zap'), ...soakLookups(HOOK_LOOKUPS, 'hook')].filter(
 		(lookup) => !lookup.noData,
