@@ -7,6 +7,7 @@ import { startCallbackCatcher } from './harness/callbackCatcher';
 import { singleNodeWorkflow, webhookContext } from './harness/contexts';
 import { useScaledSandbox } from './harness/scaledSandbox';
 import { runNyne } from './harness/n8nHarness';
+import { nyneTriggerNode } from './harness/triggerNodes';
 import { completedCallback } from '../support/callbackFixtures';
 
 const TOKEN = 'a-long-secret-token-0123456789';
@@ -16,14 +17,7 @@ const env = useScaledSandbox(0.001);
 let nodeCounter = 0;
 function triggerNode(output = 'split'): INode {
 	nodeCounter += 1;
-	return {
-		id: `trigger-${nodeCounter}`,
-		name: 'Nyne Trigger',
-		type: 'n8n-nodes-nyne.nyneTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { token: TOKEN, output },
-	};
+	return nyneTriggerNode(`trigger-${nodeCounter}`, { token: TOKEN, output });
 }
 
 const completed = (requestId: string, people = 3) =>

@@ -2,7 +2,7 @@
 // lookup_failed message), and a lookup that found nobody gives no per-person items anywhere, but one
 // whole-result item wherever the output is the whole result.
 import { describe, expect, it } from 'vitest';
-import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { baseCounts } from '../../sandbox/people';
 import { NyneFollowerTrigger } from '../../nodes/NyneFollowerTrigger/NyneFollowerTrigger.node';
@@ -11,6 +11,7 @@ import type { LookupOutput } from '../../zapier/src/lookupOutput';
 import { pollContext, singleNodeWorkflow, webhookContext } from '../nodes/harness/contexts';
 import { runNyne } from '../nodes/harness/n8nHarness';
 import { useScaledSandbox } from '../nodes/harness/scaledSandbox';
+import { followerTriggerNode, nyneTriggerNode } from '../nodes/harness/triggerNodes';
 import { App, appTester, performOf, rejectionOf, shownMessage } from '../zapier/harness';
 import { completedCallback, failedCallback, people } from '../support/callbackFixtures';
 
@@ -26,14 +27,7 @@ async function nyneTrigger(
 	body: unknown,
 	output: 'split' | 'single',
 ): Promise<IDataObject[] | undefined> {
-	const node: INode = {
-		id: `t-${output}-${Math.random()}`,
-		name: 'Nyne Trigger',
-		type: 'n8n-nodes-nyne.nyneTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { token: TOKEN, output },
-	};
+	const node = nyneTriggerNode(`t-${output}-${Math.random()}`, { token: TOKEN, output });
 	const { context } = webhookContext({
 		workflow: singleNodeWorkflow(node),
 		node,
@@ -45,19 +39,11 @@ async function nyneTrigger(
 }
 
 async function followerSample(username: string): Promise<INodeExecutionData[][] | null> {
-	const node: INode = {
-		id: `f-${username}`,
-		name: 'Nyne Follower Trigger',
-		type: 'n8n-nodes-nyne.nyneFollowerTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {
-			socialMediaUrl: `https://x.com/${username}`,
-			event: 'newFollower',
-			maxResults: 1000,
-		},
-		credentials: { nyneApi: { id: 'cred1', name: 'Nyne sandbox' } },
-	};
+	const node = followerTriggerNode(`f-${username}`, {
+		socialMediaUrl: `https://x.com/${username}`,
+		event: 'newFollower',
+		maxResults: 1000,
+	});
 	return await new NyneFollowerTrigger().poll.call(
 		pollContext(singleNodeWorkflow(node), node, env.credentials, 'manual'),
 	);
