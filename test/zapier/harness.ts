@@ -1,11 +1,12 @@
 import http from 'node:http';
 import https from 'node:https';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import type { SandboxKey, SandboxOptions } from '../../sandbox/types';
 import { OK_JSON, startLoopbackServer } from '../support/loopbackServer';
+import { useSandbox as useSandboxFor } from '../support/sandboxFixture';
 
 import type * as ZapierCore from '../../zapier/node_modules/zapier-platform-core';
 import App from '../../zapier/src/index';
@@ -131,22 +132,11 @@ export function useSandbox(
 	options: Omit<SandboxOptions, 'keys'> & { extraKeys?: SandboxKey[] } = {},
 ): SandboxEnv {
 	const { extraKeys = [], ...rest } = options;
-	let sandbox: Sandbox | undefined;
-	beforeAll(async () => {
-		sandbox = await startSandbox({
-			timeScale: 0.001,
-			...rest,
-			keys: [{ apiKey: KEY, apiSecret: SECRET }, ...extraKeys],
-		});
+	return useSandboxFor({
+		timeScale: 0.001,
+		...rest,
+		keys: [{ apiKey: KEY, apiSecret: SECRET }, ...extraKeys],
 	});
-	afterAll(() => sandbox?.close());
-	beforeEach(() => sandbox?.control.reset());
-	return {
-		get sandbox() {
-			if (!sandbox) throw new Error('the sandbox starts in beforeAll');
-			return sandbox;
-		},
-	};
 }
 
 /** Runs `use` against a sandbox of its own (accepting KEY/SECRET, on a 1000x clock unless told), then closes it. */
