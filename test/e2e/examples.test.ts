@@ -17,7 +17,7 @@ import {
 	type N8nInstance,
 	type RunData,
 } from './harness';
-import { latest, N8N_TARGETS } from './suites/targets';
+import { latest, N8N_TARGETS } from './harness/targets';
 
 const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 const examples = readdirSync(EXAMPLES_DIR)

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { n8nNodeRuntime } from '../../scripts/n8n/node-runtime.mjs';
 import { n8nCacheDir, REPO_ROOT } from './harness';
-import { latest, N8N_TARGETS } from './suites/targets';
+import { latest, N8N_TARGETS } from './harness/targets';
 
 function jsFiles(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {

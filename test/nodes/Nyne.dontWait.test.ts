@@ -2,21 +2,13 @@ import { describe, expect, it } from 'vitest';
 
 import { runNyne } from './harness/n8nHarness';
 import { useScaledSandbox } from './harness/scaledSandbox';
+import { dontWaitLookup } from './harness/lookupParameters';
 
 // The reference edition of the API refuses Instagram followers at submission, which today's core lets through:
 // an item that fails only once it is sent.
 const env = useScaledSandbox(0.001, { resetEach: true, sandbox: { apiEdition: 'reference' } });
 
-const dontWait = (extra: Record<string, unknown> = {}) => ({
-	parameters: {
-		resource: 'interaction',
-		operation: 'getFollowers',
-		socialMediaUrl: '={{ $json.url }}',
-		maxResults: 12,
-		waitMode: 'none',
-		...extra,
-	},
-});
+const dontWait = (extra: Record<string, unknown> = {}) => ({ parameters: dontWaitLookup(extra) });
 
 describe("Don't Wait", () => {
 	it('a failing item names the lookups already started for the other items', async () => {

@@ -2,19 +2,12 @@ import { expect, it } from 'vitest';
 
 import { runNyne } from './harness/n8nHarness';
 import { useScaledSandbox } from './harness/scaledSandbox';
+import { dontWaitLookup } from './harness/lookupParameters';
 
 const env = useScaledSandbox(0.001);
 
 async function startLookup(url: string): Promise<string> {
-	const started = await runNyne(env.credentials, [{ url }], {
-		parameters: {
-			resource: 'interaction',
-			operation: 'getFollowers',
-			socialMediaUrl: '={{ $json.url }}',
-			maxResults: 12,
-			waitMode: 'none',
-		},
-	});
+	const started = await runNyne(env.credentials, [{ url }], { parameters: dontWaitLookup() });
 	return String(started.output?.[0].json.request_id);
 }
 

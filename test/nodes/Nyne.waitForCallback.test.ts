@@ -1,4 +1,5 @@
 import { WorkflowExecute } from 'n8n-core';
+import type { IDataObject } from 'n8n-workflow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { Nyne } from '../../nodes/Nyne/Nyne.node';
@@ -32,6 +33,24 @@ const parameters = (url: string, options = {}) => ({
 	waitMode: 'webhook',
 	options,
 });
+
+/** Runs the node on `items` until it waits for the callback of its lookup of `url`; the catcher gets the callback URL. */
+const waitingRun = (url: string, items: IDataObject[] = [{}], options = {}) =>
+	runNyne(env.credentials, items, {
+		parameters: parameters(url, options),
+		waitingBaseUrl: catcher.url,
+	});
+
+/** Two runs of the node in one execution, as Loop Over Items makes them: each waits with its own token. */
+async function twoRuns(firstUrl: string, secondUrl: string) {
+	const first = await waitingRun(firstUrl);
+	const firstCall = await catcher.next();
+	catcher.calls.length = 0;
+	const second = await waitingRun(secondUrl);
+	const secondCall = await catcher.next();
+	expect(first.waiting && second.waiting).toBe(true);
+	return { firstCall, second, secondCall };
+}
 
 /** What n8n's wait tracker does at the execution's wait time: run the saved execution on from where it waits. */
 async function resumeAtDeadline(run: RunResult) {
@@ -75,10 +94,7 @@ async function resume(
 }
 
 it('pauses the execution, and the callback to its resume URL becomes the output, without polling', async () => {
-	const run = await runNyne(env.credentials, [{}], {
-		parameters: parameters('https://x.com/erin'),
-		waitingBaseUrl: catcher.url,
-	});
+	const run = await waitingRun('https://x.com/erin');
 	expect(run.error).toBeUndefined();
 	expect(run.waiting).toBe(true);
 
@@ -95,10 +111,7 @@ it('pauses the execution, and the callback to its resume URL becomes the output,
 });
 
 it('refuses a resume call without the right token, so the execution keeps waiting', async () => {
-	const run = await runNyne(env.credentials, [{}], {
-		parameters: parameters('https://x.com/erin'),
-		waitingBaseUrl: catcher.url,
-	});
+	const run = await waitingRun('https://x.com/erin');
 	const call = await catcher.next();
 	const queries: Array<Record<string, string>> = [{}, { nyne_token: 'f'.repeat(40) }];
 	for (const query of queries) {
@@ -109,10 +122,7 @@ it('refuses a resume call without the right token, so the execution keeps waitin
 });
 
 it('refuses a body that is not a Nyne callback', async () => {
-	const run = await runNyne(env.credentials, [{}], {
-		parameters: parameters('https://x.com/erin'),
-		waitingBaseUrl: catcher.url,
-	});
+	const run = await waitingRun('https://x.com/erin');
 	const call = await catcher.next();
 	const { answer, response } = await resume(run, { body: { hello: 'world' }, query: call.query });
 	expect(response.statusCode).toBe(400);
@@ -120,20 +130,14 @@ it('refuses a body that is not a Nyne callback', async () => {
 });
 
 it('a failed lookup ends the execution with "The lookup failed"', async () => {
-	const run = await runNyne(env.credentials, [{}], {
-		parameters: parameters('https://x.com/nodata_erin'),
-		waitingBaseUrl: catcher.url,
-	});
+	const run = await waitingRun('https://x.com/nodata_erin');
 	const call = await catcher.next();
 	await expect(resume(run, call)).rejects.toThrow(/^The lookup failed: No interaction data found/);
 });
 
 it('more than one input item is refused before anything is sent', async () => {
 	const before = env.sandbox.control.stats().requests;
-	const run = await runNyne(env.credentials, [{}, {}], {
-		parameters: parameters('https://x.com/erin'),
-		waitingBaseUrl: catcher.url,
-	});
+	const run = await waitingRun('https://x.com/erin', [{}, {}]);
 	expect(run.error?.message).toMatch(/one input item/);
 	expect(run.waiting).toBe(false);
 	expect(env.sandbox.control.stats().requests).toBe(before);
@@ -153,10 +157,7 @@ it('an AI agent calling the node as a tool cannot pause for a callback, and noth
 
 it('waits until its Timeout, not forever; at the deadline the execution goes on with one item naming the request to fetch', async () => {
 	const before = Date.now();
-	const run = await runNyne(env.credentials, [{}], {
-		parameters: parameters('https://x.com/erin', { timeout: 120 }),
-		waitingBaseUrl: catcher.url,
-	});
+	const run = await waitingRun('https://x.com/erin', [{}], { timeout: 120 });
 	const after = Date.now();
 	expect(run.waiting).toBe(true);
 	const waitTill = new Date(run.run.waitTill!).getTime();
@@ -175,10 +176,7 @@ it('waits until its Timeout, not forever; at the deadline the execution goes on 
 
 it('without a Timeout it waits one hour for the callback', async () => {
 	const before = Date.now();
-	const run = await runNyne(env.credentials, [{}], {
-		parameters: parameters('https://x.com/erin'),
-		waitingBaseUrl: catcher.url,
-	});
+	const run = await waitingRun('https://x.com/erin');
 	const after = Date.now();
 	const waitTill = new Date(run.run.waitTill!).getTime();
 	expect(waitTill).toBeGreaterThanOrEqual(before + 3_600_000);
@@ -186,10 +184,7 @@ it('without a Timeout it waits one hour for the callback', async () => {
 });
 
 it('a callback with the right token but about another request is refused with 403, and nothing resumes', async () => {
-	const run = await runNyne(env.credentials, [{}], {
-		parameters: parameters('https://x.com/erin'),
-		waitingBaseUrl: catcher.url,
-	});
+	const run = await waitingRun('https://x.com/erin');
 	const call = await catcher.next();
 	const forged = {
 		...(call.body as Record<string, unknown>),
@@ -201,18 +196,10 @@ it('a callback with the right token but about another request is refused with 40
 });
 
 it('two identical lookups in one execution get different tokens, and the earlier one cannot resume the later', async () => {
-	const first = await runNyne(env.credentials, [{}], {
-		parameters: parameters('https://x.com/erin'),
-		waitingBaseUrl: catcher.url,
-	});
-	const firstCall = await catcher.next();
-	catcher.calls.length = 0;
-	const second = await runNyne(env.credentials, [{}], {
-		parameters: parameters('https://x.com/erin'),
-		waitingBaseUrl: catcher.url,
-	});
-	const secondCall = await catcher.next();
-	expect(first.waiting && second.waiting).toBe(true);
+	const { firstCall, second, secondCall } = await twoRuns(
+		'https://x.com/erin',
+		'https://x.com/erin',
+	);
 	expect(firstCall.query.nyne_token).not.toBe(secondCall.query.nyne_token);
 
 	const stale = await resume(second, firstCall);
@@ -241,42 +228,27 @@ describe.each([
 	['n8n 2.x', false],
 	['n8n 1.x (custom data not read back)', true],
 ])('resumes only what it started, on %s', (_version, n8n1) => {
-	/** Two runs of the node in one execution, as Loop Over Items makes them: each waits with its own token. */
-	async function twoRuns() {
-		const first = await runNyne(env.credentials, [{}], {
-			parameters: parameters('https://x.com/erin'),
-			waitingBaseUrl: catcher.url,
-		});
-		const firstCall = await catcher.next();
-		catcher.calls.length = 0;
-		const second = await runNyne(env.credentials, [{}], {
-			parameters: parameters('https://x.com/frank'),
-			waitingBaseUrl: catcher.url,
-		});
-		const secondCall = await catcher.next();
-		expect(first.waiting && second.waiting).toBe(true);
-		return { firstCall, second, secondCall };
-	}
+	const erinThenFrank = () => twoRuns('https://x.com/erin', 'https://x.com/frank');
 	const refused = (outcome: Awaited<ReturnType<typeof resume>>) => {
 		expect(outcome.response.statusCode).toBe(403);
 		expect(outcome.answer.workflowData).toBeUndefined();
 	};
 
 	it('its own callback resumes it with its own people', async () => {
-		const { second, secondCall } = await twoRuns();
+		const { second, secondCall } = await erinThenFrank();
 		const own = await resume(second, secondCall, { n8n1 });
 		expect(own.answer.workflowData?.[0]).toHaveLength(15);
 		expect(own.answer.workflowData?.[0]?.[0]?.json).toMatchObject({ target_username: 'frank' });
 	});
 
 	it('an earlier run’s callback (a loop’s previous item, a replay) is refused', async () => {
-		const { firstCall, second } = await twoRuns();
+		const { firstCall, second } = await erinThenFrank();
 		refused(await resume(second, firstCall, { n8n1 }));
 		refused(await resume(second, firstCall, { n8n1 }));
 	});
 
 	it('a body forged about this run’s request under an earlier run’s token is refused', async () => {
-		const { firstCall, second, secondCall } = await twoRuns();
+		const { firstCall, second, secondCall } = await erinThenFrank();
 		const forged = {
 			body: {
 				...(firstCall.body as Record<string, unknown>),
@@ -288,7 +260,7 @@ describe.each([
 	});
 
 	it('its own callback still resumes it after the API secret was rotated', async () => {
-		const { second, secondCall } = await twoRuns();
+		const { second, secondCall } = await erinThenFrank();
 		const own = await resume(second, secondCall, { n8n1, apiSecret: 'rotated-secret-0000' });
 		expect(own.response.statusCode).not.toBe(403);
 		expect(own.answer.workflowData?.[0]).toHaveLength(15);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { baseCounts } from '../../sandbox/people';
 import { HOUR_MS } from '../../shared';
@@ -8,6 +8,7 @@ import { getRuntime, setRuntime } from '../../nodes/common/transport';
 import { NyneFollowerTrigger } from '../../nodes/NyneFollowerTrigger/NyneFollowerTrigger.node';
 import { pollContext, singleNodeWorkflow } from './harness/contexts';
 import { useScaledSandbox } from './harness/scaledSandbox';
+import { followerTriggerNode } from './harness/triggerNodes';
 
 const TIME_SCALE = 0.001;
 const trigger = new NyneFollowerTrigger();
@@ -29,20 +30,12 @@ function smallProfile(prefix: string): string {
 }
 
 function watcher(username: string, event: string, maxResults = 1000) {
-	const node: INode = {
-		id: `follower-${username}-${event}`,
-		name: 'Nyne Follower Trigger',
-		type: 'n8n-nodes-nyne.nyneFollowerTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {
-			socialMediaUrl: `https://x.com/${username}`,
-			event,
-			maxResults,
-			checkEveryHours: 1,
-		},
-		credentials: { nyneApi: { id: 'cred1', name: 'Nyne sandbox' } },
-	};
+	const node = followerTriggerNode(`follower-${username}-${event}`, {
+		socialMediaUrl: `https://x.com/${username}`,
+		event,
+		maxResults,
+		checkEveryHours: 1,
+	});
 	const workflow = singleNodeWorkflow(node);
 	const pollNow = async () => await trigger.poll.call(pollContext(workflow, node, env.credentials));
 	const poll = async () => {

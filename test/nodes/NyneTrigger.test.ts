@@ -7,6 +7,8 @@ import { startCallbackCatcher } from './harness/callbackCatcher';
 import { singleNodeWorkflow, webhookContext } from './harness/contexts';
 import { useScaledSandbox } from './harness/scaledSandbox';
 import { runNyne } from './harness/n8nHarness';
+import { nyneTriggerNode } from './harness/triggerNodes';
+import { completedCallback } from '../support/callbackFixtures';
 
 const TOKEN = 'a-long-secret-token-0123456789';
 const trigger = new NyneTrigger();
@@ -15,33 +17,18 @@ const env = useScaledSandbox(0.001);
 let nodeCounter = 0;
 function triggerNode(output = 'split'): INode {
 	nodeCounter += 1;
-	return {
-		id: `trigger-${nodeCounter}`,
-		name: 'Nyne Trigger',
-		type: 'n8n-nodes-nyne.nyneTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { token: TOKEN, output },
-	};
+	return nyneTriggerNode(`trigger-${nodeCounter}`, { token: TOKEN, output });
 }
 
-const completed = (requestId: string, people = 3) => ({
-	request_id: requestId,
-	status: 'completed',
-	interaction_type: 'followers',
-	platform: 'twitter',
-	data: {
-		interaction_type: 'followers',
-		source_platform: 'twitter',
-		target: { username: 'frank' },
-		interactions: Array.from({ length: people }, (_, i) => ({
+const completed = (requestId: string, people = 3) =>
+	completedCallback(
+		requestId,
+		'frank',
+		Array.from({ length: people }, (_, i) => ({
 			username: `person${i}`,
 			display_name: `Person ${i}`,
 		})),
-		total_count: people,
-	},
-	result_count: people,
-});
+	);
 
 async function deliver(
 	node: INode,

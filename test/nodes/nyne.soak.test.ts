@@ -6,40 +6,20 @@ import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { CANARY_KEY, CANARY_SECRET, everyRendering, leaksIn } from '../secrets/canary';
 import { directLookup, type DirectPerson } from '../e2e/harness/sandbox-lookup';
 import { soakJobDuration } from '../soak/targets';
+import { SOAK_FAULT_RATES } from '../support/faultProfile';
 import { runNyne, type RunResult } from './harness/n8nHarness';
 import { useScaledSandbox } from './harness/scaledSandbox';
-import {
-	byInput,
-	checkCodeTotals,
-	checkEachLookup,
-	faultCounts,
-	type SoakLookup,
-} from '../support/soakVerdict';
+import { checkSoakRun, twitterSoakLookups } from '../support/soakVerdict';
 
 /** 100 keeps the unit suite quick; NYNE_SOAK_LOOKUPS=500 for a run by hand. */
 const ITEMS = Math.max(20, Number(process.env.NYNE_SOAK_LOOKUPS ?? 100));
 /** Real ms per API ms: a 45-s job takes 0.45 s, the 60/min window 0.6 s. */
 const TIME_SCALE = 0.01;
 const SEED = 20_261_128;
-const FAULT_RATES = {
-	server_error: 0.1,
-	rate_limit: 0.05,
-	early_404: 0.05,
-	slow: 0.05,
-	malformed_json: 0.03,
-	drop_connection: 0.03,
-};
-const lookups: SoakLookup[] = Array.from({ length: ITEMS }, (_, index) => {
-	const noData = index % 15 === 7;
-	const handle = `${noData ? 'nodata_ns' : 'nsoak_'}${String(index).padStart(3, '0')}`;
-	return {
-		index,
-		url: `https://x.com/${handle}`,
-		handle,
-		max: 10 + ((index * 37) % 120),
-		noData,
-		key: `twitter:${handle}`,
-	};
+const lookups = twitterSoakLookups(ITEMS, {
+	noDataEvery: 15,
+	handle: (index, noData) => `${noData ? 'nodata_ns' : 'nsoak_'}${String(index).padStart(3, '0')}`,
+	maxSpread: 120,
 });
 
 const log: string[] = [];
@@ -62,7 +42,7 @@ afterAll(async () => {
 
 describe(`fault soak: ${ITEMS} lookups through the Nyne node in n8n-core, random faults`, () => {
 	it('every input item ends with its full result or one error item with a code, and none is submitted twice', async () => {
-		env.sandbox.control.setRandomFaults({ seed: SEED, rates: FAULT_RATES });
+		env.sandbox.control.setRandomFaults({ seed: SEED, rates: SOAK_FAULT_RATES });
 		env.sandbox.control.injectFault({ kind: 'drop_connection', method: 'POST' });
 		env.sandbox.control.injectFault({ kind: 'rate_limit', times: 5, retryAfterSeconds: 2 });
 		const result: RunResult = await runNyne(
@@ -81,8 +61,6 @@ describe(`fault soak: ${ITEMS} lookups through the Nyne node in n8n-core, random
 			},
 		);
 		expect(result.error).toBeUndefined();
-		const groups = byInput(result.output ?? []);
-		expect([...groups.keys()].sort((a, b) => a - b)).toEqual(lookups.map((lookup) => lookup.index));
 		const stats = env.sandbox.control.stats();
 		const expected = new Map<number, DirectPerson[]>(
 			await Promise.all(
@@ -101,23 +79,15 @@ describe(`fault soak: ${ITEMS} lookups through the Nyne node in n8n-core, random
 					),
 			),
 		);
-		const codes = await checkEachLookup(
+		const { early404s } = await checkSoakRun({
+			name: 'node soak',
 			lookups,
-			groups,
-			stats.submissionsByTarget,
-			(lookup) => expected.get(lookup.index) ?? [],
-		);
-		const { postsUnseen, early404s } = faultCounts(log);
-		console.log(
-			`node soak: ${ITEMS} lookups ->`,
-			codes,
-			`| sandbox: ${stats.requests} requests, ${stats.status5xx} 5xx, ${stats.status429} 429, ${stats.submissions} jobs; ${postsUnseen} POST answers lost or torn, ${early404s} early 404s`,
-		);
-		checkCodeTotals(
-			codes,
-			{ postsUnseen, early404s },
-			{ lookups: ITEMS, gaveUpAtMost: Math.max(2, ITEMS * 0.02) },
-		);
+			items: result.output ?? [],
+			stats,
+			log,
+			expectedPeople: (lookup) => expected.get(lookup.index) ?? [],
+			gaveUpAtMost: Math.max(2, ITEMS * 0.02),
+		});
 		expect(stats.status5xx).toBeGreaterThan(0);
 		expect(stats.status429).toBeGreaterThanOrEqual(5);
 		expect(early404s).toBeGreaterThan(0);

@@ -2,7 +2,7 @@
 // lookup_failed message), and a lookup that found nobody gives no per-person items anywhere, but one
 // whole-result item wherever the output is the whole result.
 import { describe, expect, it } from 'vitest';
-import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { baseCounts } from '../../sandbox/people';
 import { NyneFollowerTrigger } from '../../nodes/NyneFollowerTrigger/NyneFollowerTrigger.node';
@@ -11,47 +11,23 @@ import type { LookupOutput } from '../../zapier/src/lookupOutput';
 import { pollContext, singleNodeWorkflow, webhookContext } from '../nodes/harness/contexts';
 import { runNyne } from '../nodes/harness/n8nHarness';
 import { useScaledSandbox } from '../nodes/harness/scaledSandbox';
+import { followerTriggerNode, nyneTriggerNode } from '../nodes/harness/triggerNodes';
 import { App, appTester, performOf, rejectionOf, shownMessage } from '../zapier/harness';
+import { completedCallback, failedCallback, people } from '../support/callbackFixtures';
 
 const env = useScaledSandbox(0.001, { sandbox: { jobDurationMs: 1_000 } });
 const failedMessage = (requestId: string) =>
 	`The lookup failed: No interaction data found (request ${requestId}). Nyne charges no credits for a lookup that finds no data.`;
 
-const callback = (requestId: string, people: number) => ({
-	request_id: requestId,
-	status: 'completed',
-	interaction_type: 'followers',
-	platform: 'twitter',
-	data: {
-		interaction_type: 'followers',
-		source_platform: 'twitter',
-		target: { username: 'quiet' },
-		interactions: Array.from({ length: people }, (_, i) => ({ username: `p${i}` })),
-		total_count: people,
-	},
-	result_count: people,
-});
-const failedCallback = (requestId: string) => ({
-	request_id: requestId,
-	status: 'failed',
-	interaction_type: 'followers',
-	platform: 'twitter',
-	error: 'No interaction data found',
-});
+const callback = (requestId: string, count: number) =>
+	completedCallback(requestId, 'quiet', people(count, 'p'));
 
 const TOKEN = 'same-outcome-token-0123456789';
 async function nyneTrigger(
 	body: unknown,
 	output: 'split' | 'single',
 ): Promise<IDataObject[] | undefined> {
-	const node: INode = {
-		id: `t-${output}-${Math.random()}`,
-		name: 'Nyne Trigger',
-		type: 'n8n-nodes-nyne.nyneTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { token: TOKEN, output },
-	};
+	const node = nyneTriggerNode(`t-${output}-${Math.random()}`, { token: TOKEN, output });
 	const { context } = webhookContext({
 		workflow: singleNodeWorkflow(node),
 		node,
@@ -63,19 +39,11 @@ async function nyneTrigger(
 }
 
 async function followerSample(username: string): Promise<INodeExecutionData[][] | null> {
-	const node: INode = {
-		id: `f-${username}`,
-		name: 'Nyne Follower Trigger',
-		type: 'n8n-nodes-nyne.nyneFollowerTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {
-			socialMediaUrl: `https://x.com/${username}`,
-			event: 'newFollower',
-			maxResults: 1000,
-		},
-		credentials: { nyneApi: { id: 'cred1', name: 'Nyne sandbox' } },
-	};
+	const node = followerTriggerNode(`f-${username}`, {
+		socialMediaUrl: `https://x.com/${username}`,
+		event: 'newFollower',
+		maxResults: 1000,
+	});
 	return await new NyneFollowerTrigger().poll.call(
 		pollContext(singleNodeWorkflow(node), node, env.credentials, 'manual'),
 	);

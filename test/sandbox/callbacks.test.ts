@@ -2,21 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LOOPBACK_ONLY } from '../../sandbox/callbacks';
 import { listen, POST, PROFILE, start, stopAll, submitOk, waitFor, waitForEnd } from './helpers';
 
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-	await stopAll();
-	await Promise.all(closers.splice(0).map((close) => close()));
-});
-
-async function receiver(...args: Parameters<typeof listen>) {
-	const hook = await listen(...args);
-	closers.push(hook.close);
-	return hook;
-}
+afterEach(stopAll);
 
 describe('sandbox callbacks', () => {
 	it('POSTs the documented completed payload as JSON', async () => {
-		const hook = await receiver();
+		const hook = await listen();
 		const sb = await start();
 		const requestId = await submitOk(sb, {
 			type: 'followers',
@@ -55,7 +45,7 @@ describe('sandbox callbacks', () => {
 	});
 
 	it('POSTs the documented failed payload', async () => {
-		const hook = await receiver();
+		const hook = await listen();
 		const sb = await start();
 		const requestId = await submitOk(sb, {
 			type: 'replies',
@@ -73,7 +63,7 @@ describe('sandbox callbacks', () => {
 	});
 
 	it('retries after a 500 answer and stops at the first 2xx', async () => {
-		const hook = await receiver((n) => (n === 0 ? 500 : 204));
+		const hook = await listen((n) => (n === 0 ? 500 : 204));
 		const sb = await start();
 		const requestId = await submitOk(sb, {
 			type: 'replies',
@@ -92,7 +82,7 @@ describe('sandbox callbacks', () => {
 	});
 
 	it('gives up after the first attempt and 5 retries', async () => {
-		const hook = await receiver(() => 503);
+		const hook = await listen(() => 503);
 		const sb = await start();
 		await submitOk(sb, { type: 'followers', social_media_url: PROFILE, callback_url: hook.url });
 		await waitFor(() => hook.received.length === 6 || undefined, 'six attempts');
@@ -103,7 +93,7 @@ describe('sandbox callbacks', () => {
 	});
 
 	it('times an attempt out after 30 s (scaled, at least 0.5 s real) and retries', async () => {
-		const hook = await receiver((n) => (n === 0 ? 'hang' : 200));
+		const hook = await listen((n) => (n === 0 ? 'hang' : 200));
 		const sb = await start();
 		await submitOk(sb, { type: 'followers', social_media_url: PROFILE, callback_url: hook.url });
 		await waitFor(
@@ -116,7 +106,7 @@ describe('sandbox callbacks', () => {
 	});
 
 	it('records a refused connection as an error and retries', async () => {
-		const hook = await receiver();
+		const hook = await listen();
 		await hook.close();
 		const sb = await start();
 		await submitOk(sb, { type: 'followers', social_media_url: PROFILE, callback_url: hook.url });
@@ -146,7 +136,7 @@ describe('sandbox callbacks', () => {
 	});
 
 	it('reaches a listener named localhost', async () => {
-		const hook = await receiver();
+		const hook = await listen();
 		const sb = await start();
 		await submitOk(sb, {
 			type: 'followers',

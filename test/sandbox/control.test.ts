@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
 import {
 	call,
-	type JsonBody,
+	control,
 	getRequest,
 	listen,
 	PROFILE,
@@ -16,18 +15,6 @@ import {
 } from './helpers';
 
 afterEach(stopAll);
-
-async function control(sb: Sandbox, method: 'GET' | 'POST', path: string, body?: unknown) {
-	const res = await fetch(`${sb.url}/__sandbox/${path}`, {
-		method,
-		headers: { 'Content-Type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	return {
-		status: res.status,
-		body: (await res.json()) as { success: boolean; data: JsonBody; error?: { code: string } },
-	};
-}
 
 const FOLLOWERS = { type: 'followers', social_media_url: PROFILE };
 

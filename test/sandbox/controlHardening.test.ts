@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import {
 	call,
+	controlCall,
+	JSON_HEADERS,
 	listen,
 	PROFILE,
 	start,
@@ -14,34 +16,16 @@ import {
 
 afterEach(stopAll);
 
-async function control(
-	url: string,
-	path: string,
-	init: { method?: string; headers?: Record<string, string>; body?: string } = {},
-) {
-	const res = await fetch(`${url}/__sandbox/${path}`, {
-		method: init.method ?? 'POST',
-		headers: init.headers,
-		body: init.body,
-	});
-	return {
-		status: res.status,
-		body: (await res.json()) as { data?: Record<string, unknown>; error?: { code: string } },
-	};
-}
-
-const JSON_HEADERS = { 'Content-Type': 'application/json' };
-
 describe('the sandbox as a developer tool: control endpoints a web page cannot drive', () => {
 	it('refuses a request with an Origin header (any browser fetch), and changes nothing', async () => {
 		const sb = await start();
-		const answer = await control(sb.url, 'faults', {
+		const answer = await controlCall(sb, 'faults', {
 			headers: { ...JSON_HEADERS, Origin: 'https://evil.example' },
 			body: JSON.stringify({ kind: 'server_error', times: 5 }),
 		});
 		expect(answer).toMatchObject({ status: 403, body: { error: { code: 'browser_refused' } } });
 		expect(
-			(await control(sb.url, 'stats', { method: 'GET', headers: { Origin: 'null' } })).status,
+			(await controlCall(sb, 'stats', { method: 'GET', headers: { Origin: 'null' } })).status,
 		).toBe(403);
 		expect((await submit(sb, { type: 'followers', social_media_url: PROFILE })).status).toBe(202);
 	});
@@ -55,7 +39,7 @@ describe('the sandbox as a developer tool: control endpoints a web page cannot d
 		'refuses a POST sent as %s (what a page can send without a preflight)',
 		async (_what, type) => {
 			const sb = await start();
-			const answer = await control(sb.url, 'reset', {
+			const answer = await controlCall(sb, 'reset', {
 				headers: type ? { 'Content-Type': type } : {},
 				body: '{}',
 			});
@@ -69,7 +53,7 @@ describe('the sandbox as a developer tool: control endpoints a web page cannot d
 	it('answers 413 to a body over 1 MB, on control and API paths alike', async () => {
 		const sb = await start();
 		const big = JSON.stringify({ kind: 'slow', pad: 'x'.repeat(1_100_000) });
-		expect((await control(sb.url, 'faults', { headers: JSON_HEADERS, body: big })).status).toBe(
+		expect((await controlCall(sb, 'faults', { headers: JSON_HEADERS, body: big })).status).toBe(
 			413,
 		);
 		expect((await call(sb, 'POST', '/person/interactions', { raw: big })).status).toBe(413);
@@ -78,7 +62,7 @@ describe('the sandbox as a developer tool: control endpoints a web page cannot d
 
 	it('clamps job durations (to a day) and churn counts (to 1,000 per change)', async () => {
 		const sb = await start();
-		const duration = await control(sb.url, 'job-duration', {
+		const duration = await controlCall(sb, 'job-duration', {
 			headers: JSON_HEADERS,
 			body: JSON.stringify({ ms: 1e15 }),
 		});
@@ -88,7 +72,7 @@ describe('the sandbox as a developer tool: control endpoints a web page cannot d
 			(await waitForEnd(sb, await submitOk(sb, { type: 'followers', social_media_url: PROFILE })))
 				.body.data.result.target.followers_count as number;
 		const churn = (change: Record<string, number>) =>
-			control(sb.url, 'churn', {
+			controlCall(sb, 'churn', {
 				headers: JSON_HEADERS,
 				body: JSON.stringify({ platform: 'twitter', username: 'elonmusk', ...change }),
 			});

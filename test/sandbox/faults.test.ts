@@ -14,11 +14,7 @@ import {
 	waitForEnd,
 } from './helpers';
 
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-	await stopAll();
-	await Promise.all(closers.splice(0).map((close) => close()));
-});
+afterEach(stopAll);
 
 const FOLLOWERS = { type: 'followers', social_media_url: PROFILE };
 
@@ -119,7 +115,6 @@ describe('sandbox faults', () => {
 
 	it('duplicate_callback delivers the same payload twice', async () => {
 		const hook = await listen();
-		closers.push(hook.close);
 		const sb = await start();
 		sb.control.injectFault({ kind: 'duplicate_callback' });
 		await submitOk(sb, { ...FOLLOWERS, callback_url: hook.url });
@@ -135,7 +130,6 @@ describe('sandbox faults', () => {
 
 	it('out_of_order_callback lets a later job overtake an earlier one', async () => {
 		const hook = await listen();
-		closers.push(hook.close);
 		const sb = await start();
 		sb.control.injectFault({ kind: 'out_of_order_callback', delayMs: 300_000 });
 		const first = await submitOk(sb, { ...FOLLOWERS, callback_url: hook.url });

@@ -1,6 +1,5 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
+import { HANG, startLoopbackServer } from '../support/loopbackServer';
 
 /** A JSON body as `JSON.parse` types it: the tests read any field of it. */
 export type JsonBody = ReturnType<typeof JSON.parse>;
@@ -13,7 +12,8 @@ export interface Answer {
 
 export const FAST: SandboxOptions = { timeScale: 0.001 };
 
-const running = new Set<Sandbox>();
+/** What `stopAll` closes: every sandbox `start`ed and every receiver `listen`ed to since the last call. */
+const running = new Set<{ close(): Promise<void> }>();
 
 export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
 	const sandbox = await startSandbox({ ...FAST, ...options });
@@ -24,6 +24,39 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
 export async function stopAll(): Promise<void> {
 	await Promise.all([...running].map((s) => s.close()));
 	running.clear();
+}
+
+export const JSON_HEADERS = { 'Content-Type': 'application/json' };
+
+/** A call to a control endpoint, `/__sandbox/<path>`, as sent (POST unless told). */
+export async function controlCall(
+	sandbox: { url: string },
+	path: string,
+	init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
+	const res = await fetch(`${sandbox.url}/__sandbox/${path}`, {
+		method: init.method ?? 'POST',
+		headers: init.headers,
+		body: init.body,
+	});
+	return {
+		status: res.status,
+		body: (await res.json()) as { success: boolean; data: JsonBody; error?: { code: string } },
+	};
+}
+
+/** A control call as a script makes it: a JSON body, if any. */
+export function control(
+	sandbox: { url: string },
+	method: 'GET' | 'POST',
+	path: string,
+	body?: unknown,
+) {
+	return controlCall(sandbox, path, {
+		method,
+		headers: JSON_HEADERS,
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
 }
 
 export function authHeaders(sandbox: {
@@ -106,36 +139,23 @@ export interface Received {
 	status: number;
 }
 
-/** A loopback callback receiver; `answer` picks the status for the n-th request (0-based). */
+/** A loopback callback receiver (closed by `stopAll`); `answer` picks the status for the n-th request (0-based). */
 export async function listen(
-	answer: (n: number, req: IncomingMessage) => number | 'hang' = () => 200,
+	answer: (n: number) => number | typeof HANG = () => 200,
 ): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
 	const received: Received[] = [];
-	const server: Server = createServer((req, res) => {
-		let text = '';
-		req.on('data', (c: Buffer) => (text += c.toString('utf8')));
-		req.on('end', () => {
-			const status = answer(received.length, req);
-			received.push({
-				body: JSON.parse(text),
-				path: req.url ?? '',
-				contentType: req.headers['content-type'],
-				status: status === 'hang' ? 0 : status,
-			});
-			if (status !== 'hang') res.writeHead(status).end('ok');
+	const server = await startLoopbackServer(({ target, headers, body }) => {
+		const status = answer(received.length);
+		received.push({
+			body: body as JsonBody,
+			path: target,
+			contentType: headers['content-type'],
+			status: status === HANG ? 0 : status,
 		});
+		return status === HANG ? HANG : { status };
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	return {
-		url: `http://127.0.0.1:${port}/hook`,
-		received,
-		close: () =>
-			new Promise<void>((resolve) => {
-				server.closeAllConnections();
-				server.close(() => resolve());
-			}),
-	};
+	running.add(server);
+	return { url: `${server.url}/hook`, received, close: server.close };
 }
 
 export const PROFILE = 'https://twitter.com/elonmusk';

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
 import { NyneValidationError, parseCallbackPayload } from '../../shared';
+import { completedCallback } from '../support/callbackFixtures';
 
 const completedPayload = {
-	request_id: 'interaction_abc123def456_1',
-	status: 'completed',
-	interaction_type: 'followers',
-	platform: 'twitter',
-	data: {
-		interaction_type: 'followers',
-		source_platform: 'twitter',
-		target: { username: 'elonmusk' },
-		interactions: [{ username: 'follower123', bio: 'Tech enthusiast', extra_field: 1 }],
-		total_count: 1,
-	},
-	result_count: 1,
+	...completedCallback('interaction_abc123def456_1', 'elonmusk', [
+		{ username: 'follower123', bio: 'Tech enthusiast', extra_field: 1 },
+	]),
 	delivered_by: 'nyne',
 };
 

@@ -7,6 +7,7 @@ import { startSandbox } from '../../sandbox';
 import type { Sandbox } from '../../sandbox';
 import { fetchTransport } from '../support/fetchTransport';
 import { scaledClock } from '../support/scaledClock';
+import { scaledSandboxClient } from '../support/sandboxFixture';
 
 const SCALE = 0.05;
 const PROCESSES = 2;
@@ -53,14 +54,7 @@ describe('one key, two processes, two limiters', () => {
 		const processes = Array.from({ length: PROCESSES }, () => new RateLimiter());
 		const runs = processes.flatMap((limiter, p) =>
 			Array.from({ length: RUNS_PER_PROCESS }, (_, r) => {
-				const client = new NyneClient({
-					baseUrl: sandbox.url,
-					apiKey: sandbox.apiKey,
-					apiSecret: sandbox.apiSecret,
-					transport,
-					...clock,
-					limiter,
-				});
+				const client = scaledSandboxClient(sandbox, SCALE, { transport, ...clock, limiter });
 				return run(client, `p${p}r${r}`);
 			}),
 		);

@@ -12,6 +12,10 @@ import { startSandbox, type Sandbox } from '../../sandbox';
 import { fetchTransport } from '../support/fetchTransport';
 import { CANARY_KEY, CANARY_SECRET, everyRendering, leaksIn } from '../secrets/canary';
 import { scaledClock } from '../support/scaledClock';
+import { scaledSandboxClient } from '../support/sandboxFixture';
+import { unseenJobPosts } from '../support/jobCounting';
+import { CALLBACK_FAULT_RATES, SOAK_FAULT_RATES } from '../support/faultProfile';
+import { GAVE_UP } from '../support/soakVerdict';
 import { startCallbackListener, type CallbackListener } from './callbackListener';
 import { personKey, soakJobDuration, soakLookups, type SoakLookup } from './targets';
 
@@ -19,21 +23,7 @@ import { personKey, soakJobDuration, soakLookups, type SoakLookup } from './targ
 const LOOKUPS = Math.max(15, Number(process.env.NYNE_SOAK_LOOKUPS ?? 120));
 /** Real ms per API ms: a 20-s job takes 40 ms, the 60/min window 120 ms. */
 const TIME_SCALE = 0.002;
-const FAULT_RATES = {
-	server_error: 0.1,
-	rate_limit: 0.03,
-	slow: 0.03,
-	drop_connection: 0.02,
-	malformed_json: 0.02,
-};
 const WAIT_TIMEOUT_MS = 24 * 3_600_000;
-/** Codes of a client that retried maxRetries times and gave up: a clear error, but it must stay rare. */
-const GAVE_UP = new Set([
-	'internal_error',
-	'network_error',
-	'invalid_response',
-	'rate_limit_exceeded',
-]);
 
 type Ending =
 	{ kind: 'completed'; lookup: CompletedLookup } | { kind: 'error'; error: NyneApiError };
@@ -43,15 +33,7 @@ let cleanClient: NyneClient;
 
 beforeAll(async () => {
 	clean = await startSandbox({ timeScale: TIME_SCALE, jobDurationMs: 0, rateLimit: false });
-	const clock = scaledClock(TIME_SCALE);
-	cleanClient = new NyneClient({
-		baseUrl: clean.url,
-		apiKey: clean.apiKey,
-		apiSecret: clean.apiSecret,
-		transport: fetchTransport({ timeScale: TIME_SCALE, apiNow: clock.now }),
-		...clock,
-		limiter: false,
-	});
+	cleanClient = scaledSandboxClient(clean, TIME_SCALE);
 });
 afterAll(async () => {
 	await clean?.close();
@@ -78,7 +60,10 @@ async function faultyWorld(lookups: SoakLookup[], extraRates: Record<string, num
 		keys,
 		log: (line) => log.push(line),
 	});
-	sandbox.control.setRandomFaults({ seed: 20_250_115, rates: { ...FAULT_RATES, ...extraRates } });
+	sandbox.control.setRandomFaults({
+		seed: 20_250_115,
+		rates: { ...SOAK_FAULT_RATES, ...extraRates },
+	});
 	const clock = scaledClock(TIME_SCALE);
 	const posts = new Map<string, Array<number | 'no answer'>>();
 	const transport = fetchTransport({
@@ -93,10 +78,7 @@ async function faultyWorld(lookups: SoakLookup[], extraRates: Record<string, num
 			]);
 		},
 	});
-	const client = new NyneClient({
-		baseUrl: sandbox.url,
-		apiKey: sandbox.apiKey,
-		apiSecret: sandbox.apiSecret,
+	const client = scaledSandboxClient(sandbox, TIME_SCALE, {
 		transport,
 		...clock,
 		limiter: new RateLimiter(),
@@ -108,15 +90,6 @@ function countBy(values: string[]): Record<string, number> {
 	const counts: Record<string, number> = {};
 	for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
 	return counts;
-}
-
-/** POSTs whose job the sandbox made but whose answer the client never read. */
-function unseenJobPosts(log: string[]): number {
-	return log.filter(
-		(line) =>
-			line.startsWith('POST /person/interactions -> ') &&
-			(/dropped \(would be 202\)/.test(line) || / -> 202 .*fault=malformed_json/.test(line)),
-	).length;
 }
 
 /** Every POST after the first for a target must follow an answer that proves no job was made (429 or 500). */
@@ -237,7 +210,7 @@ describe('fault soak: callback mode, with duplicated, out-of-order and refused d
 			callbackUrl: listener.url,
 			noData: false,
 		});
-		world = await faultyWorld(lookups, { duplicate_callback: 0.3, out_of_order_callback: 0.3 });
+		world = await faultyWorld(lookups, CALLBACK_FAULT_RATES);
 		const submitted = await Promise.all(
 			lookups.map((lookup) =>
 				world.client.submit(lookup.body, { timeoutMs: WAIT_TIMEOUT_MS }).then(

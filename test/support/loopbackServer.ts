@@ -1,11 +1,14 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One HTTP call a loopback server received. */
 export interface LoopbackCall {
 	method: string;
+	/** The request target as sent: path and query. */
+	target: string;
 	path: string;
 	query: Record<string, string>;
+	headers: IncomingHttpHeaders;
 	text: string;
 	/** The body parsed as JSON, or the raw text when it is not JSON (undefined when empty). */
 	body: unknown;
@@ -22,19 +25,33 @@ export interface LoopbackServer {
 	close(): Promise<void>;
 }
 
+/** No answer at all: the connection stays open until the server closes. */
+export const HANG = 'hang';
+
+export type LoopbackReply = LoopbackAnswer | typeof HANG;
+
 export const OK_JSON: LoopbackAnswer = { status: 200, body: '{"status":"ok"}' };
+
+/** `value` as a JSON answer, 200 unless told. */
+export const jsonAnswer = (value: unknown, status = 200): LoopbackAnswer => ({
+	status,
+	body: JSON.stringify(value),
+});
 
 /** The one loopback HTTP listener of the tests: every call read whole, then answered by `answer`. */
 export async function startLoopbackServer(
-	answer: (call: LoopbackCall) => LoopbackAnswer = () => OK_JSON,
+	answer: (call: LoopbackCall) => LoopbackReply | Promise<LoopbackReply> = () => OK_JSON,
 ): Promise<LoopbackServer> {
 	const server = createServer((request, response) => {
-		void readCall(request).then((call) => {
-			const { status, body } = answer(call);
-			response
-				.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' })
-				.end(body ?? '');
-		});
+		void readCall(request)
+			.then(answer)
+			.then((reply) => {
+				if (reply === HANG) return;
+				const { status, body } = reply;
+				response
+					.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' })
+					.end(body ?? '');
+			});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
@@ -68,8 +85,10 @@ async function readCall(request: IncomingMessage): Promise<LoopbackCall> {
 	}
 	return {
 		method: request.method ?? 'GET',
+		target: request.url ?? '/',
 		path: url.pathname,
 		query: Object.fromEntries(url.searchParams),
+		headers: request.headers,
 		text,
 		body,
 	};

@@ -2,7 +2,9 @@
 // ends with its full result or exactly one error item with a code, no lookup is submitted twice, and the
 // codes stay within what the injected faults can explain.
 import { expect } from 'vitest';
+import type { SandboxStats } from '../../sandbox/types';
 import type { DirectPerson } from '../e2e/harness/sandbox-lookup';
+import { unseenPosts } from './jobCounting';
 
 /** Codes of a client that retried its maximum and gave up on a GET: a clear error, but it must stay rare. */
 export const GAVE_UP = new Set([
@@ -22,13 +24,37 @@ export interface SoakLookup {
 	key: string;
 }
 
+/** `count` Twitter lookups; lookup 7, and every `noDataEvery`-th after it, of an account the sandbox has no data for. */
+export function twitterSoakLookups(
+	count: number,
+	options: {
+		noDataEvery: number;
+		handle: (index: number, noData: boolean) => string;
+		/** max_results runs over 10 .. 10 + maxSpread - 1. */
+		maxSpread: number;
+	},
+): SoakLookup[] {
+	return Array.from({ length: count }, (_, index) => {
+		const noData = index % options.noDataEvery === 7;
+		const handle = options.handle(index, noData);
+		return {
+			index,
+			url: `https://x.com/${handle}`,
+			handle,
+			max: 10 + ((index * 37) % options.maxSpread),
+			noData,
+			key: `twitter:${handle}`,
+		};
+	});
+}
+
 export interface SoakItem {
 	json: Record<string, unknown>;
 	pairedItem?: unknown;
 }
 
 /** The node's output items grouped by the input item they are paired to. */
-export function byInput<T extends SoakItem>(items: T[]): Map<number, T[]> {
+function byInput<T extends SoakItem>(items: T[]): Map<number, T[]> {
 	const groups = new Map<number, T[]>();
 	for (const item of items) {
 		const index = (item.pairedItem as { item?: unknown } | undefined)?.item;
@@ -39,7 +65,7 @@ export function byInput<T extends SoakItem>(items: T[]): Map<number, T[]> {
 }
 
 /** Checks every lookup's items; returns how many ended with each error code, and `completed`. */
-export async function checkEachLookup(
+async function checkEachLookup(
 	lookups: SoakLookup[],
 	groups: Map<number, SoakItem[]>,
 	submissionsByTarget: Record<string, number>,
@@ -88,13 +114,9 @@ export async function checkEachLookup(
 }
 
 /** From the sandbox log: POST answers lost or torn (the client cannot know it submitted), early 404s served. */
-export function faultCounts(log: string[]): { postsUnseen: number; early404s: number } {
+function faultCounts(log: string[]): { postsUnseen: number; early404s: number } {
 	return {
-		postsUnseen: log.filter(
-			(line) =>
-				line.startsWith('POST /person/interactions') &&
-				/fault=(drop_connection|malformed_json)/.test(line),
-		).length,
+		postsUnseen: unseenPosts(log),
 		early404s: log.filter(
 			(line) => line.startsWith('GET /person/interactions') && line.includes('fault=early_404'),
 		).length,
@@ -102,7 +124,7 @@ export function faultCounts(log: string[]): { postsUnseen: number; early404s: nu
 }
 
 /** The totals: a lost POST answer is never resent, so only those are "unknown" (and the dropped one is certain). */
-export function checkCodeTotals(
+function checkCodeTotals(
 	codes: Record<string, number>,
 	faults: { postsUnseen: number; early404s: number },
 	limits: { lookups: number; gaveUpAtMost: number },
@@ -115,4 +137,36 @@ export function checkCodeTotals(
 	);
 	expect(codes.lookup_failed ?? 0).toBeGreaterThan(0);
 	expect(codes.completed ?? 0).toBeGreaterThan(limits.lookups * 0.7);
+}
+
+/**
+ * The verdict of one soak run from the node's output `items`: one group per input item, each checked, then the
+ * code totals. Logs a summary line under `name`; returns the fault counts, for checks that the faults happened.
+ */
+export async function checkSoakRun(run: {
+	name: string;
+	lookups: SoakLookup[];
+	items: SoakItem[];
+	stats: SandboxStats;
+	log: string[];
+	expectedPeople: (lookup: SoakLookup) => DirectPerson[] | Promise<DirectPerson[]>;
+	gaveUpAtMost: number;
+}): Promise<{ postsUnseen: number; early404s: number }> {
+	const { lookups, stats } = run;
+	const groups = byInput(run.items);
+	expect([...groups.keys()].sort((a, b) => a - b)).toEqual(lookups.map((lookup) => lookup.index));
+	const codes = await checkEachLookup(
+		lookups,
+		groups,
+		stats.submissionsByTarget,
+		run.expectedPeople,
+	);
+	const faults = faultCounts(run.log);
+	console.log(
+		`${run.name}: ${lookups.length} lookups ->`,
+		codes,
+		`| sandbox: ${stats.requests} requests, ${stats.status5xx} 5xx, ${stats.status429} 429, ${stats.submissions} jobs; ${faults.postsUnseen} POST answers lost or torn, ${faults.early404s} early 404s`,
+	);
+	checkCodeTotals(codes, faults, { lookups: lookups.length, gaveUpAtMost: run.gaveUpAtMost });
+	return faults;
 }

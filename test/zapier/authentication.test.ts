@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { startSandbox, type Sandbox } from '../../sandbox/index';
 import {
 	App,
 	appTester,
@@ -10,27 +9,24 @@ import {
 	performOf,
 	rejectionOf,
 	SECRET,
+	useSandbox,
 } from './harness';
 
 const testAuth = performOf(App.authentication?.test);
 
 describe('Zapier authentication', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox({ timeScale: 0.001, keys: [{ apiKey: KEY, apiSecret: SECRET }] });
-	});
-	afterAll(() => sandbox.close());
+	const env = useSandbox();
 
 	it('tests the key pair with GET /usage', async () => {
-		const usage = await appTester(testAuth, { authData: authFor(sandbox.url) });
+		const usage = await appTester(testAuth, { authData: authFor(env.sandbox.url) });
 		expect(usage).toMatchObject({ credits_remaining: expect.any(Number) });
-		expect(sandbox.control.stats().byEndpoint).toMatchObject({ 'GET /usage': 1 });
+		expect(env.sandbox.control.stats().byEndpoint).toMatchObject({ 'GET /usage': 1 });
 		expectNoSecrets(usage);
 	});
 
 	it('asks to reconnect when the secret is wrong, without echoing it', async () => {
 		const error = await rejectionOf(
-			appTester(testAuth, { authData: authFor(sandbox.url, KEY, 'wrong_secret_value') }),
+			appTester(testAuth, { authData: authFor(env.sandbox.url, KEY, 'wrong_secret_value') }),
 		);
 		expect(error.name).toBe('ExpiredAuthError');
 		expect(error.message).toMatch(/"API Secret" field/);
@@ -40,7 +36,7 @@ describe('Zapier authentication', () => {
 
 	it('reads NYNE_BASE_URL when the credential has no base URL', async () => {
 		const saved = process.env.NYNE_BASE_URL;
-		process.env.NYNE_BASE_URL = sandbox.url;
+		process.env.NYNE_BASE_URL = env.sandbox.url;
 		try {
 			const usage = await appTester(testAuth, { authData: { api_key: KEY, api_secret: SECRET } });
 			expect(usage).toMatchObject({ credits_remaining: expect.any(Number) });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { startSandbox, type Sandbox } from '../../sandbox/index';
+import type { Sandbox } from '../../sandbox/index';
 import type { ZObject } from '../../zapier/node_modules/zapier-platform-core';
 import {
 	App,
@@ -12,6 +12,8 @@ import {
 	rejectionOf,
 	SECRET,
 	shownMessage,
+	useSandbox,
+	withSandbox,
 } from './harness';
 
 const start = performOf(App.creates.start_interaction_lookup.operation.perform);
@@ -64,16 +66,21 @@ function expectNoKeyLeaks(error: Error): void {
 	}
 }
 
-describe('Zapier error mapping', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox({
-			timeScale: 0.001,
-			keys: [{ apiKey: KEY, apiSecret: SECRET }, ...Object.values(KEYS)],
+/** Runs `use` against a sandbox on real time (so its Retry-After says `seconds`) whose next POST answers 429. */
+function withRateLimitedPost(seconds: number, use: (sandbox: Sandbox) => Promise<void>) {
+	return withSandbox({ timeScale: 1 }, async (realTime) => {
+		realTime.control.injectFault({
+			kind: 'rate_limit',
+			method: 'POST',
+			times: 1,
+			retryAfterSeconds: seconds,
 		});
+		await use(realTime);
 	});
-	afterAll(() => sandbox.close());
-	beforeEach(() => sandbox.control.reset());
+}
+
+describe('Zapier error mapping', () => {
+	const env = useSandbox({ extraKeys: Object.values(KEYS) });
 
 	const run = (authData: Record<string, string>, inputData: Record<string, unknown> = lookup) =>
 		rejectionOf(appTester(start, { authData, inputData }));
@@ -81,25 +88,25 @@ describe('Zapier error mapping', () => {
 	it.each([
 		[
 			'a wrong secret',
-			() => authFor(sandbox.url, KEY, 'not_the_secret'),
+			() => authFor(env.sandbox.url, KEY, 'not_the_secret'),
 			/secret does not match .*"API Secret" field/,
 		],
 		[
 			'an unknown key',
-			() => authFor(sandbox.url, 'zk_nobody_knows_this_key', SECRET),
+			() => authFor(env.sandbox.url, 'zk_nobody_knows_this_key', SECRET),
 			/does not know this API key.*"API Key" field/,
 		],
 		[
 			'a key without a secret',
-			() => ({ base_url: sandbox.url, api_key: KEY }),
+			() => ({ base_url: env.sandbox.url, api_key: KEY }),
 			/no API key or secret/,
 		],
 		[
 			'an expired key',
-			() => authFor(sandbox.url, KEYS.expired.apiKey, KEYS.expired.apiSecret),
+			() => authFor(env.sandbox.url, KEYS.expired.apiKey, KEYS.expired.apiSecret),
 			/expired/,
 		],
-		['no key at all', () => ({ base_url: sandbox.url }), /no API key or secret/],
+		['no key at all', () => ({ base_url: env.sandbox.url }), /no API key or secret/],
 	])('asks to reconnect for %s (401)', async (_name, auth, message) => {
 		const error = await run(auth());
 		expect(error.name).toBe('ExpiredAuthError');
@@ -114,62 +121,42 @@ describe('Zapier error mapping', () => {
 		['access_denied', KEYS.denied, /denied access/],
 		['ip_not_allowed', KEYS.ipLocked, /allowed list/],
 	])('halts without switching the Zap off on %s (403)', async (_code, key, message) => {
-		const error = await run(authFor(sandbox.url, key.apiKey, key.apiSecret));
+		const error = await run(authFor(env.sandbox.url, key.apiKey, key.apiSecret));
 		expect(error.name).toBe('HaltedError');
 		expect(shownMessage(error)).toMatch(message);
 		expectNoKeyLeaks(error);
 	});
 
 	it('throttles with the Retry-After delay on 429 rate_limit_exceeded', async () => {
-		// Unscaled time, so the sandbox's Retry-After header says 42 s.
-		const realTime = await startSandbox({
-			timeScale: 1,
-			keys: [{ apiKey: KEY, apiSecret: SECRET }],
-		});
-		try {
-			realTime.control.injectFault({
-				kind: 'rate_limit',
-				method: 'POST',
-				times: 1,
-				retryAfterSeconds: 42,
-			});
+		await withRateLimitedPost(42, async (realTime) => {
 			const error = await run(authFor(realTime.url));
 			expect(error.name).toBe('ThrottledError');
 			expect(throttleDelay(error)).toBe(42);
 			expect(shownMessage(error)).toMatch(/rate limit/);
 			expect(realTime.control.stats().submissions).toBe(0);
-		} finally {
-			await realTime.close();
-		}
+		});
 	});
 
 	it('throttles until the next billing cycle on monthly_limit_exceeded', async () => {
-		const limited = await startSandbox({
-			timeScale: 0.001,
-			keys: [{ apiKey: KEY, apiSecret: SECRET }],
-			rateLimit: { monthly: 1 },
-		});
-		try {
+		await withSandbox({ rateLimit: { monthly: 1 } }, async (limited) => {
 			await appTester(start, { authData: authFor(limited.url), inputData: lookup });
 			const error = await run(authFor(limited.url));
 			expect(error.name).toBe('ThrottledError');
 			expect(shownMessage(error)).toMatch(/monthly request limit/);
 			expect(throttleDelay(error)).toBeGreaterThan(0);
-		} finally {
-			await limited.close();
-		}
+		});
 	});
 
 	it('retries later on a server error (5xx), for a submit and for a status check', async () => {
-		sandbox.control.injectFault({ kind: 'server_error', method: 'POST', times: 1 });
-		const submitError = await run(authFor(sandbox.url));
+		env.sandbox.control.injectFault({ kind: 'server_error', method: 'POST', times: 1 });
+		const submitError = await run(authFor(env.sandbox.url));
 		expect(submitError.name).toBe('ThrottledError');
 		expect(shownMessage(submitError)).toMatch(/internal error/);
 
-		sandbox.control.injectFault({ kind: 'server_error', method: 'GET', times: 1 });
+		env.sandbox.control.injectFault({ kind: 'server_error', method: 'GET', times: 1 });
 		const statusError = await rejectionOf(
 			appTester(search, {
-				authData: authFor(sandbox.url),
+				authData: authFor(env.sandbox.url),
 				inputData: { request_id: 'interaction_abc_1' },
 			}),
 		);
@@ -177,33 +164,38 @@ describe('Zapier error mapping', () => {
 	});
 
 	it('never resends a submit whose answer was lost, and says so', async () => {
-		sandbox.control.injectFault({ kind: 'drop_connection', method: 'POST', times: 1 });
-		const error = await run(authFor(sandbox.url));
+		env.sandbox.control.injectFault({ kind: 'drop_connection', method: 'POST', times: 1 });
+		const error = await run(authFor(env.sandbox.url));
 		expect(shownMessage(error)).toMatch(/never paid for twice/);
-		expect(sandbox.control.stats().byEndpoint['POST /person/interactions']).toBe(1);
+		expect(env.sandbox.control.stats().byEndpoint['POST /person/interactions']).toBe(1);
 	});
 
 	it('signs a request made with z.request directly with the key pair (the beforeRequest middleware)', async () => {
 		const post = (z: ZObject) =>
 			z
 				.request({
-					url: `${sandbox.url}/person/interactions`,
+					url: `${env.sandbox.url}/person/interactions`,
 					method: 'POST',
 					body: { type: 'followers', social_media_url: 'https://x.com/acme' },
 				})
 				.then((response) => response.data);
-		const data = (await appTester(post, { authData: authFor(sandbox.url) })) as {
+		const data = (await appTester(post, { authData: authFor(env.sandbox.url) })) as {
 			data: { request_id: string };
 		};
 		expect(data.data.request_id).toMatch(/^interaction_/);
 	});
 
 	it('does not let Zapier re-run a start whose POST got a 504 (the lookup may exist)', async () => {
-		sandbox.control.injectFault({ kind: 'server_error', method: 'POST', status: 504, times: 1 });
-		const error = await run(authFor(sandbox.url));
+		env.sandbox.control.injectFault({
+			kind: 'server_error',
+			method: 'POST',
+			status: 504,
+			times: 1,
+		});
+		const error = await run(authFor(env.sandbox.url));
 		expect(error.name).not.toBe('ThrottledError');
 		expect(shownMessage(error)).toMatch(/not sent again/);
-		expect(sandbox.control.stats().submissions).toBeLessThanOrEqual(1);
+		expect(env.sandbox.control.stats().submissions).toBeLessThanOrEqual(1);
 		expectNoKeyLeaks(error);
 	});
 });

@@ -12,6 +12,7 @@ import {
 	useSandboxWithListener,
 } from './harness';
 import type { LookupOutput } from '../../zapier/src/lookupOutput';
+import { completedCallback } from '../support/callbackFixtures';
 
 const create = App.creates.fetch_interactions.operation;
 const perform = performOf(create.perform);
@@ -110,20 +111,7 @@ describe('create fetch_interactions ("Find Social Interactions")', () => {
 	it('cuts a result too big for Zapier and says so', async () => {
 		const bio = 'x'.repeat(8_000);
 		const interactions = Array.from({ length: 1000 }, (_, i) => ({ username: `person_${i}`, bio }));
-		const body = {
-			request_id: 'interaction_big_1',
-			status: 'completed',
-			interaction_type: 'followers',
-			platform: 'twitter',
-			data: {
-				interaction_type: 'followers',
-				source_platform: 'twitter',
-				target: { username: 'big' },
-				interactions,
-				total_count: 1000,
-			},
-			result_count: 1000,
-		};
+		const body = completedCallback('interaction_big_1', 'big', interactions);
 		const done = (await appTester(performResume, {
 			outputData: { request_id: body.request_id },
 			cleanedRequest: body,

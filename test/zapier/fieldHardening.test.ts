@@ -1,18 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { startSandbox, type Sandbox } from '../../sandbox/index';
 import {
 	App,
 	appTester,
 	authFor,
 	clearAppCache,
 	expectNoSecrets,
-	KEY,
 	performOf,
 	rejectionOf,
-	SECRET,
 	shownMessage,
+	useSandbox,
 } from './harness';
+import { completedCallback } from '../support/callbackFixtures';
 
 const start = performOf(App.creates.start_interaction_lookup.operation.perform);
 const fetchPerform = performOf(App.creates.fetch_interactions.operation.perform);
@@ -28,22 +27,13 @@ const DISABLED = {
 };
 
 describe('Zapier: field hardening against the sandbox', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox({
-			timeScale: 0.001,
-			jobDurationMs: 0,
-			keys: [{ apiKey: KEY, apiSecret: SECRET }, DISABLED],
-		});
-	});
-	afterAll(() => sandbox.close());
-	beforeEach(() => sandbox.control.reset());
+	const env = useSandbox({ jobDurationMs: 0, extraKeys: [DISABLED] });
 
 	/** Asks (free) until Nyne has finished the lookup; its number of people. */
 	const completedCount = async (requestId: string): Promise<number> => {
 		for (let attempt = 0; attempt < 100; attempt++) {
 			const [found] = (await appTester(search, {
-				authData: authFor(sandbox.url),
+				authData: authFor(env.sandbox.url),
 				inputData: { request_id: requestId },
 			})) as Array<{ status: string; count: number }>;
 			if (found?.status === 'completed') return found.count;
@@ -51,33 +41,22 @@ describe('Zapier: field hardening against the sandbox', () => {
 		}
 		throw new Error(`lookup ${requestId} did not finish`);
 	};
-	const callbackBody = (requestId: string) => ({
-		request_id: requestId,
-		status: 'completed',
-		interaction_type: 'followers',
-		platform: 'twitter',
-		data: {
-			interaction_type: 'followers',
-			source_platform: 'twitter',
-			target: { username: 'someone' },
-			interactions: [{ username: 'forged_person' }],
-			total_count: 1,
-		},
-	});
+	const callbackBody = (requestId: string) =>
+		completedCallback(requestId, 'someone', [{ username: 'forged_person' }]);
 
 	it.each([
 		[
 			'start_interaction_lookup',
-			() => appTester(start, { authData: authFor(sandbox.url), inputData: lookup }),
+			() => appTester(start, { authData: authFor(env.sandbox.url), inputData: lookup }),
 		],
 		[
 			'fetch_interactions',
-			() => appTester(fetchPerform, { authData: authFor(sandbox.url), inputData: lookup }),
+			() => appTester(fetchPerform, { authData: authFor(env.sandbox.url), inputData: lookup }),
 		],
 	])(
 		'%s: a proxy answering the POST with an HTML 500 after creating the job halts (no ThrottledError, no re-run): jobs created == 1',
 		async (_step, run) => {
-			sandbox.control.injectFault({
+			env.sandbox.control.injectFault({
 				kind: 'server_error',
 				method: 'POST',
 				status: 500,
@@ -89,7 +68,7 @@ describe('Zapier: field hardening against the sandbox', () => {
 			expect(error.name).toBe('HaltedError');
 			expect(error.name).not.toBe('ThrottledError');
 			expect(shownMessage(error)).toMatch(/HTTP 500 .*may still arrive.*not sent again/s);
-			expect(sandbox.control.stats()).toMatchObject({
+			expect(env.sandbox.control.stats()).toMatchObject({
 				submissions: 1,
 				byEndpoint: { 'POST /person/interactions': 1 },
 			});
@@ -98,7 +77,7 @@ describe('Zapier: field hardening against the sandbox', () => {
 	);
 
 	it('an empty 502 after creation halts too: jobs created == 1', async () => {
-		sandbox.control.injectFault({
+		env.sandbox.control.injectFault({
 			kind: 'server_error',
 			method: 'POST',
 			status: 502,
@@ -107,41 +86,41 @@ describe('Zapier: field hardening against the sandbox', () => {
 			times: 10,
 		});
 		const error = await rejectionOf(
-			appTester(start, { authData: authFor(sandbox.url), inputData: lookup }),
+			appTester(start, { authData: authFor(env.sandbox.url), inputData: lookup }),
 		);
 		expect(error.name).toBe('HaltedError');
-		expect(sandbox.control.stats().submissions).toBe(1);
+		expect(env.sandbox.control.stats().submissions).toBe(1);
 	});
 
 	it('find waits through a young 404 (the core\'s rule), and says "not found" at once for an old request', async () => {
 		const started = (await appTester(start, {
-			authData: authFor(sandbox.url),
+			authData: authFor(env.sandbox.url),
 			inputData: lookup,
 		})) as { request_id: string };
-		sandbox.control.injectFault({ kind: 'early_404', times: 2 });
+		env.sandbox.control.injectFault({ kind: 'early_404', times: 2 });
 		const [found] = (await appTester(search, {
-			authData: authFor(sandbox.url),
+			authData: authFor(env.sandbox.url),
 			inputData: { request_id: started.request_id },
 		})) as Array<{ request_id: string }>;
 		expect(found?.request_id).toBe(started.request_id);
-		expect(sandbox.control.stats().byEndpoint['GET /person/interactions']).toBe(3);
+		expect(env.sandbox.control.stats().byEndpoint['GET /person/interactions']).toBe(3);
 
 		const old = await appTester(search, {
-			authData: authFor(sandbox.url),
+			authData: authFor(env.sandbox.url),
 			inputData: { request_id: 'interaction_abc123def456_1700000000' },
 		});
 		expect(old).toEqual([]);
-		expect(sandbox.control.stats().byEndpoint['GET /person/interactions']).toBe(4);
+		expect(env.sandbox.control.stats().byEndpoint['GET /person/interactions']).toBe(4);
 	});
 
 	it('find reads a result with a nameless person and a text total_count, and says how many were dropped', async () => {
 		const started = (await appTester(start, {
-			authData: authFor(sandbox.url),
+			authData: authFor(env.sandbox.url),
 			inputData: lookup,
 		})) as { request_id: string };
-		sandbox.control.injectFault({ kind: 'odd_result', shape: 'nameless_person' });
+		env.sandbox.control.injectFault({ kind: 'odd_result', shape: 'nameless_person' });
 		const [found] = (await appTester(search, {
-			authData: authFor(sandbox.url),
+			authData: authFor(env.sandbox.url),
 			inputData: { request_id: started.request_id },
 		})) as Array<{ status: string; count: number; dropped_count: number }>;
 		expect(found).toMatchObject({ status: 'completed', count: 10, dropped_count: 1 });
@@ -153,21 +132,21 @@ describe('Zapier: field hardening against the sandbox', () => {
 			request_id: 'interaction_mine000000_1700000000',
 		};
 		const forged = await appTester(performOf(hook.perform), {
-			authData: authFor(sandbox.url),
+			authData: authFor(env.sandbox.url),
 			subscribeData,
 			cleanedRequest: callbackBody('interaction_other00000_1700000000'),
 		});
 		expect(forged).toEqual([]);
 		// The older version's subscription started a real lookup; its callback fires with Nyne's answer.
 		const started = (await appTester(start, {
-			authData: authFor(sandbox.url),
+			authData: authFor(env.sandbox.url),
 			inputData: lookup,
 		})) as { request_id: string };
 		clearAppCache();
 		const finished = await completedCount(started.request_id);
 		const older = { id: started.request_id, request_id: started.request_id };
 		const mine = (await appTester(performOf(hook.perform), {
-			authData: authFor(sandbox.url),
+			authData: authFor(env.sandbox.url),
 			subscribeData: older,
 			cleanedRequest: callbackBody(started.request_id),
 		})) as unknown[];
@@ -178,7 +157,7 @@ describe('Zapier: field hardening against the sandbox', () => {
 		const outputData = { request_id: 'interaction_mine000000_1700000000' };
 		const error = await rejectionOf(
 			appTester(performResume, {
-				authData: authFor(sandbox.url),
+				authData: authFor(env.sandbox.url),
 				outputData,
 				cleanedRequest: callbackBody('interaction_other00000_1700000000'),
 			}),
@@ -190,7 +169,7 @@ describe('Zapier: field hardening against the sandbox', () => {
 	it('the start action shows the callback URL with its token masked', async () => {
 		const callback_url = 'https://n8n.example.com/webhook/abc/nyne?token=0123456789abcdef';
 		const started = (await appTester(start, {
-			authData: authFor(sandbox.url),
+			authData: authFor(env.sandbox.url),
 			inputData: { ...lookup, callback_url },
 		})) as { callback_url: string };
 		expect(started.callback_url).toBe('https://n8n.example.com/webhook/abc/nyne?token=***');
@@ -201,16 +180,19 @@ describe('Zapier: field hardening against the sandbox', () => {
 		'max_results %j is refused before anything is sent',
 		async (max_results) => {
 			const error = await rejectionOf(
-				appTester(start, { authData: authFor(sandbox.url), inputData: { ...lookup, max_results } }),
+				appTester(start, {
+					authData: authFor(env.sandbox.url),
+					inputData: { ...lookup, max_results },
+				}),
 			);
 			expect(shownMessage(error)).toMatch(/decimal digits.*Fix the "Max Results" field/);
-			expect(sandbox.control.stats().requests).toBe(0);
+			expect(env.sandbox.control.stats().requests).toBe(0);
 		},
 	);
 
 	it('Instagram followers are accepted', async () => {
 		const started = (await appTester(start, {
-			authData: authFor(sandbox.url),
+			authData: authFor(env.sandbox.url),
 			inputData: { type: 'followers', social_media_url: 'https://instagram.com/nyne_ai' },
 		})) as { platform: string };
 		expect(started.platform).toBe('instagram');
@@ -219,7 +201,7 @@ describe('Zapier: field hardening against the sandbox', () => {
 	it('a disabled key (403 api_key_disabled) asks to reconnect, naming the fields to fix', async () => {
 		const error = await rejectionOf(
 			appTester(start, {
-				authData: authFor(sandbox.url, DISABLED.apiKey, DISABLED.apiSecret),
+				authData: authFor(env.sandbox.url, DISABLED.apiKey, DISABLED.apiSecret),
 				inputData: lookup,
 			}),
 		);

@@ -1,10 +1,12 @@
 import http from 'node:http';
 import https from 'node:https';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 
 import { startSandbox, type Sandbox } from '../../sandbox/index';
+import type { SandboxKey, SandboxOptions } from '../../sandbox/types';
 import { OK_JSON, startLoopbackServer } from '../support/loopbackServer';
+import { useSandbox as useSandboxFor } from '../support/sandboxFixture';
 
 import type * as ZapierCore from '../../zapier/node_modules/zapier-platform-core';
 import App from '../../zapier/src/index';
@@ -117,35 +119,62 @@ export async function startCallbackListener(): Promise<CallbackListener> {
 	};
 }
 
-export interface SandboxWithListener {
+export interface SandboxEnv {
 	/** A sandbox that accepts KEY/SECRET, reset before each test. */
 	readonly sandbox: Sandbox;
+}
+
+/**
+ * Registers the hooks of a file that needs a sandbox on a 1000x clock, accepting KEY/SECRET and `extraKeys`;
+ * it is there once beforeAll ran.
+ */
+export function useSandbox(
+	options: Omit<SandboxOptions, 'keys'> & { extraKeys?: SandboxKey[] } = {},
+): SandboxEnv {
+	const { extraKeys = [], ...rest } = options;
+	return useSandboxFor({
+		timeScale: 0.001,
+		...rest,
+		keys: [{ apiKey: KEY, apiSecret: SECRET }, ...extraKeys],
+	});
+}
+
+/** Runs `use` against a sandbox of its own (accepting KEY/SECRET, on a 1000x clock unless told), then closes it. */
+export async function withSandbox<T>(
+	options: Omit<SandboxOptions, 'keys'>,
+	use: (sandbox: Sandbox) => Promise<T>,
+): Promise<T> {
+	const sandbox = await startSandbox({
+		timeScale: 0.001,
+		...options,
+		keys: [{ apiKey: KEY, apiSecret: SECRET }],
+	});
+	try {
+		return await use(sandbox);
+	} finally {
+		await sandbox.close();
+	}
+}
+
+export interface SandboxWithListener extends SandboxEnv {
 	readonly listener: CallbackListener;
 }
 
 /** Registers the hooks of a file that needs a sandbox and a callback listener; both are there once beforeAll ran. */
 export function useSandboxWithListener(): SandboxWithListener {
-	const env: { sandbox?: Sandbox; listener?: CallbackListener } = {};
+	const env = useSandbox();
+	let listener: CallbackListener | undefined;
 	beforeAll(async () => {
-		env.sandbox = await startSandbox({
-			timeScale: 0.001,
-			keys: [{ apiKey: KEY, apiSecret: SECRET }],
-		});
-		env.listener = await startCallbackListener();
+		listener = await startCallbackListener();
 	});
-	afterAll(async () => {
-		await env.listener?.close();
-		await env.sandbox?.close();
-	});
-	beforeEach(() => env.sandbox?.control.reset());
+	afterAll(() => listener?.close());
 	return {
 		get sandbox() {
-			if (!env.sandbox) throw new Error('the sandbox starts in beforeAll');
 			return env.sandbox;
 		},
 		get listener() {
-			if (!env.listener) throw new Error('the callback listener starts in beforeAll');
-			return env.listener;
+			if (!listener) throw new Error('the callback listener starts in beforeAll');
+			return listener;
 		},
 	};
 }

@@ -17,6 +17,7 @@ import {
 	type CallbackListener,
 } from './harness';
 import { invokeWithZcache, startZcacheRpcServer } from './zcacheRpcServer';
+import { completedCallback } from '../support/callbackFixtures';
 
 const operation = App.triggers.interaction_results.operation;
 // The schema types a trigger's operation as any kind (polling, hook, hook-to-poll); this one is a REST hook.
@@ -28,6 +29,9 @@ const performList = performOf(trigger.performList);
 const start = performOf(App.creates.start_interaction_lookup.operation.perform);
 type Person = PersonItem;
 type Subscription = { id: string; registered_at: string };
+/** A callback nobody but a forger would post: one planted person. */
+const plantedCallback = (requestId: string) =>
+	completedCallback(requestId, 'acme', [{ username: 'planted' }]);
 
 /**
  * The instant Zap (Zap A: "Interaction Lookup Completed") and the Zaps that start lookups (Zap B:
@@ -50,6 +54,9 @@ describe('trigger interaction_results (REST hook for every lookup of the connect
 			authData: auth(),
 			inputData: { type: 'followers', social_media_url: socialMediaUrl, max_results: 12, ...extra },
 		})) as StartedOutput;
+	/** What the Zap editor shows when it loads a sample of the trigger. */
+	const loadSample = () =>
+		appTester(performList, { authData: auth(), inputData: {}, meta: { isLoadingSample: true } });
 	const perform = async (subscribeData: Subscription, body: unknown) =>
 		(await appTester(trigger.perform, {
 			authData: auth(),
@@ -190,16 +197,7 @@ describe('trigger interaction_results (REST hook for every lookup of the connect
 	it('a post about an unknown request ID that looks young costs at most 3 reads', async () => {
 		const subscribeData = await subscribe(env.listener.url);
 		const youngId = `interaction_unknown0000_${Math.floor(Date.now() / 1000)}`;
-		const people = await perform(subscribeData, {
-			request_id: youngId,
-			status: 'completed',
-			data: {
-				interaction_type: 'followers',
-				source_platform: 'twitter',
-				target: { username: 'acme' },
-				interactions: [{ username: 'planted' }],
-			},
-		});
+		const people = await perform(subscribeData, plantedCallback(youngId));
 		expect(people).toEqual([]);
 		const reads = env.sandbox.control.stats().byEndpoint['GET /person/interactions'] ?? 0;
 		expect(reads).toBeGreaterThanOrEqual(1);
@@ -249,16 +247,10 @@ describe('trigger interaction_results (REST hook for every lookup of the connect
 
 	it('triggers nothing for a forged callback about a lookup Nyne does not know', async () => {
 		const subscribeData = await subscribe(env.listener.url);
-		const people = await perform(subscribeData, {
-			request_id: 'interaction_forged00000_1700000000',
-			status: 'completed',
-			data: {
-				interaction_type: 'followers',
-				source_platform: 'twitter',
-				target: { username: 'acme' },
-				interactions: [{ username: 'planted' }],
-			},
-		});
+		const people = await perform(
+			subscribeData,
+			plantedCallback('interaction_forged00000_1700000000'),
+		);
 		expect(people).toEqual([]);
 	});
 
@@ -310,11 +302,7 @@ describe('trigger interaction_results (REST hook for every lookup of the connect
 		const started = await startLookup('https://x.com/nyne_ai');
 		await env.listener.nextBody();
 		const submissions = env.sandbox.control.stats().submissions;
-		const people = (await appTester(performList, {
-			authData: auth(),
-			inputData: {},
-			meta: { isLoadingSample: true },
-		})) as Person[];
+		const people = (await loadSample()) as Person[];
 		expect(people).toHaveLength(3);
 		expect(people.every((p) => p.request_id === started.request_id)).toBe(true);
 		expect(env.sandbox.control.stats().submissions).toBe(submissions);
@@ -322,22 +310,10 @@ describe('trigger interaction_results (REST hook for every lookup of the connect
 
 	it('falls back to the documented sample when the connection has no finished lookup yet', async () => {
 		await subscribe(env.listener.url);
-		expect(
-			await appTester(performList, {
-				authData: auth(),
-				inputData: {},
-				meta: { isLoadingSample: true },
-			}),
-		).toEqual([trigger.sample]);
+		expect(await loadSample()).toEqual([trigger.sample]);
 		env.sandbox.control.setJobDurationMs(3_600_000_000);
 		await startLookup('https://x.com/slow_account');
-		expect(
-			await appTester(performList, {
-				authData: auth(),
-				inputData: {},
-				meta: { isLoadingSample: true },
-			}),
-		).toEqual([trigger.sample]);
+		expect(await loadSample()).toEqual([trigger.sample]);
 		expect(env.sandbox.control.stats().submissions).toBe(1);
 	});
 });

@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import type { Fault } from '../../sandbox/types';
-import { NyneClient, type InteractionPerson, type InteractionRequestBody } from '../../shared';
+import type { InteractionPerson, InteractionRequestBody } from '../../shared';
 import { CANARY_KEY, CANARY_SECRET, everyRendering, leaksIn } from '../secrets/canary';
 import { soakJobDuration, soakLookups, type SoakLookup } from '../soak/targets';
-import { fetchTransport } from '../support/fetchTransport';
-import { scaledClock } from '../support/scaledClock';
+import { scaledSandboxClient } from '../support/sandboxFixture';
+import { unseenJobPosts } from '../support/jobCounting';
+import { CALLBACK_FAULT_RATES, SOAK_FAULT_RATES } from '../support/faultProfile';
 import type { LookupOutput, StartedOutput } from '../../zapier/src/lookupOutput';
 import type { PersonItem } from '../../zapier/src/people';
 import { appTester, authFor } from './harness';
@@ -27,15 +28,6 @@ const HOOK_LOOKUPS = Math.max(5, Math.ceil(LOOKUPS / 2));
 /** Real ms per API ms: a 45-s job takes 45 ms; Zapier's 30-s reschedule after a 5xx, 30 ms. */
 const TIME_SCALE = 0.001;
 const SEED = 20_250_611;
-const REQUEST_FAULTS = {
-	server_error: 0.1,
-	rate_limit: 0.04,
-	early_404: 0.05,
-	slow: 0.05,
-	drop_connection: 0.02,
-	malformed_json: 0.02,
-};
-const CALLBACK_FAULTS = { duplicate_callback: 0.3, out_of_order_callback: 0.3 };
 /** A burst of 429s on the first POSTs, with a Retry-After Zapier must pass on as the ThrottledError delay. */
 const BURST = { count: 5, retryAfterSeconds: 42 };
 /** One of each kind up front (after the burst), so every kind happens whatever the random rolls give. */
@@ -86,6 +78,25 @@ interface LookupRun {
 	started?: LookupOutput;
 }
 
+/** A lookup's run as its first step left it: over already when that step failed. */
+function runAfterStart(
+	lookup: SoakLookup,
+	path: LookupRun['path'],
+	started: StepEnding<unknown>,
+): LookupRun {
+	const run: LookupRun = {
+		lookup,
+		path,
+		submitThrottles: started.throttles,
+		pollThrottles: [],
+		notFound: 0,
+		ending: { kind: 'failed', message: 'unfinished' },
+	};
+	return started.ok
+		? run
+		: { ...run, ending: { kind: 'error', stage: 'submit', failure: started.failure } };
+}
+
 const auth = (sandbox: Sandbox) => authFor(sandbox.url, CANARY_KEY, CANARY_SECRET);
 const inputOf = (body: InteractionRequestBody) => ({
 	type: body.type,
@@ -99,15 +110,7 @@ const cleanPeople = new Map<string, InteractionPerson[]>();
 
 beforeAll(async () => {
 	clean = await startSandbox({ timeScale: TIME_SCALE, jobDurationMs: 0, rateLimit: false });
-	const clock = scaledClock(TIME_SCALE);
-	const client = new NyneClient({
-		baseUrl: clean.url,
-		apiKey: clean.apiKey,
-		apiSecret: clean.apiSecret,
-		transport: fetchTransport({ timeScale: TIME_SCALE, apiNow: clock.now }),
-		...clock,
-		limiter: false,
-	});
+	const client = scaledSandboxClient(clean, TIME_SCALE);
 	// Before any Zapier run: the platform wraps global fetch with its logger on the first one.
 	const all = [...soakLookups(LOOKUPS, 'zap'), ...soakLookups(HOOK_LOOKUPS, 'hook')].filter(
 		(lookup) => !lookup.noData,
@@ -136,15 +139,6 @@ async function faultySandbox(log: string[], rates: Record<string, number>): Prom
 	});
 	sandbox.control.setRandomFaults({ seed: SEED, rates });
 	return sandbox;
-}
-
-/** POSTs whose job the sandbox made but whose answer the app never read (dropped, or cut JSON). */
-function unseenJobPosts(log: string[]): number {
-	return log.filter(
-		(line) =>
-			line.startsWith('POST /person/interactions -> ') &&
-			(/dropped \(would be 202\)/.test(line) || / -> 202 .*fault=malformed_json/.test(line)),
-	).length;
 }
 
 /** The item with the app's additions taken off: what the API said about the person. */
@@ -213,7 +207,7 @@ describe(`Zapier fault soak: ${LOOKUPS} lookups through the app tester against a
 	const gaveUp: LookupRun[] = [];
 
 	beforeAll(async () => {
-		sandbox = await faultySandbox(log, { ...REQUEST_FAULTS, ...CALLBACK_FAULTS });
+		sandbox = await faultySandbox(log, { ...SOAK_FAULT_RATES, ...CALLBACK_FAULT_RATES });
 		sandbox.control.injectFault({
 			kind: 'rate_limit',
 			method: 'POST',
@@ -240,16 +234,8 @@ describe(`Zapier fault soak: ${LOOKUPS} lookups through the app tester against a
 				'creates.start_interaction_lookup.operation.perform',
 				{ authData, inputData: inputOf(lookup.body) },
 			);
-			const run: LookupRun = {
-				lookup,
-				path: 'find',
-				submitThrottles: started.throttles,
-				pollThrottles: [],
-				notFound: 0,
-				ending: { kind: 'failed', message: 'unfinished' },
-			};
-			if (!started.ok)
-				return { ...run, ending: { kind: 'error', stage: 'submit', failure: started.failure } };
+			const run = runAfterStart(lookup, 'find', started);
+			if (!started.ok) return run;
 			const requestId = started.value.request_id;
 			run.requestId = requestId;
 			for (let poll = 0; poll < MAX_POLLS; poll++) {
@@ -285,27 +271,19 @@ describe(`Zapier fault soak: ${LOOKUPS} lookups through the app tester against a
 				bundle,
 				`${hooks.url}/resume/${i}`,
 			);
-			const run: LookupRun = {
-				lookup,
-				path: 'resume',
-				submitThrottles: started.throttles,
-				pollThrottles: [],
-				notFound: 0,
-				ending: { kind: 'failed', message: 'unfinished' },
-			};
-			if (!started.ok)
-				return { ...run, ending: { kind: 'error', stage: 'submit', failure: started.failure } };
+			const run = runAfterStart(lookup, 'resume', started);
+			if (!started.ok) return run;
 			run.started = started.value;
 			run.requestId = started.value.request_id;
 			const deadline = Date.now() + 20_000;
-			let delivery = hooks.accepted.find(
-				(d) => (d.body as { request_id?: unknown }).request_id === run.requestId,
-			);
-			while (!delivery && Date.now() < deadline) {
-				await sleep(5);
-				delivery = hooks.accepted.find(
+			const deliveryOf = () =>
+				hooks.accepted.find(
 					(d) => (d.body as { request_id?: unknown }).request_id === run.requestId,
 				);
+			let delivery = deliveryOf();
+			while (!delivery && Date.now() < deadline) {
+				await sleep(5);
+				delivery = deliveryOf();
 			}
 			if (!delivery) throw new Error(`${lookup.key}: no callback for ${run.requestId}`);
 			const resumed = await zap.step<LookupOutput>(
@@ -512,7 +490,7 @@ describe(`Zapier fault soak: one instant Zap receives every lookup Start Interac
 	const failures: ZapierFailure[] = [];
 
 	beforeAll(async () => {
-		sandbox = await faultySandbox(log, { ...REQUEST_FAULTS, ...CALLBACK_FAULTS });
+		sandbox = await faultySandbox(log, { ...SOAK_FAULT_RATES, ...CALLBACK_FAULT_RATES });
 		for (const fault of SURE_FAULTS.filter((f) => f.method === 'POST'))
 			sandbox.control.injectFault(fault);
 		sandbox.control.injectFault({ kind: 'rate_limit', method: 'POST' });

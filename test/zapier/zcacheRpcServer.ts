@@ -1,6 +1,5 @@
-import { createServer, type IncomingMessage } from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
+import { jsonAnswer, startLoopbackServer } from '../support/loopbackServer';
 
 /**
  * A loopback stand-in for Zapier's RPC endpoint with z.cache semantics as Zapier documents them:
@@ -53,45 +52,37 @@ export async function startZcacheRpcServer(
 	};
 	let hold: HoldCall | undefined;
 	const refusalWaiters: Array<() => void> = [];
-	const server = createServer((req, res) => {
-		const who = /^\/as\/([^/]+)\/([^/]+)\//.exec(req.url ?? '');
+	const server = await startLoopbackServer(async ({ target, body }) => {
+		const who = /^\/as\/([^/]+)\/([^/]+)\//.exec(target);
 		const identity = { user: who?.[1] ?? 'u1', auth: who?.[2] ?? 'a1' };
-		void readJson(req).then(async (call) => {
-			const method = call.method as CacheMethod;
-			const [key, second, , setScope, nx] = call.params as [
-				string,
-				unknown,
-				number | null,
-				unknown,
-				boolean | null,
-			];
-			// get and delete send (key, scope); set sends (key, value, ttl, scope, nx).
-			const value = method === 'zcache_set' ? ((second as string | null) ?? 'null') : null;
-			if (options.fails?.(method, key, value)) {
-				res.writeHead(500).end();
-				return;
-			}
-			const store = storeFor(scopeTag(method === 'zcache_set' ? setScope : second, identity));
-			let result: unknown = null;
-			if (method === 'zcache_get') result = store.get(key) ?? null;
-			else if (method === 'zcache_set') {
-				result = !(nx === true && store.has(key));
-				if (result) store.set(key, value ?? 'null');
-				else for (const waiter of refusalWaiters.splice(0)) waiter();
-			} else if (method === 'zcache_delete') result = store.delete(key);
-			// The call is carried out at once; only its answer waits, as a slow network would make it.
-			await hold?.(method, key);
-			res
-				.writeHead(200, { 'content-type': 'application/json' })
-				.end(JSON.stringify({ id: call.id, result }));
-		});
+		const call = body as { id: string; method: string; params: unknown[] };
+		const method = call.method as CacheMethod;
+		const [key, second, , setScope, nx] = call.params as [
+			string,
+			unknown,
+			number | null,
+			unknown,
+			boolean | null,
+		];
+		// get and delete send (key, scope); set sends (key, value, ttl, scope, nx).
+		const value = method === 'zcache_set' ? ((second as string | null) ?? 'null') : null;
+		if (options.fails?.(method, key, value)) return { status: 500 };
+		const store = storeFor(scopeTag(method === 'zcache_set' ? setScope : second, identity));
+		let result: unknown = null;
+		if (method === 'zcache_get') result = store.get(key) ?? null;
+		else if (method === 'zcache_set') {
+			result = !(nx === true && store.has(key));
+			if (result) store.set(key, value ?? 'null');
+			else for (const waiter of refusalWaiters.splice(0)) waiter();
+		} else if (method === 'zcache_delete') result = store.delete(key);
+		// The call is carried out at once; only its answer waits, as a slow network would make it.
+		await hold?.(method, key);
+		return jsonAnswer({ id: call.id, result });
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
 	// The RPC client needs a token or deploy key; an event token would also send logs to Zapier, a deploy key does not.
 	process.env.ZAPIER_DEPLOY_KEY = 'test-deploy-key';
 	const urlAs = ({ user, auth }: { user: string; auth: string }) =>
-		`http://127.0.0.1:${port}/as/${encodeURIComponent(user)}/${encodeURIComponent(auth)}/platform/rpc/cli`;
+		`${server.url}/as/${encodeURIComponent(user)}/${encodeURIComponent(auth)}/platform/rpc/cli`;
 	return {
 		url: urlAs({ user: 'u1', auth: 'a1' }),
 		urlAs,
@@ -103,32 +94,11 @@ export async function startZcacheRpcServer(
 			hold = next;
 		},
 		lockRefused: () => new Promise<void>((resolve) => refusalWaiters.push(resolve)),
-		close: () =>
-			new Promise<void>((resolve) => {
-				delete process.env.ZAPIER_DEPLOY_KEY;
-				server.closeAllConnections();
-				server.close(() => resolve());
-			}),
+		close: () => {
+			delete process.env.ZAPIER_DEPLOY_KEY;
+			return server.close();
+		},
 	};
-}
-
-function readJson(
-	req: IncomingMessage,
-): Promise<{ id: string; method: string; params: unknown[] }> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () =>
-			resolve(
-				JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
-					id: string;
-					method: string;
-					params: unknown[];
-				},
-			),
-		);
-		req.on('error', reject);
-	});
 }
 
 const requireFromApp = createRequire(new URL('../../zapier/package.json', import.meta.url));

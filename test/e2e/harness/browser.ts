@@ -140,24 +140,43 @@ export async function textsOf(page: Page, selector: string): Promise<string[]> {
 	);
 }
 
+/** Waits until the first element matching `selector` whose text is `text` (trimmed, any case), or contains it, exists. */
+async function elementByText(
+	page: Page,
+	selector: string,
+	text: string,
+	whole: boolean,
+	timeout: number,
+): Promise<ElementHandle<Element>> {
+	const handle = await page.waitForFunction(
+		(sel, wanted, isWhole) =>
+			[...document.querySelectorAll(sel)].find((element) => {
+				const own = element.textContent ?? '';
+				return isWhole ? own.trim().toLowerCase() === wanted.toLowerCase() : own.includes(wanted);
+			}),
+		{ timeout },
+		selector,
+		text,
+		whole,
+	);
+	return handle as ElementHandle<Element>;
+}
+
 /** Waits until an element matching `selector` has exactly the text `text`, and returns it. */
-export async function elementWithText(
+export const elementWithText = (
 	page: Page,
 	selector: string,
 	text: string,
 	timeout = STEP_TIMEOUT_MS,
-): Promise<ElementHandle<Element>> {
-	const handle = await page.waitForFunction(
-		(sel, wanted) =>
-			[...document.querySelectorAll(sel)].find(
-				(element) => (element.textContent ?? '').trim().toLowerCase() === wanted.toLowerCase(),
-			),
-		{ timeout },
-		selector,
-		text,
-	);
-	return handle as ElementHandle<Element>;
-}
+) => elementByText(page, selector, text, true, timeout);
+
+/** Waits until the first element matching `selector` whose text contains `text` exists, and returns it. */
+export const elementContaining = (
+	page: Page,
+	selector: string,
+	text: string,
+	timeout = STEP_TIMEOUT_MS,
+) => elementByText(page, selector, text, false, timeout);
 
 /** Waits until the text of `selector` matches `pattern`; on timeout says what the element said instead. */
 export async function waitForText(
@@ -200,25 +219,6 @@ export async function until(
 		if (Date.now() > deadline) throw new Error(`waited ${timeout} ms for ${what}`);
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
-}
-
-/** Waits until the first element matching `selector` whose text contains `text` exists, and returns it. */
-export async function elementContaining(
-	page: Page,
-	selector: string,
-	text: string,
-	timeout = STEP_TIMEOUT_MS,
-): Promise<ElementHandle<Element>> {
-	const handle = await page.waitForFunction(
-		(sel, wanted) =>
-			[...document.querySelectorAll(sel)].find((element) =>
-				(element.textContent ?? '').includes(wanted),
-			),
-		{ timeout },
-		selector,
-		text,
-	);
-	return handle as ElementHandle<Element>;
 }
 
 /** Waits until the input inside `selector` (a select shows its choice in one) holds `value`. */

@@ -75,15 +75,31 @@ export function databaseFile(instance: N8nInstance): string {
 	return join(instance.userFolder, '.n8n', 'database.sqlite');
 }
 
-interface ExecutionRow {
+/** An execution as n8n's database row holds it (SQLite gives `finished` as 0 or 1, Postgres as a boolean). */
+export interface ExecutionRow {
 	id: number | string;
 	workflowId: string;
 	mode: string;
 	status: string;
-	finished: number;
+	finished: number | boolean;
 	startedAt: string | null;
 	stoppedAt: string | null;
 	data: string | null;
+}
+
+/** The execution of a row, its run data decoded (n8n stores it "flatted"). */
+export function decodeExecution(row: ExecutionRow): StoredExecution {
+	const flatted = requireFromN8n('flatted') as { parse(text: string): unknown };
+	return {
+		id: String(row.id),
+		workflowId: row.workflowId,
+		mode: row.mode,
+		status: row.status,
+		finished: row.finished === 1 || row.finished === true,
+		startedAt: row.startedAt,
+		stoppedAt: row.stoppedAt,
+		data: (row.data ? flatted.parse(row.data) : { resultData: { runData: {} } }) as RunData,
+	};
 }
 
 /** Finished or waiting executions of a workflow, oldest first, with their run data decoded (n8n stores it "flatted"). */
@@ -91,7 +107,6 @@ export async function listExecutions(
 	instance: N8nInstance,
 	workflowId: string,
 ): Promise<StoredExecution[]> {
-	const flatted = requireFromN8n('flatted') as { parse(text: string): unknown };
 	const rows = await query<ExecutionRow>(
 		databaseFile(instance),
 		`SELECT e.id, e.workflowId, e.mode, e.status, e.finished, e.startedAt, e.stoppedAt, d.data
@@ -99,16 +114,7 @@ export async function listExecutions(
 		  WHERE e.workflowId = ? ORDER BY e.id ASC`,
 		[workflowId],
 	);
-	return rows.map((row) => ({
-		id: String(row.id),
-		workflowId: row.workflowId,
-		mode: row.mode,
-		status: row.status,
-		finished: row.finished === 1,
-		startedAt: row.startedAt,
-		stoppedAt: row.stoppedAt,
-		data: (row.data ? flatted.parse(row.data) : { resultData: { runData: {} } }) as RunData,
-	}));
+	return rows.map(decodeExecution);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -118,12 +124,27 @@ export async function waitForExecutions(
 	instance: N8nInstance,
 	workflowId: string,
 	predicate: (executions: StoredExecution[]) => boolean,
-	options: { timeoutMs?: number; intervalMs?: number } = {},
+	options: PollOptions = {},
+): Promise<StoredExecution[]> {
+	return pollExecutions(workflowId, () => listExecutions(instance, workflowId), predicate, options);
+}
+
+export interface PollOptions {
+	timeoutMs?: number;
+	intervalMs?: number;
+}
+
+/** Reads the workflow's executions with `list` until `predicate` holds for them, or fails with what was there. */
+export async function pollExecutions(
+	workflowId: string,
+	list: () => StoredExecution[] | Promise<StoredExecution[]>,
+	predicate: (executions: StoredExecution[]) => boolean,
+	options: PollOptions = {},
 ): Promise<StoredExecution[]> {
 	const deadline = Date.now() + (options.timeoutMs ?? 60_000);
 	let last: StoredExecution[] = [];
 	while (Date.now() < deadline) {
-		last = await listExecutions(instance, workflowId);
+		last = await list();
 		if (predicate(last)) return last;
 		await sleep(options.intervalMs ?? 500);
 	}

@@ -1,8 +1,7 @@
 // A stand-in for an OpenAI-compatible chat model on 127.0.0.1, scripted for one tool-using turn:
 // the first completion asks for the first offered tool with `toolArguments` (again, until `toolCalls` results are
 // in the conversation: a looping agent); then the answer repeats the last result. Only Chat Completions, non-streaming.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { jsonAnswer, startLoopbackServer } from '../../support/loopbackServer';
 
 interface ChatMessage {
 	role: string;
@@ -38,58 +37,43 @@ function completion(model: string, message: Record<string, unknown>, finishReaso
 export async function startFakeOpenAi(toolArguments: Record<string, unknown>): Promise<FakeOpenAi> {
 	const requests: ChatRequest[] = [];
 	let toolCalls = 1;
-	const server: Server = createServer((req, res) => {
-		let body = '';
-		req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-		req.on('end', () => {
-			const send = (status: number, json: unknown) => {
-				res.writeHead(status, { 'content-type': 'application/json' });
-				res.end(JSON.stringify(json));
-			};
-			if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
-				send(404, { error: { message: `fake model: no ${req.method} ${req.url}` } });
-				return;
-			}
-			const request = JSON.parse(body) as ChatRequest;
-			requests.push(request);
-			const model = request.model ?? 'fake';
-			const toolResults = request.messages.filter((m) => m.role === 'tool');
-			const toolResult = toolResults[toolResults.length - 1];
-			if (toolResult && toolResults.length >= toolCalls) {
-				const text =
-					typeof toolResult.content === 'string'
-						? toolResult.content
-						: JSON.stringify(toolResult.content);
-				send(
-					200,
-					completion(model, { role: 'assistant', content: `TOOL RESULT: ${text}` }, 'stop'),
-				);
-				return;
-			}
-			const tool = request.tools?.[0]?.function.name;
-			if (!tool) {
-				send(200, completion(model, { role: 'assistant', content: 'NO TOOL OFFERED' }, 'stop'));
-				return;
-			}
-			const call = {
-				id: `call_fake_${toolResults.length + 1}`,
-				type: 'function',
-				function: { name: tool, arguments: JSON.stringify(toolArguments) },
-			};
-			send(
-				200,
-				completion(model, { role: 'assistant', content: null, tool_calls: [call] }, 'tool_calls'),
+	const server = await startLoopbackServer(({ method, target, body }) => {
+		if (method !== 'POST' || !target.endsWith('/chat/completions'))
+			return jsonAnswer({ error: { message: `fake model: no ${method} ${target}` } }, 404);
+		const request = body as ChatRequest;
+		requests.push(request);
+		const model = request.model ?? 'fake';
+		const toolResults = request.messages.filter((m) => m.role === 'tool');
+		const toolResult = toolResults[toolResults.length - 1];
+		if (toolResult && toolResults.length >= toolCalls) {
+			const text =
+				typeof toolResult.content === 'string'
+					? toolResult.content
+					: JSON.stringify(toolResult.content);
+			return jsonAnswer(
+				completion(model, { role: 'assistant', content: `TOOL RESULT: ${text}` }, 'stop'),
 			);
-		});
+		}
+		const tool = request.tools?.[0]?.function.name;
+		if (!tool)
+			return jsonAnswer(
+				completion(model, { role: 'assistant', content: 'NO TOOL OFFERED' }, 'stop'),
+			);
+		const call = {
+			id: `call_fake_${toolResults.length + 1}`,
+			type: 'function',
+			function: { name: tool, arguments: JSON.stringify(toolArguments) },
+		};
+		return jsonAnswer(
+			completion(model, { role: 'assistant', content: null, tool_calls: [call] }, 'tool_calls'),
+		);
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
 	return {
-		url: `http://127.0.0.1:${port}/v1`,
+		url: `${server.url}/v1`,
 		requests,
 		setToolCalls: (count) => {
 			toolCalls = count;
 		},
-		close: () => new Promise((resolve) => server.close(() => resolve())),
+		close: server.close,
 	};
 }
