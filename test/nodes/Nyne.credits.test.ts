@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INode, INodeType } from 'n8n-workf
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { MemoryReuseStore } from '../../shared';
-import { setRuntime } from '../../nodes/common/transport';
+import { overrideRuntime } from './harness/runtimeOverride';
 import { additionalDataFor, NODE_TYPES, nodeTypes, runNyne } from './harness/n8nHarness';
 import type { NyneTestCredentials } from './harness/n8nHarness';
 import { useScaledSandbox } from './harness/scaledSandbox';
@@ -244,7 +244,7 @@ describe('a balance check before a batch', () => {
 });
 
 describe('reuse of a lookup already paid for', () => {
-	beforeEach(() => setRuntime({ reuse: new MemoryReuseStore() }));
+	beforeEach(() => overrideRuntime({ reuse: new MemoryReuseStore() }));
 
 	it('an editor re-run of the same lookup costs 0 credits and says so', async () => {
 		const first = await runNyne(env.credentials, [{}], {

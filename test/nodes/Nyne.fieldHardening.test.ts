@@ -1,13 +1,13 @@
 import { beforeAll, expect, it } from 'vitest';
 
-import { setRuntime } from '../../nodes/common/transport';
+import { overrideRuntime } from './harness/runtimeOverride';
 import { runNyne } from './harness/n8nHarness';
 import { useScaledSandbox } from './harness/scaledSandbox';
 
 const env = useScaledSandbox(0.001, { resetEach: true });
 // The sandbox stamps request IDs with real Unix seconds: the node reads the age of a request on the real clock
 // (its waits stay scaled), as it does in n8n.
-beforeAll(() => setRuntime({ now: Date.now }));
+beforeAll(() => overrideRuntime({ now: Date.now }));
 
 const lookup = (operation: string, extra: Record<string, unknown> = {}) => ({
 	parameters: {

@@ -4,7 +4,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { baseCounts } from '../../sandbox/people';
 import { HOUR_MS } from '../../shared';
 import type { WatchRecord, WatchState } from '../../shared';
-import { getRuntime, setRuntime } from '../../nodes/common/transport';
+import { getRuntime } from '../../nodes/common/transport';
+import { overrideRuntime } from './harness/runtimeOverride';
 import { NyneFollowerTrigger } from '../../nodes/NyneFollowerTrigger/NyneFollowerTrigger.node';
 import { pollContext, singleNodeWorkflow } from './harness/contexts';
 import { useScaledSandbox } from './harness/scaledSandbox';
@@ -18,7 +19,7 @@ const env = useScaledSandbox(TIME_SCALE, { sandbox: { jobDurationMs: 2_000 } });
 let offset = 0;
 beforeAll(() => {
 	const scaled = getRuntime().now;
-	setRuntime({ now: () => scaled() + offset });
+	overrideRuntime({ now: () => scaled() + offset });
 });
 
 /** A profile whose whole follower list fits in one lookup, so unfollows can be seen. */

@@ -2,7 +2,7 @@ import type { IDataObject, INode, IPollFunctions } from 'n8n-workflow';
 
 import type { RateLimiterRegistry, TransportRequest, TransportResponse } from '../../shared';
 import { pollFollowers } from '../../nodes/NyneFollowerTrigger/pollFollowers';
-import { setRuntime } from '../../nodes/common/transport';
+import { overrideRuntime } from '../nodes/harness/runtimeOverride';
 import { clock } from '../../zapier/src/clock';
 import { createRequire } from 'node:module';
 
@@ -98,7 +98,7 @@ export function n8nRun(settings: WatchSettings): AdapterRun {
 		}) as unknown as IPollFunctions;
 	return {
 		async poll(options = {}) {
-			setRuntime({ now: settings.now, sleep: async () => {}, limiters: noLimiters });
+			overrideRuntime({ now: settings.now, sleep: async () => {}, limiters: noLimiters });
 			const before = structuredClone(staticData);
 			const data = structuredClone(staticData);
 			posted = false;

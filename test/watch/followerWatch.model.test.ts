@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { effectiveMaxResults, HOUR_MS } from '../../shared';
-import { setRuntime } from '../../nodes/common/transport';
+import { restoreRuntime } from '../nodes/harness/runtimeOverride';
 import { clock } from '../../zapier/src/clock';
 import { adapterRun, type AdapterName, type PollOptions, type Reported } from './adapters';
 import { ModelProfile } from './modelProfile';
@@ -19,7 +19,7 @@ const POLL_EVERY_MS = 20 * 60_000;
 const realNow = clock.now;
 afterAll(() => {
 	clock.now = realNow;
-	setRuntime(undefined);
+	restoreRuntime();
 });
 
 interface Step {

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { buildInteractionRequest, HOUR_MS } from '../../shared';
-import { setRuntime } from '../../nodes/common/transport';
+import { restoreRuntime } from '../nodes/harness/runtimeOverride';
 import { clock } from '../../zapier/src/clock';
 import { adapterRun, type AdapterName, type Reported, type WatchSettings } from './adapters';
 import { ModelProfile } from './modelProfile';
@@ -16,7 +16,7 @@ const START = 1_800_000_000_000;
 const realNow = clock.now;
 afterAll(() => {
 	clock.now = realNow;
-	setRuntime(undefined);
+	restoreRuntime();
 });
 
 /** A profile, a Nyne that shows it, and one watch; `poll` runs one poll, `later` lets time pass. */

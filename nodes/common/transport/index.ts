@@ -12,7 +12,7 @@ import { NyneClient, normalizeBaseUrl } from '../../../shared';
 import type { Transport, TransportRequest, TransportResponse } from '../../../shared';
 import { getRuntime } from './runtime';
 
-export { getRuntime, setRuntime } from './runtime';
+export { getRuntime } from './runtime';
 export { submitOnce } from './submissions';
 export type { NyneRuntime } from './runtime';
 

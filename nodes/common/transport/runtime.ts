@@ -15,20 +15,14 @@ export interface NyneRuntime {
 	reuse: ReuseStore;
 }
 
-const defaultRuntime: NyneRuntime = {
+const runtime: NyneRuntime = {
 	sleep: abortableSleep,
 	now: () => Date.now(),
 	limiters: new RateLimiterRegistry(),
 	reuse: new MemoryReuseStore(),
 };
 
-let current: NyneRuntime = defaultRuntime;
-
+/** The runtime of this n8n process. */
 export function getRuntime(): NyneRuntime {
-	return current;
-}
-
-/** Tests and benchmarks run the nodes on a scaled clock against the sandbox; `undefined` restores the real one. */
-export function setRuntime(next: Partial<NyneRuntime> | undefined): void {
-	current = next === undefined ? defaultRuntime : { ...current, ...next };
+	return runtime;
 }

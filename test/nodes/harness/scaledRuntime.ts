@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 
 import { MemoryReuseStore, RateLimiter, RateLimiterRegistry } from '../../../shared';
-import { setRuntime } from '../../../nodes/common/transport';
+import { overrideRuntime, restoreRuntime } from './runtimeOverride';
 
 /** The sandbox writes RateLimit-Reset and Retry-After in real seconds; the scaled limiter counts API time. */
 class ApiTimeLimiter extends RateLimiter {
@@ -44,7 +44,7 @@ class ApiTimeLimiters extends RateLimiterRegistry {
  */
 export function useScaledRuntime(timeScale: number): () => void {
 	const start = Date.now();
-	setRuntime({
+	overrideRuntime({
 		now: () => start + (Date.now() - start) / timeScale,
 		sleep: async (ms: number, signal?: AbortSignal) => {
 			await delay(Math.max(0, ms * timeScale), undefined, { signal });
@@ -54,5 +54,5 @@ export function useScaledRuntime(timeScale: number): () => void {
 		// installs its own store (see Nyne.credits.test.ts), so no other test reads a result an earlier one paid for.
 		reuse: new MemoryReuseStore(0),
 	});
-	return () => setRuntime(undefined);
+	return () => restoreRuntime();
 }

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { createNyneClient, setRuntime } from '../../../../nodes/common/transport';
+import { createNyneClient } from '../../../../nodes/common/transport';
+import { overrideRuntime, restoreRuntime } from '../../harness/runtimeOverride';
 import { RateLimiter, RateLimiterRegistry } from '../../../../shared';
 
 /** The registry the nodes use, recording which limiter each client got. */
@@ -18,11 +19,11 @@ const contextWith = (credentials: Record<string, string>) =>
 	({ getCredentials: async () => credentials, helpers: {} }) as unknown as IExecuteFunctions;
 
 describe('the nodes keep one rate limiter per Nyne server and key', () => {
-	afterEach(() => setRuntime(undefined));
+	afterEach(() => restoreRuntime());
 
 	it('shares a limiter for one server and key, and not across servers that share a key', async () => {
 		const limiters = new RecordingRegistry();
-		setRuntime({ limiters });
+		overrideRuntime({ limiters });
 		const key = { apiKey: 'nyne_sandbox_key', apiSecret: 'nyne_sandbox_secret' };
 		await createNyneClient(contextWith({ ...key, baseUrl: 'http://127.0.0.1:4010' }));
 		await createNyneClient(contextWith({ ...key, baseUrl: 'http://127.0.0.1:4010/' }));
