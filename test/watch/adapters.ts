@@ -1,9 +1,9 @@
+import { vi } from 'vitest';
 import type { IDataObject, INode, IPollFunctions } from 'n8n-workflow';
 
 import type { RateLimiterRegistry, TransportRequest, TransportResponse } from '../../shared';
 import { pollFollowers } from '../../nodes/NyneFollowerTrigger/pollFollowers';
 import { overrideRuntime } from '../nodes/harness/runtimeOverride';
-import { clock } from '../../zapier/src/clock';
 import { createRequire } from 'node:module';
 
 import type * as ZapierCore from '../../zapier/node_modules/zapier-platform-core';
@@ -193,7 +193,7 @@ export function zapierRun(settings: WatchSettings): AdapterRun {
 		}));
 	return {
 		async poll(options = {}) {
-			clock.now = settings.now;
+			vi.spyOn(Date, 'now').mockImplementation(settings.now);
 			let posted = false;
 			const refuse = () =>
 				options.unsaved === 'all' || (options.unsaved === 'after_start' && posted);

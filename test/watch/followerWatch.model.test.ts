@@ -5,20 +5,18 @@
 // HTTP path is covered by the sandbox tests). NYNE_PROPERTY_RUNS=<n> runs more histories.
 import '../fuzz/seed';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 
 import { effectiveMaxResults, HOUR_MS } from '../../shared';
 import { restoreRuntime } from '../nodes/harness/runtimeOverride';
-import { clock } from '../../zapier/src/clock';
 import { adapterRun, type AdapterName, type PollOptions, type Reported } from './adapters';
 import { ModelProfile } from './modelProfile';
 import { JOB_MS, VirtualNyne, type LookupGlitch, type ModelJob } from './virtualNyne';
 
 const RUNS = Number(process.env.NYNE_PROPERTY_RUNS ?? 1000);
 const POLL_EVERY_MS = 20 * 60_000;
-const realNow = clock.now;
 afterAll(() => {
-	clock.now = realNow;
+	vi.restoreAllMocks();
 	restoreRuntime();
 });
 

@@ -3,19 +3,17 @@
 // into the core, and passes now.
 import { createHash } from 'node:crypto';
 
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 
 import { buildInteractionRequest, HOUR_MS } from '../../shared';
 import { restoreRuntime } from '../nodes/harness/runtimeOverride';
-import { clock } from '../../zapier/src/clock';
 import { adapterRun, type AdapterName, type Reported, type WatchSettings } from './adapters';
 import { ModelProfile } from './modelProfile';
 import { JOB_MS, VirtualNyne, type LookupGlitch } from './virtualNyne';
 
 const START = 1_800_000_000_000;
-const realNow = clock.now;
 afterAll(() => {
-	clock.now = realNow;
+	vi.restoreAllMocks();
 	restoreRuntime();
 });
 

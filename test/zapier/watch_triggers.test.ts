@@ -1,9 +1,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { baseCounts } from '../../sandbox/people';
-import { clock } from '../../zapier/src/clock';
 import {
 	App,
 	appCache,
@@ -38,13 +37,14 @@ function smallProfile(prefix: string): string {
 }
 
 let offset = 0;
-const realNow = clock.now;
+const realNow = Date.now.bind(Date);
 afterEach(() => {
-	clock.now = realNow;
+	vi.restoreAllMocks();
 	offset = 0;
 });
+/** The app's clock, and everything else in this process, runs `offset` ahead of the real one. */
 function useTestClock(): void {
-	clock.now = () => Date.now() + offset;
+	vi.spyOn(Date, 'now').mockImplementation(() => realNow() + offset);
 }
 const advanceHours = (hours: number) => {
 	offset += hours * HOUR;

@@ -1,7 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 
 import { abortReason, DEFAULT_BASE_URL, MAX_TIMER_MS, NyneClient } from '../../shared/index.js';
-import { clock } from './clock.js';
 import { createZapierTransport } from './transport.js';
 
 /** Zapier gives a step 30 s; waits inside a step stop well before that. */
@@ -48,7 +47,7 @@ export function createNyneClient(z: ZObject, bundle: Bundle, maxRetries = 0): Ny
 		apiSecret: bundle.authData.api_secret ?? '',
 		transport: createZapierTransport(z),
 		sleep,
-		now: () => clock.now(),
+		now: () => Date.now(),
 		limiter: false,
 		maxRetries,
 		// the app's beforeRequest middleware sets the key pair

@@ -13,7 +13,6 @@ import {
 	type NyneClient,
 	type ReadLookupOptions,
 } from '../../shared/index.js';
-import { clock } from './clock.js';
 import { createNyneClient, STEP_BUDGET_MS } from './client.js';
 import { lookupInput } from './fields.js';
 import { rememberLookup } from './cache/recentLookups.js';
@@ -34,7 +33,7 @@ export async function startRecorded(
 ): Promise<LookupView> {
 	const started = await startLookup(client, body);
 	try {
-		await rememberLookup(z, bundle, started, body.social_media_url, clock.now());
+		await rememberLookup(z, bundle, started, body.social_media_url, Date.now());
 	} catch (error) {
 		z.console.log(
 			`Nyne: lookup ${started.summary.request_id} started, but it could not be recorded for this ` +

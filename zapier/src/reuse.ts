@@ -13,7 +13,6 @@ import {
 	type ReuseStore,
 } from '../../shared/index.js';
 import { connectionDigest, digest } from './cache/connectionKey.js';
-import { clock } from './clock.js';
 import { lookupInput } from './fields.js';
 
 const WINDOW_MINUTES = REUSE_WINDOW_MS / 60_000;
@@ -62,7 +61,7 @@ export async function reusedLookup(
 	body: InteractionRequestBody,
 ): Promise<LookupView | undefined> {
 	if (!wantsReuse(bundle)) return undefined;
-	return await findReusable(client, zcacheStore(z, bundle), body, { now: clock.now });
+	return await findReusable(client, zcacheStore(z, bundle), body, { now: () => Date.now() });
 }
 
 /** Records a completed lookup for later reuse; a record that cannot be written only costs a later reuse. */
@@ -74,7 +73,7 @@ export async function rememberForReuse(
 	if (!wantsReuse(bundle)) return;
 	try {
 		const body = buildInteractionRequest(lookupInput(bundle.inputData));
-		await rememberPaid(zcacheStore(z, bundle), body, view, clock.now);
+		await rememberPaid(zcacheStore(z, bundle), body, view, () => Date.now());
 	} catch (error) {
 		z.console.log(
 			`Nyne: lookup ${view.summary.request_id} could not be kept for reuse (${error instanceof Error ? error.message : String(error)}).`,

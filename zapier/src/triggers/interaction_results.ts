@@ -1,7 +1,6 @@
 import { defineInputField, defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 
 import type { LookupView } from '../../../shared/index.js';
-import { clock } from '../clock.js';
 import { YOUNG_NOT_FOUND_WAIT_MS } from '../client.js';
 import { withZapierErrors } from '../errors.js';
 import { claimDelivery } from '../hooks/deliveredLookups.js';
@@ -42,7 +41,7 @@ const performSubscribe = (z: ZObject, bundle: Bundle) =>
 				'missing_hook_url',
 				400,
 			);
-		const registration = await registerHook(z, bundle, targetUrl, clock.now());
+		const registration = await registerHook(z, bundle, targetUrl, Date.now());
 		return { id: registration.id, registered_at: registration.registered_at };
 	});
 
@@ -101,7 +100,7 @@ const perform = (z: ZObject, bundle: Bundle): Promise<PersonItem[]> =>
 			);
 			return [];
 		}
-		if (!(await claimDelivery(z, bundle, view.summary.request_id, clock.now()))) {
+		if (!(await claimDelivery(z, bundle, view.summary.request_id, Date.now()))) {
 			z.console.log(
 				`Nyne: lookup ${view.summary.request_id} was already delivered; the repeated callback was ignored.`,
 			);

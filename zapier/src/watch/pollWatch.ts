@@ -9,7 +9,6 @@ import {
 	type WatchTarget,
 } from '../../../shared/index.js';
 import { tryLock } from '../cache/cacheLock.js';
-import { clock } from '../clock.js';
 import { createNyneClient, STEP_BUDGET_MS } from '../client.js';
 import { lookupInput } from '../fields.js';
 import { sampleEvent } from '../samples.js';
@@ -48,7 +47,7 @@ export async function pollWatch(
 		const outcome = await runPollCycle(
 			{
 				client: createNyneClient(z, bundle),
-				now: () => clock.now(),
+				now: () => Date.now(),
 				store: zcacheStore(z, key, target.intervalMs),
 			},
 			target,
@@ -69,7 +68,7 @@ async function sampleEvents(
 ): Promise<WatchEvent[]> {
 	const client = createNyneClient(z, bundle, SAMPLE_POLL_RETRIES);
 	try {
-		const changes = await sampleWatch({ client, now: clock.now }, target, {
+		const changes = await sampleWatch({ client, now: () => Date.now() }, target, {
 			timeoutMs: STEP_BUDGET_MS,
 		});
 		const events = toWatchEvents(changes, spec);
