@@ -14,6 +14,7 @@ import { pinnedN8nVersion } from '../../scripts/n8n/versions.mjs';
 import {
 	byTestId,
 	elementContaining,
+	clickTextUntil,
 	clickUntil,
 	elementWithText,
 	fillText,
@@ -158,8 +159,7 @@ function describeEditorJourney(target: N8nTarget): void {
 		});
 
 		it('05 adding it from Get Followers opens the node on that operation, with the sandbox credential', async () => {
-			await (await elementWithText(page(), PICKER_ITEM, 'Get followers')).click();
-			await page().waitForSelector(NDV, { visible: true });
+			await clickTextUntil(page(), PICKER_ITEM, 'Get followers', NDV);
 			await waitForValue(page(), byTestId('parameter-input-operation'), 'Get Followers');
 			await waitForValue(page(), byTestId('node-credentials-select'), 'Nyne sandbox');
 			const parameters = await waitForText(page(), byTestId('node-parameters'), /Wait Mode/);
@@ -237,8 +237,7 @@ function describeEditorJourney(target: N8nTarget): void {
 			await clickUntil(page(), byTestId('node-creator-plus-button'), SEARCH);
 			await search('Nyne Follower', 'Nyne Follower');
 			await (await elementWithText(page(), PICKER_ITEM, 'Nyne Follower')).click();
-			await (await elementWithText(page(), PICKER_ITEM, 'On new follower')).click();
-			await page().waitForSelector(NDV, { visible: true });
+			await clickTextUntil(page(), PICKER_ITEM, 'On new follower', NDV);
 			const parameters = await waitForText(page(), byTestId('node-parameters'), /Max Results/);
 			await step('11-follower-trigger-cost');
 			expect(parameters).toMatch(/credits/i);

@@ -178,6 +178,28 @@ export const elementContaining = (
 	timeout = STEP_TIMEOUT_MS,
 ) => elementByText(page, selector, text, false, timeout);
 
+/**
+ * Clicks the element matching `selector` whose text is `text` until `target` shows: a panel that is still
+ * sliding in can swallow a click (n8n's node creator does on a busy machine).
+ */
+export async function clickTextUntil(
+	page: Page,
+	selector: string,
+	text: string,
+	target: string,
+	timeout = STEP_TIMEOUT_MS,
+): Promise<void> {
+	const deadline = Date.now() + timeout;
+	const shown = async () => (await page.$(target).then((handle) => handle?.isVisible())) === true;
+	while (!(await shown())) {
+		if (Date.now() > deadline) throw new Error(`clicking "${text}" never showed ${target}`);
+		// Clicked again only while it is still there: a click that did land closes the list.
+		const element = await elementWithText(page, selector, text, 250).catch(() => undefined);
+		if (element && (await element.isVisible())) await element.click().catch(() => undefined);
+		await page.waitForSelector(target, { visible: true, timeout: 2_000 }).catch(() => undefined);
+	}
+}
+
 /** Waits until the text of `selector` matches `pattern`; on timeout says what the element said instead. */
 export async function waitForText(
 	page: Page,
