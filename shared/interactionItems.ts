@@ -45,6 +45,11 @@ function sidedPeople(
 	);
 }
 
+/** How many people a result lists (in `interactions`, else in its `followers` / `following` lists). */
+export function countPeople(result: InteractionResult): number {
+	return sidedPeople(result).length;
+}
+
 /** One flat object per person, with where it came from beside the API's own fields; no result (`null`) has no people. */
 export function toInteractionItems(
 	result: InteractionResult | null | undefined,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 
 import { FAILED_WITHOUT_REASON } from './errorMessages.js';
+import { countPeople } from './interactionItems.js';
 import { redactSecrets } from './redaction.js';
 import { readPeople } from './resultPeople.js';
 import type { interactionResultSchema } from './schemas.js';
@@ -73,7 +74,7 @@ export function toLookupStatus(
 		status.result = toInteractionResult(data.result, status, reading);
 	if (typeof data.result_count === 'number') status.result_count = data.result_count;
 	else if (data.status === 'completed' && status.result)
-		status.result_count = status.result.interactions.length;
+		status.result_count = countPeople(status.result);
 	const error = data.error || (data.status === 'failed' ? FAILED_WITHOUT_REASON : undefined);
 	if (error) status.error = redactSecrets(error, reading.secrets ?? []);
 	return status;
