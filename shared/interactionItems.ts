@@ -1,3 +1,4 @@
+import { sidedPeople } from './resultPeople.js';
 import type {
 	InteractionItem,
 	InteractionPerson,
@@ -22,32 +23,6 @@ function relationOf(
 	if (type === 'followers') return 'follower';
 	if (type === 'following') return 'following';
 	return undefined;
-}
-
-/** People listed in separate `followers` / `following` arrays (another shape a combined result may take). */
-function sidedPeople(
-	result: InteractionResult,
-): Array<{ person: InteractionPerson; side?: Relation }> {
-	const listed = (Array.isArray(result.interactions) ? result.interactions : [])
-		.filter((person) => typeof person?.username === 'string')
-		.map((person) => ({ person }));
-	if (listed.length > 0) return listed;
-	const sides: Array<[Relation, unknown]> = [
-		['follower', result.followers],
-		['following', result.following],
-	];
-	return sides.flatMap(([side, people]) =>
-		Array.isArray(people)
-			? people
-					.filter((person): person is InteractionPerson => typeof person?.username === 'string')
-					.map((person) => ({ person, side }))
-			: [],
-	);
-}
-
-/** How many people a result lists (in `interactions`, else in its `followers` / `following` lists). */
-export function countPeople(result: InteractionResult): number {
-	return sidedPeople(result).length;
 }
 
 /** One flat object per person, with where it came from beside the API's own fields; no result (`null`) has no people. */

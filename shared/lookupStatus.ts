@@ -1,9 +1,8 @@
 import type { z } from 'zod';
 
 import { FAILED_WITHOUT_REASON } from './errorMessages.js';
-import { countPeople } from './interactionItems.js';
 import { redactSecrets } from './redaction.js';
-import { readPeople } from './resultPeople.js';
+import { countPeople, readPeople } from './resultPeople.js';
 import type { interactionResultSchema } from './schemas.js';
 import type { FinishedLookup, InteractionResult, LookupStatus } from './types.js';
 

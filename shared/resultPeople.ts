@@ -1,4 +1,4 @@
-import type { InteractionPerson } from './types.js';
+import type { InteractionPerson, InteractionResult, Relation } from './types.js';
 
 export interface ReadPeople {
 	people: InteractionPerson[];
@@ -28,4 +28,30 @@ export function readPeople(values: unknown, limit = Number.POSITIVE_INFINITY): R
 		if (person) people.push(person);
 	}
 	return { people, dropped: values.length - people.length };
+}
+
+/** People listed in separate `followers` / `following` arrays (another shape a combined result may take). */
+export function sidedPeople(
+	result: InteractionResult,
+): Array<{ person: InteractionPerson; side?: Relation }> {
+	const listed = (Array.isArray(result.interactions) ? result.interactions : [])
+		.filter((person) => typeof person?.username === 'string')
+		.map((person) => ({ person }));
+	if (listed.length > 0) return listed;
+	const sides: Array<[Relation, unknown]> = [
+		['follower', result.followers],
+		['following', result.following],
+	];
+	return sides.flatMap(([side, people]) =>
+		Array.isArray(people)
+			? people
+					.filter((person): person is InteractionPerson => typeof person?.username === 'string')
+					.map((person) => ({ person, side }))
+			: [],
+	);
+}
+
+/** How many people a result lists (in `interactions`, else in its `followers` / `following` lists). */
+export function countPeople(result: InteractionResult): number {
+	return sidedPeople(result).length;
 }
