@@ -44,16 +44,15 @@ export function parseCallbackPayload(body: unknown, reading: CallbackReading = {
 	const { status } = payload;
 	if (status !== 'completed' && status !== 'failed')
 		throw invalid(`status "${status}" is neither completed nor failed`);
-	const combined =
-		(payload.interaction_type ?? (payload.data ?? payload.result)?.interaction_type) ===
-		'followers,following';
+	const data = payload.data ?? payload.result;
+	const combined = (payload.interaction_type ?? data?.interaction_type) === 'followers,following';
 	const finished = toLookupStatus(
 		{
 			request_id: payload.request_id,
 			status,
 			interaction_type: payload.interaction_type,
 			platform: payload.platform,
-			result: status === 'failed' ? undefined : (payload.data ?? payload.result),
+			result: status === 'failed' ? undefined : data,
 			result_count: payload.result_count,
 			error: payload.error,
 		},

@@ -7,7 +7,7 @@ import {
 } from './constants.js';
 import { ApiCall, type CallContext } from './apiCall.js';
 import { apiUrl, normalizeBaseUrl } from './baseUrl.js';
-import { NyneApiError, NyneValidationError, lookupFailure } from './errors.js';
+import { NyneApiError, NyneValidationError, isNotFound, lookupFailure } from './errors.js';
 import { isFinished, toLookupStatus } from './lookupStatus.js';
 import { nextPollDelayMs } from './pollPolicy.js';
 import type { Now, Sleep, Transport } from './ports.js';
@@ -249,6 +249,3 @@ export class NyneClient {
 		return this.options.now() + (timeoutMs ?? this.maxWaitMs);
 	}
 }
-
-const isNotFound = (error: unknown): boolean =>
-	error instanceof NyneApiError && error.code === 'request_not_found';

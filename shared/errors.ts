@@ -54,6 +54,11 @@ export function isNyneError(error: unknown): error is NyneError {
 	return error instanceof NyneError;
 }
 
+/** Nyne does not know the request (HTTP 404); see NyneClient's rule for one created moments ago. */
+export function isNotFound(error: unknown): boolean {
+	return isNyneError(error) && error.code === 'request_not_found';
+}
+
 /** The one place a failed lookup becomes an error: `lookup_failed`, with Nyne's reason. */
 export function lookupFailure(requestId: string, reason: string | undefined): NyneApiError {
 	return new NyneApiError('lookup_failed', {

@@ -2,7 +2,7 @@ export * from './constants.js';
 export * from './types.js';
 export * from './ports.js';
 export { API_KEY_HEADER, API_SECRET_HEADER } from './authHeaders.js';
-export { NyneError, NyneValidationError, NyneApiError, isNyneError } from './errors.js';
+export { NyneError, NyneValidationError, NyneApiError, isNotFound, isNyneError } from './errors.js';
 export { describeApiError } from './errorMessages.js';
 export { parseSocialMediaUrl } from './socialUrl.js';
 export { INTERACTION_TYPE_TABLE, INTERACTION_TYPES, platformNamesOf } from './interactionTypes.js';

@@ -1,6 +1,6 @@
 import { MINUTE_MS } from './constants.js';
 import type { NyneClient } from './client.js';
-import { isNyneError } from './errors.js';
+import { isNotFound } from './errors.js';
 import { toLookupView } from './lookupView.js';
 import type { LookupView } from './lookupView.js';
 import type { Now } from './ports.js';
@@ -54,7 +54,7 @@ export async function findReusable(
 	}
 	const read = await settle(() => client.getRequest(record.requestId, { signal: options.signal }));
 	if (!read.ok) {
-		if (!isNyneError(read.error) || read.error.code !== 'request_not_found') throw read.error;
+		if (!isNotFound(read.error)) throw read.error;
 		await store.delete(key);
 		return undefined;
 	}

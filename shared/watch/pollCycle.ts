@@ -1,6 +1,6 @@
 import { HOUR_MS, LATE_NOT_FOUND_FORGIVEN } from '../constants.js';
 import type { NyneClient } from '../client.js';
-import { NyneApiError } from '../errors.js';
+import { NyneApiError, isNotFound } from '../errors.js';
 import { readLookup, startLookup } from '../lookups.js';
 import type { LookupView } from '../lookupView.js';
 import type { Now } from '../ports.js';
@@ -72,10 +72,6 @@ export function watchKeyOf(target: Pick<WatchTarget, 'trigger' | 'body'>): strin
 		target.body.social_media_url,
 		target.body.max_results ?? null,
 	]);
-}
-
-function isNotFound(error: unknown): boolean {
-	return error instanceof NyneApiError && error.code === 'request_not_found';
 }
 
 type Pending = NonNullable<WatchRecord['pending']>;

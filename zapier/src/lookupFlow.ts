@@ -3,7 +3,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import {
 	buildInteractionRequest,
 	collectLookup,
-	isNyneError,
+	isNotFound,
 	NyneApiError,
 	readCallback,
 	readLookup,
@@ -98,7 +98,7 @@ export async function readKnownLookup(
 	try {
 		return await readLookup(createNyneClient(z, bundle), requestId, options);
 	} catch (error) {
-		if (isNyneError(error) && error.code === 'request_not_found') return undefined;
+		if (isNotFound(error)) return undefined;
 		throw error;
 	}
 }
