@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { cacheRoot } from './paths.mjs';
-import { n8nVersionInfo } from './versions.mjs';
+import { n8nVersionInfo, runsOnThisNode } from './versions.mjs';
 
 function nodePackageDir(major) {
 	return join(
@@ -48,8 +48,9 @@ export function ensureNodeMajor(major, log = console.error) {
  * npm_config_nodedir).
  */
 export function n8nNodeRuntime(version, log = console.error) {
-	const { nodeMajor, env = {} } = n8nVersionInfo(version);
-	if (!nodeMajor || Number(process.versions.node.split('.')[0]) >= nodeMajor) {
+	const info = n8nVersionInfo(version);
+	const { nodeMajor, env = {} } = info;
+	if (runsOnThisNode(info)) {
 		return { node: process.execPath, env: { ...env } };
 	}
 	const node = ensureNodeMajor(nodeMajor, log);

@@ -12,3 +12,4 @@ export function pinnedN8nVersion(key: string): string;
 export function selectedN8nVersions(): string[];
 export function readerN8nVersion(): string | undefined;
 export function installOrder(versions: string[]): string[];
+export function runsOnThisNode(entry: { nodeMajor?: number }): boolean;

@@ -37,8 +37,12 @@ export function pinnedN8nVersion(key) {
  * version that runs on this machine's Node, since a newer n8n's native modules are built for its newer Node.
  */
 export function readerN8nVersion() {
-	const machineMajor = Number(process.versions.node.split('.')[0]);
-	return N8N_VERSIONS.find((entry) => (entry.nodeMajor ?? 0) <= machineMajor)?.version;
+	return N8N_VERSIONS.find(runsOnThisNode)?.version;
+}
+
+/** Whether a version runs on the Node.js running this script (else it needs its own, see node-runtime.mjs). */
+export function runsOnThisNode({ nodeMajor }) {
+	return !nodeMajor || Number(process.versions.node.split('.')[0]) >= nodeMajor;
 }
 
 /** What to install for a run of these versions, in order: the reader first, since every version's tests need it. */
