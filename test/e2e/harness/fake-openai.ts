@@ -1,25 +1,34 @@
-// A stand-in for an OpenAI-compatible chat model on 127.0.0.1, scripted for one tool-using turn:
-// the first completion asks for the first offered tool with `toolArguments` (again, until `toolCalls` results are
-// in the conversation: a looping agent); then the answer repeats the last result. Only Chat Completions, non-streaming.
+// A stand-in for an OpenAI-compatible chat model on 127.0.0.1, scripted for one tool-using turn: each completion
+// asks for the first offered tool with the next arguments of its script, one call per completion, until as many
+// tool results as the script has calls are in the conversation; then the answer repeats the last result.
+// By default the script is one call with `toolArguments` (`setToolCalls(n)`: the same call n times, a looping
+// agent; `setToolScript([...])`: a call per entry, e.g. questions about different profiles). Only Chat
+// Completions, non-streaming.
 import { jsonAnswer, startLoopbackServer } from '../../support/loopbackServer';
 
-interface ChatMessage {
+export interface ChatMessage {
 	role: string;
 	content?: unknown;
 	tool_call_id?: string;
 }
-interface ChatRequest {
+export interface ChatRequest {
 	model?: string;
 	messages: ChatMessage[];
 	tools?: Array<{ function: { name: string } }>;
 	stream?: boolean;
 }
 
+export type ToolArguments = Record<string, unknown>;
+
 export interface FakeOpenAi {
 	url: string;
 	requests: ChatRequest[];
-	/** How many times the model calls the tool before it answers (1 unless set). */
+	/** How many times the model calls the tool, with the arguments it started with, before it answers. */
 	setToolCalls(count: number): void;
+	/** The model calls the tool once per entry, with that entry's arguments, in order, then answers. */
+	setToolScript(calls: readonly ToolArguments[]): void;
+	/** The text of every tool result in the conversation of the model's last request, in order. */
+	toolResults(): string[];
 	close(): Promise<void>;
 }
 
@@ -34,9 +43,12 @@ function completion(model: string, message: Record<string, unknown>, finishReaso
 	};
 }
 
-export async function startFakeOpenAi(toolArguments: Record<string, unknown>): Promise<FakeOpenAi> {
+const textOf = (message: ChatMessage): string =>
+	typeof message.content === 'string' ? message.content : JSON.stringify(message.content);
+
+export async function startFakeOpenAi(toolArguments: ToolArguments): Promise<FakeOpenAi> {
 	const requests: ChatRequest[] = [];
-	let toolCalls = 1;
+	let script: readonly ToolArguments[] = [toolArguments];
 	const server = await startLoopbackServer(({ method, target, body }) => {
 		if (method !== 'POST' || !target.endsWith('/chat/completions'))
 			return jsonAnswer({ error: { message: `fake model: no ${method} ${target}` } }, 404);
@@ -45,13 +57,13 @@ export async function startFakeOpenAi(toolArguments: Record<string, unknown>): P
 		const model = request.model ?? 'fake';
 		const toolResults = request.messages.filter((m) => m.role === 'tool');
 		const toolResult = toolResults[toolResults.length - 1];
-		if (toolResult && toolResults.length >= toolCalls) {
-			const text =
-				typeof toolResult.content === 'string'
-					? toolResult.content
-					: JSON.stringify(toolResult.content);
+		if (toolResult && toolResults.length >= script.length) {
 			return jsonAnswer(
-				completion(model, { role: 'assistant', content: `TOOL RESULT: ${text}` }, 'stop'),
+				completion(
+					model,
+					{ role: 'assistant', content: `TOOL RESULT: ${textOf(toolResult)}` },
+					'stop',
+				),
 			);
 		}
 		const tool = request.tools?.[0]?.function.name;
@@ -62,7 +74,7 @@ export async function startFakeOpenAi(toolArguments: Record<string, unknown>): P
 		const call = {
 			id: `call_fake_${toolResults.length + 1}`,
 			type: 'function',
-			function: { name: tool, arguments: JSON.stringify(toolArguments) },
+			function: { name: tool, arguments: JSON.stringify(script[toolResults.length]) },
 		};
 		return jsonAnswer(
 			completion(model, { role: 'assistant', content: null, tool_calls: [call] }, 'tool_calls'),
@@ -72,8 +84,13 @@ export async function startFakeOpenAi(toolArguments: Record<string, unknown>): P
 		url: `${server.url}/v1`,
 		requests,
 		setToolCalls: (count) => {
-			toolCalls = count;
+			script = Array.from({ length: count }, () => toolArguments);
 		},
+		setToolScript: (calls) => {
+			script = [...calls];
+		},
+		toolResults: () =>
+			(requests[requests.length - 1]?.messages ?? []).filter((m) => m.role === 'tool').map(textOf),
 		close: server.close,
 	};
 }
