@@ -17,6 +17,8 @@ export interface LoopbackCall {
 export interface LoopbackAnswer {
 	status: number;
 	body?: string;
+	/** application/json unless told (e.g. text/event-stream). */
+	contentType?: string;
 }
 
 export interface LoopbackServer {
@@ -47,9 +49,9 @@ export async function startLoopbackServer(
 			.then(answer)
 			.then((reply) => {
 				if (reply === HANG) return;
-				const { status, body } = reply;
+				const { status, body, contentType = 'application/json' } = reply;
 				response
-					.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' })
+					.writeHead(status, body === undefined ? {} : { 'content-type': contentType })
 					.end(body ?? '');
 			});
 	});

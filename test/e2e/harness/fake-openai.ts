@@ -3,8 +3,8 @@
 // tool results as the script has calls are in the conversation; then the answer repeats the last result.
 // By default the script is one call with `toolArguments` (`setToolCalls(n)`: the same call n times, a looping
 // agent; `setToolScript([...])`: a call per entry, e.g. questions about different profiles). Only Chat
-// Completions, non-streaming.
-import { jsonAnswer, startLoopbackServer } from '../../support/loopbackServer';
+// Completions; a request with `stream: true` (the AI Agent 1.x asks so) gets the same message as one SSE chunk.
+import { jsonAnswer, startLoopbackServer, type LoopbackAnswer } from '../../support/loopbackServer';
 
 export interface ChatMessage {
 	role: string;
@@ -43,6 +43,33 @@ function completion(model: string, message: Record<string, unknown>, finishReaso
 	};
 }
 
+/** The completion as Chat Completions streams it: the whole message as one delta, then the finish reason, then [DONE]. */
+function streamed(
+	model: string,
+	message: Record<string, unknown>,
+	finishReason: string,
+): LoopbackAnswer {
+	const chunk = (delta: Record<string, unknown>, finish: string | null) => ({
+		id: 'chatcmpl-fake-stream',
+		object: 'chat.completion.chunk',
+		created: Math.floor(Date.now() / 1000),
+		model,
+		choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
+	});
+	const { tool_calls: toolCalls, ...rest } = message;
+	const delta = Array.isArray(toolCalls)
+		? { ...rest, tool_calls: toolCalls.map((call: object, index) => ({ index, ...call })) }
+		: rest;
+	const events = [chunk(delta, null), chunk({}, finishReason)].map(
+		(event) => `data: ${JSON.stringify(event)}\n\n`,
+	);
+	return {
+		status: 200,
+		contentType: 'text/event-stream',
+		body: `${events.join('')}data: [DONE]\n\n`,
+	};
+}
+
 const textOf = (message: ChatMessage): string =>
 	typeof message.content === 'string' ? message.content : JSON.stringify(message.content);
 
@@ -55,30 +82,23 @@ export async function startFakeOpenAi(toolArguments: ToolArguments): Promise<Fak
 		const request = body as ChatRequest;
 		requests.push(request);
 		const model = request.model ?? 'fake';
+		const reply = (message: Record<string, unknown>, finishReason: string) =>
+			request.stream === true
+				? streamed(model, message, finishReason)
+				: jsonAnswer(completion(model, message, finishReason));
 		const toolResults = request.messages.filter((m) => m.role === 'tool');
 		const toolResult = toolResults[toolResults.length - 1];
 		if (toolResult && toolResults.length >= script.length) {
-			return jsonAnswer(
-				completion(
-					model,
-					{ role: 'assistant', content: `TOOL RESULT: ${textOf(toolResult)}` },
-					'stop',
-				),
-			);
+			return reply({ role: 'assistant', content: `TOOL RESULT: ${textOf(toolResult)}` }, 'stop');
 		}
 		const tool = request.tools?.[0]?.function.name;
-		if (!tool)
-			return jsonAnswer(
-				completion(model, { role: 'assistant', content: 'NO TOOL OFFERED' }, 'stop'),
-			);
+		if (!tool) return reply({ role: 'assistant', content: 'NO TOOL OFFERED' }, 'stop');
 		const call = {
 			id: `call_fake_${toolResults.length + 1}`,
 			type: 'function',
 			function: { name: tool, arguments: JSON.stringify(script[toolResults.length]) },
 		};
-		return jsonAnswer(
-			completion(model, { role: 'assistant', content: null, tool_calls: [call] }, 'tool_calls'),
-		);
+		return reply({ role: 'assistant', content: null, tool_calls: [call] }, 'tool_calls');
 	});
 	return {
 		url: `${server.url}/v1`,
