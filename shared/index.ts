@@ -48,3 +48,4 @@ export {
 	reuseKey,
 } from './reuse.js';
 export type { ReuseStore } from './reuse.js';
+export { DEFAULT_TOOL_LOOKUPS_PER_HOUR, HourlyCap } from './hourlyCap.js';

@@ -17,6 +17,8 @@ export interface PreparedLookup {
 	timeoutMs: number;
 	/** Max Lookups per Run, when set. */
 	maxLookups?: number;
+	/** Max Lookups per Hour (for tool calls), when set. */
+	maxLookupsPerHour?: number;
 	reuse: ReuseMode;
 }
 
@@ -81,6 +83,9 @@ export function prepareLookup(
 		timeoutMs: Math.max(1, timeoutSeconds) * 1000,
 		...(typeof options.maxLookupsPerRun === 'number'
 			? { maxLookups: Math.max(1, Math.floor(options.maxLookupsPerRun)) }
+			: {}),
+		...(typeof options.maxLookupsPerHour === 'number'
+			? { maxLookupsPerHour: Math.max(1, Math.floor(options.maxLookupsPerHour)) }
 			: {}),
 		reuse: readReuseMode(options.reuse),
 	};
