@@ -14,6 +14,11 @@ export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
 
 export const DEFAULT_WAIT_TIMEOUT_MS = 300_000;
+/**
+ * What a call with no timeout of its own (a status read, the usage read, a submit given no timeout) may wait in
+ * all, for rate-limit room, a Retry-After or its retries; a wait that would end later fails the call at once.
+ */
+export const DEFAULT_CALL_ALLOWANCE_MS = 300_000;
 /** The longest delay a JavaScript timer holds (2^31 − 1 ms, 24.8 days); a longer one fires at once. */
 export const MAX_TIMER_MS = 2_147_483_647;
 export const EARLY_NOT_FOUND_GRACE_MS = 30_000;
