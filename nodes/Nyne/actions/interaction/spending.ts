@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import {
@@ -29,15 +30,27 @@ export function reuses(context: IExecuteFunctions, prepared: PreparedLookup): bo
 	return context.getMode() === 'manual' || isCalledAsTool(context);
 }
 
-/** The process-wide store of paid lookups, with keys that name this node's credential and Nyne's address. */
+/**
+ * The process-wide store of paid lookups, with keys that name this credential's API key (a digest, never the key)
+ * and Nyne's address: a credential edited to another key does not see the records of the one before.
+ */
 export function reuseStoreOf(context: IExecuteFunctions, client: NyneClient): ReuseStore {
-	const credential = context.getNode().credentials?.nyneApi;
-	const scope = `${credential?.id ?? credential?.name ?? ''}@${client.baseUrl}:`;
+	let scope: Promise<string> | undefined;
+	const scoped = async (key: string) => {
+		scope ??= context.getCredentials<{ apiKey?: string }>('nyneApi').then(
+			({ apiKey }) =>
+				`${createHash('sha256')
+					.update(String(apiKey ?? ''))
+					.digest('hex')
+					.slice(0, 32)}@${client.baseUrl}:`,
+		);
+		return (await scope) + key;
+	};
 	const store = getRuntime().reuse;
 	return {
-		get: async (key) => await store.get(scope + key),
-		set: async (key, record) => await store.set(scope + key, record),
-		delete: async (key) => await store.delete(scope + key),
+		get: async (key) => await store.get(await scoped(key)),
+		set: async (key, record) => await store.set(await scoped(key), record),
+		delete: async (key) => await store.delete(await scoped(key)),
 	};
 }
 
