@@ -76,13 +76,13 @@ export class ApiCall {
 				const reason = describeTransportFailure(error, this.secrets);
 				if (method === 'POST' && !failedBeforeSending(error))
 					throw new NyneApiError('submission_unknown', { serverMessage: reason });
-				if (attempt >= maxRetries)
-					throw new NyneApiError('network_error', {
-						serverMessage: reason,
-						retryable: true,
-						requestId: context.requestId,
-					});
-				await this.pause(retryDelayMs(attempt, random), context);
+				const failure = new NyneApiError('network_error', {
+					serverMessage: reason,
+					retryable: true,
+					requestId: context.requestId,
+				});
+				if (attempt >= maxRetries) throw failure;
+				await this.pauseToRetry(retryDelayMs(attempt, random), context, failure);
 				continue;
 			}
 			const response: TransportResponse = sent.value;
@@ -96,13 +96,13 @@ export class ApiCall {
 				if (envelope.success) return envelope.data.data;
 				if (method === 'POST')
 					throw new NyneApiError('submission_unknown', { httpStatus: response.status });
-				if (attempt >= maxRetries)
-					throw new NyneApiError('invalid_response', {
-						httpStatus: response.status,
-						retryable: true,
-						requestId: context.requestId,
-					});
-				await this.pause(retryDelayMs(attempt, random), context);
+				const failure = new NyneApiError('invalid_response', {
+					httpStatus: response.status,
+					retryable: true,
+					requestId: context.requestId,
+				});
+				if (attempt >= maxRetries) throw failure;
+				await this.pauseToRetry(retryDelayMs(attempt, random), context, failure);
 				continue;
 			}
 			if (method === 'POST' && error.retryable && !mayResendPost(error)) {
@@ -115,8 +115,36 @@ export class ApiCall {
 			if (!mayRetry) throw error;
 			const wait = error.retryAfterMs ?? retryDelayMs(attempt, random);
 			if (response.status === 429) this.failUnlessRoomInTime(wait, 'rate_limited', context);
-			await this.pause(wait, context);
+			await this.pauseToRetry(wait, context, error, error.retryAfterMs !== undefined);
 		}
+	}
+
+	/**
+	 * A retry's wait, bounded by the call's allowance (`roomBy`, else `deadline`). A wait Nyne asked for
+	 * (Retry-After) that ends after it fails the call at once, saying when Nyne answers again; a backoff of the
+	 * client's own ends at the deadline as a timeout (pause), or, with no deadline, fails with the error at hand.
+	 */
+	private async pauseToRetry(
+		wait: number,
+		context: CallContext,
+		error: NyneApiError,
+		serverSaid = false,
+	): Promise<void> {
+		const now = this.deps.now();
+		const by = context.roomBy ?? context.deadline;
+		if (by !== undefined && now + wait > by) {
+			if (serverSaid)
+				throw new NyneApiError('unavailable', {
+					httpStatus: error.httpStatus,
+					retryable: true,
+					retryAfterMs: wait,
+					resetAt: now + wait,
+					requestId: context.requestId,
+					serverMessage: error.serverMessage,
+				});
+			if (context.deadline === undefined) throw error;
+		}
+		await this.pause(wait, context);
 	}
 
 	/** Sleeps, but never past the deadline: a wait that would end after it ends it (polls get one last look at the deadline). */

@@ -1,4 +1,5 @@
 import {
+	DEFAULT_CALL_ALLOWANCE_MS,
 	DEFAULT_MAX_RETRIES,
 	DEFAULT_WAIT_TIMEOUT_MS,
 	LATE_NOT_FOUND_FORGIVEN,
@@ -41,7 +42,8 @@ export interface NyneClientOptions {
 	maxRetries?: number;
 	/**
 	 * The longest a call with no deadline of its own (a submit without `timeoutMs`, a usage read, a status
-	 * read) may wait for rate-limit room, in milliseconds; a limit that resets later fails the call at once.
+	 * read) may wait in all (rate-limit room, Retry-After, retries), in milliseconds; default
+	 * DEFAULT_CALL_ALLOWANCE_MS. A wait that would end later fails the call at once.
 	 */
 	maxWaitMs?: number;
 	/**
@@ -88,7 +90,7 @@ export class NyneClient {
 	constructor(private readonly options: NyneClientOptions) {
 		this.baseUrl = normalizeBaseUrl(options.baseUrl);
 		this.random = options.random ?? Math.random;
-		this.maxWaitMs = options.maxWaitMs ?? DEFAULT_WAIT_TIMEOUT_MS;
+		this.maxWaitMs = options.maxWaitMs ?? DEFAULT_CALL_ALLOWANCE_MS;
 		this.api = new ApiCall({
 			apiKey: options.apiKey,
 			apiSecret: options.apiSecret,

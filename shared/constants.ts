@@ -14,8 +14,18 @@ export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
 
 export const DEFAULT_WAIT_TIMEOUT_MS = 300_000;
+/**
+ * What a call with no timeout of its own (a status read, the usage read, a submit given no timeout) may wait in
+ * all, for rate-limit room, a Retry-After or its retries; a wait that would end later fails the call at once.
+ */
+export const DEFAULT_CALL_ALLOWANCE_MS = 300_000;
 /** The longest delay a JavaScript timer holds (2^31 − 1 ms, 24.8 days); a longer one fires at once. */
 export const MAX_TIMER_MS = 2_147_483_647;
+/**
+ * What one poll of a watch may wait in all: n8n polls a trigger every minute at most, and a poll must be over
+ * before the next one (the rest of the minute is for the HTTP exchanges themselves).
+ */
+export const WATCH_POLL_ALLOWANCE_MS = 40_000;
 export const EARLY_NOT_FOUND_GRACE_MS = 30_000;
 /** 404s forgiven for an own lookup after the grace period, before it counts as gone. */
 export const LATE_NOT_FOUND_FORGIVEN = 2;

@@ -96,6 +96,11 @@ const MESSAGES: Record<string, MessageBuilder> = {
 	rate_limited: (_server, context) =>
 		`Nyne's rate limit for this API key resets ${resetTime(context)}, later than this run may wait ` +
 		`(its timeout), so nothing more was sent. Run it again after that time, or spread the lookups over more time.`,
+	unavailable: (server, context) =>
+		`Nyne is unavailable${context.httpStatus ? ` (HTTP ${context.httpStatus})` : ''} and says it will answer again ` +
+		`${resetTime(context)}, later than this call may wait (its timeout), so it was not asked again.` +
+		`${withServer(server)}` +
+		`${context.requestId ? ` The lookup keeps its request ID ${context.requestId}: fetch it after that time.` : ' Run it again after that time.'}`,
 	internal_error: () =>
 		'Nyne had an internal error. Try again in a minute; if it keeps happening, contact Nyne support.',
 	timeout: (_server, context) =>

@@ -7,6 +7,9 @@ export { describeApiError } from './errorMessages.js';
 export { parseSocialMediaUrl } from './socialUrl.js';
 export { INTERACTION_TYPE_TABLE, INTERACTION_TYPES, platformNamesOf } from './interactionTypes.js';
 export { buildInteractionRequest } from './interactionRequest.js';
+export { readNumberOption } from './numberOption.js';
+export type { NumberRule } from './numberOption.js';
+export { quoteInput } from './quote.js';
 export { NyneClient } from './client.js';
 export { normalizeBaseUrl } from './baseUrl.js';
 export type { GetRequestOptions, NyneClientOptions, SubmitOptions, WaitOptions } from './client.js';
@@ -48,3 +51,4 @@ export {
 	reuseKey,
 } from './reuse.js';
 export type { ReuseStore } from './reuse.js';
+export { DEFAULT_TOOL_LOOKUPS_PER_HOUR, HourlyCap } from './hourlyCap.js';

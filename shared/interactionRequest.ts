@@ -7,40 +7,21 @@ import {
 	SUPPORTED_TYPES,
 	targetKindOf,
 } from './interactionTypes.js';
+import { readNumberOption } from './numberOption.js';
+import { quoteInput, shown } from './quote.js';
 import { parseSocialMediaUrl } from './socialUrl.js';
 import type { InteractionRequestBody, InteractionRequestInput } from './types.js';
 
-/** A value as a person can read it in a message, whatever a workflow handed over. */
-function shown(value: unknown): string {
-	if (typeof value === 'string') return `"${value}"`;
-	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
-		return String(value);
-	return Array.isArray(value)
-		? 'a list'
-		: `a value of type ${typeof value === 'object' ? 'object' : typeof value}`;
-}
-
-/** Digits only: `Number()` would also read '0x10' as 16, '1e3' as 1000 and `true` as 1. */
-const DECIMAL_INTEGER = /^[0-9]{1,7}$/;
-
 function checkMaxResults(value: unknown): number | undefined {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
-		return undefined;
-	const number =
-		typeof value === 'string' && DECIMAL_INTEGER.test(value.trim()) ? Number(value.trim()) : value;
-	if (
-		typeof number !== 'number' ||
-		!Number.isInteger(number) ||
-		number < 1 ||
-		number > MAX_RESULTS_LIMIT
-	) {
-		throw new NyneValidationError(
-			'invalid_max_results',
-			`Max results must be a whole number from 1 to ${MAX_RESULTS_LIMIT}, written in decimal digits; got ${shown(value)}.`,
-			'max_results',
-		);
-	}
-	return number;
+	return readNumberOption(value, {
+		label: 'Max results',
+		code: 'invalid_max_results',
+		field: 'max_results',
+		min: 1,
+		max: MAX_RESULTS_LIMIT,
+		integer: true,
+		emptyIsUnset: true,
+	});
 }
 
 function checkCallbackUrl(value: unknown): string | undefined {
@@ -63,7 +44,7 @@ function checkCallbackUrl(value: unknown): string | undefined {
 	if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
 		throw new NyneValidationError(
 			'invalid_callback_url',
-			`The callback URL "${trimmed}" is not a full http:// or https:// address, such as https://example.com/webhook.`,
+			`The callback URL ${quoteInput(trimmed)} is not a full http:// or https:// address, such as https://example.com/webhook.`,
 			'callback_url',
 		);
 	}
@@ -84,7 +65,7 @@ export function buildInteractionRequest(input: InteractionRequestInput): Interac
 	if (!type) {
 		throw new NyneValidationError(
 			'invalid_interaction_type',
-			`"${rawType}" is not an interaction type. Use one of: ${INTERACTION_TYPES.join(', ')}.`,
+			`${quoteInput(rawType)} is not an interaction type. Use one of: ${INTERACTION_TYPES.join(', ')}.`,
 			'type',
 		);
 	}

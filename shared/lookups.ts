@@ -36,6 +36,8 @@ export interface ReadLookupOptions {
 	waitWhileYoung?: boolean;
 	maxWaitMs?: number;
 	signal?: AbortSignal;
+	/** When every wait of the read must be over (ms since the epoch), e.g. the end of a trigger's poll. */
+	deadline?: number;
 }
 
 /**

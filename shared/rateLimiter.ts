@@ -47,6 +47,11 @@ const SHARE_DIVISOR = 4;
  * value on the wrong side of this line is read as the other kind instead of as a 56-year wait.
  */
 const UNIX_SECONDS_FROM = 1_000_000_000;
+/**
+ * The longest delay a reset header is read as (a year): `Retry-After: 1e13` would otherwise be a time past the
+ * last one a Date can hold (8.64e15 ms) and make every message about it throw a RangeError.
+ */
+export const MAX_RESET_DELAY_MS = 366 * 24 * HOUR_MS;
 
 /**
  * Keeps one process under the per-key limits. The local count (60 a minute, 1000 an hour) always applies; the
@@ -203,7 +208,7 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
 	const seconds = Number(value);
 	if (Number.isFinite(seconds)) return secondsToDelayMs(seconds, now);
 	const date = Date.parse(value);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+	return Number.isNaN(date) ? undefined : boundedDelayMs(date - now);
 }
 
 /**
@@ -215,11 +220,15 @@ function resetDelayMs(headers: Record<string, string>, now: number): number | un
 	if (delay !== undefined) return secondsToDelayMs(delay, now);
 	const at = firstNumber(headers['x-ratelimit-reset']);
 	if (at === undefined) return undefined;
-	return at >= UNIX_SECONDS_FROM ? Math.max(0, at * 1000 - now) : secondsToDelayMs(at, now);
+	return secondsToDelayMs(at, now);
 }
 
 /** A number of seconds as a delay: a delay, or, when it can only be a Unix time, the time until then. */
 function secondsToDelayMs(seconds: number, now: number): number {
-	if (seconds >= UNIX_SECONDS_FROM) return Math.max(0, seconds * 1000 - now);
-	return Math.max(0, seconds * 1000);
+	return boundedDelayMs(seconds >= UNIX_SECONDS_FROM ? seconds * 1000 - now : seconds * 1000);
+}
+
+/** The one place a reset delay is bounded: from 0 to MAX_RESET_DELAY_MS. */
+function boundedDelayMs(ms: number): number {
+	return Math.min(MAX_RESET_DELAY_MS, Math.max(0, ms));
 }

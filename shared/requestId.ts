@@ -1,5 +1,6 @@
 import { REQUEST_ID_MAX_LENGTH } from './constants.js';
 import { NyneValidationError } from './errors.js';
+import { quoteInput } from './quote.js';
 
 /** The request ID as sent: trimmed, and refused before anything is sent when it cannot be one. */
 export function checkRequestId(requestId: string): string {
@@ -13,7 +14,7 @@ export function checkRequestId(requestId: string): string {
 	if (id.length > REQUEST_ID_MAX_LENGTH || /[\s/?#&]/.test(id)) {
 		throw new NyneValidationError(
 			'invalid_request_id',
-			`"${id.slice(0, 60)}" is not a Nyne request ID (they look like interaction_abc123def456_1234567890).`,
+			`${quoteInput(id)} is not a Nyne request ID (they look like interaction_abc123def456_1234567890).`,
 			'request_id',
 		);
 	}

@@ -1,6 +1,6 @@
 import { MINUTE_MS } from './constants.js';
 import type { NyneClient } from './client.js';
-import { isNotFound } from './errors.js';
+import { isNotFound, isNyneError } from './errors.js';
 import { toLookupView } from './lookupView.js';
 import type { LookupView } from './lookupView.js';
 import type { Now } from './ports.js';
@@ -36,8 +36,8 @@ export interface ReuseOptions {
 
 /**
  * The result of an identical lookup completed within the window, read with a free status read, marked as reused
- * (`reused_from`, `credits: 0`); undefined when there is none, it is too old, or Nyne no longer knows the request
- * (the record is then forgotten and the caller pays for a new lookup as usual).
+ * (`reused_from`, `credits: 0`); undefined when there is none, it is too old, Nyne no longer knows the request
+ * (the record is then forgotten) or it cannot be read (the caller then pays for a new lookup as usual).
  */
 export async function findReusable(
 	client: NyneClient,
@@ -46,16 +46,18 @@ export async function findReusable(
 	options: ReuseOptions,
 ): Promise<LookupView | undefined> {
 	const key = reuseKey(body);
-	const record = await store.get(key);
+	// Reuse only ever saves credits: a store or a status read that fails is a miss, and the lookup is paid as usual.
+	const stored = await settle(() => store.get(key));
+	const record = stored.ok ? stored.value : undefined;
 	if (!record) return undefined;
 	if (options.now() - record.at > (options.windowMs ?? REUSE_WINDOW_MS)) {
-		await store.delete(key);
+		await settle(() => store.delete(key));
 		return undefined;
 	}
 	const read = await settle(() => client.getRequest(record.requestId, { signal: options.signal }));
 	if (!read.ok) {
-		if (!isNotFound(read.error)) throw read.error;
-		await store.delete(key);
+		if (isAborted(read.error)) throw read.error;
+		if (isNotFound(read.error)) await settle(() => store.delete(key));
 		return undefined;
 	}
 	const view: LookupView = toLookupView(read.value);
@@ -64,6 +66,8 @@ export async function findReusable(
 	view.summary.reused_from = view.summary.request_id;
 	return view;
 }
+
+const isAborted = (error: unknown): boolean => isNyneError(error) && error.code === 'aborted';
 
 /** Records a lookup paid for, or to be paid when it completes (a failed one cost nothing: nothing to reuse); only a completed one is reused. */
 export async function rememberPaid(

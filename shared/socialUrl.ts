@@ -1,4 +1,5 @@
 import { NyneValidationError } from './errors.js';
+import { quoteInput } from './quote.js';
 import type { ParsedSocialUrl, Platform } from './types.js';
 
 const TWITTER_HOSTS = new Set(['twitter.com', 'x.com']);
@@ -118,17 +119,17 @@ function toUrl(raw: string): URL {
 	try {
 		return new URL(withScheme);
 	} catch {
-		return reject(`"${raw}" is not a URL.`);
+		return reject(`${quoteInput(raw)} is not a URL.`);
 	}
 }
 
 function platformOf(url: URL): Platform {
 	if (url.protocol !== 'https:' && url.protocol !== 'http:')
-		reject(`"${url.protocol}" links are not supported.`);
+		reject(`${quoteInput(url.protocol)} links are not supported.`);
 	const host = url.hostname.toLowerCase().replace(/\.$/, '').replace(HOST_PREFIXES, '');
 	if (TWITTER_HOSTS.has(host)) return 'twitter';
 	if (INSTAGRAM_HOSTS.has(host)) return 'instagram';
-	return reject(`"${url.hostname}" is not Twitter/X or Instagram.`);
+	return reject(`${quoteInput(url.hostname)} is not Twitter/X or Instagram.`);
 }
 
 function pathSegments(url: URL): string[] {
@@ -145,7 +146,8 @@ function pathSegments(url: URL): string[] {
 }
 
 function twitterPost(postId: string, username?: string): ParsedSocialUrl {
-	if (!TWEET_ID.test(postId)) reject(`"${postId}" is not a tweet ID (it should be digits).`);
+	if (!TWEET_ID.test(postId))
+		reject(`${quoteInput(postId)} is not a tweet ID (it should be digits).`);
 	const canonicalUrl = username
 		? `https://x.com/${username}/status/${postId}`
 		: `https://x.com/i/web/status/${postId}`;
@@ -161,10 +163,10 @@ function twitterPost(postId: string, username?: string): ParsedSocialUrl {
 function twitterHandle(segment: string): string {
 	const handle = segment.replace(/^@/, '');
 	if (TWITTER_RESERVED.has(handle.toLowerCase()))
-		reject(`"/${segment}" is a Twitter/X page, not a profile.`);
+		reject(`${quoteInput(`/${segment}`)} is a Twitter/X page, not a profile.`);
 	if (!TWITTER_HANDLE.test(handle)) {
 		reject(
-			`"${segment}" is not a valid Twitter/X handle (1 to 15 letters, digits or underscores).`,
+			`${quoteInput(segment)} is not a valid Twitter/X handle (1 to 15 letters, digits or underscores).`,
 		);
 	}
 	return handle;
@@ -194,7 +196,9 @@ function parseTwitter(segments: string[]): ParsedSocialUrl {
 	if (lower[1] === 'status' || lower[1] === 'statuses') {
 		if (third === undefined) reject('The post link has no tweet ID after /status/.');
 		if (fourth !== undefined && !TWEET_TAILS.has(lower[3] ?? ''))
-			reject(`"/${segments.slice(3).join('/')}" after the tweet ID is not a known post page.`);
+			reject(
+				`${quoteInput(`/${segments.slice(3).join('/')}`)} after the tweet ID is not a known post page.`,
+			);
 		return twitterPost(third, username);
 	}
 	if (segments.length === 2 && PROFILE_TAILS.has(lower[1] ?? '')) {
@@ -205,11 +209,11 @@ function parseTwitter(segments: string[]): ParsedSocialUrl {
 			canonicalUrl: `https://x.com/${username}`,
 		};
 	}
-	return reject(`"/${segments.join('/')}" is neither a profile nor a post.`);
+	return reject(`${quoteInput(`/${segments.join('/')}`)} is neither a profile nor a post.`);
 }
 
 function instagramPost(code: string, username?: string): ParsedSocialUrl {
-	if (!INSTAGRAM_CODE.test(code)) reject(`"${code}" is not an Instagram post code.`);
+	if (!INSTAGRAM_CODE.test(code)) reject(`${quoteInput(code)} is not an Instagram post code.`);
 	return {
 		platform: 'instagram',
 		kind: 'post',
@@ -230,10 +234,10 @@ function parseInstagram(segments: string[]): ParsedSocialUrl {
 	}
 	const username = first.replace(/^@/, '');
 	if (INSTAGRAM_RESERVED.has(username.toLowerCase()))
-		reject(`"/${first}" is an Instagram page, not a profile.`);
+		reject(`${quoteInput(`/${first}`)} is an Instagram page, not a profile.`);
 	if (!INSTAGRAM_HANDLE.test(username)) {
 		reject(
-			`"${first}" is not a valid Instagram username (1 to 30 letters, digits, dots or underscores).`,
+			`${quoteInput(first)} is not a valid Instagram username (1 to 30 letters, digits, dots or underscores).`,
 		);
 	}
 	if (second === undefined) {
@@ -255,7 +259,9 @@ function parseInstagram(segments: string[]): ParsedSocialUrl {
 			canonicalUrl: `https://instagram.com/${username}`,
 		};
 	}
-	return reject(`"/${segments.join('/')}" is neither an Instagram profile nor a post.`);
+	return reject(
+		`${quoteInput(`/${segments.join('/')}`)} is neither an Instagram profile nor a post.`,
+	);
 }
 
 /** Parses what a person pastes: any scheme-less, www./mobile./m., x.com or twitter.com form, with query, fragment or tails. */
@@ -270,10 +276,10 @@ export function parseSocialMediaUrl(input: string): ParsedSocialUrl {
 	const raw = input.trim();
 	if (/^@?[A-Za-z0-9_]+$/.test(raw)) {
 		reject(
-			`"${raw}" looks like a handle, which could be on Twitter/X or Instagram: paste the profile's full URL.`,
+			`${quoteInput(raw)} looks like a handle, which could be on Twitter/X or Instagram: paste the profile's full URL.`,
 		);
 	}
-	if (/\s/.test(raw)) reject(`"${raw}" contains spaces.`);
+	if (/\s/.test(raw)) reject(`${quoteInput(raw)} contains spaces.`);
 	const url = toUrl(raw);
 	if (url.username || url.password) reject('The link must not contain a user name or password.');
 	const platform = platformOf(url);

@@ -1,6 +1,12 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { DEFAULT_CHECK_EVERY_HOURS, lookupIntervalMs, pollWatch, sampleWatch } from '../../shared';
+import {
+	DEFAULT_CHECK_EVERY_HOURS,
+	WATCH_POLL_ALLOWANCE_MS,
+	lookupIntervalMs,
+	pollWatch,
+	sampleWatch,
+} from '../../shared';
 import type { WatchChange, WatchMode, WatchTarget } from '../../shared';
 import { toNodeError } from '../common/errors';
 import { buildLookupBody } from '../common/lookupBody';
@@ -64,9 +70,15 @@ export async function pollFollowers(this: IPollFunctions): Promise<INodeExecutio
 				await sampleWatch({ client, now }, target, { timeoutMs: MANUAL_TIMEOUT_MS }),
 			);
 		const staticData = this.getWorkflowStaticData('node');
-		const outcome = await unlessPolling(staticData, async () =>
+		const outcome = await unlessPolling(staticData, now(), async () =>
 			pollWatch(
-				{ client, now, store: staticDataStore(staticData), legacyHash: version010Hash },
+				{
+					client,
+					now,
+					store: staticDataStore(staticData),
+					legacyHash: version010Hash,
+					deadline: now() + WATCH_POLL_ALLOWANCE_MS,
+				},
 				target,
 			),
 		);

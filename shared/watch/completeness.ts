@@ -16,10 +16,14 @@ export function listedEntries(view: LookupView): number {
 	return view.people.length + view.dropped;
 }
 
-/** A list has everyone only when Nyne listed fewer entries than it could have. */
+/**
+ * A list has everyone only when Nyne listed fewer entries than it could have, and no fewer than the people it
+ * says it found (its total_count): a list of 60 of 90 is cut short, whatever Max Results allowed.
+ */
 export function isCompleteList(
 	view: LookupView,
 	body: Pick<InteractionRequestBody, 'max_results'>,
 ): boolean {
-	return listedEntries(view) < effectiveMaxResults(body);
+	const listed = listedEntries(view);
+	return listed < effectiveMaxResults(body) && listed >= (view.summary.total_count ?? 0);
 }

@@ -5,6 +5,7 @@ import { readLookup, startLookup } from '../lookups.js';
 import type { LookupView } from '../lookupView.js';
 import type { Now } from '../ports.js';
 import { settle } from '../settle.js';
+import { parseSocialMediaUrl } from '../socialUrl.js';
 import type { InteractionRequestBody } from '../types.js';
 import { isCompleteList } from './completeness.js';
 import { observeLookup, type WatchMode, type WatchWarning } from './followerWatch.js';
@@ -40,6 +41,8 @@ export interface PollDeps {
 	now: Now;
 	/** Hash of the 0.1.0 n8n trigger's remembered entries, to carry its state over (n8n only). */
 	legacyHash?: (text: string) => string;
+	/** When this poll must be over (ms since the epoch): every wait of its calls ends by then (see WATCH_POLL_ALLOWANCE_MS). */
+	deadline?: number;
 }
 
 /** A line for the product's log: why something was set aside, given up or not reported. */
@@ -85,7 +88,10 @@ async function checkPending(
 ): Promise<LookupView | undefined> {
 	const now = deps.now();
 	const read = await settle(() =>
-		readLookup(deps.client, pending.requestId, { submittedAt: pending.submittedAt }),
+		readLookup(deps.client, pending.requestId, {
+			submittedAt: pending.submittedAt,
+			deadline: deps.deadline,
+		}),
 	);
 	if (!read.ok) {
 		if (!isNotFound(read.error)) throw read.error;
@@ -130,7 +136,9 @@ function compare(
 	notes: WatchNote[],
 ): void {
 	const at = deps.now();
-	const platform = view.summary.platform ?? '';
+	// Keyed by what the user watches, never by a field of the answer: one answer naming another platform (or none)
+	// would re-key everyone remembered and report them all as new.
+	const { platform } = parseSocialMediaUrl(target.body.social_media_url);
 	const outcome = observeLookup(
 		record.observed,
 		{ platform, people: view.people, complete: isCompleteList(view, target.body) },
@@ -177,7 +185,11 @@ async function start(
 	record.lastStartedAt = now;
 	await deps.store.write(JSON.parse(JSON.stringify(record)) as WatchRecord);
 	try {
-		const started = await startLookup(deps.client, target.body);
+		const started = await startLookup(
+			deps.client,
+			target.body,
+			deps.deadline === undefined ? {} : { timeoutMs: Math.max(1, deps.deadline - deps.now()) },
+		);
 		record.pending = { requestId: started.summary.request_id, submittedAt: now, notFound: 0 };
 		return undefined;
 	} catch (error) {

@@ -278,6 +278,29 @@ describe('reuse of a lookup already paid for', () => {
 		expect(ledger()).toBe(3);
 	});
 
+	it('a credential edited to another API key does not reuse the lookups of the key before, and the run goes on', async () => {
+		const first = await runNyne(env.credentials, [{}], {
+			parameters: followers({ output: 'single' }),
+		});
+		expect(first.output![0].json).toMatchObject({ status: 'completed', credits: 3 });
+		// The same credential (cred1) now holds another key: the request of the key before is not its own.
+		const edited = await runNyne(poor(), [{}], { parameters: followers({ output: 'single' }) });
+		expect(edited.error).toBeUndefined();
+		expect(edited.output![0].json).toMatchObject({ status: 'completed', credits: 3 });
+		expect(edited.output![0].json).not.toHaveProperty('reused_from');
+		expect(ledger(POOR)).toBe(3);
+		expect(ledger()).toBe(3);
+		// Back on the first key, its own lookup is still reused.
+		const back = await runNyne(env.credentials, [{}], {
+			parameters: followers({ output: 'single' }),
+		});
+		expect(back.output![0].json).toMatchObject({
+			credits: 0,
+			reused_from: first.output![0].json.request_id,
+		});
+		expect(submissions()).toBe(2);
+	});
+
 	it('a lookup that differs in type, URL or Max Results is paid for', async () => {
 		await runNyne(env.credentials, [{}], { parameters: followers() });
 		await runNyne(env.credentials, [{}], { parameters: { ...followers(), maxResults: 20 } });

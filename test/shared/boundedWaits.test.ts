@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+	DEFAULT_CALL_ALLOWANCE_MS,
 	MAX_TIMER_MS,
 	NyneClient,
 	RateLimiter,
@@ -149,4 +150,97 @@ describe('no wait is longer than its deadline', () => {
 		for (let i = 0; i < 61; i++) await nyne.getUsage();
 		expect(clock.now() - start).toBeGreaterThanOrEqual(60_000);
 	});
+});
+
+describe('a Retry-After on a 5xx is bounded by the call’s allowance', () => {
+	const unavailable = (retryAfter: string) =>
+		fail(503, 'internal_error', 'down for maintenance', { 'retry-after': retryAfter });
+	const tomorrow = (clock: ReturnType<typeof virtualClock>) =>
+		new Date(clock.now() + DAY_MS).toUTCString();
+
+	it.each([
+		['a submit', (client: NyneClient) => client.submit(BODY), 'POST'],
+		[
+			'a submit given a Timeout',
+			(client: NyneClient) => client.submit(BODY, { timeoutMs: 60_000 }),
+			'POST',
+		],
+		[
+			'a status read',
+			(client: NyneClient) => client.getRequest('interaction_abc123def456_1700000000'),
+			'GET',
+		],
+		['the usage read', (client: NyneClient) => client.getUsage(), 'GET'],
+	])(
+		'%s answered 503 with Retry-After of a day fails at once, saying when Nyne answers again',
+		async (_name, call, method) => {
+			for (const header of ['86400', 'date']) {
+				const clock = virtualClock();
+				const retryAfter = header === 'date' ? tomorrow(clock) : header;
+				const api = recordingTransport(() => unavailable(retryAfter));
+				const error = await rejection(call(execution(api.transport, clock, new RateLimiter())));
+				expect(error).toMatchObject({ code: 'unavailable', httpStatus: 503, retryable: true });
+				const at = new Date(clock.now() + DAY_MS).toISOString().slice(0, 16);
+				expect(error.message).toContain(`will answer again at ${at}`);
+				expect(api.requests).toHaveLength(1);
+				expect(api.requests[0].method).toBe(method);
+				expect(clock.slept).toEqual([]);
+			}
+		},
+	);
+
+	it('a lookup being waited for: a 503 whose Retry-After ends after the Timeout fails at once, naming the request', async () => {
+		const clock = virtualClock();
+		const api = recordingTransport((request) =>
+			request.method === 'POST' ? accepted() : unavailable('3600'),
+		);
+		const client = execution(api.transport, clock, new RateLimiter());
+		const error = await rejection(client.fetchInteractions(BODY, { timeoutMs: 120_000 }));
+		expect(error).toMatchObject({
+			code: 'unavailable',
+			requestId: 'interaction_abc123def456_1700000000',
+		});
+		expect(error.message).toContain('interaction_abc123def456_1700000000');
+		expect(clock.slept.reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(120_000);
+	});
+
+	it('a 503 whose Retry-After fits the allowance is waited out, then the call goes on', async () => {
+		const clock = virtualClock();
+		const api = recordingTransport((_request, index) =>
+			index === 0
+				? unavailable('20')
+				: ok({ credits_used: 3, monthly_allocation: 100, credits_remaining: 97 }),
+		);
+		await execution(api.transport, clock, new RateLimiter()).getUsage();
+		expect(api.requests).toHaveLength(2);
+		expect(clock.slept).toEqual([20_000]);
+	});
+
+	it('the client’s allowance for calls without a timeout is the stated default', () => {
+		expect(DEFAULT_CALL_ALLOWANCE_MS).toBe(300_000);
+	});
+});
+
+describe('a reset time beyond what a Date holds', () => {
+	it.each([
+		['retry-after', '1e13'],
+		['ratelimit-reset', '1e13'],
+		['x-ratelimit-reset', '1e13'],
+	])(
+		'%s: %s is read as at most a year, and later calls on the key still work',
+		async (header, value) => {
+			const clock = virtualClock();
+			const limiter = new RateLimiter();
+			const headers: Record<string, string> = { [header]: value };
+			if (header !== 'retry-after') headers['ratelimit-remaining'] = '0';
+			const api = recordingTransport(() => fail(429, 'rate_limit_exceeded', 'slow down', headers));
+			const first = await rejection(execution(api.transport, clock, limiter).submit(BODY));
+			expect(first).toBeInstanceOf(Error);
+			expect(first.name).not.toBe('RangeError');
+			const next = await rejection(execution(api.transport, clock, limiter).getUsage());
+			expect(next.name).not.toBe('RangeError');
+			expect(next.message).toMatch(/resets at \d{4}-\d\d-\d\dT/);
+			expect(clock.slept.every((ms) => ms < 60_000)).toBe(true);
+		},
+	);
 });

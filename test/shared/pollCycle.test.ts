@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
 	HOUR_MS,
 	NyneClient,
+	WATCH_POLL_ALLOWANCE_MS,
+	type TransportResponse,
 	pollWatch,
 	readWatchRecord,
 	watchKeyOf,
@@ -11,6 +13,8 @@ import {
 } from '../../shared';
 import { ModelProfile } from '../watch/modelProfile';
 import { JOB_MS, VirtualNyne } from '../watch/virtualNyne';
+import { rejection } from '../support/rejection';
+import { accepted, fail, ok, virtualClock } from './virtualApi';
 
 function cycle(options: { handOver?: number; followers?: number } = {}) {
 	let time = 1_800_000_000_000;
@@ -163,5 +167,118 @@ describe('the poll cycle (shared/watch/pollCycle.ts)', () => {
 			},
 		});
 		expect(reading.record.observed).toMatchObject({ legacySeen: 'AAAAAAAA', baselineAt: 1 });
+	});
+});
+
+/** A Nyne whose every lookup completes at once with the list (and fields) the test gives, on a virtual clock. */
+function scriptedWatch(mode: 'new' | 'lost') {
+	const clock = virtualClock(1_800_000_000_000);
+	let stored: unknown;
+	let answer: { usernames: string[]; platform?: string; totalCount?: number } = { usernames: [] };
+	let getFault: (() => TransportResponse) | undefined;
+	let posts = 0;
+	const client = new NyneClient({
+		apiKey: 'k',
+		apiSecret: 's',
+		baseUrl: 'http://127.0.0.1:9',
+		transport: async (request) => {
+			if (request.method === 'POST')
+				return accepted(`interaction_abc123def456_${1_800_000_000 + ++posts}`);
+			if (getFault) return getFault();
+			const platform = answer.platform;
+			return ok({
+				request_id: 'interaction_abc123def456_1800000001',
+				status: 'completed',
+				interaction_type: 'followers',
+				...(platform === undefined ? {} : { platform }),
+				result: {
+					interaction_type: 'followers',
+					...(platform === undefined ? {} : { source_platform: platform }),
+					target: { username: 'acme' },
+					interactions: answer.usernames.map((username) => ({ username })),
+					total_count: answer.totalCount ?? answer.usernames.length,
+				},
+			});
+		},
+		sleep: clock.sleep,
+		now: clock.now,
+		random: () => 0.5,
+		limiter: false,
+	});
+	const target: WatchTarget = {
+		trigger: mode === 'new' ? 'newFollower' : 'lostFollower',
+		mode,
+		body: { type: 'followers', social_media_url: 'https://x.com/acme', max_results: 1000 },
+		intervalMs: HOUR_MS,
+	};
+	const store = {
+		read: () => stored,
+		write: (record: WatchRecord) => void (stored = structuredClone(record)),
+	};
+	const poll = (deadline?: number) =>
+		pollWatch({ client, now: clock.now, store, deadline }, target);
+	return {
+		clock,
+		answer: (next: typeof answer) => void (answer = next),
+		failGets: (fault: (() => TransportResponse) | undefined) => void (getFault = fault),
+		poll,
+		/** One lookup: started on one poll, collected on the next, an interval later. */
+		lookup: async () => {
+			clock.advance(HOUR_MS);
+			await poll();
+			clock.advance(60_000);
+			return (await poll()).changes;
+		},
+	};
+}
+
+const names = (from: number, to: number) =>
+	Array.from({ length: to - from }, (_, i) => `person${from + i}`);
+
+describe('the watch is keyed by what the user watches', () => {
+	it.each([[undefined], ['x'], ['']])(
+		'an answer whose platform is %j reports no one as new',
+		async (platform) => {
+			const w = scriptedWatch('new');
+			w.answer({ usernames: names(0, 20), platform: 'twitter' });
+			expect(await w.lookup()).toEqual([]);
+			w.answer({ usernames: names(0, 21), ...(platform === undefined ? {} : { platform }) });
+			const changes = await w.lookup();
+			expect(changes.map((change) => change.person.username)).toEqual(['person20']);
+		},
+	);
+});
+
+describe("completeness honours Nyne's total_count", () => {
+	it('answers listing 60 of the 90 followers Nyne says exist report no one lost', async () => {
+		const w = scriptedWatch('lost');
+		w.answer({ usernames: names(0, 60), totalCount: 90 });
+		expect(await w.lookup()).toEqual([]);
+		w.answer({ usernames: names(30, 90).slice(0, 60), totalCount: 90 });
+		expect(await w.lookup()).toEqual([]);
+		expect(await w.lookup()).toEqual([]);
+	});
+
+	it('a list as long as total_count is complete: someone missing from two lookups is lost', async () => {
+		const w = scriptedWatch('lost');
+		w.answer({ usernames: names(0, 60), totalCount: 60 });
+		await w.lookup();
+		w.answer({ usernames: names(1, 60), totalCount: 59 });
+		const changes = [...(await w.lookup()), ...(await w.lookup())];
+		expect(changes.map((change) => change.person.username)).toEqual(['person0']);
+	});
+});
+
+describe('a poll ends by its deadline', () => {
+	it('status reads answered 503 with a Retry-After end the poll by the deadline, saying when Nyne answers again', async () => {
+		const w = scriptedWatch('new');
+		w.answer({ usernames: names(0, 5) });
+		await w.poll();
+		w.clock.advance(60_000);
+		w.failGets(() => fail(503, 'internal_error', 'maintenance', { 'retry-after': '30' }));
+		const start = w.clock.now();
+		const error = await rejection(w.poll(start + WATCH_POLL_ALLOWANCE_MS));
+		expect(error).toMatchObject({ code: 'unavailable', httpStatus: 503 });
+		expect(w.clock.now() - start).toBeLessThanOrEqual(WATCH_POLL_ALLOWANCE_MS);
 	});
 });

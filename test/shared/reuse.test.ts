@@ -108,3 +108,35 @@ describe('reuse of a lookup already paid for', () => {
 		expect(await store.get('k3')).toEqual({ requestId: 'r3', at: 3 });
 	});
 });
+
+describe('a reuse that cannot be read is a miss, never a failure', () => {
+	it.each([
+		[403, 'access_denied'],
+		[401, 'invalid_api_key'],
+		[500, 'internal_error'],
+	])('a status read answered %i %s: undefined, and the record is kept', async (status, code) => {
+		const clock = virtualClock();
+		const store = new MemoryReuseStore();
+		await rememberPaid(store, BODY, paid, clock.now);
+		const api = recordingTransport(() => fail(status, code));
+		const found = await findReusable(client(api.transport, clock.now), store, BODY, {
+			now: clock.now,
+		});
+		expect(found).toBeUndefined();
+		expect(await store.get(reuseKey(BODY))).toMatchObject({ requestId: ID });
+	});
+
+	it('a store that fails to read is a miss, and nothing is asked of Nyne', async () => {
+		const clock = virtualClock();
+		const api = recordingTransport(() => fail(500, 'internal_error'));
+		const broken = {
+			get: async () => Promise.reject(new Error('cache down')),
+			set: async () => {},
+			delete: async () => {},
+		};
+		expect(
+			await findReusable(client(api.transport, clock.now), broken, BODY, { now: clock.now }),
+		).toBeUndefined();
+		expect(api.requests).toHaveLength(0);
+	});
+});

@@ -6,6 +6,7 @@ import type { RecentLookupItem } from '../../zapier/src/samples';
 import {
 	App,
 	authFor,
+	KEY,
 	startCallbackListener,
 	useSandboxWithListener,
 	type CallbackListener,
@@ -141,5 +142,32 @@ describe('Zapier: one connection never sees another connection’s lookups', () 
 		const later = await start(alice, 'https://x.com/after_turn_off');
 		expect(later.reaches_instant_trigger).toBe(false);
 		expect(env.sandbox.control.callbacks().map((d) => d.url)).toEqual([env.listener.url]);
+	});
+
+	it('Reuse a Recent Lookup reuses on the same connection (3 credits, not 6) and never on another one', async () => {
+		const fetch = async (who: Identity) =>
+			(await run(who, 'creates.fetch_interactions.operation.perform', {
+				inputData: {
+					type: 'followers',
+					social_media_url: 'https://x.com/reused_here',
+					max_results: 10,
+					reuse_recent: true,
+				},
+				meta: { isLoadingSample: true },
+			})) as { request_id: string; credits: number; reused_from?: string };
+		const ledger = () => env.sandbox.control.stats().creditsByKey[KEY] ?? Number.NaN;
+		const before = ledger();
+		const first = await fetch(alice);
+		expect(first.credits).toBe(3);
+		const again = await fetch(alice);
+		expect(again).toMatchObject({ credits: 0, reused_from: first.request_id });
+		expect(ledger() - before).toBe(3);
+		expect(
+			[...rpc.scopeEntries('app').keys()].filter((key) => key.startsWith('nyne-reuse:')),
+		).toEqual([]);
+		const other = await fetch(mallory);
+		expect(other.credits).toBe(3);
+		expect(other).not.toHaveProperty('reused_from');
+		expect(ledger() - before).toBe(6);
 	});
 });

@@ -12,6 +12,11 @@ import {
 	type NyneClient,
 	type ReuseStore,
 } from '../../shared/index.js';
+import {
+	deleteForConnection,
+	getForConnection,
+	setForConnection,
+} from './cache/connectionCache.js';
 import { connectionDigest, digest } from './cache/connectionKey.js';
 import { lookupInput } from './fields.js';
 
@@ -41,14 +46,14 @@ function zcacheStore(z: ZObject, bundle: Bundle): ReuseStore {
 	const keyOf = (key: string) => `nyne-reuse:${connectionDigest(bundle)}:${digest(key)}`;
 	return {
 		get: async (key) => {
-			const parsed = recordSchema.safeParse(await z.cache.get(keyOf(key)));
+			const parsed = recordSchema.safeParse(await getForConnection(z, keyOf(key)));
 			return parsed.success ? parsed.data : undefined;
 		},
 		set: async (key, record) => {
-			await z.cache.set(keyOf(key), record, Math.ceil(REUSE_WINDOW_MS / 1000), ['auth']);
+			await setForConnection(z, keyOf(key), record, Math.ceil(REUSE_WINDOW_MS / 1000));
 		},
 		delete: async (key) => {
-			await z.cache.delete(keyOf(key));
+			await deleteForConnection(z, keyOf(key));
 		},
 	};
 }

@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import type { NyneClient } from '../../../shared';
 import { errorItem, toNodeError } from '../../common/errors';
 import type { NodeError } from '../../common/errors';
+import { isCalledAsTool } from '../../common/toolCall';
 import { createNyneClient } from '../../common/transport';
 import * as account from './account/Account.resource';
 import * as interaction from './interaction/Interaction.resource';
@@ -71,7 +72,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		);
 	}
 	const run = createRunContext(this);
-	const continueOnFail = this.continueOnFail();
+	// A model reads a tool's failure as its answer: words it can act on, never a thrown class name.
+	const continueOnFail = this.continueOnFail() || isCalledAsTool(this);
 	const begun: Array<Attempted<StartedItem>> = [];
 	const failFast = (step: Attempted<unknown>, itemIndex: number): void => {
 		if (step.ok || continueOnFail) return;

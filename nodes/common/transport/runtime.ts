@@ -1,4 +1,4 @@
-import { MemoryReuseStore, RateLimiterRegistry } from '../../../shared';
+import { HourlyCap, MemoryReuseStore, RateLimiterRegistry } from '../../../shared';
 import type { Now, ReuseStore, Sleep } from '../../../shared';
 
 import { abortableSleep } from './abortableSleep';
@@ -13,6 +13,8 @@ export interface NyneRuntime {
 	 * outlives a manual execution (it saves a workflow's static data only for production runs), so this is memory.
 	 */
 	reuse: ReuseStore;
+	/** Lookups each AI tool started in the last hour, across executions (keys name the workflow, node and credential). */
+	toolCap: HourlyCap;
 }
 
 const runtime: NyneRuntime = {
@@ -20,6 +22,7 @@ const runtime: NyneRuntime = {
 	now: () => Date.now(),
 	limiters: new RateLimiterRegistry(),
 	reuse: new MemoryReuseStore(),
+	toolCap: new HourlyCap(() => runtime.now()),
 };
 
 /** The runtime of this n8n process. */

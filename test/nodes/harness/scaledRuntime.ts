@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 
-import { MemoryReuseStore, RateLimiter, RateLimiterRegistry } from '../../../shared';
+import { getRuntime } from '../../../nodes/common/transport';
+import { HourlyCap, MemoryReuseStore, RateLimiter, RateLimiterRegistry } from '../../../shared';
 import { overrideRuntime, restoreRuntime } from './runtimeOverride';
 
 /** The sandbox writes RateLimit-Reset and Retry-After in real seconds; the scaled limiter counts API time. */
@@ -54,5 +55,11 @@ export function useScaledRuntime(timeScale: number): () => void {
 		// installs its own store (see Nyne.credits.test.ts), so no other test reads a result an earlier one paid for.
 		reuse: new MemoryReuseStore(0),
 	});
+	resetToolCap();
 	return () => restoreRuntime();
+}
+
+/** Forgets every tool's lookups of the last hour, so that one test's tool calls do not count against the next's cap. */
+export function resetToolCap(): void {
+	overrideRuntime({ toolCap: new HourlyCap(() => getRuntime().now()) });
 }

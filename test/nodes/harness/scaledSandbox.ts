@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../../sandbox/index';
 import type { NyneTestCredentials } from './n8nHarness';
-import { useScaledRuntime } from './scaledRuntime';
+import { resetToolCap, useScaledRuntime } from './scaledRuntime';
 
 export interface ScaledSandbox {
 	readonly sandbox: Sandbox;
@@ -35,7 +35,11 @@ export function useScaledSandbox(
 		restoreRuntime?.();
 		await sandbox?.close();
 	});
-	if (options.resetEach) beforeEach(() => sandbox?.control.reset());
+	if (options.resetEach)
+		beforeEach(() => {
+			sandbox?.control.reset();
+			resetToolCap();
+		});
 	const started = (): Sandbox => {
 		if (!sandbox) throw new Error('the sandbox starts in beforeAll');
 		return sandbox;

@@ -49,6 +49,7 @@ export async function pollWatch(
 				client: createNyneClient(z, bundle),
 				now: () => Date.now(),
 				store: zcacheStore(z, key, target.intervalMs),
+				deadline: Date.now() + STEP_BUDGET_MS,
 			},
 			target,
 		);

@@ -1,6 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { CREDITS_PER_LOOKUP, MAX_RESULTS_LIMIT } from '../../../../shared';
+import {
+	CREDITS_PER_LOOKUP,
+	DEFAULT_TOOL_LOOKUPS_PER_HOUR,
+	MAX_RESULTS_LIMIT,
+} from '../../../../shared';
 import { maxResultsField, MIN_RESULTS } from '../../../common/fields';
 import { outputOption, simplifyOption } from '../../../common/output';
 
@@ -25,6 +29,19 @@ const maxLookupsOption: INodeProperties = {
 		`Called by an AI agent, it counts every call in the execution (${DEFAULT_TOOL_BUDGET} when not set).`,
 };
 
+const maxLookupsPerHourOption: INodeProperties = {
+	displayName: 'Max Lookups per Hour',
+	name: 'maxLookupsPerHour',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: DEFAULT_TOOL_LOOKUPS_PER_HOUR,
+	description:
+		`For AI agents and MCP clients calling this node as a tool: the most lookups it starts in any hour, across executions ` +
+		`(${DEFAULT_TOOL_LOOKUPS_PER_HOUR} × ${CREDITS_PER_LOOKUP} credits by default). A call beyond it is not sent, and the model is told when the cap frees up. ` +
+		'Counted per n8n process: each queue-mode worker counts its own.',
+	displayOptions: { show: { '/waitMode': ['poll'] } },
+};
+
 const reuseOption: INodeProperties = {
 	displayName: 'Reuse Paid Lookups',
 	name: 'reuse',
@@ -38,10 +55,10 @@ const reuseOption: INodeProperties = {
 				'Production runs too: an identical lookup (same credential, type, URL, Max Results) completed in the last 15 minutes is read for free',
 		},
 		{
-			name: 'In Editor Runs',
+			name: 'In Editor Runs and Tool Calls',
 			value: 'manual',
 			description:
-				'When you run the node in the editor, an identical lookup completed in the last 15 minutes is read again for free',
+				'When you run the node in the editor, or an AI agent or MCP client calls it as a tool, an identical lookup completed in the last 15 minutes is read again for free',
 		},
 		{ name: 'Never', value: 'never', description: 'Every run pays for a new lookup' },
 	],
@@ -102,6 +119,7 @@ export const lookupFields: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: { waitMode: ['poll', 'webhook'] } },
 		options: [
+			maxLookupsPerHourOption,
 			maxLookupsOption,
 			outputOption,
 			reuseOption,

@@ -72,22 +72,27 @@ async function waitForCallback(
 	prepared: PreparedLookup,
 	run: RunContext,
 ): Promise<Started> {
-	const { token, view } = await submitOnce(context, itemIndex, async () => {
-		const { apiSecret } = await context.getCredentials<{ apiSecret: string }>('nyneApi');
-		const token = newResumeToken(apiSecret, context.getExecutionId(), context.getNode().id);
-		rememberWait(context, itemIndex, { token });
-		const body = {
-			...prepared.body,
-			callback_url: withResumeToken(resumeUrlOf(context, itemIndex), token),
-		};
-		return {
-			token,
-			view: await startLookup(await run.client(), body, {
-				signal: run.signal,
-				timeoutMs: prepared.timeoutMs,
-			}),
-		};
-	});
+	const { token, view } = await submitOnce(
+		context,
+		itemIndex,
+		JSON.stringify(prepared.body),
+		async () => {
+			const { apiSecret } = await context.getCredentials<{ apiSecret: string }>('nyneApi');
+			const token = newResumeToken(apiSecret, context.getExecutionId(), context.getNode().id);
+			rememberWait(context, itemIndex, { token });
+			const body = {
+				...prepared.body,
+				callback_url: withResumeToken(resumeUrlOf(context, itemIndex), token),
+			};
+			return {
+				token,
+				view: await startLookup(await run.client(), body, {
+					signal: run.signal,
+					timeoutMs: prepared.timeoutMs,
+				}),
+			};
+		},
+	);
 	const requestId = view.summary.request_id;
 	rememberWait(context, itemIndex, { token, requestId });
 	await context.putExecutionToWait(new Date(Date.now() + prepared.timeoutMs));
@@ -113,6 +118,7 @@ async function start(
 	const view = await submitOnce(
 		this,
 		itemIndex,
+		JSON.stringify(prepared.body),
 		async () =>
 			await startLookup(await run.client(), prepared.body, {
 				signal: run.signal,

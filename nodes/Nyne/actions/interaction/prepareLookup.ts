@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { buildInteractionRequest } from '../../../../shared';
+import { buildInteractionRequest, readNumberOption } from '../../../../shared';
 import type { InteractionRequestBody, InteractionType } from '../../../../shared';
 import { buildLookupBody } from '../../../common/lookupBody';
 import { readLookupShape } from '../../../common/output';
@@ -17,6 +17,8 @@ export interface PreparedLookup {
 	timeoutMs: number;
 	/** Max Lookups per Run, when set. */
 	maxLookups?: number;
+	/** Max Lookups per Hour (for tool calls), when set. */
+	maxLookupsPerHour?: number;
 	reuse: ReuseMode;
 }
 
@@ -70,18 +72,34 @@ export function prepareLookup(
 			});
 	}
 	if (waitMode === 'webhook') checkCallbackWaitFits(context, itemIndex);
-	const timeoutSeconds = Number(
-		options.timeout ??
-			(waitMode === 'webhook' ? DEFAULT_CALLBACK_TIMEOUT_SECONDS : DEFAULT_TIMEOUT_SECONDS),
-	);
+	const timeoutSeconds =
+		readNumberOption(options.timeout, {
+			label: 'Timeout (Seconds)',
+			code: 'invalid_timeout',
+			field: 'timeout',
+			min: 1,
+		}) ?? (waitMode === 'webhook' ? DEFAULT_CALLBACK_TIMEOUT_SECONDS : DEFAULT_TIMEOUT_SECONDS);
+	const maxLookups = readNumberOption(options.maxLookupsPerRun, {
+		label: 'Max Lookups per Run',
+		code: 'invalid_max_lookups',
+		field: 'maxLookupsPerRun',
+		min: 1,
+		integer: true,
+	});
+	const maxLookupsPerHour = readNumberOption(options.maxLookupsPerHour, {
+		label: 'Max Lookups per Hour',
+		code: 'invalid_max_lookups',
+		field: 'maxLookupsPerHour',
+		min: 1,
+		integer: true,
+	});
 	return {
 		body,
 		waitMode,
 		shape: readLookupShape(options, isCalledAsTool(context)),
-		timeoutMs: Math.max(1, timeoutSeconds) * 1000,
-		...(typeof options.maxLookupsPerRun === 'number'
-			? { maxLookups: Math.max(1, Math.floor(options.maxLookupsPerRun)) }
-			: {}),
+		timeoutMs: timeoutSeconds * 1000,
+		...(maxLookups === undefined ? {} : { maxLookups }),
+		...(maxLookupsPerHour === undefined ? {} : { maxLookupsPerHour }),
 		reuse: readReuseMode(options.reuse),
 	};
 }

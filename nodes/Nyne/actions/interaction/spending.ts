@@ -1,6 +1,8 @@
+import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import {
+	DEFAULT_TOOL_LOOKUPS_PER_HOUR,
 	LookupBudget,
 	checkBalance,
 	findReusable,
@@ -17,26 +19,38 @@ import { DEFAULT_TOOL_BUDGET } from './lookupFields';
 import type { PreparedLookup } from './prepareLookup';
 
 const BUDGET_FIELD = 'Max Lookups per Run';
+const HOURLY_FIELD = 'Max Lookups per Hour';
 /** Where an AI agent's tool calls count their lookups: n8n's node context, one per node and execution. */
 const STARTED_KEY = 'nyneLookupsStarted';
 
-/** Reuse applies to lookups that are waited for here; editor runs reuse unless told not to. */
+/** Reuse applies to lookups that are waited for here; editor runs and tool calls reuse unless told not to. */
 export function reuses(context: IExecuteFunctions, prepared: PreparedLookup): boolean {
 	if (prepared.waitMode !== 'poll') return false;
-	return (
-		prepared.reuse === 'always' || (prepared.reuse === 'manual' && context.getMode() === 'manual')
-	);
+	if (prepared.reuse !== 'manual') return prepared.reuse === 'always';
+	return context.getMode() === 'manual' || isCalledAsTool(context);
 }
 
-/** The process-wide store of paid lookups, with keys that name this node's credential and Nyne's address. */
+/**
+ * The process-wide store of paid lookups, with keys that name this credential's API key (a digest, never the key)
+ * and Nyne's address: a credential edited to another key does not see the records of the one before.
+ */
 export function reuseStoreOf(context: IExecuteFunctions, client: NyneClient): ReuseStore {
-	const credential = context.getNode().credentials?.nyneApi;
-	const scope = `${credential?.id ?? credential?.name ?? ''}@${client.baseUrl}:`;
+	let scope: Promise<string> | undefined;
+	const scoped = async (key: string) => {
+		scope ??= context.getCredentials<{ apiKey?: string }>('nyneApi').then(
+			({ apiKey }) =>
+				`${createHash('sha256')
+					.update(String(apiKey ?? ''))
+					.digest('hex')
+					.slice(0, 32)}@${client.baseUrl}:`,
+		);
+		return (await scope) + key;
+	};
 	const store = getRuntime().reuse;
 	return {
-		get: async (key) => await store.get(scope + key),
-		set: async (key, record) => await store.set(scope + key, record),
-		delete: async (key) => await store.delete(scope + key),
+		get: async (key) => await store.get(await scoped(key)),
+		set: async (key, record) => await store.set(await scoped(key), record),
+		delete: async (key) => await store.delete(await scoped(key)),
 	};
 }
 
@@ -51,6 +65,13 @@ export async function rememberIfPaid(
 	await rememberPaid(reuseStoreOf(context, client), prepared.body, view, getRuntime().now);
 }
 
+/** One tool for the hourly cap: this node in this workflow, with this credential. */
+function toolKeyOf(context: IExecuteFunctions): string {
+	const node = context.getNode();
+	const credential = node.credentials?.nyneApi;
+	return `${context.getWorkflow().id ?? ''}|${node.id}|${credential?.id ?? credential?.name ?? ''}`;
+}
+
 /**
  * An AI agent calls the tool once per question, each call a new run of the node in the same execution, so its
  * budget counts in the node's execution context (n8n's `getContext('node')`, kept in the execution's data, so it
@@ -61,17 +82,24 @@ function budgetOf(
 	first: PreparedLookup,
 ): {
 	budget: LookupBudget;
+	/** Counts one lookup against the tool's hourly cap, or throws when it is reached. */
+	take(): void;
 	save(): void;
 } {
 	if (!isCalledAsTool(context))
-		return { budget: new LookupBudget(first.maxLookups), save: () => {} };
+		return { budget: new LookupBudget(first.maxLookups), take: () => {}, save: () => {} };
 	const counts = context.getContext('node') as IDataObject;
 	const budget = new LookupBudget(
 		first.maxLookups ?? DEFAULT_TOOL_BUDGET,
 		Number(counts[STARTED_KEY] ?? 0),
 		'execution',
 	);
-	return { budget, save: () => (counts[STARTED_KEY] = budget.spent) };
+	const hourly = first.maxLookupsPerHour ?? DEFAULT_TOOL_LOOKUPS_PER_HOUR;
+	return {
+		budget,
+		take: () => getRuntime().toolCap.take(toolKeyOf(context), hourly, HOURLY_FIELD),
+		save: () => (counts[STARTED_KEY] = budget.spent),
+	};
 }
 
 async function findReused(
@@ -113,7 +141,7 @@ export async function settleLookups(
 ): Promise<Map<number, Settled>> {
 	const settled = new Map<number, Settled>();
 	const first = prepared.values().next().value as PreparedLookup;
-	const { budget, save } = budgetOf(this, first);
+	const { budget, take, save } = budgetOf(this, first);
 	const asTool = isCalledAsTool(this);
 	const toStart: number[] = [];
 	const reusedFrom: string[] = [];
@@ -127,6 +155,7 @@ export async function settleLookups(
 		}
 		try {
 			budget.take(BUDGET_FIELD);
+			take();
 			toStart.push(index);
 		} catch (error) {
 			// An agent reads the refusal as the tool's answer, so it knows why and stops asking.
