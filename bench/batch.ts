@@ -5,11 +5,12 @@ import {
 	type InteractionRequestBody,
 } from '../shared';
 import { fixed, table } from './format';
+import { sized } from './mode';
 import { naiveSend, pollPath, requestIdOf, stateOf, submitPath } from './naive';
 import { startWorld, type World } from './world';
 
 const SCALE = 0.05;
-const LOOKUPS = 300;
+const LOOKUPS = sized(300, 40);
 const PER_MINUTE = 60;
 const PER_HOUR = 1000;
 const JOB_MS = 20_000;

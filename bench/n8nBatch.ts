@@ -1,10 +1,12 @@
-import { N8N_VERSION } from '../test/e2e/harness';
+import { N8N_VERSION } from '../test/e2e/harness/paths';
 import { floorMs } from './batch';
 import { fixed } from './format';
+import { noteFailure, sized } from './mode';
 import { runN8nBatch } from './n8nBatchRun';
+import { firstLine, loadN8nHarness, n8nUnavailable } from './n8nPresence';
 
 /** 60 keeps `npm run bench` under 10 minutes (a real n8n runs on real time); NYNE_BENCH_N8N_ITEMS=300 by hand. */
-const DEFAULT_ITEMS = 60;
+const DEFAULT_ITEMS = sized(60, 4);
 const JOB_MS = 2_000;
 
 function naRow(label: string, why: string): { row: string[]; note: string } {
@@ -21,16 +23,15 @@ export async function n8nBatchRow(): Promise<{ row: string[]; note: string }> {
 		Math.floor(Number(process.env.NYNE_BENCH_N8N_ITEMS ?? DEFAULT_ITEMS)) || DEFAULT_ITEMS,
 	);
 	const label = `n8n node in real n8n ${N8N_VERSION} (${items} items, real time)`;
-	if (process.env.NYNE_BENCH_SKIP_N8N === '1')
-		return naRow(label, 'skipped because NYNE_BENCH_SKIP_N8N=1.');
+	const unavailable = n8nUnavailable(N8N_VERSION);
+	if (unavailable) return naRow(label, unavailable);
+	const started = Date.now();
 	let figures;
 	try {
-		figures = await runN8nBatch(items, JOB_MS);
+		figures = await runN8nBatch(await loadN8nHarness(N8N_VERSION), items, JOB_MS, started);
 	} catch (error) {
-		return naRow(
-			label,
-			`the run failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-		);
+		noteFailure('the n8n row');
+		return naRow(label, `the run failed: ${firstLine(error)}`);
 	}
 	const floor = floorMs(items, JOB_MS);
 	return {

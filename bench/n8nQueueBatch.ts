@@ -1,25 +1,14 @@
 // The two-worker row of the batch table: n8n 2.8.4 in queue mode (main, two workers, a webhook processor, Redis,
 // Postgres), 20 executions of 15 lookups started at once on one Nyne key, against a sandbox on real time that
 // enforces 60/min and 1000/hour. The workers' limiters cannot see each other; the server's headers coordinate them.
-import { ensureN8n } from '../scripts/n8n/ensure-n8n.mjs';
 import { pinnedN8nVersion } from '../scripts/n8n/versions.mjs';
 import { startSandbox } from '../sandbox';
-import {
-	BATCH_API_LINE,
-	BATCH_CREDENTIAL_ID,
-	BATCH_CREDENTIAL_NAME,
-	batchWorkflow,
-	createQueueCluster,
-	importCredentials,
-	importWorkflow,
-	nyneCredential,
-	publishWorkflow,
-	runQueueBatch,
-} from '../test/e2e/harness';
 import { fixed } from './format';
+import { noteFailure, sized } from './mode';
+import { firstLine, loadN8nHarness, n8nUnavailable } from './n8nPresence';
 
 const JOB_MS = 2_000;
-const ITEMS = 15;
+const ITEMS = sized(15, 2);
 
 function count(name: string, fallback: number): number {
 	const value = Math.floor(Number(process.env[name] ?? fallback));
@@ -31,12 +20,31 @@ function naRow(label: string, why: string): { row: string[]; note: string } {
 }
 
 export async function n8nQueueRow(): Promise<{ row: string[]; note: string }> {
-	const executions = count('NYNE_BENCH_QUEUE_EXECUTIONS', 20);
+	const executions = count('NYNE_BENCH_QUEUE_EXECUTIONS', sized(20, 2));
 	const version = pinnedN8nVersion('n8n2');
 	const label = `n8n ${version} queue mode, 2 workers, one key (${executions} x ${ITEMS} items, real time)`;
-	if (process.env.NYNE_BENCH_SKIP_N8N === '1')
-		return naRow(label, 'skipped because NYNE_BENCH_SKIP_N8N=1.');
+	const unavailable = n8nUnavailable(version);
+	if (unavailable) return naRow(label, unavailable);
 	const started = Date.now();
+	let harness;
+	try {
+		harness = await loadN8nHarness(version);
+	} catch (error) {
+		noteFailure('the queue row');
+		return naRow(label, `n8n ${version} could not be prepared: ${firstLine(error)}`);
+	}
+	const {
+		BATCH_API_LINE,
+		BATCH_CREDENTIAL_ID,
+		BATCH_CREDENTIAL_NAME,
+		batchWorkflow,
+		createQueueCluster,
+		importCredentials,
+		importWorkflow,
+		nyneCredential,
+		publishWorkflow,
+		runQueueBatch,
+	} = harness;
 	const requestTimes: number[] = [];
 	const sandbox = await startSandbox({
 		timeScale: 1,
@@ -48,11 +56,6 @@ export async function n8nQueueRow(): Promise<{ row: string[]; note: string }> {
 	});
 	let cluster;
 	try {
-		await ensureN8n({
-			versions: [version],
-			skipBuild: process.env.NYNE_E2E_SKIP_BUILD === '1',
-			log: () => {},
-		});
 		cluster = await createQueueCluster({ n8nVersion: version, workers: 2 });
 		const workflow = batchWorkflow();
 		await importCredentials(cluster.main, [
@@ -87,10 +90,8 @@ export async function n8nQueueRow(): Promise<{ row: string[]; note: string }> {
 			].join('\n'),
 		};
 	} catch (error) {
-		return naRow(
-			label,
-			`the run failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-		);
+		noteFailure('the queue row');
+		return naRow(label, `the run failed: ${firstLine(error)}`);
 	} finally {
 		await cluster?.stop();
 		await sandbox.close();
