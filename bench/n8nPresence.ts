@@ -21,12 +21,14 @@ export function n8nUnavailable(version: string): string | undefined {
 
 /**
  * The end-to-end harness, once `version` is installed and this package built and prepared for it (NYNE_E2E_SKIP_BUILD=1
- * reuses dist/). Imported only here: it loads the installed n8n's own modules as it is imported.
+ * reuses dist/; NYNE_E2E_PREPARED=1, as npm test sets it, reuses the prepared package). Imported only here: it loads
+ * the installed n8n's own modules as it is imported.
  */
 export async function loadN8nHarness(version: string): Promise<typeof import('../test/e2e/harness')> {
 	await ensureN8n({
 		versions: [version],
 		skipBuild: process.env.NYNE_E2E_SKIP_BUILD === '1',
+		prepared: process.env.NYNE_E2E_PREPARED === '1',
 		log: () => {},
 	});
 	return await import('../test/e2e/harness');
