@@ -4,6 +4,7 @@ import {
 	RateLimiter,
 	type InteractionRequestBody,
 } from '../shared';
+import { batchFloorMs, batchRequests } from '../test/support/batchFloor';
 import { fixed, table } from './format';
 import { sized } from './mode';
 import { naiveSend, pollPath, requestIdOf, stateOf, submitPath } from './naive';
@@ -42,16 +43,6 @@ function rowWanted(row: string): boolean {
 		.map((r) => r.trim())
 		.filter(Boolean);
 	return rows.length === 0 || rows.includes(row);
-}
-
-/** The least time the limits allow for 1 POST + 1 GET per lookup, the first GET after the job is done. */
-export function floorMs(lookups: number, jobMs: number): number {
-	const last = 2 * lookups - 1;
-	return Math.max(
-		Math.floor(last / PER_MINUTE) * 60_000,
-		Math.floor(last / PER_HOUR) * 3_600_000,
-		jobMs,
-	);
 }
 
 function tally(world: World, label: string, lost: number, startedAt: number): Figures {
@@ -135,7 +126,7 @@ async function measure(run: (world: World) => Promise<Figures>): Promise<Figures
 export async function batchBench(
 	...n8nRows: Array<() => Promise<{ row: string[]; note: string }>>
 ): Promise<string> {
-	const floor = floorMs(LOOKUPS, JOB_MS);
+	const floor = batchFloorMs(batchRequests(LOOKUPS), JOB_MS);
 	const rows: Array<Array<string | number>> = [
 		[
 			'path',

@@ -36,7 +36,10 @@ async function main(): Promise<void> {
 	console.log(
 		'All traffic goes to a sandbox on 127.0.0.1 with scaled time; times below are API time unless marked real.',
 	);
-	if (QUICK) console.log('QUICK RUN (--quick): small sizes to check that every section runs; not figures to quote.');
+	if (QUICK)
+		console.log(
+			'QUICK RUN (--quick): small sizes to check that every section runs; not figures to quote.',
+		);
 	await section('Polling: polls per job and detection lag', pollingBench);
 	await section('Batch under the rate limit', () => batchBench(n8nBatchRow, n8nQueueRow));
 	await section('Overhead', overheadBench);

@@ -24,7 +24,9 @@ export function n8nUnavailable(version: string): string | undefined {
  * reuses dist/; NYNE_E2E_PREPARED=1, as npm test sets it, reuses the prepared package). Imported only here: it loads
  * the installed n8n's own modules as it is imported.
  */
-export async function loadN8nHarness(version: string): Promise<typeof import('../test/e2e/harness')> {
+export async function loadN8nHarness(
+	version: string,
+): Promise<typeof import('../test/e2e/harness')> {
 	await ensureN8n({
 		versions: [version],
 		skipBuild: process.env.NYNE_E2E_SKIP_BUILD === '1',
