@@ -17,6 +17,7 @@ export interface LoopbackCall {
 export interface LoopbackAnswer {
 	status: number;
 	body?: string;
+	headers?: Record<string, string>;
 }
 
 export interface LoopbackServer {
@@ -47,9 +48,12 @@ export async function startLoopbackServer(
 			.then(answer)
 			.then((reply) => {
 				if (reply === HANG) return;
-				const { status, body } = reply;
+				const { status, body, headers = {} } = reply;
 				response
-					.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' })
+					.writeHead(status, {
+						...(body === undefined ? {} : { 'content-type': 'application/json' }),
+						...headers,
+					})
 					.end(body ?? '');
 			});
 	});
