@@ -48,3 +48,13 @@ export {
 	reuseKey,
 } from './reuse.js';
 export type { ReuseStore } from './reuse.js';
+export { REQUESTS_PER_LOOKUP, batchFloorMs, requestFloorMs } from './batchFloor.js';
+export {
+	MAX_REFERENCE_LENGTH,
+	REFERENCE_QUERY,
+	REFERENCE_URL_LIFETIME_MS,
+	checkReference,
+	readCallbackReference,
+	signCallbackReference,
+} from './callbackReference.js';
+export type { CallbackReference, Hmac, ReferenceReading } from './callbackReference.js';

@@ -1,8 +1,9 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { buildInteractionRequest } from '../../../../shared';
+import { buildInteractionRequest, checkReference } from '../../../../shared';
 import type { InteractionRequestBody, InteractionType } from '../../../../shared';
+import { withSignedReference } from '../../../common/callbackSigning';
 import { buildLookupBody } from '../../../common/lookupBody';
 import { readLookupShape } from '../../../common/output';
 import type { OutputShape } from '../../../common/output';
@@ -18,6 +19,8 @@ export interface PreparedLookup {
 	/** Max Lookups per Run, when set. */
 	maxLookups?: number;
 	reuse: ReuseMode;
+	/** Don't Wait's Reference: signed into the Callback URL, and given back with the started lookup. */
+	reference?: string;
 }
 
 /** "Wait for Callback" pauses the whole execution once: not for an AI agent, and one input item per run. */
@@ -59,6 +62,10 @@ export function prepareLookup(
 	let body = buildLookupBody(type, (name, fallback) =>
 		context.getNodeParameter(name, itemIndex, fallback),
 	);
+	const reference =
+		waitMode === 'none'
+			? checkReference(context.getNodeParameter('reference', itemIndex, ''))
+			: undefined;
 	if (waitMode === 'none') {
 		const callbackUrl = String(context.getNodeParameter('callbackUrl', itemIndex, '') ?? '').trim();
 		if (callbackUrl)
@@ -66,7 +73,7 @@ export function prepareLookup(
 				type: body.type,
 				socialMediaUrl: body.social_media_url,
 				maxResults: body.max_results,
-				callbackUrl,
+				callbackUrl: reference ? withSignedReference(callbackUrl, reference, Date.now()) : callbackUrl,
 			});
 	}
 	if (waitMode === 'webhook') checkCallbackWaitFits(context, itemIndex);
@@ -83,5 +90,6 @@ export function prepareLookup(
 			? { maxLookups: Math.max(1, Math.floor(options.maxLookupsPerRun)) }
 			: {}),
 		reuse: readReuseMode(options.reuse),
+		...(reference ? { reference } : {}),
 	};
 }
