@@ -8,9 +8,7 @@ import { isFirstDelivery } from './recentDeliveries';
 import { claimReference } from './usedReferences';
 
 /** A callback let in once: the lookup it carries, and the reference its signed URL gave it, if any. */
-export type Received =
-	| { view: LookupView; reference?: string }
-	| { answer: IWebhookResponseData };
+export type Received = { view: LookupView; reference?: string } | { answer: IWebhookResponseData };
 
 /**
  * Lets a call in with the Secret Token in its query (as pasted from the setup notice), or with a reference the

@@ -25,7 +25,8 @@ export function claimReference(
 	const local = inProcess.get(scope) ?? [];
 	const entry = [...stored, ...local].find((used) => used.startsWith(`${nonce} `));
 	if (entry !== undefined) return entry === `${nonce} ${requestId}` ? 'repeat' : 'reused';
-	const keep = (list: string[]) => [...list, `${nonce} ${requestId}`].slice(-MAX_REMEMBERED_REFERENCES);
+	const keep = (list: string[]) =>
+		[...list, `${nonce} ${requestId}`].slice(-MAX_REMEMBERED_REFERENCES);
 	staticData.usedReferences = keep(stored);
 	inProcess.set(scope, keep(local));
 	return 'first';

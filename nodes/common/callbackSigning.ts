@@ -26,7 +26,7 @@ export function withSignedReference(callbackUrl: string, reference: string, now:
 	if (!token || token.length < MIN_TOKEN_LENGTH)
 		throw new NyneValidationError(
 			'invalid_callback_url',
-			'A Reference travels to a Nyne Trigger, so the Callback URL must be that trigger\'s Production URL ' +
+			"A Reference travels to a Nyne Trigger, so the Callback URL must be that trigger's Production URL " +
 				`with ?token= and its Secret Token (at least ${MIN_TOKEN_LENGTH} characters) appended.`,
 			'callback_url',
 		);

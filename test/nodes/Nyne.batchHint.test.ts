@@ -25,11 +25,13 @@ async function hintsOf(count: number): Promise<string[]> {
 
 describe('the editor points a large Wait for Result batch at the callback path', () => {
 	it(`says once, with the run's figures, that ${CALLBACK_HINT_MIN_LOOKUPS} lookups would take half the time`, async () => {
-		const hints = (await hintsOf(CALLBACK_HINT_MIN_LOOKUPS)).filter((m) => m.includes("Don't Wait"));
+		const hints = (await hintsOf(CALLBACK_HINT_MIN_LOOKUPS)).filter((m) =>
+			m.includes("Don't Wait"),
+		);
 		expect(hints).toEqual([
-			'20 lookups waited for here take 40 requests, at least 40 s at Nyne\'s rate limit. Started with Wait Mode ' +
+			"20 lookups waited for here take 40 requests, at least 40 s at Nyne's rate limit. Started with Wait Mode " +
 				'"Don\'t Wait", a Nyne Trigger\'s URL as Callback URL and a Reference per item, they take 20 requests, ' +
-				'at least 20 s, and the trigger outputs each person with its item\'s reference.',
+				"at least 20 s, and the trigger outputs each person with its item's reference.",
 		]);
 	});
 

@@ -57,7 +57,7 @@ describe('Reference: results matched to their rows through a Nyne Trigger', () =
 		expect(env.sandbox.control.stats().requests).toBe(ROWS.length + 1);
 	});
 
-	it('refuses a reference of the caller\'s choosing, and a signed URL replayed with another lookup', async () => {
+	it("refuses a reference of the caller's choosing, and a signed URL replayed with another lookup", async () => {
 		await startRows();
 		const [first, second] = endpoint.calls;
 		const forged = await endpoint.deliver({

@@ -40,7 +40,7 @@ describe('callback reference', () => {
 		});
 	});
 
-	it('refuses a reference of the caller\'s choosing, a wrong key, a missing part and an expired URL', () => {
+	it("refuses a reference of the caller's choosing, a wrong key, a missing part and an expired URL", () => {
 		const forged = { ...queryOf(signed()), [REFERENCE_QUERY.reference]: 'row 8' };
 		expect(readCallbackReference(forged, KEY, hmac, NOW).kind).toBe('refused');
 		expect(readCallbackReference(queryOf(signed()), 'another-secret-0123456', hmac, NOW).kind).toBe(

@@ -22,7 +22,8 @@ export function hintCallbackPath(
 	let lookups = 0;
 	for (const [index, item] of prepared)
 		if (item.waitMode === 'poll' && !settled.has(index)) lookups += 1;
-	if (lookups < CALLBACK_HINT_MIN_LOOKUPS || typeof context.addExecutionHints !== 'function') return;
+	if (lookups < CALLBACK_HINT_MIN_LOOKUPS || typeof context.addExecutionHints !== 'function')
+		return;
 	const floor = batchFloorMs(lookups);
 	context.addExecutionHints({
 		message:

@@ -73,7 +73,9 @@ export function prepareLookup(
 				type: body.type,
 				socialMediaUrl: body.social_media_url,
 				maxResults: body.max_results,
-				callbackUrl: reference ? withSignedReference(callbackUrl, reference, Date.now()) : callbackUrl,
+				callbackUrl: reference
+					? withSignedReference(callbackUrl, reference, Date.now())
+					: callbackUrl,
 			});
 	}
 	if (waitMode === 'webhook') checkCallbackWaitFits(context, itemIndex);
