@@ -4,7 +4,7 @@ import {
 	RateLimiter,
 	type InteractionRequestBody,
 } from '../shared';
-import { batchFloorMs, batchRequests } from '../test/support/batchFloor';
+import { windowFloorMs, pollRequests } from '../shared';
 import { fixed, table } from './format';
 import { sized } from './mode';
 import { naiveSend, pollPath, requestIdOf, stateOf, submitPath } from './naive';
@@ -126,7 +126,7 @@ async function measure(run: (world: World) => Promise<Figures>): Promise<Figures
 export async function batchBench(
 	...n8nRows: Array<() => Promise<{ row: string[]; note: string }>>
 ): Promise<string> {
-	const floor = batchFloorMs(batchRequests(LOOKUPS), JOB_MS);
+	const floor = windowFloorMs(pollRequests(LOOKUPS), JOB_MS);
 	const rows: Array<Array<string | number>> = [
 		[
 			'path',

@@ -1,6 +1,7 @@
 import { machine } from './format';
 import { failuresSoFar, noteFailure, QUICK } from './mode';
 import { batchBench } from './batch';
+import { callbackBatchBench } from './callbackBatch';
 import { creditsBench } from './credits';
 import { n8nBatchRow } from './n8nBatch';
 import { n8nQueueRow } from './n8nQueueBatch';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
 		);
 	await section('Polling: polls per job and detection lag', pollingBench);
 	await section('Batch under the rate limit', () => batchBench(n8nBatchRow, n8nQueueRow));
+	await section('Batch by callback: one request per lookup', callbackBatchBench);
 	await section('Overhead', overheadBench);
 	await section('Zapier app cold require', zapierRequireBench);
 	await section('AI agent tool answer size', toolAnswerBench);

@@ -1,5 +1,5 @@
 import { N8N_VERSION } from '../test/e2e/harness/paths';
-import { batchFloorMs, batchRequests } from '../test/support/batchFloor';
+import { windowFloorMs, pollRequests } from '../shared';
 import { fixed } from './format';
 import { noteFailure, sized } from './mode';
 import { runN8nBatch } from './n8nBatchRun';
@@ -34,8 +34,8 @@ export async function n8nBatchRow(): Promise<{ row: string[]; note: string }> {
 		return naRow(label, `the run failed: ${firstLine(error)}`);
 	}
 	// one execution: one balance read before its lookups, when it starts more than one
-	const requests = batchRequests(items, items > 1 ? 1 : 0);
-	const floor = batchFloorMs(requests, JOB_MS);
+	const requests = pollRequests(items, items > 1 ? 1 : 0);
+	const floor = windowFloorMs(requests, JOB_MS);
 	return {
 		row: [
 			label,

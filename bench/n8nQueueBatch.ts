@@ -3,7 +3,7 @@
 // enforces 60/min and 1000/hour. The workers' limiters cannot see each other; the server's headers coordinate them.
 import { pinnedN8nVersion } from '../scripts/n8n/versions.mjs';
 import { startSandbox } from '../sandbox';
-import { batchRequests } from '../test/support/batchFloor';
+import { pollRequests } from '../shared';
 import { fixed } from './format';
 import { noteFailure, sized } from './mode';
 import { firstLine, loadN8nHarness, n8nUnavailable } from './n8nPresence';
@@ -87,7 +87,7 @@ export async function n8nQueueRow(): Promise<{ row: string[]; note: string }> {
 			],
 			note: [
 				`queue row: ${figures.lookups} lookups in ${figures.executions} executions started at once through the webhook processor, jobs of ${JOB_MS / 1000} s; 429 share ${fixed(figures.share429 * 100, 2)}% of ${figures.requests} requests.`,
-				`Its wall is real time from the sandbox's first request to its last: ${fixed(figures.wallMs / 1000)} s against a floor of ${fixed(figures.floorMs / 1000)} s for ${batchRequests(figures.lookups, figures.executions)} requests (a POST and a status read per lookup, and each execution's credit balance read); ${fixed((Date.now() - started) / 1000)} s real in all with Redis, Postgres and four n8n processes starting.`,
+				`Its wall is real time from the sandbox's first request to its last: ${fixed(figures.wallMs / 1000)} s against a floor of ${fixed(figures.floorMs / 1000)} s for ${pollRequests(figures.lookups, figures.executions)} requests (a POST and a status read per lookup, and each execution's credit balance read); ${fixed((Date.now() - started) / 1000)} s real in all with Redis, Postgres and four n8n processes starting.`,
 			].join('\n'),
 		};
 	} catch (error) {

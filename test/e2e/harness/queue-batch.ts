@@ -8,7 +8,7 @@ import { nyneNode, webhookTrigger } from './nyne-workflows';
 import type { Postgres } from './queue-services';
 import { waitForQueueExecutions } from './queue-executions';
 import { chainWorkflow, type WorkflowJson } from './workflows';
-import { batchFloorMs, batchRequests } from '../../support/batchFloor';
+import { windowFloorMs, pollRequests } from '../../../shared';
 
 export const BATCH_PATH = 'nyne-batch';
 export const BATCH_CREDENTIAL_ID = 'nyneBatchCred01';
@@ -136,7 +136,7 @@ export async function runQueueBatch(run: QueueBatchRun): Promise<QueueBatchFigur
 		),
 		wallMs: times.length > 1 ? times[times.length - 1] - times[0] : 0,
 		// each execution reads the credit balance once before its lookups
-		floorMs: batchFloorMs(batchRequests(lookups, run.executions), run.jobMs),
+		floorMs: windowFloorMs(pollRequests(lookups, run.executions), run.jobMs),
 		statuses: executions.map((e) => e.status),
 	};
 }
