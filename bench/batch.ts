@@ -4,12 +4,14 @@ import {
 	RateLimiter,
 	type InteractionRequestBody,
 } from '../shared';
+import { windowFloorMs, pollRequests } from '../shared';
 import { fixed, table } from './format';
+import { sized } from './mode';
 import { naiveSend, pollPath, requestIdOf, stateOf, submitPath } from './naive';
 import { startWorld, type World } from './world';
 
 const SCALE = 0.05;
-const LOOKUPS = 300;
+const LOOKUPS = sized(300, 40);
 const PER_MINUTE = 60;
 const PER_HOUR = 1000;
 const JOB_MS = 20_000;
@@ -41,16 +43,6 @@ function rowWanted(row: string): boolean {
 		.map((r) => r.trim())
 		.filter(Boolean);
 	return rows.length === 0 || rows.includes(row);
-}
-
-/** The least time the limits allow for 1 POST + 1 GET per lookup, the first GET after the job is done. */
-export function floorMs(lookups: number, jobMs: number): number {
-	const last = 2 * lookups - 1;
-	return Math.max(
-		Math.floor(last / PER_MINUTE) * 60_000,
-		Math.floor(last / PER_HOUR) * 3_600_000,
-		jobMs,
-	);
 }
 
 function tally(world: World, label: string, lost: number, startedAt: number): Figures {
@@ -134,7 +126,7 @@ async function measure(run: (world: World) => Promise<Figures>): Promise<Figures
 export async function batchBench(
 	...n8nRows: Array<() => Promise<{ row: string[]; note: string }>>
 ): Promise<string> {
-	const floor = floorMs(LOOKUPS, JOB_MS);
+	const floor = windowFloorMs(pollRequests(LOOKUPS), JOB_MS);
 	const rows: Array<Array<string | number>> = [
 		[
 			'path',

@@ -1,7 +1,8 @@
 import { toInteractionItems, type InteractionResult } from '../shared';
+import { sized } from './mode';
 
-const RESULTS = 1000;
-const PEOPLE = 1000;
+const RESULTS = sized(1000, 100);
+const PEOPLE = sized(1000, 100);
 
 function result(index: number): InteractionResult {
 	return {

@@ -1,21 +1,9 @@
 // One `n8n execute` of "Start -> N items -> Nyne (getFollowers, Wait for Result, one item per lookup)" in a real
 // n8n (the newest pinned), against a sandbox on real time that enforces 60/min and 1000/hour: the n8n row of the batch table.
-import { ensureN8n } from '../scripts/n8n/ensure-n8n.mjs';
 import { startSandbox } from '../sandbox';
-import {
-	chainWorkflow,
-	createN8nInstance,
-	importCredentials,
-	importWorkflow,
-	itemsFromUrls,
-	listExecutions,
-	manualTrigger,
-	N8N_VERSION,
-	nodeItems,
-	nyneCredential,
-	nyneNode,
-	runN8n,
-} from '../test/e2e/harness';
+
+/** The end-to-end harness as loadN8nHarness gives it (importing it loads the installed n8n's modules). */
+type Harness = typeof import('../test/e2e/harness');
 
 export interface N8nBatchFigures {
 	items: number;
@@ -41,13 +29,25 @@ export function batchUrls(items: number): string[] {
 	);
 }
 
-export async function runN8nBatch(items: number, jobMs: number): Promise<N8nBatchFigures> {
-	const started = Date.now();
-	await ensureN8n({
-		versions: [N8N_VERSION],
-		skipBuild: process.env.NYNE_E2E_SKIP_BUILD === '1',
-		log: () => {},
-	});
+export async function runN8nBatch(
+	harness: Harness,
+	items: number,
+	jobMs: number,
+	started: number,
+): Promise<N8nBatchFigures> {
+	const {
+		chainWorkflow,
+		createN8nInstance,
+		importCredentials,
+		importWorkflow,
+		itemsFromUrls,
+		listExecutions,
+		manualTrigger,
+		nodeItems,
+		nyneCredential,
+		nyneNode,
+		runN8n,
+	} = harness;
 	const requestTimes: number[] = [];
 	const sandbox = await startSandbox({
 		timeScale: 1,

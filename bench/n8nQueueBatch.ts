@@ -1,25 +1,15 @@
 // The two-worker row of the batch table: n8n 2.8.4 in queue mode (main, two workers, a webhook processor, Redis,
 // Postgres), 20 executions of 15 lookups started at once on one Nyne key, against a sandbox on real time that
 // enforces 60/min and 1000/hour. The workers' limiters cannot see each other; the server's headers coordinate them.
-import { ensureN8n } from '../scripts/n8n/ensure-n8n.mjs';
 import { pinnedN8nVersion } from '../scripts/n8n/versions.mjs';
 import { startSandbox } from '../sandbox';
-import {
-	BATCH_API_LINE,
-	BATCH_CREDENTIAL_ID,
-	BATCH_CREDENTIAL_NAME,
-	batchWorkflow,
-	createQueueCluster,
-	importCredentials,
-	importWorkflow,
-	nyneCredential,
-	publishWorkflow,
-	runQueueBatch,
-} from '../test/e2e/harness';
+import { pollRequests } from '../shared';
 import { fixed } from './format';
+import { noteFailure, sized } from './mode';
+import { firstLine, loadN8nHarness, n8nUnavailable } from './n8nPresence';
 
 const JOB_MS = 2_000;
-const ITEMS = 15;
+const ITEMS = sized(15, 2);
 
 function count(name: string, fallback: number): number {
 	const value = Math.floor(Number(process.env[name] ?? fallback));
@@ -31,12 +21,31 @@ function naRow(label: string, why: string): { row: string[]; note: string } {
 }
 
 export async function n8nQueueRow(): Promise<{ row: string[]; note: string }> {
-	const executions = count('NYNE_BENCH_QUEUE_EXECUTIONS', 20);
+	const executions = count('NYNE_BENCH_QUEUE_EXECUTIONS', sized(20, 2));
 	const version = pinnedN8nVersion('n8n2');
 	const label = `n8n ${version} queue mode, 2 workers, one key (${executions} x ${ITEMS} items, real time)`;
-	if (process.env.NYNE_BENCH_SKIP_N8N === '1')
-		return naRow(label, 'skipped because NYNE_BENCH_SKIP_N8N=1.');
+	const unavailable = n8nUnavailable(version);
+	if (unavailable) return naRow(label, unavailable);
 	const started = Date.now();
+	let harness;
+	try {
+		harness = await loadN8nHarness(version);
+	} catch (error) {
+		noteFailure('the queue row');
+		return naRow(label, `n8n ${version} could not be prepared: ${firstLine(error)}`);
+	}
+	const {
+		BATCH_API_LINE,
+		BATCH_CREDENTIAL_ID,
+		BATCH_CREDENTIAL_NAME,
+		batchWorkflow,
+		createQueueCluster,
+		importCredentials,
+		importWorkflow,
+		nyneCredential,
+		publishWorkflow,
+		runQueueBatch,
+	} = harness;
 	const requestTimes: number[] = [];
 	const sandbox = await startSandbox({
 		timeScale: 1,
@@ -48,11 +57,6 @@ export async function n8nQueueRow(): Promise<{ row: string[]; note: string }> {
 	});
 	let cluster;
 	try {
-		await ensureN8n({
-			versions: [version],
-			skipBuild: process.env.NYNE_E2E_SKIP_BUILD === '1',
-			log: () => {},
-		});
 		cluster = await createQueueCluster({ n8nVersion: version, workers: 2 });
 		const workflow = batchWorkflow();
 		await importCredentials(cluster.main, [
@@ -83,14 +87,12 @@ export async function n8nQueueRow(): Promise<{ row: string[]; note: string }> {
 			],
 			note: [
 				`queue row: ${figures.lookups} lookups in ${figures.executions} executions started at once through the webhook processor, jobs of ${JOB_MS / 1000} s; 429 share ${fixed(figures.share429 * 100, 2)}% of ${figures.requests} requests.`,
-				`Its wall is real time from the sandbox's first request to its last: ${fixed(figures.wallMs / 1000)} s against a floor of ${fixed(figures.floorMs / 1000)} s for ${2 * figures.lookups} requests; ${fixed((Date.now() - started) / 1000)} s real in all with Redis, Postgres and four n8n processes starting.`,
+				`Its wall is real time from the sandbox's first request to its last: ${fixed(figures.wallMs / 1000)} s against a floor of ${fixed(figures.floorMs / 1000)} s for ${pollRequests(figures.lookups, figures.executions)} requests (a POST and a status read per lookup, and each execution's credit balance read); ${fixed((Date.now() - started) / 1000)} s real in all with Redis, Postgres and four n8n processes starting.`,
 			].join('\n'),
 		};
 	} catch (error) {
-		return naRow(
-			label,
-			`the run failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-		);
+		noteFailure('the queue row');
+		return naRow(label, `the run failed: ${firstLine(error)}`);
 	} finally {
 		await cluster?.stop();
 		await sandbox.close();

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixed, table } from './format';
+import { noteFailure, QUICK, sized } from './mode';
 
 const ROOT = join(__dirname, '..');
 const ZAPIER = join(ROOT, 'zapier');
@@ -19,26 +20,34 @@ function flatten(): string[] {
 	const run = spawnSync(
 		process.execPath,
 		['--expose-gc', '--import', 'tsx', join(__dirname, 'flatten.ts')],
-		{ cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 },
+		{
+			cwd: ROOT,
+			encoding: 'utf8',
+			maxBuffer: 1 << 20,
+			env: { ...process.env, ...(QUICK ? { NYNE_BENCH_QUICK: '1' } : {}) },
+		},
 	);
-	if (run.status !== 0)
-		return [
-			'flatten 1000 results x 1000 people (toInteractionItems)',
-			'n/a',
-			`failed: ${run.stderr.split('\n')[0]}`,
-		];
-	const figures = JSON.parse(run.stdout) as { items: number; ms: number; heapMb: number };
+	if (run.status !== 0) throw new Error(`flatten.ts failed: ${run.stderr.split('\n')[0]}`);
+	const figures = JSON.parse(run.stdout) as {
+		results: number;
+		people: number;
+		items: number;
+		ms: number;
+		heapMb: number;
+	};
 	return [
-		'flatten 1000 results x 1000 people (toInteractionItems)',
+		`flatten ${figures.results} results x ${figures.people} people (toInteractionItems)`,
 		`${fixed(figures.ms, 0)} ms`,
 		`${figures.items.toLocaleString('en')} items, +${fixed(figures.heapMb, 0)} MB heap for the items (${fixed((figures.heapMb * 1_048_576) / figures.items, 0)} B/item)`,
 	];
 }
 
+/** A quick run packs dist/ as it is, without the build (npm test builds it before the quick run). */
 function n8nPack(): string[] {
-	const label = 'n8n package: npm pack --dry-run (runs npm run build)';
+	const label = `n8n package: npm pack --dry-run (${sized('runs npm run build', 'dist/ as built')})`;
 	try {
-		const text = execFileSync('npm', ['pack', '--dry-run', '--json', '--silent'], {
+		const args = ['pack', '--dry-run', '--json', '--silent', ...sized([], ['--ignore-scripts'])];
+		const text = execFileSync('npm', args, {
 			cwd: ROOT,
 			encoding: 'utf8',
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,6 +63,7 @@ function n8nPack(): string[] {
 		const detail =
 			(error as { stderr?: string }).stderr?.split('\n').find((line) => /error/i.test(line)) ??
 			String(error).slice(0, 120);
+		noteFailure('npm pack --dry-run');
 		return [label, 'n/a', `build or pack failed: ${detail.trim()}`];
 	}
 }

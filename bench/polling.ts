@@ -2,12 +2,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildInteractionRequest, parseCallbackPayload } from '../shared';
 import { fixed, mean, table } from './format';
+import { sized } from './mode';
 import { naiveFixedPoll } from './naive';
 import { startWorld, type World } from './world';
 
 const SCALE = 0.1;
-const JOB_SECONDS = [5, 30, 60, 120, 600];
-const JOBS_PER_CELL = 5;
+const JOB_SECONDS = sized([5, 30, 60, 120, 600], [5, 60]);
+const JOBS_PER_CELL = sized(5, 2);
 /** Issue 5's targets for the core: at most 12 polls for a 1-minute job and 40 for a 10-minute one. */
 const POLL_TARGETS: Record<number, string> = { 60: '12', 600: '40' };
 const STRATEGIES = ['core policy', 'fixed 1-s poll', 'fixed 5-s poll', 'callback'] as const;

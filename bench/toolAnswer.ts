@@ -1,9 +1,10 @@
 import { buildInteractionRequest, collectLookup, type LookupView } from '../shared';
 import { renderLookup, type OutputShape } from '../nodes/common/output';
 import { fixed, table } from './format';
+import { sized } from './mode';
 import { startWorld } from './world';
 
-const PEOPLE = 1000;
+const PEOPLE = sized(1000, 100);
 const PROFILE = 'https://x.com/bigaccount';
 
 /** What n8n hands the AI agent for a tool call: the node's output items' JSON. */
@@ -11,7 +12,7 @@ function answerBytes(view: LookupView, shape: OutputShape): number {
 	return Buffer.byteLength(JSON.stringify(renderLookup(view, shape)));
 }
 
-/** The Nyne node's answer to an AI agent for a 1000-follower lookup, in each Output choice, from the sandbox. */
+/** The Nyne node's answer to an AI agent for a 1000-follower lookup (100 in a quick run), in each Output choice, from the sandbox. */
 export async function toolAnswerBench(): Promise<string> {
 	const world = await startWorld(0.001);
 	try {
@@ -33,7 +34,7 @@ export async function toolAnswerBench(): Promise<string> {
 			];
 		};
 		return table([
-			['tool answer for 1000 people (JSON)', 'size', 'detail'],
+			[`tool answer for ${PEOPLE} people (JSON)`, 'size', 'detail'],
 			row(
 				'before: Output "One Item per Person" (the old default)',
 				'split',

@@ -36,7 +36,7 @@ const OWNER = {
 	lastName: 'Demo',
 };
 const CREDENTIAL = { id: 'nyneSandboxCred01', name: 'Nyne sandbox' };
-const ACTIVE_EXAMPLES = ['nyneExampleCrm01'];
+const ACTIVE_EXAMPLES = ['nyneExampleCrm01', 'nyneExReplyRecv1'];
 const DEMO_PROFILE = 'nyne_ai';
 
 const log = (line: string) => console.log(`[start] ${line}`);
@@ -118,7 +118,13 @@ function seed(
 		.filter((file) => file.endsWith('.json'))
 		.map(
 			(file) =>
-				JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as { id: string; name: string },
+				// The replies pair's Callback URL names n8n's default address: point it at this one.
+				JSON.parse(
+					readFileSync(join(EXAMPLES_DIR, file), 'utf8').replaceAll(
+						'http://127.0.0.1:5678/',
+						`http://127.0.0.1:${N8N_PORT}/`,
+					),
+				) as { id: string; name: string },
 		);
 	const workflowFile = join(tmp, 'workflows.json');
 	writeFileSync(workflowFile, JSON.stringify(workflows));
@@ -190,6 +196,7 @@ async function main(): Promise<void> {
 			`  login:                    ${OWNER.email} / ${OWNER.password}`,
 			`  Nyne sandbox (fake API):  ${sandbox.url}  (credential "${CREDENTIAL.name}" points here)`,
 			'  examples:                 "Nyne example: ..." workflows; the CRM one is active, polls every minute,',
+			'                            the repliers one is active and receives what "start reply lookups" starts,',
 			`                            and @${DEMO_PROFILE} gains 2 sandbox followers every 90 s`,
 			'  stop with Ctrl-C',
 			'',

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The one test command (npm test): unit + sandbox + nodes + Zapier + fuzz + soak + secrets, Zapier validate, real-n8n e2e.
+// The one test command (npm test): unit + sandbox + nodes + Zapier + fuzz + soak + secrets, Zapier validate, real-n8n e2e,
+// and a quick pass of the bench.
 // vitest prints no summary line CI can read, so this sums the runners' JSON reports into "N passed, N failed".
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -200,6 +201,17 @@ for (const [file, tests] of e2eTestsPerFile)
 		console.log(`${file} ran no test on any n8n version`);
 		failed += 1;
 	}
+
+// The bench prints figures, not verdicts, but it has to run: every section on small sizes through the same code
+// (`npm run bench -- --quick`), counted as one test. After the end-to-end runs, so the rows that run a real n8n find
+// it installed and the package prepared (a quick run installs nothing; a row whose n8n is missing says so).
+await step('npm run bench -- --quick', async () => {
+	const code = await run('npm', ['run', '--silent', 'bench', '--', '--quick'], {
+		env: packageReady ? { NYNE_E2E_PREPARED: '1' } : {},
+	});
+	if (code === 0) passed += 1;
+	else failed += 1;
+});
 
 durations.push(`npm test in all: ${minutes(Date.now() - started)}`);
 console.log(`\n${durations.join('\n')}`);

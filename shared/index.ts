@@ -52,3 +52,19 @@ export {
 } from './reuse.js';
 export type { ReuseStore } from './reuse.js';
 export { DEFAULT_TOOL_LOOKUPS_PER_HOUR, HourlyCap } from './hourlyCap.js';
+export {
+	REQUESTS_PER_LOOKUP,
+	batchFloorMs,
+	pollRequests,
+	requestFloorMs,
+	windowFloorMs,
+} from './batchFloor.js';
+export {
+	MAX_REFERENCE_LENGTH,
+	REFERENCE_QUERY,
+	REFERENCE_URL_LIFETIME_MS,
+	checkReference,
+	readCallbackReference,
+	signCallbackReference,
+} from './callbackReference.js';
+export type { CallbackReference, Hmac, ReferenceReading } from './callbackReference.js';

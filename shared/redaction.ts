@@ -10,6 +10,7 @@ const SENSITIVE_QUERY_PARAMETERS = new Set([
 	'api_secret',
 	'secret',
 	'signature',
+	'nyne_sig',
 ]);
 
 function escapeRegExp(text: string): string {

@@ -7,13 +7,10 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { MIN_TOKEN_LENGTH } from '../common/callbackSigning';
 import { errorItem } from '../common/errors';
 import { outputOption, readOutputShape, renderLookup } from '../common/output';
-import { acceptCallback } from '../common/webhook';
-import { isFirstDelivery } from './recentDeliveries';
-
-export const TOKEN_QUERY_PARAMETER = 'token';
-export const MIN_TOKEN_LENGTH = 16;
+import { receiveCallback } from './receiveCallback';
 
 export class NyneTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -43,7 +40,8 @@ export class NyneTrigger implements INodeType {
 				displayName:
 					'Give Nyne the Production URL above with <code>?token=</code> and your Secret Token ' +
 					'appended as its callback URL (in the Nyne node: Wait Mode "Don\'t Wait" > Callback ' +
-					'URL). Calls without the right token get 403 and start nothing.',
+					'URL). Map a Reference there (a row ID, the input URL) and every person comes out with ' +
+					'it as <code>reference</code>. Calls without the right token or signature get 403 and start nothing.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -90,19 +88,9 @@ export class NyneTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const token = String(this.getNodeParameter('token', '') ?? '');
-		const expected = token.length < MIN_TOKEN_LENGTH ? '' : token;
-		const call = acceptCallback(this, {
-			parameter: TOKEN_QUERY_PARAMETER,
-			expected,
-			refusal: 'Missing or wrong token.',
-		});
+		const call = receiveCallback(this, token.length < MIN_TOKEN_LENGTH ? '' : token);
 		if ('answer' in call) return call.answer;
-		const { view } = call;
-
-		const scope = `${this.getMode()}:${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
-		if (!isFirstDelivery(this.getWorkflowStaticData('node'), scope, view.summary.request_id)) {
-			return { webhookResponse: { received: true, duplicate: true } };
-		}
+		const { view, reference } = call;
 
 		// A trigger cannot fail its caller, so a failed lookup is the item the Nyne node gives on "continue on fail".
 		const json = view.failure
@@ -111,7 +99,9 @@ export class NyneTrigger implements INodeType {
 		if (json.length === 0) return { webhookResponse: { received: true } };
 		return {
 			webhookResponse: { received: true },
-			workflowData: [json.map((item) => ({ json: item }))],
+			workflowData: [
+				json.map((item) => ({ json: reference === undefined ? item : { reference, ...item } })),
+			],
 		};
 	}
 }

@@ -35,6 +35,14 @@ export function acceptCallback(
 	const query = context.getQueryData() as IDataObject;
 	if (!tokensMatch(query[token.parameter], token.expected))
 		return { answer: respond(context, 403, { error: token.refusal }) };
+	return readCallbackBody(context, reading);
+}
+
+/** The lookup a caller already let in posts, or the answer that refuses its body (400; 403 for another request). */
+export function readCallbackBody(
+	context: IWebhookFunctions,
+	reading?: CallbackReading,
+): { view: LookupView } | { answer: IWebhookResponseData } {
 	try {
 		return { view: readCallback(context.getBodyData(), reading) };
 	} catch (error) {

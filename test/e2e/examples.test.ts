@@ -52,8 +52,8 @@ describe.runIf(N8N_TARGETS.includes(latest))('example workflows', () => {
 		n8n?.dispose();
 	});
 
-	it('there are the three examples, each using a Nyne node', () => {
-		expect(examples).toHaveLength(3);
+	it('there are the five examples, each using a Nyne node', () => {
+		expect(examples).toHaveLength(5);
 		for (const example of examples)
 			expect(example.nodes.some((node) => node.type.startsWith('n8n-nodes-nyne.'))).toBe(true);
 		expect(byName('AI agent').nodes.map((node) => node.type)).toContain('n8n-nodes-nyne.nyneTool');

@@ -17,8 +17,7 @@ export interface LoopbackCall {
 export interface LoopbackAnswer {
 	status: number;
 	body?: string;
-	/** application/json unless told (e.g. text/event-stream). */
-	contentType?: string;
+	headers?: Record<string, string>;
 }
 
 export interface LoopbackServer {
@@ -49,9 +48,12 @@ export async function startLoopbackServer(
 			.then(answer)
 			.then((reply) => {
 				if (reply === HANG) return;
-				const { status, body, contentType = 'application/json' } = reply;
+				const { status, body, headers = {} } = reply;
 				response
-					.writeHead(status, body === undefined ? {} : { 'content-type': contentType })
+					.writeHead(status, {
+						...(body === undefined ? {} : { 'content-type': 'application/json' }),
+						...headers,
+					})
 					.end(body ?? '');
 			});
 	});

@@ -1,4 +1,3 @@
-import { vi } from 'vitest';
 import type { IDataObject, INode, IPollFunctions } from 'n8n-workflow';
 
 import type { RateLimiterRegistry, TransportRequest, TransportResponse } from '../../shared';
@@ -123,6 +122,20 @@ export function n8nRun(settings: WatchSettings): AdapterRun {
 
 type Cache = Map<string, string>;
 
+/**
+ * Runs `body` with Date.now reading `now` (the Zapier app reads the time from Date.now), then puts the real one back.
+ * Plain code, not vitest's spies: `npm run bench` runs these adapters outside vitest, where vitest cannot load.
+ */
+async function withDateNow<T>(now: () => number, body: () => Promise<T>): Promise<T> {
+	const real = Date.now;
+	Date.now = now;
+	try {
+		return await body();
+	} finally {
+		Date.now = real;
+	}
+}
+
 /** The Zapier trigger's perform on a stand-in z: z.request on the model, a z.cache that honours scope and nx. */
 export function zapierRun(settings: WatchSettings): AdapterRun {
 	const key = settings.zapierKey ?? (settings.mode === 'new' ? 'new_follower' : 'lost_follower');
@@ -193,7 +206,6 @@ export function zapierRun(settings: WatchSettings): AdapterRun {
 		}));
 	return {
 		async poll(options = {}) {
-			vi.spyOn(Date, 'now').mockImplementation(settings.now);
 			let posted = false;
 			const refuse = () =>
 				options.unsaved === 'all' || (options.unsaved === 'after_start' && posted);
@@ -209,9 +221,11 @@ export function zapierRun(settings: WatchSettings): AdapterRun {
 					return [];
 				}
 			};
-			if (!options.overlap) return await run();
-			const [first, second] = await Promise.all([run(), run()]);
-			return [...first, ...second];
+			return await withDateNow(settings.now, async () => {
+				if (!options.overlap) return await run();
+				const [first, second] = await Promise.all([run(), run()]);
+				return [...first, ...second];
+			});
 		},
 	};
 }

@@ -18,6 +18,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
 	max_results: 'Max Results',
 	callback_url: 'Callback URL',
 	request_id: 'Request ID',
+	reference: 'Reference',
 	base_url: 'API Base URL',
 };
 
@@ -66,6 +67,17 @@ export const callbackUrlField = defineInputField({
 		'Optional. Nyne POSTs the results to this address when the lookup finishes, for example a ' +
 		'"Catch Hook" URL from Webhooks by Zapier. Leave it empty to send them to the ' +
 		'"Interaction Lookup Completed" Zap that is on for this connection, if there is one.',
+});
+
+export const referenceField = defineInputField({
+	key: 'reference',
+	label: FIELD_LABELS.reference,
+	required: false,
+	type: 'string',
+	helpText:
+		"Optional. A value of this lookup's record, such as a row ID or the input URL, that " +
+		'"Interaction Lookup Completed" gives back with each person, so the people can be written back ' +
+		'where they belong. Works with the Callback URL left empty; at most 256 characters.',
 });
 
 export const requestIdField = defineInputField({

@@ -65,7 +65,7 @@ function streamed(
 	);
 	return {
 		status: 200,
-		contentType: 'text/event-stream',
+		headers: { 'content-type': 'text/event-stream' },
 		body: `${events.join('')}data: [DONE]\n\n`,
 	};
 }

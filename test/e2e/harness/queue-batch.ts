@@ -8,12 +8,11 @@ import { nyneNode, webhookTrigger } from './nyne-workflows';
 import type { Postgres } from './queue-services';
 import { waitForQueueExecutions } from './queue-executions';
 import { chainWorkflow, type WorkflowJson } from './workflows';
+import { windowFloorMs, pollRequests } from '../../../shared';
 
 export const BATCH_PATH = 'nyne-batch';
 export const BATCH_CREDENTIAL_ID = 'nyneBatchCred01';
 export const BATCH_CREDENTIAL_NAME = 'Nyne batch sandbox';
-const PER_MINUTE = 60;
-const PER_HOUR = 1000;
 
 /** Webhook (POST {list: [{url}]}) -> one item per url -> Nyne getFollowers, Wait for Result, one item per lookup. */
 export function batchWorkflow(): WorkflowJson {
@@ -43,16 +42,6 @@ export function batchProfiles(execution: number, items: number): string[] {
 	return Array.from(
 		{ length: items },
 		(_, i) => `https://x.com/q${String(execution).padStart(2, '0')}_${String(i).padStart(2, '0')}`,
-	);
-}
-
-/** The least time the limits allow for 1 POST + 1 GET per lookup under fixed windows (the bench's floor). */
-export function batchFloorMs(lookups: number, jobMs: number): number {
-	const last = 2 * lookups - 1;
-	return Math.max(
-		Math.floor(last / PER_MINUTE) * 60_000,
-		Math.floor(last / PER_HOUR) * 3_600_000,
-		jobMs,
 	);
 }
 
@@ -146,7 +135,8 @@ export async function runQueueBatch(run: QueueBatchRun): Promise<QueueBatchFigur
 			0,
 		),
 		wallMs: times.length > 1 ? times[times.length - 1] - times[0] : 0,
-		floorMs: batchFloorMs(lookups, run.jobMs),
+		// each execution reads the credit balance once before its lookups
+		floorMs: windowFloorMs(pollRequests(lookups, run.executions), run.jobMs),
 		statuses: executions.map((e) => e.status),
 	};
 }

@@ -1,12 +1,17 @@
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 
-import { buildInteractionRequest } from '../../../shared/index.js';
+import {
+	buildInteractionRequest,
+	checkReference,
+	NyneValidationError,
+} from '../../../shared/index.js';
 import { createNyneClient } from '../client.js';
 import { withZapierErrors } from '../errors.js';
-import { callbackUrlField, lookupFields, lookupInput } from '../fields.js';
+import { callbackUrlField, lookupFields, lookupInput, referenceField } from '../fields.js';
+import { signHookUrl } from '../hooks/hookReference.js';
 import { currentHookUrl } from '../hooks/hookRegistry.js';
 import { startRecorded } from '../lookupFlow.js';
-import { toStartedOutput } from '../lookupOutput.js';
+import { toStartedOutput, type StartedOutput } from '../lookupOutput.js';
 import { rememberForReuse, reusedLookup, reuseRecentField } from '../reuse.js';
 import { SAMPLE_STARTED_OUTPUT, STARTED_OUTPUT_FIELDS } from '../samples.js';
 
@@ -14,6 +19,13 @@ const explicitCallbackUrl = (bundle: Bundle): string | undefined => {
 	const value: unknown = bundle.inputData.callback_url;
 	return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 };
+
+const referenceNeedsHook = () =>
+	new NyneValidationError(
+		'invalid_reference',
+		'A Reference comes back through the "Interaction Lookup Completed" Zap: leave the Callback URL empty to use it.',
+		'reference',
+	);
 
 /**
  * Starts the lookup and returns at once. Nyne posts the result to the Callback URL when one is given,
@@ -26,14 +38,22 @@ const perform = (z: ZObject, bundle: Bundle) =>
 		// The input is checked before the registry is read, so a wrong field costs nothing at all.
 		const plain = buildInteractionRequest(lookupInput(bundle.inputData));
 		buildInteractionRequest(lookupInput(bundle.inputData, explicit));
+		const reference = checkReference(bundle.inputData.reference);
+		if (reference !== undefined && explicit !== undefined) throw referenceNeedsHook();
+		const withReference = (output: StartedOutput) =>
+			reference === undefined ? output : { reference, ...output };
 		const client = createNyneClient(z, bundle);
 		const reused = await reusedLookup(z, bundle, client, plain);
-		if (reused) return toStartedOutput(reused, plain.social_media_url);
+		if (reused) return withReference(toStartedOutput(reused, plain.social_media_url));
 		const hookUrl = explicit === undefined ? await currentHookUrl(z, bundle) : undefined;
-		const body = buildInteractionRequest(lookupInput(bundle.inputData, explicit ?? hookUrl));
+		const callbackUrl =
+			hookUrl !== undefined && reference !== undefined
+				? signHookUrl(bundle, hookUrl, reference)
+				: (explicit ?? hookUrl);
+		const body = buildInteractionRequest(lookupInput(bundle.inputData, callbackUrl));
 		const started = await startRecorded(z, bundle, client, body);
 		await rememberForReuse(z, bundle, started);
-		return toStartedOutput(started, body.social_media_url, hookUrl !== undefined);
+		return withReference(toStartedOutput(started, body.social_media_url, hookUrl !== undefined));
 	});
 
 export default defineCreate({
@@ -46,9 +66,9 @@ export default defineCreate({
 			'follows, and returns its Request ID at once without waiting.',
 	},
 	operation: {
-		inputFields: [...lookupFields, callbackUrlField, reuseRecentField],
+		inputFields: [...lookupFields, referenceField, callbackUrlField, reuseRecentField],
 		perform,
 		sample: SAMPLE_STARTED_OUTPUT,
-		outputFields: STARTED_OUTPUT_FIELDS,
+		outputFields: [{ key: 'reference', label: 'Reference' }, ...STARTED_OUTPUT_FIELDS],
 	},
 });

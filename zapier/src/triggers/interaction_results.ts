@@ -4,6 +4,7 @@ import type { LookupView } from '../../../shared/index.js';
 import { YOUNG_NOT_FOUND_WAIT_MS } from '../client.js';
 import { withZapierErrors } from '../errors.js';
 import { claimDelivery } from '../hooks/deliveredLookups.js';
+import { claimHookReference, readHookReference } from '../hooks/hookReference.js';
 import { registerHook, unregisterHook } from '../hooks/hookRegistry.js';
 import { isRecentLookup, recentLookups } from '../cache/recentLookups.js';
 import { readKnownLookup, readPostedCallback, throwIfFailed } from '../lookupFlow.js';
@@ -16,6 +17,9 @@ import { PERSON_OUTPUT_FIELDS, SAMPLE_PERSON } from '../samples.js';
  */
 const UNRECORDED_YOUNG_WAIT_MS = 3_000;
 
+/** A person, with the Reference of the Start step that began the lookup, when it had one. */
+type ReferencedPerson = PersonItem & { reference?: string };
+
 /** The editor shows at most three sample records; fewer keeps the test payload small. */
 const SAMPLE_LIMIT = 3;
 
@@ -24,7 +28,8 @@ const howItWorks = defineInputField({
 	type: 'copy',
 	helpText:
 		'This Zap runs when a lookup started with **Start Interaction Lookup** (in any Zap on this ' +
-		'connection, with its Callback URL left empty) finishes: once for each person found. ' +
+		'connection, with its Callback URL left empty) finishes: once for each person found, with the ' +
+		'Reference that step was given (a row ID, say), so each person can be written back to its record. ' +
 		'Nyne sends each lookup to one address, so with several of these Zaps on one connection the ' +
 		'one turned on most recently receives every lookup; turning it off hands them back to the ' +
 		'one turned on before it. **Run Interaction Lookup** and the polling triggers keep their ' +
@@ -91,13 +96,26 @@ async function startedHere(z: ZObject, bundle: Bundle, requestId: string): Promi
 }
 
 /** Nyne's answer for the posted lookup: one trigger item per person, once per lookup (a lookup that found nobody triggers nothing). */
-const perform = (z: ZObject, bundle: Bundle): Promise<PersonItem[]> =>
+const perform = (z: ZObject, bundle: Bundle): Promise<ReferencedPerson[]> =>
 	withZapierErrors(z, async () => {
+		const signed = readHookReference(bundle);
+		if (signed.kind === 'refused') {
+			z.console.log(`Nyne: a callback was ignored: ${signed.reason}.`);
+			return [];
+		}
 		const view = await nyneView(z, bundle, readPostedCallback(bundle));
 		if (!view) {
 			z.console.log(
 				'Nyne: a callback about a lookup Nyne does not know (or has not finished) was ignored.',
 			);
+			return [];
+		}
+		const requestId = view.summary.request_id;
+		if (
+			signed.kind === 'signed' &&
+			!(await claimHookReference(z, bundle, signed.nonce, requestId))
+		) {
+			z.console.log('Nyne: a callback URL already used for another lookup was ignored.');
 			return [];
 		}
 		if (!(await claimDelivery(z, bundle, view.summary.request_id, Date.now()))) {
@@ -106,7 +124,10 @@ const perform = (z: ZObject, bundle: Bundle): Promise<PersonItem[]> =>
 			);
 			return [];
 		}
-		return withPersonIds(throwIfFailed(view).people);
+		const people = withPersonIds(throwIfFailed(view).people);
+		return signed.kind === 'signed'
+			? people.map((person) => ({ reference: signed.reference, ...person }))
+			: people;
 	});
 
 /**
@@ -141,6 +162,6 @@ export default defineTrigger({
 		perform,
 		performList,
 		sample: SAMPLE_PERSON,
-		outputFields: PERSON_OUTPUT_FIELDS,
+		outputFields: [{ key: 'reference', label: 'Reference' }, ...PERSON_OUTPUT_FIELDS],
 	},
 });

@@ -85,7 +85,8 @@ export const lookupFields: INodeProperties[] = [
 				name: "Don't Wait",
 				value: 'none',
 				description:
-					'Return the request_id at once; collect the result later with Request > Get, or have Nyne post it to a Callback URL',
+					'Return the request_id at once; Nyne posts the result to a Callback URL (a Nyne Trigger, with a Reference per item: ' +
+					'one request per lookup, the fastest way for dozens of items or more), or collect it later with Request > Get',
 			},
 			{
 				name: 'Wait for Callback',
@@ -109,6 +110,18 @@ export const lookupFields: INodeProperties[] = [
 		placeholder: 'https://n8n.example.com/webhook/…/nyne?token=…',
 		description:
 			'Where Nyne should POST the result, for example the Production URL of a Nyne Trigger node with its ?token=… appended',
+		displayOptions: { show: { waitMode: ['none'] } },
+	},
+	{
+		displayName: 'Reference',
+		name: 'reference',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. {{ $json.row_number }}',
+		description:
+			'A value of this item, such as a row ID or the input URL, that the Nyne Trigger outputs as "reference" with each ' +
+			'person of this lookup, so the results can be written back where they belong. Needs the Callback URL of a Nyne ' +
+			'Trigger with ?token=…: the token is replaced by a signature of the reference, so Nyne never sees it and nobody can forge one.',
 		displayOptions: { show: { waitMode: ['none'] } },
 	},
 	{

@@ -6,7 +6,8 @@ import { checkCallbackReachable } from '../../../common/callbackReach';
 import { socialMediaUrlField } from '../../../common/fields';
 import { renderLookup } from '../../../common/output';
 import { submitOnce } from '../../../common/transport';
-import type { NyneOperation, RunContext, Started } from '../types';
+import type { NyneOperation, RunContext, Settled, Started } from '../types';
+import { hintCallbackPath } from './batchHint';
 import { prepareLookup } from './prepareLookup';
 import type { PreparedLookup } from './prepareLookup';
 import { rememberIfPaid, settleLookups } from './spending';
@@ -37,9 +38,14 @@ function timedOut(requestId: string, timeoutMs: number): NyneApiError {
 }
 
 /** What a lookup that is not waited for returns at once: its summary, with the callback URL it was given, if any. */
-function startedItem(summary: LookupSummary, withCallbackUrl: boolean): IDataObject {
+function startedItem(
+	summary: LookupSummary,
+	withCallbackUrl: boolean,
+	reference?: string,
+): IDataObject {
 	const { request_id, status, interaction_type, platform, created_on, callback_url } = summary;
 	return {
+		...(reference !== undefined ? { reference } : {}),
 		request_id,
 		status,
 		interaction_type,
@@ -126,7 +132,10 @@ async function start(
 			}),
 	);
 	if (prepared.waitMode === 'none')
-		return { items: [startedItem(view.summary, true)], requestId: view.summary.request_id };
+		return {
+			items: [startedItem(view.summary, true, prepared.reference)],
+			requestId: view.summary.request_id,
+		};
 	return { requestId: view.summary.request_id };
 }
 
@@ -174,7 +183,15 @@ export function lookupOperation(spec: LookupSpec): NyneOperation<PreparedLookup>
 			await checkReachable(this, itemIndex, prepared);
 			return prepared;
 		},
-		settle: settleLookups,
+		async settle(
+			this: IExecuteFunctions,
+			prepared: Map<number, PreparedLookup>,
+			run: RunContext,
+		): Promise<Map<number, Settled>> {
+			const settled = await settleLookups.call(this, prepared, run);
+			hintCallbackPath(this, prepared, settled);
+			return settled;
+		},
 		start,
 		collect,
 	};

@@ -1,8 +1,9 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { buildInteractionRequest, readNumberOption } from '../../../../shared';
+import { buildInteractionRequest, checkReference, readNumberOption } from '../../../../shared';
 import type { InteractionRequestBody, InteractionType } from '../../../../shared';
+import { withSignedReference } from '../../../common/callbackSigning';
 import { buildLookupBody } from '../../../common/lookupBody';
 import { readLookupShape } from '../../../common/output';
 import type { OutputShape } from '../../../common/output';
@@ -20,6 +21,8 @@ export interface PreparedLookup {
 	/** Max Lookups per Hour (for tool calls), when set. */
 	maxLookupsPerHour?: number;
 	reuse: ReuseMode;
+	/** Don't Wait's Reference: signed into the Callback URL, and given back with the started lookup. */
+	reference?: string;
 }
 
 /** "Wait for Callback" pauses the whole execution once: not for an AI agent, and one input item per run. */
@@ -61,6 +64,10 @@ export function prepareLookup(
 	let body = buildLookupBody(type, (name, fallback) =>
 		context.getNodeParameter(name, itemIndex, fallback),
 	);
+	const reference =
+		waitMode === 'none'
+			? checkReference(context.getNodeParameter('reference', itemIndex, ''))
+			: undefined;
 	if (waitMode === 'none') {
 		const callbackUrl = String(context.getNodeParameter('callbackUrl', itemIndex, '') ?? '').trim();
 		if (callbackUrl)
@@ -68,7 +75,9 @@ export function prepareLookup(
 				type: body.type,
 				socialMediaUrl: body.social_media_url,
 				maxResults: body.max_results,
-				callbackUrl,
+				callbackUrl: reference
+					? withSignedReference(callbackUrl, reference, Date.now())
+					: callbackUrl,
 			});
 	}
 	if (waitMode === 'webhook') checkCallbackWaitFits(context, itemIndex);
@@ -101,5 +110,6 @@ export function prepareLookup(
 		...(maxLookups === undefined ? {} : { maxLookups }),
 		...(maxLookupsPerHour === undefined ? {} : { maxLookupsPerHour }),
 		reuse: readReuseMode(options.reuse),
+		...(reference ? { reference } : {}),
 	};
 }
