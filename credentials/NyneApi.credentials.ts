@@ -1,13 +1,20 @@
 import type {
-	IAuthenticateGeneric,
 	IAuthenticateRuleResponseSuccessBody,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { AUTH_ERROR_CODES, DEFAULT_BASE_URL, describeApiError } from '../shared';
+import {
+	AUTH_ERROR_CODES,
+	DEFAULT_BASE_URL,
+	authHeaders,
+	describeApiError,
+	normalizeBaseUrl,
+} from '../shared';
 
 /** Codes GET /usage can answer with; each gets the core's wording, so the test says what to fix. */
 const USAGE_ERROR_CODES = [
@@ -79,15 +86,23 @@ export class NyneApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
+	/**
+	 * Signs every request made with this credential, the test on save included, and only for a base URL the node
+	 * accepts: an http:// URL off this machine is refused before the key and secret are attached or anything is sent.
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		normalizeBaseUrl(credentials.baseUrl as string | undefined);
+		return {
+			...requestOptions,
 			headers: {
-				'X-API-Key': '={{$credentials.apiKey}}',
-				'X-API-Secret': '={{$credentials.apiSecret}}',
+				...requestOptions.headers,
+				...authHeaders(String(credentials.apiKey ?? ''), String(credentials.apiSecret ?? '')),
 			},
-		},
-	};
+		};
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

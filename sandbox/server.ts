@@ -51,10 +51,14 @@ function faultAnswer(core: SandboxCore, fault: Fault): ApiAnswer | undefined {
 			);
 		}
 		case 'server_error':
+			// With retryAfterSeconds, a maintenance answer that says when to come back (in sandbox seconds).
 			return fail(
 				fault.status ?? 500,
 				'internal_error',
 				'An unexpected server error occurred. Please try again later.',
+				fault.retryAfterSeconds === undefined
+					? {}
+					: { 'Retry-After': headerSeconds(core.clock.realMs(fault.retryAfterSeconds * 1000)) },
 			);
 		case 'early_404':
 			return fail(404, 'request_not_found', 'Request ID not found.');
@@ -71,12 +75,13 @@ function send(res: ServerResponse, answer: ApiAnswer, fault: Fault | undefined):
 	if (serverErrorBody === 'html') {
 		const html = `<html><head><title>${answer.status}</title></head><body><h1>${answer.status} Bad Gateway</h1></body></html>`;
 		res.writeHead(answer.status, {
+			...answer.headers,
 			'Content-Type': 'text/html',
 			'Content-Length': Buffer.byteLength(html),
 		});
 		res.end(html);
 	} else if (serverErrorBody === 'empty') {
-		res.writeHead(answer.status, { 'Content-Length': 0 });
+		res.writeHead(answer.status, { ...answer.headers, 'Content-Length': 0 });
 		res.end();
 	} else if (fault?.kind === 'malformed_json') {
 		const text = JSON.stringify(answer.body);

@@ -74,6 +74,7 @@ export interface Fault {
 	path?: string;
 	times?: number;
 	delayMs?: number;
+	/** rate_limit (default 1) and server_error (none unless set): the Retry-After the answer carries, in sandbox seconds. */
 	retryAfterSeconds?: number;
 	status?: number;
 	/** server_error: what the answer carries (default: Nyne's envelope on 500, an HTML page otherwise). */

@@ -53,6 +53,26 @@ describe('sandbox faults', () => {
 		expect(sb.control.stats()).toMatchObject({ submissions: 0, status5xx: 2 });
 	});
 
+	it('server_error with retryAfterSeconds is a maintenance answer that says when to come back, whatever its body', async () => {
+		const sb = await start();
+		sb.control.injectFault({ kind: 'server_error', status: 503, retryAfterSeconds: 86_400 });
+		sb.control.injectFault({
+			kind: 'server_error',
+			status: 503,
+			body: 'envelope',
+			retryAfterSeconds: 60,
+		});
+		const html = await submit(sb, FOLLOWERS);
+		expect(html.status).toBe(503);
+		expect(html.headers.get('content-type')).toContain('text/html');
+		expect(html.headers.get('retry-after')).toBe('86.4');
+		const envelope = await submit(sb, FOLLOWERS);
+		expect(envelope.body.error.code).toBe('internal_error');
+		expect(envelope.headers.get('retry-after')).toBe('0.06');
+		expect((await submit(sb, FOLLOWERS)).headers.get('retry-after')).toBeNull();
+		expect(sb.control.stats()).toMatchObject({ submissions: 1, status5xx: 2 });
+	});
+
 	it('early_404 hits only GET /person/interactions, times times', async () => {
 		const sb = await start({ jobDurationMs: 1e9 });
 		sb.control.injectFault({ kind: 'early_404', times: 2 });

@@ -142,7 +142,7 @@ describe('Zapier: field hardening against the sandbox', () => {
 			authData: authFor(env.sandbox.url),
 			inputData: lookup,
 		})) as { request_id: string };
-		clearAppCache();
+		await clearAppCache();
 		const finished = await completedCount(started.request_id);
 		const older = { id: started.request_id, request_id: started.request_id };
 		const mine = (await appTester(performOf(hook.perform), {

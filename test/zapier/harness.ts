@@ -7,6 +7,7 @@ import { startSandbox, type Sandbox } from '../../sandbox/index';
 import type { SandboxKey, SandboxOptions } from '../../sandbox/types';
 import { OK_JSON, startLoopbackServer } from '../support/loopbackServer';
 import { useSandbox as useSandboxFor } from '../support/sandboxFixture';
+import { startZcacheRpcServer, type ZcacheRpcServer } from './zcacheRpcServer';
 
 import type * as ZapierCore from '../../zapier/node_modules/zapier-platform-core';
 import App from '../../zapier/src/index';
@@ -27,20 +28,78 @@ const createLambdaHandler = requireFromApp(
 	'zapier-platform-core/src/tools/create-lambda-handler',
 ) as (app: object) => (event: object) => Promise<{ results: unknown }>;
 
+const resolveMethodPath = requireFromApp('zapier-platform-core/src/tools/resolve-method-path') as (
+	app: object,
+	method: unknown,
+	strict?: boolean,
+) => string | undefined;
+const { shouldPaginate } = requireFromApp('zapier-platform-core/src/tools/should-paginate') as {
+	shouldPaginate: (app: object, method: string) => boolean;
+};
+
 export { App, zapier };
-export const appTester = zapier.createAppTester(App);
 
-/** The app tester's z.cache mock: one for every step it runs, as Zapier keeps one for the app. */
-const testerCache = appTester as unknown as { zcacheTestObj: Record<string, unknown> };
+const handler = createLambdaHandler(App);
+/** Paging keys per process, as createAppTester makes them. */
+const TEST_SEED = Math.random().toString(36).slice(2);
 
-/** The app's z.cache entries as stored (JSON text by key), for tests that corrupt them. */
-export function appCache(): Record<string, unknown> {
-	return testerCache.zcacheTestObj;
+/**
+ * The app's z.cache for every Zapier test: a stand-in for Zapier's RPC endpoint that honours `scope` and `nx`
+ * (the app tester's own mock ignores both, so a record written for one connection and read without a scope
+ * passed there and failed on Zapier). Steps run as Zapier user `u1` on connection `a1`; one stand-in per test
+ * file, started at the first step and kept for the file, as Zapier keeps one cache for the app.
+ */
+let appCacheServer: Promise<ZcacheRpcServer> | undefined;
+const appCacheRpc = (): Promise<ZcacheRpcServer> => (appCacheServer ??= startZcacheRpcServer());
+afterAll(async () => {
+	await (await appCacheServer)?.close();
+	appCacheServer = undefined;
+});
+
+/** The RPC URL steps reach z.cache at, for runners that build Zapier's event themselves. */
+export async function appCacheUrl(): Promise<string> {
+	return (await appCacheRpc()).url;
+}
+
+/**
+ * Runs a method of the app as zapier-platform-core's createAppTester does (same event, same paging key), with
+ * z.cache going to the file's scope-honouring stand-in; `clearCacheBeforeUse` empties it first.
+ */
+export async function appTester(
+	methodOrFunc: unknown,
+	bundle: object = {},
+	clearCacheBeforeUse = false,
+): Promise<unknown> {
+	const rpc = await appCacheRpc();
+	if (clearCacheBeforeUse) rpc.clear();
+	const appRaw = App as unknown as { _testRequest?: unknown };
+	let method = resolveMethodPath(App, methodOrFunc, false);
+	if (!method && typeof methodOrFunc === 'function') {
+		appRaw._testRequest = (z: unknown, b: unknown) =>
+			(methodOrFunc as (z: unknown, b: unknown) => unknown)(z, b);
+		method = resolveMethodPath(App, appRaw._testRequest);
+	}
+	if (!method) throw new Error(`the app has no ${JSON.stringify(methodOrFunc)}`);
+	const { results } = await handler({
+		command: 'execute',
+		method,
+		bundle,
+		storeKey: shouldPaginate(App, method) ? `testKey-${method}-${TEST_SEED}` : null,
+		callback_url: 'https://auth-json-server.zapier-staging.com/echo',
+		rpc_base: rpc.url,
+	});
+	delete appRaw._testRequest;
+	return results;
+}
+
+/** The app's z.cache entries as stored (JSON text by key, whatever the scope), for tests that corrupt them. */
+export async function appCache(): Promise<Record<string, string>> {
+	return (await appCacheRpc()).live();
 }
 
 /** Empties the app's z.cache, as for a new account (or a cache Zapier lost). */
-export function clearAppCache(): void {
-	testerCache.zcacheTestObj = {};
+export async function clearAppCache(): Promise<void> {
+	(await appCacheRpc()).clear();
 }
 
 /** A step's perform as a function: the schema types each one as a function or a request template (or optional). */
@@ -71,14 +130,13 @@ export async function invokeWithCallbackUrl(
 	bundle: object,
 	callbackUrl: string,
 ): Promise<unknown> {
-	const handler = createLambdaHandler(App);
-	// The same z.cache mock as appTester's, so steps run either way see one connection's app state.
+	// The same z.cache as appTester's, so steps run either way see one connection's app state.
 	const response = await handler({
 		command: 'execute',
 		method,
 		bundle,
 		callback_url: callbackUrl,
-		zcacheTestObj: testerCache.zcacheTestObj,
+		rpc_base: await appCacheUrl(),
 	});
 	return response.results;
 }

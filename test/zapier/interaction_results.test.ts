@@ -78,8 +78,8 @@ describe('trigger interaction_results (REST hook for every lookup of the connect
 	};
 
 	// Each test starts with no instant Zap on and no lookup recorded.
-	beforeEach(() => {
-		clearAppCache();
+	beforeEach(async () => {
+		await clearAppCache();
 	});
 	afterEach(async () => {
 		for (const listener of extraListeners.splice(0)) await listener.close();
@@ -217,7 +217,7 @@ describe('trigger interaction_results (REST hook for every lookup of the connect
 	it('asks Nyne about a callback for a lookup it has no record of, and uses Nyne’s answer', async () => {
 		const { subscribeData, started, body } = await lookupPostedToHook('https://x.com/record_lost');
 		// The record is gone (another connection's cache, an eviction), and the body was tampered with.
-		clearAppCache();
+		await clearAppCache();
 		(body as { data: { interactions: Array<{ username: string }> } }).data.interactions = [
 			{ username: 'planted_by_a_forger' },
 		];
@@ -228,7 +228,7 @@ describe('trigger interaction_results (REST hook for every lookup of the connect
 
 	it('asks Nyne again through a 404 while the unrecorded lookup is young, so its paid result still triggers', async () => {
 		const { subscribeData, started, body } = await lookupPostedToHook('https://x.com/young_404');
-		clearAppCache();
+		await clearAppCache();
 		env.sandbox.control.injectFault({ kind: 'early_404' });
 		expectNyneAnswer(await perform(subscribeData, body), started, 2);
 	});
@@ -266,7 +266,7 @@ describe('trigger interaction_results (REST hook for every lookup of the connect
 
 	it('a corrupt registry entry is dropped on its own; a corrupt registry only means no instant Zap', async () => {
 		await subscribe(env.listener.url);
-		const cache = appCache();
+		const cache = await appCache();
 		const key = Object.keys(cache).find((k) => k.startsWith('nyne-hooks:')) as string;
 		const stored = JSON.parse(String(cache[key])) as { hooks: unknown[] };
 		cache[key] = JSON.stringify({ ...stored, hooks: [...stored.hooks, { id: 7, url: 'nope' }] });

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 
 import { OK_JSON, startLoopbackServer } from '../support/loopbackServer';
-import { App } from './harness';
+import { App, appCacheUrl } from './harness';
 
 const requireFromApp = createRequire(new URL('../../zapier/package.json', import.meta.url));
 const createLambdaHandler = requireFromApp(
@@ -46,8 +46,6 @@ export type StepEnding<T> =
  */
 export function createZapRunner(options: { timeScale: number; maxReschedules: number }) {
 	const handler = createLambdaHandler(App);
-	/** One z.cache for every step, as Zapier keeps one for the app. */
-	const zcacheTestObj: Record<string, unknown> = {};
 	const logged: string[] = [];
 	const customLogger = (message: unknown, data: unknown) => {
 		logged.push(String(message));
@@ -68,7 +66,8 @@ export function createZapRunner(options: { timeScale: number; maxReschedules: nu
 			method,
 			bundle,
 			callback_url: callbackUrl,
-			zcacheTestObj,
+			// One z.cache for every step, as Zapier keeps one for the app, honouring scope and nx as Zapier does.
+			rpc_base: await appCacheUrl(),
 			logToStdout: true,
 			detailedLogToStdout: true,
 			customLogger,

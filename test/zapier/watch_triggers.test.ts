@@ -313,7 +313,7 @@ describe('polling triggers on the core watch (z.cache state, sandbox over HTTP)'
 			await poll();
 			await untilCompleted(1);
 			await poll();
-			const cache = appCache();
+			const cache = await appCache();
 			const key = Object.keys(cache).find(
 				(k) => k.startsWith('nyne-watch:new_follower:') && !k.endsWith(':lock'),
 			);
@@ -357,7 +357,7 @@ describe('polling triggers on the core watch (z.cache state, sandbox over HTTP)'
 				relation: 'follower',
 				profile_url: `https://x.com/${item.username}`,
 			});
-		expect(Object.keys(appCache())).toEqual([]);
+		expect(Object.keys(await appCache())).toEqual([]);
 	});
 
 	it('a bad interval or URL is an error before anything is sent', async () => {

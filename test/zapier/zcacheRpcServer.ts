@@ -18,6 +18,13 @@ export interface ZcacheRpcServer {
 	readonly entries: Map<string, string>;
 	/** The entries of one scope: `app`, `user:<id>`, `auth:<id>` or `user:<id>|auth:<id>`. */
 	scopeEntries(tag: string): Map<string, string>;
+	/**
+	 * Every entry as one live object, whatever its scope: reading, writing and deleting a key reach the store that
+	 * holds it (a new key goes to `app`), for tests that corrupt what the app stored.
+	 */
+	live(): Record<string, string>;
+	/** Empties every scope, as for a new account (or a cache Zapier lost). */
+	clear(): void;
 	/** Until replaced, each call `hold` answers a promise for is carried out, but answered only once that promise settles. */
 	hold(hold: HoldCall | undefined): void;
 	/** Resolves at the next `nx` write refused because the key was there (a lock someone holds). */
@@ -27,6 +34,9 @@ export interface ZcacheRpcServer {
 
 type CacheMethod = 'zcache_get' | 'zcache_set' | 'zcache_delete';
 export type HoldCall = (method: CacheMethod, key: string) => Promise<void> | undefined;
+
+/** Stand-ins open in this process; the deploy key they need stays set while one is. */
+let openServers = 0;
 
 /** Which store a call reaches: the scope's tag for the calling identity. */
 function scopeTag(scope: unknown, identity: { user: string; auth: string }): string {
@@ -81,6 +91,8 @@ export async function startZcacheRpcServer(
 	});
 	// The RPC client needs a token or deploy key; an event token would also send logs to Zapier, a deploy key does not.
 	process.env.ZAPIER_DEPLOY_KEY = 'test-deploy-key';
+	openServers += 1;
+	const holding = (key: string) => [...stores.values()].find((store) => store.has(key));
 	const urlAs = ({ user, auth }: { user: string; auth: string }) =>
 		`${server.url}/as/${encodeURIComponent(user)}/${encodeURIComponent(auth)}/platform/rpc/cli`;
 	return {
@@ -90,12 +102,32 @@ export async function startZcacheRpcServer(
 			return new Map([...stores.values()].flatMap((store) => [...store]));
 		},
 		scopeEntries: (tag) => new Map(stores.get(tag) ?? []),
+		live: () =>
+			new Proxy({} as Record<string, string>, {
+				get: (_, key) => (typeof key === 'string' ? holding(key)?.get(key) : undefined),
+				set: (_, key, value) => {
+					if (typeof key !== 'string') return false;
+					(holding(key) ?? storeFor('app')).set(key, String(value));
+					return true;
+				},
+				deleteProperty: (_, key) => typeof key === 'string' && holding(key)?.delete(key) === true,
+				has: (_, key) => typeof key === 'string' && holding(key) !== undefined,
+				ownKeys: () => [...new Set([...stores.values()].flatMap((store) => [...store.keys()]))],
+				getOwnPropertyDescriptor: (_, key) => {
+					const value = typeof key === 'string' ? holding(key)?.get(key) : undefined;
+					return value === undefined
+						? undefined
+						: { value, writable: true, enumerable: true, configurable: true };
+				},
+			}),
+		clear: () => stores.clear(),
 		hold: (next) => {
 			hold = next;
 		},
 		lockRefused: () => new Promise<void>((resolve) => refusalWaiters.push(resolve)),
 		close: () => {
-			delete process.env.ZAPIER_DEPLOY_KEY;
+			openServers -= 1;
+			if (openServers === 0) delete process.env.ZAPIER_DEPLOY_KEY;
 			return server.close();
 		},
 	};

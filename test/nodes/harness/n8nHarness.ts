@@ -8,6 +8,7 @@ process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'nyne-n8n-'));
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import { ICredentialsHelper, Workflow, NodeHelpers } from 'n8n-workflow';
 import type {
+	IAuthenticate,
 	ICredentialDataDecryptedObject,
 	ICredentialsExpressionResolveValues,
 	IDataObject,
@@ -77,7 +78,7 @@ export const nodeTypes: INodeTypes = {
 
 const credentialType = new NyneApi();
 
-/** Applies the credential's own generic `authenticate` block, the way n8n's CredentialsHelper does. */
+/** Applies the credential's own `authenticate`, the way n8n's CredentialsHelper does (a function, or a generic block). */
 class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly data: ICredentialDataDecryptedObject) {
 		super();
@@ -90,9 +91,10 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		_type: string,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		const auth = credentialType.authenticate as IAuthenticate | undefined;
+		if (typeof auth === 'function') return await auth(credentials, requestOptions);
 		const headers: IDataObject = { ...(requestOptions.headers ?? {}) };
-		const auth = credentialType.authenticate;
-		for (const [name, template] of Object.entries(auth.properties.headers ?? {})) {
+		for (const [name, template] of Object.entries(auth?.properties.headers ?? {})) {
 			const field = /\$credentials\.(\w+)/.exec(String(template))?.[1] ?? '';
 			headers[name] = String(credentials[field] ?? '');
 		}
