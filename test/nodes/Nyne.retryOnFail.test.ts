@@ -51,3 +51,20 @@ it('a new execution of the same lookup submits it again (the record is per node 
 	await runNyne(env.credentials, [{ url: 'https://x.com/alice' }], lookup({ waitMode: 'none' }));
 	expect(posts()).toBe(2);
 });
+
+it('Retry On Fail never resends a lookup whose callback carries a signed reference (each attempt signs anew)', async () => {
+	env.sandbox.control.injectFault({ kind: 'drop_connection', method: 'POST' });
+	const result = await runNyne(
+		env.credentials,
+		[{ url: 'https://x.com/alice', row: 'row-7' }],
+		lookup({
+			waitMode: 'none',
+			callbackUrl: 'https://n8n.example.com/webhook/nyne?token=0123456789abcdef0123',
+			reference: '={{ $json.row }}',
+		}),
+	);
+	expect((result.error as { context?: { code?: string } } | undefined)?.context?.code).toBe(
+		'submission_unknown',
+	);
+	expect(posts()).toBe(1);
+});

@@ -81,7 +81,7 @@ async function waitForCallback(
 	const { token, view } = await submitOnce(
 		context,
 		itemIndex,
-		JSON.stringify(prepared.body),
+		prepared.request,
 		async () => {
 			const { apiSecret } = await context.getCredentials<{ apiSecret: string }>('nyneApi');
 			const token = newResumeToken(apiSecret, context.getExecutionId(), context.getNode().id);
@@ -124,7 +124,7 @@ async function start(
 	const view = await submitOnce(
 		this,
 		itemIndex,
-		JSON.stringify(prepared.body),
+		prepared.request,
 		async () =>
 			await startLookup(await run.client(), prepared.body, {
 				signal: run.signal,

@@ -13,6 +13,8 @@ import type { ReuseMode, WaitMode } from './lookupFields';
 
 export interface PreparedLookup {
 	body: InteractionRequestBody;
+	/** What the lookup asks for, the same on every attempt of a run (a signed callback URL differs each time). */
+	request: string;
 	waitMode: WaitMode;
 	shape: OutputShape;
 	timeoutMs: number;
@@ -68,8 +70,10 @@ export function prepareLookup(
 		waitMode === 'none'
 			? checkReference(context.getNodeParameter('reference', itemIndex, ''))
 			: undefined;
+	let request = JSON.stringify(body);
 	if (waitMode === 'none') {
 		const callbackUrl = String(context.getNodeParameter('callbackUrl', itemIndex, '') ?? '').trim();
+		request = JSON.stringify({ ...body, callbackUrl, reference });
 		if (callbackUrl)
 			body = buildInteractionRequest({
 				type: body.type,
@@ -104,6 +108,7 @@ export function prepareLookup(
 	});
 	return {
 		body,
+		request,
 		waitMode,
 		shape: readLookupShape(options, isCalledAsTool(context)),
 		timeoutMs: timeoutSeconds * 1000,
