@@ -13,7 +13,11 @@ const PEOPLE_FIELDS =
 	'platform, interaction_type, target_username, request_id';
 
 /** A lookup in the SDK: the Nyne node with these parameters and the Nyne credential. */
-const lookupNode = (variable: string, name: string, parameters: string) => `const ${variable} = node({
+const lookupNode = (
+	variable: string,
+	name: string,
+	parameters: string,
+) => `const ${variable} = node({
   type: '${NODE_TYPES.nyne}',
   version: 1,
   config: {
@@ -174,7 +178,7 @@ export const NYNE_BUILDER_HINT: BuilderHint = {
 				'getReplies',
 				'Repliers of a post',
 				'https://x.com/nyne_ai/status/1234567890',
-				"Who replied to a tweet (X/Twitter posts only); each item also has reply_text, reply_date, likes_count.",
+				'Who replied to a tweet (X/Twitter posts only); each item also has reply_text, reply_date, likes_count.',
 			),
 		},
 		{
@@ -212,7 +216,7 @@ export const NYNE_BUILDER_HINT: BuilderHint = {
 export const NYNE_TOOL_BUILDER_HINT: BuilderHint = {
 	searchHint:
 		`Gives an AI Agent Nyne lookups on X (Twitter) and Instagram: ${WHAT_X_CANNOT}. Set resource 'interaction' and ` +
-		"one operation (getReplies, getFollowers, getFollowing, getFollowersAndFollowing); let the model fill socialMediaUrl " +
+		'one operation (getReplies, getFollowers, getFollowing, getFollowersAndFollowing); let the model fill socialMediaUrl ' +
 		`with fromAi(). ${LOOKUP_COST}; an agent run stops after ${DEFAULT_TOOL_BUDGET} lookups unless options.maxLookupsPerRun ` +
 		'says otherwise. The tool answers with the people in a compact form the model can read.',
 	relatedNodes: [

@@ -56,7 +56,7 @@ export default workflow('nyne-follower-sync', 'New followers into a sheet').add(
 export const NYNE_FOLLOWER_TRIGGER_BUILDER_HINT: BuilderHint = {
 	searchHint:
 		'Starts a workflow when an X (Twitter) profile (Instagram: following) gains or loses followers, or follows or unfollows someone ' +
-		"(event: newFollower, lostFollower, newFollowing, lostFollowing); the X node has no such trigger. " +
+		'(event: newFollower, lostFollower, newFollowing, lostFollowing); the X node has no such trigger. ' +
 		`One lookup per checkEveryHours (${DEFAULT_CHECK_EVERY_HOURS} by default; ${LOOKUP_COST}, so ` +
 		`${creditsPerDay(DEFAULT_CHECK_EVERY_HOURS * HOUR_MS)} credits a day at the default); ` +
 		'polls in between are free, the first lookup only records who is there. For a one-off list use the Nyne node instead.',

@@ -69,9 +69,9 @@ describe("n8n's UX guidelines", () => {
 		// n8n derives the Nyne Tool (filed under AI > Tools) from usableAsTool by itself; the object form only
 		// replaces the Tool's note to AI builders (test/nodes/builderHints.test.ts), nothing the editor shows.
 		const usableAsTool = new Nyne().description.usableAsTool;
-		expect(typeof usableAsTool === 'object' && Object.keys(usableAsTool.replacements ?? {})).toEqual([
-			'builderHint',
-		]);
+		expect(
+			typeof usableAsTool === 'object' && Object.keys(usableAsTool.replacements ?? {}),
+		).toEqual(['builderHint']);
 		for (const node of ['Nyne', 'NyneTrigger', 'NyneFollowerTrigger']) {
 			expect(codex(node).categories).toEqual(['Marketing', 'Sales']);
 			expect(codex(node).subcategories).toBeUndefined();

@@ -8,15 +8,15 @@ import * as getUsage from './getUsage.operation';
 export const operations: Record<'getUsage', NyneOperation> = { getUsage };
 
 const getUsageOption: HintedOption = {
-		name: 'Get Usage',
-		value: 'getUsage',
-		action: 'Get usage and credits left',
-		description: 'Credits used and left this billing cycle, with a breakdown by API',
-		builderHint: {
-			propertyHint:
-				'Credits used and left this billing cycle; free. Put it before costly lookups to stop a run that cannot pay',
-		},
-	};
+	name: 'Get Usage',
+	value: 'getUsage',
+	action: 'Get usage and credits left',
+	description: 'Credits used and left this billing cycle, with a breakdown by API',
+	builderHint: {
+		propertyHint:
+			'Credits used and left this billing cycle; free. Put it before costly lookups to stop a run that cannot pay',
+	},
+};
 
 export const description: INodeProperties[] = [
 	{
