@@ -75,11 +75,15 @@ export default workflow('nyne-${operation}', '${title}').add(start).to(lookup).t
 </patterns>`;
 }
 
+/** Where the callback pattern's trigger listens; the builder replaces it with a fresh UUID. */
+export const CALLBACK_WEBHOOK_ID = '00000000-0000-4000-8000-replaceuuid0';
+
 const CALLBACK_PATTERN = `<patterns>
 <pattern title="Start a lookup without waiting; a Nyne Trigger receives the people (callback pattern)">
 // Two entry points in one workflow. The Nyne node sends the lookup with waitMode 'none' and ends at once
-// (output: request_id, status). Nyne later POSTs the result to callbackUrl: the Nyne Trigger's production URL
-// (<n8n base URL>/webhook/<the trigger's webhookId>/nyne) with ?token=<the trigger's Secret Token> appended.
+// (output: request_id, status). Nyne later POSTs the result to callbackUrl: the production URL of the Nyne Trigger
+// (<n8n base URL>/webhook/<webhookId of the trigger>/nyne) with ?token=<Secret Token of the trigger> appended:
+// give the trigger a fresh UUID as webhookId and use the same one in callbackUrl, with the host of this n8n.
 // The trigger's branch then gets one item per person. ${LOOKUP_COST}.
 ${MANUAL_TRIGGER}
 
@@ -91,7 +95,7 @@ ${lookupNode(
       socialMediaUrl: 'https://x.com/nyne_ai/status/1234567890',
       maxResults: 500,
       waitMode: 'none',
-      callbackUrl: 'https://n8n.example.com/webhook/nyne-results/nyne?token=replace-with-a-long-secret'`,
+      callbackUrl: 'https://n8n.example.com/webhook/${CALLBACK_WEBHOOK_ID}/nyne?token=replace-with-a-long-secret'`,
 )}
 
 const results = trigger({
@@ -99,6 +103,7 @@ const results = trigger({
   version: 1,
   config: {
     name: 'Nyne Results',
+    webhookId: '${CALLBACK_WEBHOOK_ID}',
     parameters: { token: 'replace-with-a-long-secret', output: 'split' }
   }
 });
@@ -208,7 +213,8 @@ export const NYNE_BUILDER_HINT: BuilderHint = {
 				"Both lists for one price; each item has relation 'follower' or 'following' (filter on it with an If node).",
 			),
 		},
-		{ displayOptions: { show: { resource: ['interaction'] } }, content: CALLBACK_PATTERN },
+		// once, in the node's own notes (not repeated under each operation)
+		{ content: CALLBACK_PATTERN },
 	],
 };
 

@@ -3,7 +3,7 @@ import type { BuilderHint } from '../common/builderHints';
 
 const RECEIVER_PATTERN = `<patterns>
 <pattern title="Receive the people of a lookup started elsewhere">
-// Production URL: <n8n base URL>/webhook/<this trigger's webhookId>/nyne. Give Nyne that URL with
+// Production URL: <n8n base URL>/webhook/<webhookId of this trigger>/nyne. Give Nyne that URL with
 // ?token=<the Secret Token below> as the Nyne node's callbackUrl (waitMode 'none'). Calls without the token get 403.
 // Output: one item per person (output 'split'), or one item with a people array (output 'single').
 const results = trigger({

@@ -62,6 +62,7 @@ interface SdkNode {
 	version: number;
 	config: {
 		name?: string;
+		webhookId?: string;
 		parameters?: Record<string, unknown>;
 		credentials?: Record<string, unknown>;
 	};
@@ -225,6 +226,20 @@ describe("what n8n's AI builder reads from the nodes", () => {
 				`${NODE_TYPES.nyneFollowerTrigger}:`,
 			]),
 		);
+	});
+
+	it("the callback pattern's lookup posts to its own Nyne Trigger: the trigger's webhookId and token are in callbackUrl", () => {
+		const callback = patternsOf(nyne.builderHint).find(({ title }) =>
+			title.includes('callback pattern'),
+		);
+		const made = runPattern(callback?.code ?? '');
+		const lookup = made.find((n) => n.type === NODE_TYPES.nyne)?.config;
+		const receiver = made.find((n) => n.type === NODE_TYPES.nyneTrigger)?.config;
+		expect(lookup?.parameters?.waitMode).toBe('none');
+		const url = new URL(String(lookup?.parameters?.callbackUrl));
+		expect(url.pathname).toBe(`/webhook/${String(receiver?.webhookId)}/nyne`);
+		expect(url.searchParams.get('token')).toBe(receiver?.parameters?.token);
+		expect(String(receiver?.parameters?.token).length).toBeGreaterThanOrEqual(16);
 	});
 
 	it('the checker refuses what the node does not have (a control for the test above)', () => {
