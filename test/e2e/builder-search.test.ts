@@ -3,6 +3,7 @@
 // the phrasings a user types, reads the generated definitions, and has n8n's own workflow SDK check and save the
 // follower-sync and callback patterns taken from those definitions; the saved follower sync then runs on the sandbox.
 // n8n's MCP and AI modules stay offline: no MCP registry, no AI gateway, no community-node catalog.
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -11,8 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { CREDITS_PER_LOOKUP } from '../../shared';
 import { NODE_TYPES } from '../../nodes/common/builderHints';
+import { CALLBACK_WEBHOOK_ID } from '../../nodes/Nyne/builderHint';
 import {
+	directLookup,
 	importCredentials,
+	nodeOutput,
 	nyneCredential,
 	publishWorkflow,
 	REPO_ROOT,
@@ -21,6 +25,7 @@ import {
 	type N8nInstance,
 	type Owner,
 	type RunningN8n,
+	waitForExecutions,
 } from './harness';
 import { latest, N8N_TARGETS } from './harness/targets';
 
@@ -122,6 +127,15 @@ function patternIn(definitions: string, title: string): string {
 	return match[1].replace(/^[ \t]*\* ?/gm, '').replace(/\*\\\//g, '*/');
 }
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Whether `condition` came true within `timeoutMs` (checked every 250 ms). */
+async function until(condition: () => boolean, timeoutMs = 60_000): Promise<boolean> {
+	for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await pause(250))
+		if (condition()) return true;
+	return condition();
+}
+
 const textOf = (result: unknown) =>
 	((result as { content: Array<{ type: string; text?: string }> }).content ?? [])
 		.map((part) => part.text ?? '')
@@ -136,8 +150,21 @@ describe.runIf(N8N_TARGETS.includes(latest))(
 		let owner: Owner;
 		let client: Client;
 
+		let apiKey = '';
+
 		/** Logs in as the owner, turns MCP access on, and connects an MCP client with the owner's MCP key. */
 		async function connect(): Promise<void> {
+			if (!apiKey) apiKey = await enableMcp();
+			client = new Client({ name: 'nyne-e2e-builder', version: '1.0.0' });
+			await client.connect(
+				new StreamableHTTPClientTransport(new URL(`${n8n.baseUrl}/mcp-server/http`), {
+					requestInit: { headers: { authorization: `Bearer ${apiKey}` } },
+				}),
+			);
+		}
+
+		/** As the owner in Settings: MCP access on; the key is shown in full only when it is created. */
+		async function enableMcp(): Promise<string> {
 			const browserId = 'nyne-e2e-browser';
 			const login = await fetch(`${n8n.baseUrl}/rest/login`, {
 				method: 'POST',
@@ -154,14 +181,9 @@ describe.runIf(N8N_TARGETS.includes(latest))(
 			});
 			expect(enabled.status, await enabled.clone().text()).toBe(200);
 			const keyAnswer = await fetch(`${n8n.baseUrl}/rest/mcp/api-key`, { headers: rest });
-			const apiKey = ((await keyAnswer.json()) as { data: { apiKey: string } }).data.apiKey;
-			expect(apiKey).toMatch(/\S{20,}/);
-			client = new Client({ name: 'nyne-e2e-builder', version: '1.0.0' });
-			await client.connect(
-				new StreamableHTTPClientTransport(new URL(`${n8n.baseUrl}/mcp-server/http`), {
-					requestInit: { headers: { authorization: `Bearer ${apiKey}` } },
-				}),
-			);
+			const key = ((await keyAnswer.json()) as { data: { apiKey: string } }).data.apiKey;
+			expect(key).toMatch(/^[^*\s]{20,}$/);
+			return key;
 		}
 
 		async function disconnect(): Promise<void> {
@@ -314,14 +336,35 @@ describe.runIf(N8N_TARGETS.includes(latest))(
 			});
 
 			let followerSyncId = '';
-			it('the saved follower sync, once active, starts its baseline lookup of the profile on the sandbox (3 credits)', async () => {
+			let callbackRunId = '';
+			const CALLBACK_RUN = 'Repliers via callback, on this n8n';
+			const POST = 'https://x.com/nyne_ai/status/1234567890';
+
+			it("create_workflow_from_code saves the callback pattern as a builder completes it: this n8n's host, a fresh webhookId", async () => {
+				const code = patternIn(definitions, 'callback pattern')
+					.replaceAll(CALLBACK_WEBHOOK_ID, randomUUID())
+					.replace('https://n8n.example.com', n8n.baseUrl);
+				expect(code).toContain(POST);
+				const { result, text } = await call('create_workflow_from_code', {
+					code,
+					name: CALLBACK_RUN,
+					versionName: 'Nyne callback pattern on this n8n',
+				});
+				callbackRunId =
+					(result as { structuredContent?: { workflowId?: string } }).structuredContent
+						?.workflowId ?? '';
+				expect(callbackRunId, text).not.toBe('');
+			});
+
+			it('published, the saved follower sync starts its baseline lookup of the profile on the sandbox, one lookup in all', async () => {
 				expect(followerSyncId).not.toBe('');
 				const before = sandbox.control.stats();
 				await disconnect();
 				await publishWorkflow(n8n, followerSyncId);
+				await publishWorkflow(n8n, callbackRunId);
 				server = await startN8n(n8n, {
 					timeoutMs: 300_000,
-					activated: ['New followers into a sheet'],
+					activated: ['New followers into a sheet', CALLBACK_RUN],
 				});
 				const after = sandbox.control.stats();
 				expect(
@@ -329,6 +372,59 @@ describe.runIf(N8N_TARGETS.includes(latest))(
 						(before.submissionsByTarget['twitter:nyne_ai'] ?? 0),
 				).toBe(1);
 				expect(after.submissions - before.submissions).toBe(1);
+			});
+
+			it("run from its Start, the callback pattern's lookup returns at once and its Nyne Trigger receives the repliers", async () => {
+				await connect();
+				const before = sandbox.control.stats();
+				const callbacksBefore = sandbox.control.callbacks().length;
+				const { text } = await call('execute_workflow', {
+					workflowId: callbackRunId,
+					executionMode: 'manual',
+					triggerNodeName: 'Start',
+				});
+				expect(text).toContain('started');
+				const started = await waitForExecutions(n8n, callbackRunId, (executions) =>
+					executions.some((e) => 'Start Lookup' in e.data.resultData.runData),
+				);
+				const [startedItem] = nodeOutput(
+					started.find((e) => 'Start Lookup' in e.data.resultData.runData)!.data,
+					'Start Lookup',
+				);
+				expect(startedItem, JSON.stringify(startedItem)).toMatchObject({
+					status: expect.any(String),
+				});
+				expect(String(startedItem.request_id)).toMatch(/^interaction_/);
+				const delivered = await until(() => sandbox.control.callbacks().length > callbacksBefore);
+				expect(delivered, JSON.stringify(sandbox.control.callbacks())).toBe(true);
+				expect(
+					sandbox.control.callbacks().at(-1)?.status,
+					JSON.stringify(sandbox.control.callbacks()),
+				).toBe(200);
+				const received = await waitForExecutions(
+					n8n,
+					callbackRunId,
+					(executions) =>
+						executions.some(
+							(e) =>
+								e.status === 'success' &&
+								'Handle Repliers' in e.data.resultData.runData &&
+								e.mode === 'webhook',
+						),
+					{ timeoutMs: 90_000 },
+				);
+				const after = sandbox.control.stats();
+				expect(after.submissions - before.submissions).toBe(1);
+				expect(after.submissionsByTarget['twitter:status:1234567890'] ?? 0).toBe(1);
+				expect(after.callbacksDelivered - before.callbacksDelivered).toBe(1);
+				const webhookRun = received.find((e) => e.mode === 'webhook');
+				const people = nodeOutput(webhookRun!.data, 'Handle Repliers');
+				const expected = await directLookup(sandbox, {
+					type: 'replies',
+					social_media_url: POST,
+					max_results: 500,
+				});
+				expect(people.map((p) => p.username)).toEqual(expected.map((p) => p.username));
 			});
 		});
 	},
