@@ -75,15 +75,17 @@ export default workflow('nyne-${operation}', '${title}').add(start).to(lookup).t
 </patterns>`;
 }
 
-/** Where the callback pattern's trigger listens; the builder replaces it with a fresh UUID. */
-export const CALLBACK_WEBHOOK_ID = '00000000-0000-4000-8000-replaceuuid0';
+/** What the callback pattern leaves for the builder (or the user) to fill in once n8n has saved the trigger. */
+export const CALLBACK_URL_PLACEHOLDER =
+	'Production URL of the Nyne Results trigger, ending /nyne, plus ?token=replace-with-a-long-secret';
 
 const CALLBACK_PATTERN = `<patterns>
 <pattern title="Start a lookup without waiting; a Nyne Trigger receives the people (callback pattern)">
 // Two entry points in one workflow. The Nyne node sends the lookup with waitMode 'none' and ends at once
 // (output: request_id, status). Nyne later POSTs the result to callbackUrl: the production URL of the Nyne Trigger
-// (<n8n base URL>/webhook/<webhookId of the trigger>/nyne) with ?token=<Secret Token of the trigger> appended:
-// give the trigger a fresh UUID as webhookId and use the same one in callbackUrl, with the host of this n8n.
+// (<n8n base URL>/webhook/<webhookId of the trigger>/nyne) with ?token=<Secret Token of the trigger> appended.
+// n8n gives the trigger its webhookId when the workflow is saved: read it afterwards (get_workflow_details) and put
+// the full URL into callbackUrl, then publish the workflow so the trigger listens.
 // The trigger's branch then gets one item per person. ${LOOKUP_COST}.
 ${MANUAL_TRIGGER}
 
@@ -95,7 +97,7 @@ ${lookupNode(
       socialMediaUrl: 'https://x.com/nyne_ai/status/1234567890',
       maxResults: 500,
       waitMode: 'none',
-      callbackUrl: 'https://n8n.example.com/webhook/${CALLBACK_WEBHOOK_ID}/nyne?token=replace-with-a-long-secret'`,
+      callbackUrl: placeholder('${CALLBACK_URL_PLACEHOLDER}')`,
 )}
 
 const results = trigger({
@@ -103,7 +105,6 @@ const results = trigger({
   version: 1,
   config: {
     name: 'Nyne Results',
-    webhookId: '${CALLBACK_WEBHOOK_ID}',
     parameters: { token: 'replace-with-a-long-secret', output: 'split' }
   }
 });

@@ -3,8 +3,8 @@
 // the phrasings a user types, reads the generated definitions, and has n8n's own workflow SDK check and save the
 // follower-sync and callback patterns taken from those definitions; the saved follower sync then runs on the sandbox.
 // n8n's MCP and AI modules stay offline: no MCP registry, no AI gateway, no community-node catalog.
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -12,14 +12,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { CREDITS_PER_LOOKUP } from '../../shared';
 import { NODE_TYPES } from '../../nodes/common/builderHints';
-import { CALLBACK_WEBHOOK_ID } from '../../nodes/Nyne/builderHint';
 import {
+	databaseFile,
 	directLookup,
 	importCredentials,
+	importWorkflow,
 	nodeOutput,
 	nyneCredential,
 	publishWorkflow,
+	query,
 	REPO_ROOT,
+	runN8n,
 	setUpOwner,
 	startN8n,
 	type N8nInstance,
@@ -340,13 +343,9 @@ describe.runIf(N8N_TARGETS.includes(latest))(
 			const CALLBACK_RUN = 'Repliers via callback, on this n8n';
 			const POST = 'https://x.com/nyne_ai/status/1234567890';
 
-			it("create_workflow_from_code saves the callback pattern as a builder completes it: this n8n's host, a fresh webhookId", async () => {
-				const code = patternIn(definitions, 'callback pattern')
-					.replaceAll(CALLBACK_WEBHOOK_ID, randomUUID())
-					.replace('https://n8n.example.com', n8n.baseUrl);
-				expect(code).toContain(POST);
+			it('create_workflow_from_code saves the callback pattern again, for a run on this n8n', async () => {
 				const { result, text } = await call('create_workflow_from_code', {
-					code,
+					code: patternIn(definitions, 'callback pattern'),
 					name: CALLBACK_RUN,
 					versionName: 'Nyne callback pattern on this n8n',
 				});
@@ -356,10 +355,49 @@ describe.runIf(N8N_TARGETS.includes(latest))(
 				expect(callbackRunId, text).not.toBe('');
 			});
 
+			/** What the pattern leaves to do after saving: callbackUrl = the trigger's production URL, as n8n assigned it. */
+			async function completeCallbackUrl(): Promise<string> {
+				const [row] = await query<{ nodes: string }>(
+					databaseFile(n8n),
+					'SELECT nodes FROM workflow_entity WHERE id = ?',
+					[callbackRunId],
+				);
+				const nodes = JSON.parse(row.nodes) as Array<{
+					type: string;
+					webhookId?: string;
+					parameters: Record<string, unknown>;
+				}>;
+				const receiver = nodes.find((n) => n.type === NODE_TYPES.nyneTrigger);
+				const lookup = nodes.find((n) => n.type === NODE_TYPES.nyne);
+				expect(receiver?.webhookId).toMatch(/^[0-9a-f-]{36}$/);
+				const url = `${n8n.baseUrl}/webhook/${receiver?.webhookId}/nyne?token=${String(receiver?.parameters.token)}`;
+				const dir = mkdtempSync(join(tmpdir(), 'nyne-export-'));
+				try {
+					const file = join(dir, 'workflow.json');
+					const exported = await runN8n(n8n, [
+						'export:workflow',
+						`--id=${callbackRunId}`,
+						`--output=${file}`,
+					]);
+					expect(exported.code, exported.stderr).toBe(0);
+					const read = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+					const workflow = (Array.isArray(read) ? read[0] : read) as { nodes: typeof nodes };
+					const saved = workflow.nodes.find((n) => n.type === NODE_TYPES.nyne);
+					expect(String(saved?.parameters.callbackUrl)).toContain('Nyne Results');
+					saved!.parameters.callbackUrl = url;
+					expect(lookup).toBeDefined();
+					await importWorkflow(n8n, workflow);
+				} finally {
+					rmSync(dir, { recursive: true, force: true });
+				}
+				return url;
+			}
+
 			it('published, the saved follower sync starts its baseline lookup of the profile on the sandbox, one lookup in all', async () => {
 				expect(followerSyncId).not.toBe('');
 				const before = sandbox.control.stats();
 				await disconnect();
+				await completeCallbackUrl();
 				await publishWorkflow(n8n, followerSyncId);
 				await publishWorkflow(n8n, callbackRunId);
 				server = await startN8n(n8n, {
@@ -397,9 +435,18 @@ describe.runIf(N8N_TARGETS.includes(latest))(
 				expect(String(startedItem.request_id)).toMatch(/^interaction_/);
 				const delivered = await until(() => sandbox.control.callbacks().length > callbacksBefore);
 				expect(delivered, JSON.stringify(sandbox.control.callbacks())).toBe(true);
+				const registered = await query(
+					databaseFile(n8n),
+					'SELECT workflowId, webhookPath, webhookId, method, node FROM webhook_entity',
+				);
+				const saved = await query<{ nodes: string }>(
+					databaseFile(n8n),
+					'SELECT nodes FROM workflow_entity WHERE id = ?',
+					[callbackRunId],
+				);
 				expect(
 					sandbox.control.callbacks().at(-1)?.status,
-					JSON.stringify(sandbox.control.callbacks()),
+					JSON.stringify({ callbacks: sandbox.control.callbacks(), registered, saved }),
 				).toBe(200);
 				const received = await waitForExecutions(
 					n8n,

@@ -13,6 +13,7 @@ import communityNodes from '@n8n/eslint-plugin-community-nodes';
 import { CREDITS_PER_LOOKUP } from '../../shared';
 import type { BuilderHint, HintedNodeDescription } from '../../nodes/common/builderHints';
 import { NODE_TYPES } from '../../nodes/common/builderHints';
+import { CALLBACK_URL_PLACEHOLDER } from '../../nodes/Nyne/builderHint';
 import { Nyne } from '../../nodes/Nyne/Nyne.node';
 import { NyneFollowerTrigger } from '../../nodes/NyneFollowerTrigger/NyneFollowerTrigger.node';
 import { NyneTrigger } from '../../nodes/NyneTrigger/NyneTrigger.node';
@@ -87,6 +88,7 @@ function runPattern(code: string): SdkNode[] {
 		expr: () => EXPRESSION,
 		fromAi: () => EXPRESSION,
 		newCredential: (name: string) => ({ name }),
+		placeholder: (hint: string) => `placeholder:${hint}`,
 	};
 	new Function(...Object.keys(sdk), code.replace(/^export default /m, 'return '))(
 		...Object.values(sdk),
@@ -228,7 +230,7 @@ describe("what n8n's AI builder reads from the nodes", () => {
 		);
 	});
 
-	it("the callback pattern's lookup posts to its own Nyne Trigger: the trigger's webhookId and token are in callbackUrl", () => {
+	it("the callback pattern's lookup posts to its own Nyne Trigger, whose URL n8n fixes on save: callbackUrl is left as a placeholder naming it and its token", () => {
 		const callback = patternsOf(nyne.builderHint).find(({ title }) =>
 			title.includes('callback pattern'),
 		);
@@ -236,9 +238,9 @@ describe("what n8n's AI builder reads from the nodes", () => {
 		const lookup = made.find((n) => n.type === NODE_TYPES.nyne)?.config;
 		const receiver = made.find((n) => n.type === NODE_TYPES.nyneTrigger)?.config;
 		expect(lookup?.parameters?.waitMode).toBe('none');
-		const url = new URL(String(lookup?.parameters?.callbackUrl));
-		expect(url.pathname).toBe(`/webhook/${String(receiver?.webhookId)}/nyne`);
-		expect(url.searchParams.get('token')).toBe(receiver?.parameters?.token);
+		expect(lookup?.parameters?.callbackUrl).toBe(`placeholder:${CALLBACK_URL_PLACEHOLDER}`);
+		expect(CALLBACK_URL_PLACEHOLDER).toContain(String(receiver?.name));
+		expect(CALLBACK_URL_PLACEHOLDER).toContain(`?token=${String(receiver?.parameters?.token)}`);
 		expect(String(receiver?.parameters?.token).length).toBeGreaterThanOrEqual(16);
 	});
 
