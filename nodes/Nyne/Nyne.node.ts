@@ -4,17 +4,19 @@ import type {
 	IHookFunctions,
 	INodeExecutionData,
 	INodeType,
-	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { usableAsToolWith } from '../common/builderHints';
+import type { HintedNodeDescription } from '../common/builderHints';
 import { resumeOnCallback } from './actions/interaction/resumeOnCallback';
 import { router } from './actions/router';
 import { nodeProperties, operationSubtitle } from './actions/versionDescription';
+import { NYNE_BUILDER_HINT, NYNE_TOOL_BUILDER_HINT } from './builderHint';
 
 export class Nyne implements INodeType {
-	description: INodeTypeDescription = {
+	description: HintedNodeDescription = {
 		displayName: 'Nyne',
 		name: 'nyne',
 		icon: { light: 'file:nyne.svg', dark: 'file:nyne.dark.svg' },
@@ -24,7 +26,9 @@ export class Nyne implements INodeType {
 		description:
 			'Find who replied to a post, who follows an account and whom it follows, on Twitter/X and Instagram',
 		defaults: { name: 'Nyne' },
-		usableAsTool: true,
+		// The derived Nyne Tool gets its own note to AI builders (an agent fills the URL); older n8n ignores both.
+		usableAsTool: usableAsToolWith(NYNE_TOOL_BUILDER_HINT),
+		builderHint: NYNE_BUILDER_HINT,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'nyneApi', required: true }],

@@ -3,7 +3,6 @@ import type {
 	INodeExecutionData,
 	INodePropertyOptions,
 	INodeType,
-	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
 
@@ -13,8 +12,11 @@ import {
 	DEFAULT_CHECK_EVERY_HOURS,
 	HOUR_MS,
 } from '../../shared';
+import { PROFILE_URL_HINT, WATCH_MAX_RESULTS_HINT } from '../common/builderHints';
+import type { HintedNodeDescription, HintedProperty } from '../common/builderHints';
 import { maxResultsField, socialMediaUrlField } from '../common/fields';
 import { optionNameSubtitle } from '../common/subtitle';
+import { NYNE_FOLLOWER_TRIGGER_BUILDER_HINT } from './builderHint';
 import { pollFollowers } from './pollFollowers';
 
 const EVENT_OPTIONS: INodePropertyOptions[] = [
@@ -41,7 +43,7 @@ const EVENT_OPTIONS: INodePropertyOptions[] = [
 ];
 
 export class NyneFollowerTrigger implements INodeType {
-	description: INodeTypeDescription = {
+	description: HintedNodeDescription = {
 		displayName: 'Nyne Follower Trigger',
 		name: 'nyneFollowerTrigger',
 		icon: { light: 'file:nyneFollowerTrigger.svg', dark: 'file:nyneFollowerTrigger.dark.svg' },
@@ -55,6 +57,7 @@ export class NyneFollowerTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'nyneApi', required: true }],
+		builderHint: NYNE_FOLLOWER_TRIGGER_BUILDER_HINT,
 		properties: [
 			{
 				displayName:
@@ -70,6 +73,7 @@ export class NyneFollowerTrigger implements INodeType {
 			socialMediaUrlField(
 				'https://x.com/nyne_ai',
 				'The profile to watch (Twitter/X; Instagram for following)',
+				PROFILE_URL_HINT,
 			),
 			{
 				displayName: 'Trigger On',
@@ -87,10 +91,14 @@ export class NyneFollowerTrigger implements INodeType {
 				description:
 					"How often a new lookup may start, independent of the trigger's poll times; polls in between only read a finished lookup, for free",
 				hint: `${CREDITS_PER_LOOKUP} × 24 ÷ hours credits a day: 24 hours costs ${CREDITS_PER_LOOKUP} credits a day, 1 hour ${CREDITS_PER_LOOKUP * 24}`,
-			},
+				builderHint: {
+					propertyHint: `Whole hours between lookups (${CREDITS_PER_LOOKUP} credits each): 24 costs ${CREDITS_PER_LOOKUP} credits a day, 1 costs ${CREDITS_PER_LOOKUP * 24}. Keep the default unless the user asks for faster alerts.`,
+				},
+			} satisfies HintedProperty,
 			maxResultsField(
 				'Nyne lists at most this many people, newest first (100 when empty). Lost events come only from ' +
 					"complete lists, so set this above the profile's count.",
+				WATCH_MAX_RESULTS_HINT,
 			),
 		],
 	};

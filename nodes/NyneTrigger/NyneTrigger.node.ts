@@ -2,18 +2,34 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
 	IHookFunctions,
 	INodeType,
-	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import type { HintedNodeDescription, HintedProperty } from '../common/builderHints';
 import { MIN_TOKEN_LENGTH } from '../common/callbackSigning';
 import { errorItem } from '../common/errors';
 import { outputOption, readOutputShape, renderLookup } from '../common/output';
+import { NYNE_TRIGGER_BUILDER_HINT } from './builderHint';
 import { receiveCallback } from './receiveCallback';
 
+const tokenField: HintedProperty = {
+	displayName: 'Secret Token',
+	name: 'token',
+	type: 'string',
+	typeOptions: { password: true },
+	required: true,
+	default: '',
+	description:
+		'A secret of at least 16 characters that only this workflow and its callback URLs know, e.g. from a password generator',
+	builderHint: {
+		propertyHint:
+			"At least 16 characters; the Nyne node's callbackUrl must end with ?token=<this value>",
+	},
+};
+
 export class NyneTrigger implements INodeType {
-	description: INodeTypeDescription = {
+	description: HintedNodeDescription = {
 		displayName: 'Nyne Trigger',
 		name: 'nyneTrigger',
 		icon: { light: 'file:nyneTrigger.svg', dark: 'file:nyneTrigger.dark.svg' },
@@ -27,6 +43,7 @@ export class NyneTrigger implements INodeType {
 		defaults: { name: 'Nyne Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		builderHint: NYNE_TRIGGER_BUILDER_HINT,
 		webhooks: [
 			{
 				name: 'default',
@@ -46,16 +63,7 @@ export class NyneTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{
-				displayName: 'Secret Token',
-				name: 'token',
-				type: 'string',
-				typeOptions: { password: true },
-				required: true,
-				default: '',
-				description:
-					'A secret of at least 16 characters that only this workflow and its callback URLs know, e.g. from a password generator',
-			},
+			tokenField,
 			outputOption,
 		],
 	};

@@ -1,12 +1,18 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import { DEFAULT_MAX_RESULTS, MAX_RESULTS_LIMIT } from '../../shared';
+import type { HintedProperty } from './builderHints';
 
 /** The fewest people Nyne lists for a lookup (it raises a smaller Max Results to this). */
 export const MIN_RESULTS = 10;
 
-/** The profile or post a lookup is about; each node says which in its placeholder and hint. */
-export function socialMediaUrlField(placeholder: string, hint: string): INodeProperties {
+/**
+ * The profile or post a lookup is about; each node says which in its placeholder and hint, and tells an AI builder
+ * which URL forms it takes (builderHints.ts).
+ */
+export function socialMediaUrlField(
+	placeholder: string,
+	hint: string,
+	propertyHint: string,
+): HintedProperty {
 	return {
 		displayName: 'Social Media URL',
 		name: 'socialMediaUrl',
@@ -15,6 +21,7 @@ export function socialMediaUrlField(placeholder: string, hint: string): INodePro
 		default: '',
 		placeholder,
 		hint,
+		builderHint: { propertyHint },
 	};
 }
 
@@ -27,7 +34,7 @@ export const MAX_RESULTS_DESCRIPTION =
 	`${MAX_RESULTS_LIMIT}: a value below ${MIN_RESULTS} counts as ${MIN_RESULTS}.`;
 
 /** How many people a lookup asks for; each node adds what it means there (credits, complete lists). */
-export function maxResultsField(hint: string): INodeProperties {
+export function maxResultsField(hint: string, propertyHint: string): HintedProperty {
 	return {
 		displayName: 'Max Results',
 		name: 'maxResults',
@@ -36,5 +43,6 @@ export function maxResultsField(hint: string): INodeProperties {
 		default: DEFAULT_MAX_RESULTS,
 		description: MAX_RESULTS_DESCRIPTION,
 		hint,
+		builderHint: { propertyHint },
 	};
 }

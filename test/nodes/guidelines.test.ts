@@ -66,8 +66,12 @@ describe("n8n's UX guidelines", () => {
 	});
 
 	it("every node is filed under Marketing and Sales only: n8n's editor lists a node filed under AI > Tools as a tool, without its actions", () => {
-		// n8n derives the Nyne Tool (filed under AI > Tools) from usableAsTool by itself.
-		expect(new Nyne().description.usableAsTool).toBe(true);
+		// n8n derives the Nyne Tool (filed under AI > Tools) from usableAsTool by itself; the object form only
+		// replaces the Tool's note to AI builders (test/nodes/builderHints.test.ts), nothing the editor shows.
+		const usableAsTool = new Nyne().description.usableAsTool;
+		expect(
+			typeof usableAsTool === 'object' && Object.keys(usableAsTool.replacements ?? {}),
+		).toEqual(['builderHint']);
 		for (const node of ['Nyne', 'NyneTrigger', 'NyneFollowerTrigger']) {
 			expect(codex(node).categories).toEqual(['Marketing', 'Sales']);
 			expect(codex(node).subcategories).toBeUndefined();

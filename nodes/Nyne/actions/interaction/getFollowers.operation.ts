@@ -1,3 +1,4 @@
+import { LOOKUP_COST, PROFILE_URL_HINT } from '../../../common/builderHints';
 import { lookupOperation } from './lookupOperation';
 import type { LookupSpec } from './lookupOperation';
 
@@ -10,9 +11,13 @@ export const spec: LookupSpec = {
 		action: 'Get followers',
 		description:
 			'People who follow a Twitter/X or Instagram account, with their bio and follower counts',
+		builderHint: {
+			propertyHint: `Who follows an X/Twitter or Instagram profile (its audience, as leads). Needs a profile URL. ${LOOKUP_COST}; for new followers or unfollowers over time use the Nyne Follower Trigger.`,
+		},
 	},
 	urlPlaceholder: 'https://x.com/nyne_ai',
 	urlHint: 'The URL of a profile on Twitter/X or Instagram',
+	urlBuilderHint: PROFILE_URL_HINT,
 };
 
 export const { description, prepare, settle, start, collect } = lookupOperation(spec);

@@ -1,3 +1,4 @@
+import { LOOKUP_COST, PROFILE_URL_HINT } from '../../../common/builderHints';
 import { lookupOperation } from './lookupOperation';
 import type { LookupSpec } from './lookupOperation';
 
@@ -10,9 +11,13 @@ export const spec: LookupSpec = {
 		action: 'Get followers and following',
 		description:
 			'Followers and following of a Twitter/X or Instagram account in one lookup; each person carries relation "follower" or "following"',
+		builderHint: {
+			propertyHint: `Followers and following of one profile in a single lookup (${LOOKUP_COST}, not two): each person carries relation 'follower' or 'following'.`,
+		},
 	},
 	urlPlaceholder: 'https://x.com/nyne_ai',
 	urlHint: 'The URL of a profile on Twitter/X or Instagram',
+	urlBuilderHint: PROFILE_URL_HINT,
 };
 
 export const { description, prepare, settle, start, collect } = lookupOperation(spec);

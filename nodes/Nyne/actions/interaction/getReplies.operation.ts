@@ -1,3 +1,4 @@
+import { LOOKUP_COST, POST_URL_HINT } from '../../../common/builderHints';
 import { lookupOperation } from './lookupOperation';
 import type { LookupSpec } from './lookupOperation';
 
@@ -10,9 +11,13 @@ export const spec: LookupSpec = {
 		action: 'Get replies',
 		description:
 			'People who replied to a post on Twitter/X, with their reply text, date, likes and retweets',
+		builderHint: {
+			propertyHint: `The people who replied to one X/Twitter post (tweet), with each reply's text: what the X node cannot list. Needs a post URL. ${LOOKUP_COST}.`,
+		},
 	},
 	urlPlaceholder: 'https://x.com/nyne_ai/status/1234567890',
 	urlHint: 'The URL of a post (tweet) on Twitter/X',
+	urlBuilderHint: POST_URL_HINT,
 };
 
 export const { description, prepare, settle, start, collect } = lookupOperation(spec);

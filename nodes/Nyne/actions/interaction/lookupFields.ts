@@ -5,6 +5,8 @@ import {
 	DEFAULT_TOOL_LOOKUPS_PER_HOUR,
 	MAX_RESULTS_LIMIT,
 } from '../../../../shared';
+import { MAX_RESULTS_HINT, WAIT_MODE_ADVICE } from '../../../common/builderHints';
+import type { HintedProperty } from '../../../common/builderHints';
 import { maxResultsField, MIN_RESULTS } from '../../../common/fields';
 import { outputOption, simplifyOption } from '../../../common/output';
 
@@ -68,9 +70,10 @@ const reuseOption: INodeProperties = {
 };
 
 /** Fields every lookup shares (the resource shows them for its lookup operations); the URL field comes from each operation. */
-export const lookupFields: INodeProperties[] = [
+export const lookupFields: HintedProperty[] = [
 	maxResultsField(
 		`From ${MIN_RESULTS} to ${MAX_RESULTS_LIMIT}; below ${MIN_RESULTS} counts as ${MIN_RESULTS}. A lookup that finds data costs ${CREDITS_PER_LOOKUP} credits, whatever this number`,
+		MAX_RESULTS_HINT,
 	),
 	{
 		displayName: 'Wait Mode',
@@ -80,6 +83,7 @@ export const lookupFields: INodeProperties[] = [
 		hint:
 			'Wait for Result checks Nyne until the people are there; Wait for Callback pauses the execution until Nyne ' +
 			"posts them; Don't Wait returns the request ID at once",
+		builderHint: { propertyHint: `${WAIT_MODE_ADVICE}.` },
 		options: [
 			{
 				name: "Don't Wait",
@@ -110,6 +114,12 @@ export const lookupFields: INodeProperties[] = [
 		placeholder: 'https://n8n.example.com/webhook/…/nyne?token=…',
 		description:
 			'Where Nyne should POST the result, for example the Production URL of a Nyne Trigger node with its ?token=… appended',
+		builderHint: {
+			propertyHint:
+				"Optional. A Nyne Trigger's production URL with ?token=<its Secret Token> appended " +
+				"(https://<n8n host>/webhook/<trigger's webhookId>/nyne?token=...), reachable from the internet; " +
+				"empty means read the result later with resource 'request', operation 'get'.",
+		},
 		displayOptions: { show: { waitMode: ['none'] } },
 	},
 	{

@@ -1,7 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { collectLookup, maskCallbackUrl, NyneApiError, startLookup } from '../../../../shared';
 import type { InteractionType, LookupSummary } from '../../../../shared';
+import type { HintedOption } from '../../../common/builderHints';
 import { checkCallbackReachable } from '../../../common/callbackReach';
 import { socialMediaUrlField } from '../../../common/fields';
 import { renderLookup } from '../../../common/output';
@@ -19,13 +20,17 @@ import {
 	withResumeToken,
 } from './resumeToken';
 
-/** What one lookup operation is: its option in the Operation list, the core's interaction type, and its URL field. */
+/**
+ * What one lookup operation is: its option in the Operation list (with a note to AI builders), the core's
+ * interaction type, and its URL field (with the URL forms an AI builder may fill in).
+ */
 export interface LookupSpec {
 	operation: string;
 	type: InteractionType;
-	option: INodePropertyOptions;
+	option: HintedOption;
 	urlPlaceholder: string;
 	urlHint: string;
+	urlBuilderHint: string;
 }
 
 function timedOut(requestId: string, timeoutMs: number): NyneApiError {
@@ -177,7 +182,7 @@ async function collect(
 
 export function lookupOperation(spec: LookupSpec): NyneOperation<PreparedLookup> {
 	return {
-		description: [socialMediaUrlField(spec.urlPlaceholder, spec.urlHint)],
+		description: [socialMediaUrlField(spec.urlPlaceholder, spec.urlHint, spec.urlBuilderHint)],
 		async prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedLookup> {
 			const prepared = prepareLookup(this, itemIndex, spec.type);
 			await checkReachable(this, itemIndex, prepared);
