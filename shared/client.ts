@@ -8,7 +8,7 @@ import {
 } from './constants.js';
 import { ApiCall, type CallContext } from './apiCall.js';
 import { apiUrl, normalizeBaseUrl } from './baseUrl.js';
-import { NyneApiError, NyneValidationError, isNotFound, lookupFailure } from './errors.js';
+import { NyneApiError, isNotFound, lookupFailure } from './errors.js';
 import { isFinished, toLookupStatus } from './lookupStatus.js';
 import { nextPollDelayMs } from './pollPolicy.js';
 import type { Now, Sleep, Transport } from './ports.js';
@@ -17,7 +17,6 @@ import { checkRequestId } from './requestId.js';
 import { youngForMs } from './requestAge.js';
 import { settle } from './settle.js';
 import {
-	interactionRequestBodySchema,
 	requestStatusDataSchema,
 	submitDataSchema,
 	usageDataSchema,
@@ -104,20 +103,13 @@ export class NyneClient {
 		});
 	}
 
-	/** The lookup Nyne accepted; its type is the one sent when Nyne's answer leaves it out. */
+	/** Sends the checked request as it is; the lookup Nyne accepted (its type is the one sent when Nyne's answer leaves it out). */
 	async submit(body: InteractionRequestBody, options: SubmitOptions = {}): Promise<LookupStatus> {
-		const checked = interactionRequestBodySchema.safeParse(body);
-		if (!checked.success) {
-			throw new NyneValidationError(
-				'missing_parameters',
-				'The lookup is incomplete: build it with buildInteractionRequest so it is checked before sending.',
-			);
-		}
 		const data = await this.api.send(
 			'POST',
 			apiUrl(this.baseUrl, INTERACTIONS_PATH),
 			{ signal: options.signal, roomBy: this.deadlineIn(options.timeoutMs) },
-			checked.data,
+			body,
 		);
 		const parsed = submitDataSchema.safeParse(data);
 		if (!parsed.success) throw new NyneApiError('submission_unknown', { httpStatus: 202 });

@@ -6,7 +6,7 @@ export { NyneError, NyneValidationError, NyneApiError, isNotFound, isNyneError }
 export { describeApiError } from './errorMessages.js';
 export { parseSocialMediaUrl } from './socialUrl.js';
 export { INTERACTION_TYPE_TABLE, INTERACTION_TYPES, platformNamesOf } from './interactionTypes.js';
-export { buildInteractionRequest } from './interactionRequest.js';
+export { buildInteractionRequest, withCallbackUrl } from './interactionRequest.js';
 export { readNumberOption } from './numberOption.js';
 export type { NumberRule } from './numberOption.js';
 export { quoteInput } from './quote.js';
