@@ -106,5 +106,7 @@ export function withCallbackUrl(
 ): InteractionRequestBody {
 	const { callback_url: _previous, ...rest } = request;
 	const checked = checkCallbackUrl(callbackUrl);
-	return (checked === undefined ? rest : { ...rest, callback_url: checked }) as InteractionRequestBody;
+	return (
+		checked === undefined ? rest : { ...rest, callback_url: checked }
+	) as InteractionRequestBody;
 }

@@ -44,7 +44,11 @@ function cycle(options: { handOver?: number; followers?: number } = {}) {
 	const target: WatchTarget = {
 		trigger: 'newFollower',
 		mode: 'new',
-		body: buildInteractionRequest({ type: 'followers', socialMediaUrl: 'https://x.com/acme', maxResults: 1000 }),
+		body: buildInteractionRequest({
+			type: 'followers',
+			socialMediaUrl: 'https://x.com/acme',
+			maxResults: 1000,
+		}),
 		intervalMs: HOUR_MS,
 		...(options.handOver ? { handOver: options.handOver } : {}),
 	};
@@ -149,7 +153,11 @@ describe('the poll cycle (shared/watch/pollCycle.ts)', () => {
 	it('reads the 0.1.0 n8n static data: its pending lookup is kept', () => {
 		const key = watchKeyOf({
 			trigger: 'newFollower',
-			body: buildInteractionRequest({ type: 'followers', socialMediaUrl: 'https://x.com/acme', maxResults: 100 }),
+			body: buildInteractionRequest({
+				type: 'followers',
+				socialMediaUrl: 'https://x.com/acme',
+				maxResults: 100,
+			}),
 		});
 		const reading = readWatchRecord(
 			{
@@ -209,7 +217,11 @@ function scriptedWatch(mode: 'new' | 'lost') {
 	const target: WatchTarget = {
 		trigger: mode === 'new' ? 'newFollower' : 'lostFollower',
 		mode,
-		body: buildInteractionRequest({ type: 'followers', socialMediaUrl: 'https://x.com/acme', maxResults: 1000 }),
+		body: buildInteractionRequest({
+			type: 'followers',
+			socialMediaUrl: 'https://x.com/acme',
+			maxResults: 1000,
+		}),
 		intervalMs: HOUR_MS,
 	};
 	const store = {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	buildInteractionRequest,
 	isYoungRequest,
+	notFoundMeaning,
 	NyneClient,
 	requestCreatedAtMs,
 	type Sleep,
@@ -83,6 +84,17 @@ describe('how young is young (exact clock)', () => {
 		expect(isYoungRequest('interaction_abc_1700000000', at + 31_000)).toBe(false);
 		expect(isYoungRequest('interaction_abc_1700000000', at - 10_000)).toBe(true);
 		expect(isYoungRequest('interaction_abc_9999999999', at)).toBe(false);
+	});
+
+	it('one rule for every wait: young, then a few strays for a lookup known to exist, then gone', () => {
+		const id = 'interaction_abc_1700000000';
+		expect(notFoundMeaning(id, at + 29_000)).toBe('not_visible_yet');
+		expect(notFoundMeaning(id, at + 31_000)).toBe('gone');
+		const known = { submittedAt: at };
+		expect(notFoundMeaning(id, at + 31_000, { ...known, strays: 0 })).toBe('stray');
+		expect(notFoundMeaning(id, at + 31_000, { ...known, strays: 1 })).toBe('stray');
+		expect(notFoundMeaning(id, at + 31_000, { ...known, strays: 2 })).toBe('gone');
+		expect(notFoundMeaning(id, at + 29_000, { ...known, strays: 2 })).toBe('not_visible_yet');
 	});
 
 	it('stops asking once the request is no longer young, or at maxWaitMs', async () => {

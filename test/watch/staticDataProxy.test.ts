@@ -16,7 +16,11 @@ it('a poll reads and writes static data that n8n hands over as proxies', async (
 	const target = {
 		trigger: 'newFollower',
 		mode: 'new' as const,
-		body: buildInteractionRequest({ type: 'followers', socialMediaUrl: 'https://x.com/acme', maxResults: 100 }),
+		body: buildInteractionRequest({
+			type: 'followers',
+			socialMediaUrl: 'https://x.com/acme',
+			maxResults: 100,
+		}),
 		intervalMs: HOUR_MS,
 	};
 	const saved = {
