@@ -7,6 +7,7 @@ import {
 } from './constants.js';
 import { ApiCall, type CallContext } from './apiCall.js';
 import { apiUrl, normalizeBaseUrl } from './baseUrl.js';
+import { boundedSleep } from './boundedSleep.js';
 import { NyneApiError, isNotFound } from './errors.js';
 import { isFinished, toLookupStatus } from './lookupStatus.js';
 import { nextPollDelayMs } from './pollPolicy.js';
@@ -84,7 +85,7 @@ export class NyneClient {
 			apiSecret: options.apiSecret,
 			signRequests: options.signRequests !== false,
 			transport: options.transport,
-			sleep: options.sleep,
+			sleep: boundedSleep(options.sleep),
 			now: options.now,
 			random: this.random,
 			limiter: options.limiter === undefined ? new RateLimiter() : options.limiter,

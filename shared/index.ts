@@ -1,6 +1,7 @@
 export * from './constants.js';
 export * from './types.js';
 export * from './ports.js';
+export { boundedSleep } from './boundedSleep.js';
 export { API_KEY_HEADER, API_SECRET_HEADER, authHeaders } from './authHeaders.js';
 export { NyneError, NyneValidationError, NyneApiError, isNotFound, isNyneError } from './errors.js';
 export { describeApiError } from './errorMessages.js';
