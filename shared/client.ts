@@ -36,8 +36,9 @@ export interface NyneClientOptions {
 	 */
 	maxWaitMs?: number;
 	/**
-	 * Whether the client writes the key pair onto each request (default true). A platform that signs requests
-	 * itself (n8n's credential, Zapier's beforeRequest middleware) sets false, so the pair is set in one place.
+	 * Whether the client writes the key pair onto each request (default false: both products' platforms sign
+	 * requests themselves, n8n's credential and Zapier's beforeRequest middleware, so the pair is set in one
+	 * place). A caller with a bare transport (a test, a benchmark) sets true.
 	 */
 	signRequests?: boolean;
 }
@@ -83,7 +84,7 @@ export class NyneClient {
 		this.api = new ApiCall({
 			apiKey: options.apiKey,
 			apiSecret: options.apiSecret,
-			signRequests: options.signRequests !== false,
+			signRequests: options.signRequests === true,
 			transport: options.transport,
 			sleep: boundedSleep(options.sleep),
 			now: options.now,

@@ -49,6 +49,7 @@ async function sandboxWith(options: SandboxOptions = {}): Promise<Sandbox> {
 function clientFor(baseUrl: string, overrides: Partial<NyneClientOptions> = {}): NyneClient {
 	const clock = scaledClock(SCALE);
 	return new NyneClient({
+		signRequests: true,
 		baseUrl,
 		apiKey: CANARY_KEY,
 		apiSecret: CANARY_SECRET,
@@ -213,6 +214,7 @@ describe('secret hygiene: the core against the sandbox with a distinctive key an
 			['thrower', thrower],
 		] as const) {
 			const client = new NyneClient({
+				signRequests: true,
 				baseUrl: 'http://127.0.0.1:9',
 				apiKey: CANARY_KEY,
 				apiSecret: CANARY_SECRET,

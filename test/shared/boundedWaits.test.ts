@@ -26,6 +26,7 @@ function execution(
 	limiter: RateLimiter,
 ) {
 	return new NyneClient({
+		signRequests: true,
 		baseUrl: 'http://127.0.0.1:9/',
 		apiKey: 'key_BOUNDED_1234',
 		apiSecret: 'sec_BOUNDED_5678',

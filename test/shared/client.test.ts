@@ -29,6 +29,7 @@ function client(
 	extra: Partial<ConstructorParameters<typeof NyneClient>[0]> = {},
 ) {
 	return new NyneClient({
+		signRequests: true,
 		baseUrl: 'http://127.0.0.1:9/',
 		apiKey: KEY,
 		apiSecret: SECRET,
@@ -52,6 +53,12 @@ describe('NyneClient.submit', () => {
 			body: { type: 'followers', social_media_url: 'https://x.com/elonmusk', max_results: 50 },
 		});
 		expect(api.requests[0]?.headers).toMatchObject({ 'x-api-key': KEY, 'x-api-secret': SECRET });
+	});
+
+	it('leaves the key pair to the platform by default, as both products have it (one place sets it)', async () => {
+		const api = recordingTransport(() => accepted());
+		await client(api.transport, virtualClock(), { signRequests: undefined }).submit(BODY);
+		expect(Object.keys(api.requests[0]?.headers ?? {}).sort()).toEqual(['accept', 'content-type']);
 	});
 
 	it('takes only a body built by buildInteractionRequest (the type says so), and sends it as it is', async () => {

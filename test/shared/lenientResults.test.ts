@@ -94,6 +94,7 @@ describe('lenient where it may be, strict on what identifies the lookup (exact a
 		return {
 			api,
 			client: new NyneClient({
+				signRequests: true,
 				baseUrl: 'http://127.0.0.1:9',
 				apiKey: 'key_probe_1234',
 				apiSecret: 'secret_probe_5678',

@@ -26,6 +26,7 @@ function cycle(options: { handOver?: number; followers?: number } = {}) {
 	let refuseAfterPost = false;
 	let posted = false;
 	const client = new NyneClient({
+		signRequests: true,
 		apiKey: 'k',
 		apiSecret: 's',
 		baseUrl: 'http://127.0.0.1:9',
@@ -187,6 +188,7 @@ function scriptedWatch(mode: 'new' | 'lost') {
 	let getFault: (() => TransportResponse) | undefined;
 	let posts = 0;
 	const client = new NyneClient({
+		signRequests: true,
 		apiKey: 'k',
 		apiSecret: 's',
 		baseUrl: 'http://127.0.0.1:9',

@@ -16,6 +16,7 @@ let sandbox: Sandbox;
 function client(overrides: Partial<NyneClientOptions> = {}): NyneClient {
 	const clock = scaledClock(SCALE);
 	return new NyneClient({
+		signRequests: true,
 		baseUrl: sandbox.url,
 		apiKey: sandbox.apiKey,
 		apiSecret: sandbox.apiSecret,

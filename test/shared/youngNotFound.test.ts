@@ -21,6 +21,7 @@ describe('a young request answered 404 is waited through, by the one core rule (
 	function client(): NyneClient {
 		const sleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms * SCALE));
 		return new NyneClient({
+			signRequests: true,
 			baseUrl: env.sandbox.url,
 			apiKey: env.sandbox.apiKey,
 			apiSecret: env.sandbox.apiSecret,
@@ -101,6 +102,7 @@ describe('how young is young (exact clock)', () => {
 		const clock = virtualClock(at);
 		const api = recordingTransport(() => fail(404, 'request_not_found'));
 		const client = new NyneClient({
+			signRequests: true,
 			baseUrl: 'http://127.0.0.1:9',
 			apiKey: 'key_probe_1234',
 			apiSecret: 'secret_probe_5678',
@@ -127,6 +129,7 @@ describe('how young is young (exact clock)', () => {
 			index < 2 ? fail(404, 'request_not_found') : completed('interaction_abc_1700000000'),
 		);
 		const client = new NyneClient({
+			signRequests: true,
 			baseUrl: 'http://127.0.0.1:9',
 			apiKey: 'key_probe_1234',
 			apiSecret: 'secret_probe_5678',

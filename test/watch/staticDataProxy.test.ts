@@ -34,6 +34,7 @@ it('a poll reads and writes static data that n8n hands over as proxies', async (
 	const staticData = workflowStaticData['node:Nyne Follower Trigger'] as IDataObject;
 	expect(() => structuredClone(staticData)).toThrow(/could not be cloned/);
 	const client = new NyneClient({
+		signRequests: true,
 		apiKey: 'k',
 		apiSecret: 's',
 		baseUrl: 'http://127.0.0.1:9',

@@ -40,13 +40,12 @@ export function createNyneClient(z: ZObject, bundle: Bundle, maxRetries = 0): Ny
 		baseUrl: resolveBaseUrl(bundle.authData),
 		apiKey: bundle.authData.api_key ?? '',
 		apiSecret: bundle.authData.api_secret ?? '',
+		// the app's beforeRequest middleware sets the key pair (the client leaves it to the platform)
 		transport: createZapierTransport(z),
 		sleep,
 		now: () => Date.now(),
 		limiter: false,
 		maxRetries,
-		// the app's beforeRequest middleware sets the key pair
-		signRequests: false,
 		maxWaitMs: STEP_BUDGET_MS,
 	});
 }
