@@ -104,9 +104,12 @@ export function withCallbackUrl(
 	request: InteractionRequestBody,
 	callbackUrl: string | undefined,
 ): InteractionRequestBody {
-	const { callback_url: _previous, ...rest } = request;
 	const checked = checkCallbackUrl(callbackUrl);
-	return (
-		checked === undefined ? rest : { ...rest, callback_url: checked }
-	) as InteractionRequestBody;
+	const { type, social_media_url, max_results } = request;
+	return {
+		type,
+		social_media_url,
+		...(max_results !== undefined ? { max_results } : {}),
+		...(checked !== undefined ? { callback_url: checked } : {}),
+	} as InteractionRequestBody;
 }
