@@ -44,6 +44,7 @@ export async function startWorld(timeScale: number, options: SandboxOptions = {}
 					}
 				: transport;
 			return new NyneClient({
+				signRequests: true,
 				baseUrl: sandbox.url,
 				apiKey: sandbox.apiKey,
 				apiSecret: sandbox.apiSecret,

@@ -1,4 +1,3 @@
-import { MAX_TIMER_MS } from './constants.js';
 import { authHeaders } from './authHeaders.js';
 import { NyneApiError } from './errors.js';
 import {
@@ -28,6 +27,7 @@ export interface ApiCallDeps {
 	/** false: the platform writes the key pair itself (see NyneClientOptions.signRequests). */
 	signRequests: boolean;
 	transport: Transport;
+	/** Bounded (see boundedSleep): no single wait is longer than a timer holds. */
 	sleep: Sleep;
 	now: Now;
 	random: () => number;
@@ -159,13 +159,7 @@ export class ApiCall {
 		}
 		if (context.signal?.aborted)
 			throw new NyneApiError('aborted', { requestId: context.requestId });
-		// A timer longer than MAX_TIMER_MS fires at once, so a long wait is slept in pieces.
-		const slept = await settle(async () => {
-			for (let left = wait; left > 0; left -= MAX_TIMER_MS) {
-				await sleep(Math.min(left, MAX_TIMER_MS), context.signal);
-				if (context.signal?.aborted) break;
-			}
-		});
+		const slept = await settle(() => sleep(wait, context.signal));
 		if (!slept.ok) {
 			const { error } = slept;
 			// Only a real cancellation is `aborted`; any other failure of the wait is reported as what it is.

@@ -2,33 +2,22 @@ import {
 	DEFAULT_CALL_ALLOWANCE_MS,
 	DEFAULT_MAX_RETRIES,
 	DEFAULT_WAIT_TIMEOUT_MS,
-	LATE_NOT_FOUND_FORGIVEN,
 	INTERACTIONS_PATH,
 	USAGE_PATH,
 } from './constants.js';
 import { ApiCall, type CallContext } from './apiCall.js';
 import { apiUrl, normalizeBaseUrl } from './baseUrl.js';
-import { NyneApiError, NyneValidationError, isNotFound, lookupFailure } from './errors.js';
+import { boundedSleep } from './boundedSleep.js';
+import { NyneApiError, isNotFound } from './errors.js';
 import { isFinished, toLookupStatus } from './lookupStatus.js';
 import { nextPollDelayMs } from './pollPolicy.js';
 import type { Now, Sleep, Transport } from './ports.js';
 import { RateLimiter } from './rateLimiter.js';
 import { checkRequestId } from './requestId.js';
-import { youngForMs } from './requestAge.js';
+import { notFoundMeaning, youngForMs, type NotFoundMeaning } from './notFoundRule.js';
 import { settle } from './settle.js';
-import {
-	interactionRequestBodySchema,
-	requestStatusDataSchema,
-	submitDataSchema,
-	usageDataSchema,
-} from './schemas.js';
-import type {
-	CompletedLookup,
-	FinishedLookup,
-	InteractionRequestBody,
-	LookupStatus,
-	Usage,
-} from './types.js';
+import { requestStatusDataSchema, submitDataSchema, usageDataSchema } from './schemas.js';
+import type { FinishedLookup, InteractionRequestBody, LookupStatus, Usage } from './types.js';
 
 export interface NyneClientOptions {
 	baseUrl?: string;
@@ -47,8 +36,9 @@ export interface NyneClientOptions {
 	 */
 	maxWaitMs?: number;
 	/**
-	 * Whether the client writes the key pair onto each request (default true). A platform that signs requests
-	 * itself (n8n's credential, Zapier's beforeRequest middleware) sets false, so the pair is set in one place.
+	 * Whether the client writes the key pair onto each request (default false: both products' platforms sign
+	 * requests themselves, n8n's credential and Zapier's beforeRequest middleware, so the pair is set in one
+	 * place). A caller with a bare transport (a test, a benchmark) sets true.
 	 */
 	signRequests?: boolean;
 }
@@ -94,9 +84,9 @@ export class NyneClient {
 		this.api = new ApiCall({
 			apiKey: options.apiKey,
 			apiSecret: options.apiSecret,
-			signRequests: options.signRequests !== false,
+			signRequests: options.signRequests === true,
 			transport: options.transport,
-			sleep: options.sleep,
+			sleep: boundedSleep(options.sleep),
 			now: options.now,
 			random: this.random,
 			limiter: options.limiter === undefined ? new RateLimiter() : options.limiter,
@@ -104,20 +94,13 @@ export class NyneClient {
 		});
 	}
 
-	/** The lookup Nyne accepted; its type is the one sent when Nyne's answer leaves it out. */
+	/** Sends the checked request as it is; the lookup Nyne accepted (its type is the one sent when Nyne's answer leaves it out). */
 	async submit(body: InteractionRequestBody, options: SubmitOptions = {}): Promise<LookupStatus> {
-		const checked = interactionRequestBodySchema.safeParse(body);
-		if (!checked.success) {
-			throw new NyneValidationError(
-				'missing_parameters',
-				'The lookup is incomplete: build it with buildInteractionRequest so it is checked before sending.',
-			);
-		}
 		const data = await this.api.send(
 			'POST',
 			apiUrl(this.baseUrl, INTERACTIONS_PATH),
 			{ signal: options.signal, roomBy: this.deadlineIn(options.timeoutMs) },
-			checked.data,
+			body,
 		);
 		const parsed = submitDataSchema.safeParse(data);
 		if (!parsed.success) throw new NyneApiError('submission_unknown', { httpStatus: 202 });
@@ -181,7 +164,7 @@ export class NyneClient {
 		const submittedAt = this.submittedAt.get(id) ?? options.submittedAt;
 		const since = submittedAt ?? now();
 		let nextPollAt = submittedAt === undefined ? since : since + nextPollDelayMs(0, this.random);
-		let lateNotFound = 0;
+		let strays = 0;
 		for (;;) {
 			const wait = nextPollAt - now();
 			if (wait > 0) await this.api.pause(wait, context, true);
@@ -190,35 +173,15 @@ export class NyneClient {
 				this.submittedAt.delete(id);
 				return polled.value;
 			}
-			// Beyond the early 404s, a lookup known to exist is forgiven a few stray ones: one 404 must not lose its result.
-			if (
-				!polled.ok &&
-				this.youngNotFoundMs(id, polled.error, submittedAt) <= 0 &&
-				!(
-					isNotFound(polled.error) &&
-					submittedAt !== undefined &&
-					++lateNotFound <= LATE_NOT_FOUND_FORGIVEN
-				)
-			)
-				throw polled.error;
+			if (!polled.ok) {
+				const meaning = this.notFoundMeaning(id, polled.error, { submittedAt, strays });
+				if (meaning === undefined || meaning === 'gone') throw polled.error;
+				if (meaning === 'stray') strays++;
+			}
 			const polledAt = now();
 			if (polledAt >= deadline) throw new NyneApiError('timeout', { requestId: id });
 			nextPollAt = polledAt + nextPollDelayMs(polledAt - since, this.random);
 		}
-	}
-
-	/** Submit and wait; a failed lookup throws `lookup_failed`. */
-	async fetchInteractions(
-		body: InteractionRequestBody,
-		options: WaitOptions = {},
-	): Promise<CompletedLookup> {
-		const submitted = await this.submit(body, {
-			signal: options.signal,
-			timeoutMs: options.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS,
-		});
-		const finished = await this.waitForResult(submitted.request_id, options);
-		if (finished.status === 'failed') throw lookupFailure(finished.request_id, finished.error);
-		return finished;
 	}
 
 	async getUsage(): Promise<Usage> {
@@ -230,16 +193,27 @@ export class NyneClient {
 		return parsed.data;
 	}
 
-	/** True when `error` is a 404 that may only mean "not visible yet" (see youngNotFoundMs). */
-	isEarlyNotFound(requestId: string, error: unknown, submittedAt?: number): boolean {
-		return this.youngNotFoundMs(requestId.trim(), error, submittedAt) > 0;
+	/**
+	 * What `error` means for the lookup (see notFoundMeaning, the one 404 rule), undefined when it is no 404.
+	 * The lookup counts as known when this client submitted it or the caller says when it was started.
+	 */
+	notFoundMeaning(
+		requestId: string,
+		error: unknown,
+		known: { submittedAt?: number; strays?: number } = {},
+	): NotFoundMeaning | undefined {
+		if (!isNotFound(error)) return undefined;
+		const id = requestId.trim();
+		return notFoundMeaning(id, this.options.now(), {
+			submittedAt: this.submittedAt.get(id) ?? known.submittedAt,
+			strays: known.strays,
+		});
 	}
 
 	/**
-	 * The one 404 rule: right after a request is created Nyne may not know it yet, so a 404 then means
-	 * "not visible yet". How much longer that holds, in ms (0: the 404 means what it says, or it is no 404).
-	 * The creation time is this client's own submit, else the caller's `submittedAt` (a trigger's state, a
-	 * Zapier bundle), else the Unix seconds at the end of the request ID.
+	 * How much longer a 404 may mean "not visible yet" (the one 404 rule), in ms; 0 when it means what it says
+	 * or is no 404. The creation time is this client's own submit, else the caller's `submittedAt` (a trigger's
+	 * state, a Zapier bundle), else the Unix seconds at the end of the request ID.
 	 */
 	private youngNotFoundMs(id: string, error: unknown, submittedAt?: number): number {
 		if (!isNotFound(error)) return 0;

@@ -51,7 +51,7 @@ function checkCallbackUrl(value: unknown): string | undefined {
 	return trimmed;
 }
 
-/** The exact POST body for a lookup; invalid input throws before anything reaches the network. */
+/** The exact POST body for a lookup, checked once for every layer after it; invalid input throws before anything reaches the network. */
 export function buildInteractionRequest(input: InteractionRequestInput): InteractionRequestBody {
 	const rawType = typeof input.type === 'string' ? input.type.trim() : '';
 	if (rawType === '') {
@@ -93,5 +93,23 @@ export function buildInteractionRequest(input: InteractionRequestInput): Interac
 		social_media_url: target.canonicalUrl,
 		...(maxResults !== undefined ? { max_results: maxResults } : {}),
 		...(callbackUrl !== undefined ? { callback_url: callbackUrl } : {}),
-	};
+	} as InteractionRequestBody;
+}
+
+/**
+ * The checked request with a callback URL known only after the input was checked (a platform's resume URL, a
+ * signed hook URL): only the URL is checked; an empty one leaves the request without a callback.
+ */
+export function withCallbackUrl(
+	request: InteractionRequestBody,
+	callbackUrl: string | undefined,
+): InteractionRequestBody {
+	const checked = checkCallbackUrl(callbackUrl);
+	const { type, social_media_url, max_results } = request;
+	return {
+		type,
+		social_media_url,
+		...(max_results !== undefined ? { max_results } : {}),
+		...(checked !== undefined ? { callback_url: checked } : {}),
+	} as InteractionRequestBody;
 }

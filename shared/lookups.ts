@@ -51,7 +51,10 @@ export async function readLookup(
 ): Promise<LookupView> {
 	const read = await settle(() => client.getRequest(requestId, options));
 	if (read.ok) return toLookupView(read.value);
-	if (!client.isEarlyNotFound(requestId, read.error, options.submittedAt)) throw read.error;
+	const meaning = client.notFoundMeaning(requestId, read.error, {
+		submittedAt: options.submittedAt,
+	});
+	if (meaning !== 'not_visible_yet') throw read.error;
 	return toLookupView({ request_id: requestId.trim(), status: 'pending' });
 }
 

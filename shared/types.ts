@@ -20,12 +20,19 @@ export interface InteractionRequestInput {
 	callbackUrl?: string;
 }
 
-export interface InteractionRequestBody {
-	type: InteractionType;
-	social_media_url: string;
-	max_results?: number;
-	callback_url?: string;
-}
+/** Only buildInteractionRequest and withCallbackUrl (shared/interactionRequest.ts) make an InteractionRequestBody. */
+declare const CHECKED: unique symbol;
+
+/**
+ * A lookup's exact POST body, checked: made only by buildInteractionRequest (and withCallbackUrl), so whatever
+ * takes one (submit, startLookup, reuse, a watch) sends or reads it as it is, never checks it again.
+ */
+export type InteractionRequestBody = {
+	readonly type: InteractionType;
+	readonly social_media_url: string;
+	readonly max_results?: number;
+	readonly callback_url?: string;
+} & { readonly [CHECKED]: true };
 
 export interface InteractionPerson {
 	username: string;

@@ -1,6 +1,6 @@
-import { HOUR_MS, LATE_NOT_FOUND_FORGIVEN } from '../constants.js';
+import { HOUR_MS } from '../constants.js';
 import type { NyneClient } from '../client.js';
-import { NyneApiError, isNotFound } from '../errors.js';
+import { NyneApiError } from '../errors.js';
 import { readLookup, startLookup } from '../lookups.js';
 import type { LookupView } from '../lookupView.js';
 import type { Now } from '../ports.js';
@@ -94,9 +94,13 @@ async function checkPending(
 		}),
 	);
 	if (!read.ok) {
-		if (!isNotFound(read.error)) throw read.error;
-		// readLookup already read early 404s as pending; a few later ones are forgiven too (the core's rule).
-		if (pending.notFound < LATE_NOT_FOUND_FORGIVEN) {
+		// readLookup already read early 404s as pending; the one 404 rule forgives a few stray ones too.
+		const meaning = deps.client.notFoundMeaning(pending.requestId, read.error, {
+			submittedAt: pending.submittedAt,
+			strays: pending.notFound,
+		});
+		if (meaning === undefined) throw read.error;
+		if (meaning !== 'gone') {
 			record.pending = { ...pending, notFound: pending.notFound + 1 };
 			return undefined;
 		}

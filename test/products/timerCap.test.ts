@@ -1,19 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { abortableSleep } from '../../nodes/common/transport/abortableSleep';
-import { MAX_TIMER_MS } from '../../shared';
+import { boundedSleep, MAX_TIMER_MS } from '../../shared';
 import { sleep as zapierSleep } from '../../zapier/src/client';
 
 const DAYS_30_MS = 30 * 86_400_000;
 
 /**
  * A timer set beyond 2^31−1 ms fires after 1 ms (with a TimeoutOverflowWarning): a long wait would become a
- * busy loop. Both platforms' sleeps split a long wait so that no timer is ever set beyond it.
+ * busy loop. The core waits with each platform's sleep through boundedSleep (as NyneClient does), which splits a
+ * long wait so that no timer is ever set beyond it.
  */
 describe.each([
-	['the n8n node’s abortableSleep', abortableSleep],
-	['the Zapier app’s sleep', zapierSleep],
-])('%s', (_name, sleep) => {
+	['the n8n node’s abortableSleep', boundedSleep(abortableSleep)],
+	['the Zapier app’s sleep', boundedSleep(zapierSleep)],
+])('%s, bounded by the core', (_name, sleep) => {
 	beforeEach(() => {
 		vi.useFakeTimers();
 	});

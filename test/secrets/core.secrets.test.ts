@@ -13,6 +13,7 @@ import { fetchTransport } from '../support/fetchTransport';
 import { closedPortUrl } from '../support/loopbackServer';
 import { scaledClock } from '../support/scaledClock';
 import { CANARY_KEY, CANARY_SECRET, canaryPair, everyRendering, leaksIn } from './canary';
+import { runLookup } from '../support/runLookup';
 
 const SCALE = 0.001;
 const FOLLOWERS = buildInteractionRequest({
@@ -48,6 +49,7 @@ async function sandboxWith(options: SandboxOptions = {}): Promise<Sandbox> {
 function clientFor(baseUrl: string, overrides: Partial<NyneClientOptions> = {}): NyneClient {
 	const clock = scaledClock(SCALE);
 	return new NyneClient({
+		signRequests: true,
 		baseUrl,
 		apiKey: CANARY_KEY,
 		apiSecret: CANARY_SECRET,
@@ -94,14 +96,12 @@ describe('secret hygiene: the core against the sandbox with a distinctive key an
 	it('successful, failed and usage flows', async () => {
 		const sandbox = await sandboxWith();
 		const client = clientFor(sandbox.url);
-		expect(
-			errorCode(await capture('ok', () => client.fetchInteractions(FOLLOWERS))),
-		).toBeUndefined();
+		expect(errorCode(await capture('ok', () => runLookup(client, FOLLOWERS)))).toBeUndefined();
 		const noData = buildInteractionRequest({
 			type: 'following',
 			socialMediaUrl: 'https://instagram.com/nodata_secret',
 		});
-		expect(errorCode(await capture('no data', () => client.fetchInteractions(noData)))).toBe(
+		expect(errorCode(await capture('no data', () => runLookup(client, noData)))).toBe(
 			'lookup_failed',
 		);
 		expect(errorCode(await capture('usage', () => client.getUsage()))).toBeUndefined();
@@ -128,7 +128,7 @@ describe('secret hygiene: the core against the sandbox with a distinctive key an
 		for (const [code, overrides] of cases) {
 			expect(
 				errorCode(
-					await capture(code, () => clientFor(sandbox.url, overrides).fetchInteractions(FOLLOWERS)),
+					await capture(code, () => runLookup(clientFor(sandbox.url, overrides), FOLLOWERS)),
 				),
 			).toBe(code);
 		}
@@ -185,9 +185,7 @@ describe('secret hygiene: the core against the sandbox with a distinctive key an
 		const deadUrl = await closedPortUrl();
 		expect(
 			errorCode(
-				await capture('refused', () =>
-					clientFor(deadUrl, { maxRetries: 1 }).fetchInteractions(FOLLOWERS),
-				),
+				await capture('refused', () => runLookup(clientFor(deadUrl, { maxRetries: 1 }), FOLLOWERS)),
 			),
 		).toBe('network_error');
 	});
@@ -216,6 +214,7 @@ describe('secret hygiene: the core against the sandbox with a distinctive key an
 			['thrower', thrower],
 		] as const) {
 			const client = new NyneClient({
+				signRequests: true,
 				baseUrl: 'http://127.0.0.1:9',
 				apiKey: CANARY_KEY,
 				apiSecret: CANARY_SECRET,

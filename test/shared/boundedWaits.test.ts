@@ -10,6 +10,7 @@ import {
 } from '../../shared';
 import { accepted, fail, ok, recordingTransport, virtualClock } from './virtualApi';
 import { rejection } from '../support/rejection';
+import { runLookup } from '../support/runLookup';
 
 const BODY = buildInteractionRequest({
 	type: 'followers',
@@ -25,6 +26,7 @@ function execution(
 	limiter: RateLimiter,
 ) {
 	return new NyneClient({
+		signRequests: true,
 		baseUrl: 'http://127.0.0.1:9/',
 		apiKey: 'key_BOUNDED_1234',
 		apiSecret: 'sec_BOUNDED_5678',
@@ -195,7 +197,7 @@ describe('a Retry-After on a 5xx is bounded by the call’s allowance', () => {
 			request.method === 'POST' ? accepted() : unavailable('3600'),
 		);
 		const client = execution(api.transport, clock, new RateLimiter());
-		const error = await rejection(client.fetchInteractions(BODY, { timeoutMs: 120_000 }));
+		const error = await rejection(runLookup(client, BODY, { timeoutMs: 120_000 }));
 		expect(error).toMatchObject({
 			code: 'unavailable',
 			requestId: 'interaction_abc123def456_1700000000',

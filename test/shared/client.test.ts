@@ -12,6 +12,7 @@ import {
 	virtualClock,
 } from './virtualApi';
 import { rejection } from '../support/rejection';
+import { runLookup } from '../support/runLookup';
 
 const KEY = 'key_SECRETPROBE_1234';
 const SECRET = 'sec_SECRETPROBE_5678';
@@ -28,6 +29,7 @@ function client(
 	extra: Partial<ConstructorParameters<typeof NyneClient>[0]> = {},
 ) {
 	return new NyneClient({
+		signRequests: true,
 		baseUrl: 'http://127.0.0.1:9/',
 		apiKey: KEY,
 		apiSecret: SECRET,
@@ -53,12 +55,23 @@ describe('NyneClient.submit', () => {
 		expect(api.requests[0]?.headers).toMatchObject({ 'x-api-key': KEY, 'x-api-secret': SECRET });
 	});
 
-	it('never sends a body that was not built by buildInteractionRequest', async () => {
+	it('leaves the key pair to the platform by default, as both products have it (one place sets it)', async () => {
 		const api = recordingTransport(() => accepted());
-		await expect(
-			client(api.transport).submit({ type: 'likes', social_media_url: 'nope' } as never),
-		).rejects.toMatchObject({ name: 'NyneValidationError' });
-		expect(api.requests).toHaveLength(0);
+		await client(api.transport, virtualClock(), { signRequests: undefined }).submit(BODY);
+		expect(Object.keys(api.requests[0]?.headers ?? {}).sort()).toEqual(['accept', 'content-type']);
+	});
+
+	it('takes only a body built by buildInteractionRequest (the type says so), and sends it as it is', async () => {
+		const api = recordingTransport(() => accepted());
+		const nyne = client(api.transport);
+		// @ts-expect-error: an unchecked body is not an InteractionRequestBody, so it cannot reach submit
+		const unchecked: Parameters<NyneClient['submit']>[0] = {
+			type: 'followers',
+			social_media_url: 'x',
+		};
+		expect(unchecked.type).toBe('followers');
+		await nyne.submit(BODY);
+		expect(api.requests[0]?.body).toBe(BODY);
 	});
 
 	it('waits out a 429 Retry-After, then sends once more', async () => {
@@ -144,7 +157,7 @@ describe('NyneClient.waitForResult', () => {
 			return clock.now() >= doneAt ? completed(ID) : running(ID);
 		});
 		const nyne = client(api.transport, clock);
-		const outcome = await nyne.fetchInteractions(BODY, { timeoutMs: 120_000 });
+		const outcome = await runLookup(nyne, BODY, { timeoutMs: 120_000 });
 		expect(outcome).toMatchObject({ status: 'completed', request_id: ID, result_count: 2 });
 		expect(outcome.result.interactions.map((person) => person.username)).toEqual(['alice', 'bob']);
 		const polls = api.requests.filter((request) => request.method === 'GET');
@@ -158,7 +171,7 @@ describe('NyneClient.waitForResult', () => {
 			if (request.method === 'POST') return accepted();
 			return index === 1 ? fail(404, 'request_not_found') : completed(ID);
 		});
-		const outcome = await client(api.transport, clock).fetchInteractions(BODY);
+		const outcome = await runLookup(client(api.transport, clock), BODY);
 		expect(outcome.status).toBe('completed');
 	});
 
@@ -211,13 +224,13 @@ describe('NyneClient.waitForResult', () => {
 		expect(api.requests).toHaveLength(3);
 	});
 
-	it('returns a failed lookup as such, and fetchInteractions turns it into lookup_failed', async () => {
+	it('returns a failed lookup as such, and its view fails with lookup_failed', async () => {
 		const api = recordingTransport((request) =>
 			request.method === 'POST'
 				? accepted()
 				: ok({ request_id: ID, status: 'failed', error: 'No interaction data found' }),
 		);
-		const error = await rejection(client(api.transport).fetchInteractions(BODY));
+		const error = await rejection(runLookup(client(api.transport), BODY));
 		expect(error).toMatchObject({ code: 'lookup_failed', requestId: ID });
 		expect(error.message).toMatch(/No interaction data found/);
 	});
@@ -228,7 +241,7 @@ describe('NyneClient.waitForResult', () => {
 			request.method === 'POST' ? accepted() : running(ID),
 		);
 		const error = await rejection(
-			client(api.transport, clock).fetchInteractions(BODY, { timeoutMs: 30_000 }),
+			runLookup(client(api.transport, clock), BODY, { timeoutMs: 30_000 }),
 		);
 		expect(error.code).toBe('timeout');
 		expect(error.requestId).toBe(ID);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { buildInteractionRequest, NyneValidationError } from '../../shared';
+import { buildInteractionRequest, NyneValidationError, withCallbackUrl } from '../../shared';
 
 function codeOf(run: () => unknown): string | undefined {
 	try {
@@ -141,5 +141,37 @@ describe('buildInteractionRequest', () => {
 	])('%j -> %s', (input, code, message) => {
 		expect(codeOf(() => buildInteractionRequest(input))).toBe(code);
 		expect(() => buildInteractionRequest(input)).toThrow(message);
+	});
+});
+
+describe('withCallbackUrl', () => {
+	const plain = buildInteractionRequest({
+		type: 'followers',
+		socialMediaUrl: 'x.com/jack',
+		maxResults: 20,
+	});
+
+	it('adds a callback URL known only later, checked, and leaves the rest as built', () => {
+		expect(withCallbackUrl(plain, ' https://hooks.example.com/catch/1 ')).toEqual({
+			type: 'followers',
+			social_media_url: 'https://x.com/jack',
+			max_results: 20,
+			callback_url: 'https://hooks.example.com/catch/1',
+		});
+		expect(plain).not.toHaveProperty('callback_url');
+	});
+
+	it('replaces an earlier callback URL, or removes it when the new one is empty', () => {
+		const hooked = withCallbackUrl(plain, 'https://a.example.com/');
+		expect(withCallbackUrl(hooked, 'https://b.example.com/').callback_url).toBe(
+			'https://b.example.com/',
+		);
+		expect(withCallbackUrl(hooked, '  ')).toEqual(plain);
+	});
+
+	it('refuses a callback URL that is not a full http(s) address, as buildInteractionRequest does', () => {
+		expect(codeOf(() => withCallbackUrl(plain, 'ftp://example.com/hook'))).toBe(
+			'invalid_callback_url',
+		);
 	});
 });

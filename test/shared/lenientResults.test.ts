@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildInteractionRequest, NyneClient, toInteractionItems } from '../../shared';
 import { scaledSandboxClient, useSandbox } from '../support/sandboxFixture';
 import { ok, recordingTransport, running, virtualClock } from './virtualApi';
+import { runLookup } from '../support/runLookup';
 
 const SCALE = 0.001;
 
@@ -13,7 +14,8 @@ describe('never lose a paid result: odd results from the sandbox over HTTP, thro
 
 	it('a completed result with a person whose username is null and total_count as text: every named person kept, one dropped and counted', async () => {
 		env.sandbox.control.injectFault({ kind: 'odd_result', shape: 'nameless_person', times: 5 });
-		const lookup = await client().fetchInteractions(
+		const lookup = await runLookup(
+			client(),
 			buildInteractionRequest({
 				type: 'followers',
 				socialMediaUrl: 'https://x.com/odd_people',
@@ -54,7 +56,8 @@ describe('never lose a paid result: odd results from the sandbox over HTTP, thro
 	});
 
 	it("Instagram followers (today's API) are looked up and read like Twitter/X ones", async () => {
-		const lookup = await client().fetchInteractions(
+		const lookup = await runLookup(
+			client(),
 			buildInteractionRequest({
 				type: 'followers',
 				socialMediaUrl: 'https://instagram.com/nyne_ai',
@@ -91,6 +94,7 @@ describe('lenient where it may be, strict on what identifies the lookup (exact a
 		return {
 			api,
 			client: new NyneClient({
+				signRequests: true,
 				baseUrl: 'http://127.0.0.1:9',
 				apiKey: 'key_probe_1234',
 				apiSecret: 'secret_probe_5678',

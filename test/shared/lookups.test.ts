@@ -23,6 +23,7 @@ const ID = 'interaction_abc123def456_1700000000';
 
 function client(transport: Transport, clock = virtualClock()) {
 	return new NyneClient({
+		signRequests: true,
 		baseUrl: 'http://127.0.0.1:9',
 		apiKey: 'key_1234',
 		apiSecret: 'sec_5678',

@@ -85,6 +85,7 @@ describe("never pay twice: a POST answered by a 5xx without Nyne's envelope, thr
 describe('never pay twice: which answers to a POST may be resent (core rule, exact answers)', () => {
 	const submitWith = (transport: Transport) =>
 		new NyneClient({
+			signRequests: true,
 			baseUrl: 'http://127.0.0.1:9',
 			apiKey: 'key_probe_1234',
 			apiSecret: 'secret_probe_5678',

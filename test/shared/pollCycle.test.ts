@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+	buildInteractionRequest,
 	HOUR_MS,
 	NyneClient,
 	WATCH_POLL_ALLOWANCE_MS,
@@ -25,6 +26,7 @@ function cycle(options: { handOver?: number; followers?: number } = {}) {
 	let refuseAfterPost = false;
 	let posted = false;
 	const client = new NyneClient({
+		signRequests: true,
 		apiKey: 'k',
 		apiSecret: 's',
 		baseUrl: 'http://127.0.0.1:9',
@@ -43,7 +45,11 @@ function cycle(options: { handOver?: number; followers?: number } = {}) {
 	const target: WatchTarget = {
 		trigger: 'newFollower',
 		mode: 'new',
-		body: { type: 'followers', social_media_url: 'https://x.com/acme', max_results: 1000 },
+		body: buildInteractionRequest({
+			type: 'followers',
+			socialMediaUrl: 'https://x.com/acme',
+			maxResults: 1000,
+		}),
 		intervalMs: HOUR_MS,
 		...(options.handOver ? { handOver: options.handOver } : {}),
 	};
@@ -148,7 +154,11 @@ describe('the poll cycle (shared/watch/pollCycle.ts)', () => {
 	it('reads the 0.1.0 n8n static data: its pending lookup is kept', () => {
 		const key = watchKeyOf({
 			trigger: 'newFollower',
-			body: { type: 'followers', social_media_url: 'https://x.com/acme', max_results: 100 },
+			body: buildInteractionRequest({
+				type: 'followers',
+				socialMediaUrl: 'https://x.com/acme',
+				maxResults: 100,
+			}),
 		});
 		const reading = readWatchRecord(
 			{
@@ -178,6 +188,7 @@ function scriptedWatch(mode: 'new' | 'lost') {
 	let getFault: (() => TransportResponse) | undefined;
 	let posts = 0;
 	const client = new NyneClient({
+		signRequests: true,
 		apiKey: 'k',
 		apiSecret: 's',
 		baseUrl: 'http://127.0.0.1:9',
@@ -208,7 +219,11 @@ function scriptedWatch(mode: 'new' | 'lost') {
 	const target: WatchTarget = {
 		trigger: mode === 'new' ? 'newFollower' : 'lostFollower',
 		mode,
-		body: { type: 'followers', social_media_url: 'https://x.com/acme', max_results: 1000 },
+		body: buildInteractionRequest({
+			type: 'followers',
+			socialMediaUrl: 'https://x.com/acme',
+			maxResults: 1000,
+		}),
 		intervalMs: HOUR_MS,
 	};
 	const store = {

@@ -22,6 +22,7 @@ const BODY = buildInteractionRequest({
 
 function client(transport: Transport, now: () => number) {
 	return new NyneClient({
+		signRequests: true,
 		baseUrl: 'http://127.0.0.1:9',
 		apiKey: 'key_1234',
 		apiSecret: 'sec_5678',

@@ -8,6 +8,7 @@ import { startCallbackListener } from '../soak/callbackListener';
 import { fetchTransport } from '../support/fetchTransport';
 import { scaledClock } from '../support/scaledClock';
 import { rejection } from '../support/rejection';
+import { runLookup } from '../support/runLookup';
 
 const SCALE = 0.001;
 let sandbox: Sandbox;
@@ -15,6 +16,7 @@ let sandbox: Sandbox;
 function client(overrides: Partial<NyneClientOptions> = {}): NyneClient {
 	const clock = scaledClock(SCALE);
 	return new NyneClient({
+		signRequests: true,
 		baseUrl: sandbox.url,
 		apiKey: sandbox.apiKey,
 		apiSecret: sandbox.apiSecret,
@@ -39,8 +41,8 @@ describe('the core against the running sandbox', () => {
 			socialMediaUrl: 'twitter.com/flowcheck',
 			maxResults: 25,
 		});
-		const first = await client().fetchInteractions(body, { timeoutMs: 120_000 });
-		const second = await client().fetchInteractions(body, { timeoutMs: 120_000 });
+		const first = await runLookup(client(), body, { timeoutMs: 120_000 });
+		const second = await runLookup(client(), body, { timeoutMs: 120_000 });
 		expect(first.result.interactions).toHaveLength(25);
 		expect(second.result.interactions).toEqual(first.result.interactions);
 		const items = toInteractionItems(first.result, first);
@@ -55,7 +57,8 @@ describe('the core against the running sandbox', () => {
 	});
 
 	it('returns replies with their documented fields and tags a combined lookup', async () => {
-		const replies = await client().fetchInteractions(
+		const replies = await runLookup(
+			client(),
 			buildInteractionRequest({
 				type: 'replies',
 				socialMediaUrl: 'https://x.com/a/status/1234567891',
@@ -71,7 +74,8 @@ describe('the core against the running sandbox', () => {
 				'retweets_count',
 			]),
 		);
-		const both = await client().fetchInteractions(
+		const both = await runLookup(
+			client(),
 			buildInteractionRequest({
 				type: 'followers,following',
 				socialMediaUrl: 'https://x.com/both',
@@ -84,7 +88,8 @@ describe('the core against the running sandbox', () => {
 
 	it('reports a lookup without data as lookup_failed, free of charge', async () => {
 		const error = await rejection(
-			client().fetchInteractions(
+			runLookup(
+				client(),
 				buildInteractionRequest({
 					type: 'followers',
 					socialMediaUrl: 'https://x.com/nodata_anyone',
@@ -116,7 +121,8 @@ describe('the core against the running sandbox', () => {
 		});
 		sandbox.control.injectFault({ kind: 'early_404', method: 'GET', times: 1 });
 		sandbox.control.injectFault({ kind: 'server_error', method: 'GET', times: 2 });
-		const outcome = await client().fetchInteractions(
+		const outcome = await runLookup(
+			client(),
 			buildInteractionRequest({
 				type: 'following',
 				socialMediaUrl: 'https://instagram.com/faulty.one',

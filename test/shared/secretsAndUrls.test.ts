@@ -75,6 +75,7 @@ describe('secrets are redacted in every form a server or network hands them back
 					},
 		);
 		const client = new NyneClient({
+			signRequests: true,
 			baseUrl: 'http://127.0.0.1:9',
 			apiKey: KEY,
 			apiSecret: SECRET,
@@ -151,6 +152,7 @@ describe('Base URL: https (http only on this machine), no user-info, query or fr
 			request.method === 'POST' ? accepted() : { status: 404, headers: {}, body: '' },
 		);
 		const client = new NyneClient({
+			signRequests: true,
 			baseUrl: 'https://proxy.example.com/nyne/',
 			apiKey: 'key_probe',
 			apiSecret: 'secret_probe',
@@ -171,6 +173,7 @@ describe('Base URL: https (http only on this machine), no user-info, query or fr
 		expect(
 			() =>
 				new NyneClient({
+					signRequests: true,
 					baseUrl: 'http://api.nyne.ai',
 					apiKey: 'k_probe',
 					apiSecret: 's_probe',

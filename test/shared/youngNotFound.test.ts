@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	buildInteractionRequest,
 	isYoungRequest,
+	notFoundMeaning,
 	NyneClient,
 	requestCreatedAtMs,
 	type Sleep,
@@ -20,6 +21,7 @@ describe('a young request answered 404 is waited through, by the one core rule (
 	function client(): NyneClient {
 		const sleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms * SCALE));
 		return new NyneClient({
+			signRequests: true,
 			baseUrl: env.sandbox.url,
 			apiKey: env.sandbox.apiKey,
 			apiSecret: env.sandbox.apiSecret,
@@ -85,10 +87,22 @@ describe('how young is young (exact clock)', () => {
 		expect(isYoungRequest('interaction_abc_9999999999', at)).toBe(false);
 	});
 
+	it('one rule for every wait: young, then a few strays for a lookup known to exist, then gone', () => {
+		const id = 'interaction_abc_1700000000';
+		expect(notFoundMeaning(id, at + 29_000)).toBe('not_visible_yet');
+		expect(notFoundMeaning(id, at + 31_000)).toBe('gone');
+		const known = { submittedAt: at };
+		expect(notFoundMeaning(id, at + 31_000, { ...known, strays: 0 })).toBe('stray');
+		expect(notFoundMeaning(id, at + 31_000, { ...known, strays: 1 })).toBe('stray');
+		expect(notFoundMeaning(id, at + 31_000, { ...known, strays: 2 })).toBe('gone');
+		expect(notFoundMeaning(id, at + 29_000, { ...known, strays: 2 })).toBe('not_visible_yet');
+	});
+
 	it('stops asking once the request is no longer young, or at maxWaitMs', async () => {
 		const clock = virtualClock(at);
 		const api = recordingTransport(() => fail(404, 'request_not_found'));
 		const client = new NyneClient({
+			signRequests: true,
 			baseUrl: 'http://127.0.0.1:9',
 			apiKey: 'key_probe_1234',
 			apiSecret: 'secret_probe_5678',
@@ -115,6 +129,7 @@ describe('how young is young (exact clock)', () => {
 			index < 2 ? fail(404, 'request_not_found') : completed('interaction_abc_1700000000'),
 		);
 		const client = new NyneClient({
+			signRequests: true,
 			baseUrl: 'http://127.0.0.1:9',
 			apiKey: 'key_probe_1234',
 			apiSecret: 'secret_probe_5678',

@@ -7,6 +7,7 @@ import {
 	type CompletedLookup,
 	type InteractionRequestBody,
 	type TransportRequest,
+	withCallbackUrl,
 } from '../../shared';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { fetchTransport } from '../support/fetchTransport';
@@ -18,6 +19,7 @@ import { CALLBACK_FAULT_RATES, SOAK_FAULT_RATES } from '../support/faultProfile'
 import { GAVE_UP } from '../support/soakVerdict';
 import { startCallbackListener, type CallbackListener } from './callbackListener';
 import { personKey, soakJobDuration, soakLookups, type SoakLookup } from './targets';
+import { runLookup } from '../support/runLookup';
 
 /** 120 keeps CI well under a minute; NYNE_SOAK_LOOKUPS=500 for a run by hand. */
 const LOOKUPS = Math.max(15, Number(process.env.NYNE_SOAK_LOOKUPS ?? 120));
@@ -41,7 +43,7 @@ afterAll(async () => {
 
 /** The same lookup on a fault-free sandbox: what the result must be. */
 async function cleanResult(body: InteractionRequestBody): Promise<CompletedLookup> {
-	return cleanClient.fetchInteractions({ ...body, callback_url: undefined });
+	return runLookup(cleanClient, withCallbackUrl(body, undefined));
 }
 
 function bodyKeyOf(request: TransportRequest, lookups: SoakLookup[]): string | undefined {
@@ -119,7 +121,7 @@ describe(`fault soak: ${LOOKUPS} lookups through the core against a sandbox with
 			lookups.map((lookup, i) =>
 				world.clock
 					.sleep((i % 60) * 500)
-					.then(() => world.client.fetchInteractions(lookup.body, { timeoutMs: WAIT_TIMEOUT_MS }))
+					.then(() => runLookup(world.client, lookup.body, { timeoutMs: WAIT_TIMEOUT_MS }))
 					.then(
 						(completed): Ending => ({ kind: 'completed', lookup: completed }),
 						(error: unknown): Ending => {

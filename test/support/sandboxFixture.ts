@@ -29,6 +29,7 @@ export function scaledSandboxClient(
 ): NyneClient {
 	const clock = scaledClock(scale);
 	return new NyneClient({
+		signRequests: true,
 		baseUrl: sandbox.url,
 		apiKey: sandbox.apiKey,
 		apiSecret: sandbox.apiSecret,

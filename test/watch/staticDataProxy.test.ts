@@ -5,7 +5,7 @@ import { ObservableObject, type IDataObject } from 'n8n-workflow';
 import { expect, it } from 'vitest';
 
 import { emptyRecord } from '../../shared/watch/watchRecord';
-import { pollWatch, HOUR_MS, NyneClient } from '../../shared';
+import { buildInteractionRequest, pollWatch, HOUR_MS, NyneClient } from '../../shared';
 import { staticDataStore } from '../../nodes/NyneFollowerTrigger/followerStore';
 import { ModelProfile } from './modelProfile';
 import { VirtualNyne } from './virtualNyne';
@@ -16,7 +16,11 @@ it('a poll reads and writes static data that n8n hands over as proxies', async (
 	const target = {
 		trigger: 'newFollower',
 		mode: 'new' as const,
-		body: { type: 'followers' as const, social_media_url: 'https://x.com/acme', max_results: 100 },
+		body: buildInteractionRequest({
+			type: 'followers',
+			socialMediaUrl: 'https://x.com/acme',
+			maxResults: 100,
+		}),
 		intervalMs: HOUR_MS,
 	};
 	const saved = {
@@ -30,6 +34,7 @@ it('a poll reads and writes static data that n8n hands over as proxies', async (
 	const staticData = workflowStaticData['node:Nyne Follower Trigger'] as IDataObject;
 	expect(() => structuredClone(staticData)).toThrow(/could not be cloned/);
 	const client = new NyneClient({
+		signRequests: true,
 		apiKey: 'k',
 		apiSecret: 's',
 		baseUrl: 'http://127.0.0.1:9',

@@ -21,6 +21,7 @@ import {
 	type StepEnding,
 	type ZapierFailure,
 } from './soakRunner';
+import { runLookup } from '../support/runLookup';
 
 /** 40 keeps the suite well under a minute; NYNE_SOAK_ZAPIER=500 for a run by hand. */
 const LOOKUPS = Math.max(10, Number(process.env.NYNE_SOAK_ZAPIER ?? 40));
@@ -117,10 +118,7 @@ beforeAll(async () => {
 	);
 	await Promise.all(
 		all.map(async (lookup) =>
-			cleanPeople.set(
-				lookup.key,
-				(await client.fetchInteractions(lookup.body)).result.interactions,
-			),
+			cleanPeople.set(lookup.key, (await runLookup(client, lookup.body)).result.interactions),
 		),
 	);
 });

@@ -1,6 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 
-import { abortReason, DEFAULT_BASE_URL, MAX_TIMER_MS, NyneClient } from '../../shared/index.js';
+import { abortReason, DEFAULT_BASE_URL, NyneClient } from '../../shared/index.js';
 import { createZapierTransport } from './transport.js';
 
 /** Zapier gives a step 30 s; waits inside a step stop well before that. */
@@ -14,13 +14,8 @@ export function resolveBaseUrl(authData: Record<string, string | undefined>): st
 	return authData.base_url?.trim() || process.env.NYNE_BASE_URL?.trim() || DEFAULT_BASE_URL;
 }
 
-/** Waits `ms` (in pieces of at most MAX_TIMER_MS: a longer timer fires at once), rejecting when `signal` aborts. */
-export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-	for (let left = ms; left > 0; left -= MAX_TIMER_MS)
-		await sleepPiece(Math.min(left, MAX_TIMER_MS), signal);
-}
-
-const sleepPiece = (ms: number, signal?: AbortSignal): Promise<void> =>
+/** Waits `ms`, rejecting when `signal` aborts; the core cuts a long wait into timer-sized pieces (boundedSleep). */
+export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
 	new Promise((resolve, reject) => {
 		if (signal?.aborted) return reject(abortReason(signal));
 		const timer = setTimeout(() => {
@@ -45,13 +40,12 @@ export function createNyneClient(z: ZObject, bundle: Bundle, maxRetries = 0): Ny
 		baseUrl: resolveBaseUrl(bundle.authData),
 		apiKey: bundle.authData.api_key ?? '',
 		apiSecret: bundle.authData.api_secret ?? '',
+		// the app's beforeRequest middleware sets the key pair (the client leaves it to the platform)
 		transport: createZapierTransport(z),
 		sleep,
 		now: () => Date.now(),
 		limiter: false,
 		maxRetries,
-		// the app's beforeRequest middleware sets the key pair
-		signRequests: false,
 		maxWaitMs: STEP_BUDGET_MS,
 	});
 }

@@ -1,7 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 
 import {
-	buildInteractionRequest,
 	collectLookup,
 	isNotFound,
 	NyneApiError,
@@ -14,7 +13,6 @@ import {
 	type ReadLookupOptions,
 } from '../../shared/index.js';
 import { createNyneClient, STEP_BUDGET_MS } from './client.js';
-import { lookupInput } from './fields.js';
 import { rememberLookup } from './cache/recentLookups.js';
 
 /** Retries allowed while polling: the core never sleeps past the deadline, so they cannot outlive the step. */
@@ -44,17 +42,17 @@ export async function startRecorded(
 }
 
 /**
- * Starts a lookup without a callback and waits for it within the step budget.
+ * Starts the step's checked lookup (without a callback) and waits for it within the step budget.
  * Returns the finished lookup, or the started one (still running) when time ran out.
  */
 export async function startAndCollect(
 	z: ZObject,
 	bundle: Bundle,
+	request: InteractionRequestBody,
 	timeoutMs = STEP_BUDGET_MS,
 ): Promise<LookupView> {
 	const client = createNyneClient(z, bundle, POLL_RETRIES);
-	const body = buildInteractionRequest(lookupInput(bundle.inputData));
-	const started = await startRecorded(z, bundle, client, body);
+	const started = await startRecorded(z, bundle, client, request);
 	try {
 		return await collectLookup(client, started.summary.request_id, { timeoutMs });
 	} catch (error) {

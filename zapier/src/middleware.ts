@@ -1,17 +1,13 @@
 import type { BeforeRequestMiddleware } from 'zapier-platform-core';
 
-import { API_KEY_HEADER, API_SECRET_HEADER } from '../../shared/index.js';
+import { authHeaders } from '../../shared/index.js';
 
 /** The one place the key pair is set: as headers (never in the URL, so it never shows in logs). */
 const addApiCredentials: BeforeRequestMiddleware = (request, _z, bundle) => {
 	const { api_key: apiKey, api_secret: apiSecret } = bundle.authData;
 	return {
 		...request,
-		headers: {
-			...request.headers,
-			[API_KEY_HEADER]: apiKey ?? '',
-			[API_SECRET_HEADER]: apiSecret ?? '',
-		},
+		headers: { ...request.headers, ...authHeaders(apiKey ?? '', apiSecret ?? '') },
 	};
 };
 

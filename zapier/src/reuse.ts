@@ -4,7 +4,6 @@ import { z as zod } from 'zod';
 import {
 	CREDITS_PER_LOOKUP,
 	REUSE_WINDOW_MS,
-	buildInteractionRequest,
 	findReusable,
 	rememberPaid,
 	type InteractionRequestBody,
@@ -18,7 +17,6 @@ import {
 	setForConnection,
 } from './cache/connectionCache.js';
 import { connectionDigest, digest } from './cache/connectionKey.js';
-import { lookupInput } from './fields.js';
 
 const WINDOW_MINUTES = REUSE_WINDOW_MS / 60_000;
 
@@ -69,16 +67,19 @@ export async function reusedLookup(
 	return await findReusable(client, zcacheStore(z, bundle), body, { now: () => Date.now() });
 }
 
-/** Records a completed lookup for later reuse; a record that cannot be written only costs a later reuse. */
+/**
+ * Records a completed lookup for later reuse; a record that cannot be written only costs a later reuse.
+ * `requestOf` gives the step's checked request, asked for only when the step reuses.
+ */
 export async function rememberForReuse(
 	z: ZObject,
 	bundle: Bundle,
 	view: LookupView,
+	requestOf: () => InteractionRequestBody,
 ): Promise<void> {
 	if (!wantsReuse(bundle)) return;
 	try {
-		const body = buildInteractionRequest(lookupInput(bundle.inputData));
-		await rememberPaid(zcacheStore(z, bundle), body, view, () => Date.now());
+		await rememberPaid(zcacheStore(z, bundle), requestOf(), view, () => Date.now());
 	} catch (error) {
 		z.console.log(
 			`Nyne: lookup ${view.summary.request_id} could not be kept for reuse (${error instanceof Error ? error.message : String(error)}).`,

@@ -87,9 +87,8 @@ export async function createNyneClient(
 		baseUrl: credentials.baseUrl,
 		apiKey: credentials.apiKey,
 		apiSecret: credentials.apiSecret,
+		// the credential's `authenticate` sets X-API-Key / X-API-Secret (the client leaves them to the platform)
 		transport: createTransport(context, signal),
-		// the credential's `authenticate` sets X-API-Key / X-API-Secret
-		signRequests: false,
 		sleep: runtime.sleep,
 		now: runtime.now,
 		// a server's RateLimit headers describe its own windows: one limiter per server and key

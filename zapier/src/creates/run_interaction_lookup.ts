@@ -1,6 +1,6 @@
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 
-import { buildInteractionRequest } from '../../../shared/index.js';
+import { buildInteractionRequest, withCallbackUrl } from '../../../shared/index.js';
 import { createNyneClient } from '../client.js';
 import { withZapierErrors } from '../errors.js';
 import { lookupFields, lookupInput } from '../fields.js';
@@ -16,19 +16,19 @@ import { LOOKUP_OUTPUT_FIELDS, SAMPLE_LOOKUP_OUTPUT } from '../samples.js';
  */
 const perform = (z: ZObject, bundle: Bundle): Promise<LookupOutput> =>
 	withZapierErrors(z, async () => {
-		const plain = buildInteractionRequest(lookupInput(bundle.inputData));
+		const request = buildInteractionRequest(lookupInput(bundle.inputData));
 		const client = createNyneClient(z, bundle);
 		// A reused result is returned at once: no callback URL is asked for, so Zapier does not wait for one.
-		const reused = await reusedLookup(z, bundle, client, plain);
+		const reused = await reusedLookup(z, bundle, client, request);
 		if (reused) return toLookupOutput(reused);
 		if (bundle.meta?.isLoadingSample) {
-			const view = throwIfFailed(await startAndCollect(z, bundle));
-			await rememberForReuse(z, bundle, view);
+			const view = throwIfFailed(await startAndCollect(z, bundle, request));
+			await rememberForReuse(z, bundle, view, () => request);
 			return toLookupOutput(view);
 		}
-		const body = buildInteractionRequest(lookupInput(bundle.inputData, z.generateCallbackUrl()));
-		const started = await startRecorded(z, bundle, client, body);
-		await rememberForReuse(z, bundle, started);
+		const hooked = withCallbackUrl(request, z.generateCallbackUrl());
+		const started = await startRecorded(z, bundle, client, hooked);
+		await rememberForReuse(z, bundle, started, () => request);
 		return toLookupOutput(started);
 	});
 
@@ -41,7 +41,10 @@ const performResume = (z: ZObject, bundle: Bundle): Promise<LookupOutput> =>
 				(bundle.outputData as { request_id?: unknown } | undefined)?.request_id,
 			),
 		);
-		await rememberForReuse(z, bundle, view);
+		// A resumed run is a new invocation: its request is built again from the input `perform` checked.
+		await rememberForReuse(z, bundle, view, () =>
+			buildInteractionRequest(lookupInput(bundle.inputData)),
+		);
 		return toLookupOutput(view);
 	});
 

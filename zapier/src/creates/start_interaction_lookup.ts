@@ -4,6 +4,7 @@ import {
 	buildInteractionRequest,
 	checkReference,
 	NyneValidationError,
+	withCallbackUrl,
 } from '../../../shared/index.js';
 import { createNyneClient } from '../client.js';
 import { withZapierErrors } from '../errors.js';
@@ -36,23 +37,24 @@ const perform = (z: ZObject, bundle: Bundle) =>
 	withZapierErrors(z, async () => {
 		const explicit = explicitCallbackUrl(bundle);
 		// The input is checked before the registry is read, so a wrong field costs nothing at all.
-		const plain = buildInteractionRequest(lookupInput(bundle.inputData));
-		buildInteractionRequest(lookupInput(bundle.inputData, explicit));
+		const request = buildInteractionRequest(lookupInput(bundle.inputData, explicit));
 		const reference = checkReference(bundle.inputData.reference);
 		if (reference !== undefined && explicit !== undefined) throw referenceNeedsHook();
 		const withReference = (output: StartedOutput) =>
 			reference === undefined ? output : { reference, ...output };
 		const client = createNyneClient(z, bundle);
-		const reused = await reusedLookup(z, bundle, client, plain);
-		if (reused) return withReference(toStartedOutput(reused, plain.social_media_url));
+		const reused = await reusedLookup(z, bundle, client, request);
+		if (reused) return withReference(toStartedOutput(reused, request.social_media_url));
 		const hookUrl = explicit === undefined ? await currentHookUrl(z, bundle) : undefined;
-		const callbackUrl =
-			hookUrl !== undefined && reference !== undefined
-				? signHookUrl(bundle, hookUrl, reference)
-				: (explicit ?? hookUrl);
-		const body = buildInteractionRequest(lookupInput(bundle.inputData, callbackUrl));
+		const body =
+			hookUrl === undefined
+				? request
+				: withCallbackUrl(
+						request,
+						reference === undefined ? hookUrl : signHookUrl(bundle, hookUrl, reference),
+					);
 		const started = await startRecorded(z, bundle, client, body);
-		await rememberForReuse(z, bundle, started);
+		await rememberForReuse(z, bundle, started, () => body);
 		return withReference(toStartedOutput(started, body.social_media_url, hookUrl !== undefined));
 	});
 
