@@ -9,7 +9,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { resumeOnCallback } from './actions/interaction/resumeOnCallback';
+import { resumeOnCallback } from './actions/interaction/waitForCallback/resumeOnCallback';
 import { router } from './actions/router';
 import { nodeProperties, operationSubtitle } from './actions/versionDescription';
 

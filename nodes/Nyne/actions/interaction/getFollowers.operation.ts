@@ -1,5 +1,9 @@
-import { lookupOperation } from './lookupOperation';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { lookupDescription } from './lookupOperation';
 import type { LookupSpec } from './lookupOperation';
+import { readLookupItem } from './readLookupItem';
+import { runLookups } from './runLookups';
 
 export const spec: LookupSpec = {
 	operation: 'getFollowers',
@@ -15,4 +19,11 @@ export const spec: LookupSpec = {
 	urlHint: 'The URL of a profile on Twitter/X or Instagram',
 };
 
-export const { description, prepare, settle, start, collect } = lookupOperation(spec);
+export const description = lookupDescription(spec);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runLookups.call(
+		this,
+		async (itemIndex) => await readLookupItem(this, itemIndex, spec.type),
+	);
+}

@@ -1,17 +1,27 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { buildInteractionRequest, checkReference, readNumberOption } from '../../../../shared';
+import {
+	buildInteractionRequest,
+	checkReference,
+	DEFAULT_MAX_RESULTS,
+	readNumberOption,
+	settle,
+} from '../../../../shared';
 import type { InteractionRequestBody, InteractionType } from '../../../../shared';
+import { checkCallbackReachable } from '../../../common/callbackReach';
 import { withSignedReference } from '../../../common/callbackSigning';
-import { buildLookupBody } from '../../../common/lookupBody';
 import { readLookupShape } from '../../../common/output';
 import type { OutputShape } from '../../../common/output';
 import { isCalledAsTool } from '../../../common/toolCall';
 import { DEFAULT_CALLBACK_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from './lookupFields';
 import type { ReuseMode, WaitMode } from './lookupFields';
+import { newResumeToken } from './waitForCallback/resumeToken';
+import { resumeUrlOf, withResumeToken } from './waitForCallback/resumeUrl';
 
-export interface PreparedLookup {
+/** One item's lookup, read from its fields and checked, before anything is sent. */
+export interface LookupItem {
+	/** The request, built and checked once, with its callback URL when it has one. */
 	body: InteractionRequestBody;
 	waitMode: WaitMode;
 	shape: OutputShape;
@@ -23,6 +33,8 @@ export interface PreparedLookup {
 	reuse: ReuseMode;
 	/** Don't Wait's Reference: signed into the Callback URL, and given back with the started lookup. */
 	reference?: string;
+	/** Wait for Callback's token for this run, in the resume URL its request carries. */
+	resumeToken?: string;
 }
 
 /** "Wait for Callback" pauses the whole execution once: not for an AI agent, and one input item per run. */
@@ -53,33 +65,58 @@ function readReuseMode(value: unknown): ReuseMode {
 	return value === 'always' || value === 'never' ? value : 'manual';
 }
 
-/** Reads and checks one item's lookup without any HTTP call; bad input throws here, before anything is sent. */
-export function prepareLookup(
+/** Where Nyne is to post the result: Don't Wait's Callback URL (with its signed Reference), Wait for Callback's resume URL. */
+async function readCallbackUrl(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	waitMode: WaitMode,
+	reference: string | undefined,
+): Promise<{ url?: string; resumeToken?: string }> {
+	if (waitMode === 'webhook') {
+		const { apiSecret } = await context.getCredentials<{ apiSecret: string }>('nyneApi');
+		const resumeToken = newResumeToken(apiSecret, context.getExecutionId(), context.getNode().id);
+		return { url: withResumeToken(resumeUrlOf(context, itemIndex), resumeToken), resumeToken };
+	}
+	if (waitMode !== 'none') return {};
+	const callbackUrl = String(context.getNodeParameter('callbackUrl', itemIndex, '') ?? '').trim();
+	if (!callbackUrl) return {};
+	return { url: reference ? withSignedReference(callbackUrl, reference, Date.now()) : callbackUrl };
+}
+
+/** Reads and checks one item's lookup; bad input throws here, before anything is sent. */
+export async function readLookupItem(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	type: InteractionType,
-): PreparedLookup {
+): Promise<LookupItem> {
 	const waitMode = context.getNodeParameter('waitMode', itemIndex, 'poll') as WaitMode;
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	let body = buildLookupBody(type, (name, fallback) =>
-		context.getNodeParameter(name, itemIndex, fallback),
-	);
-	const reference =
+	const socialMediaUrl = String(context.getNodeParameter('socialMediaUrl', itemIndex, '') ?? '');
+	const maxResults = context.getNodeParameter('maxResults', itemIndex, DEFAULT_MAX_RESULTS) as
+		number | string;
+	// The URL and Max Results are checked before the Reference and the callback URL, which are read first.
+	const reference = await settle(async () =>
 		waitMode === 'none'
 			? checkReference(context.getNodeParameter('reference', itemIndex, ''))
-			: undefined;
-	if (waitMode === 'none') {
-		const callbackUrl = String(context.getNodeParameter('callbackUrl', itemIndex, '') ?? '').trim();
-		if (callbackUrl)
-			body = buildInteractionRequest({
-				type: body.type,
-				socialMediaUrl: body.social_media_url,
-				maxResults: body.max_results,
-				callbackUrl: reference
-					? withSignedReference(callbackUrl, reference, Date.now())
-					: callbackUrl,
-			});
-	}
+			: undefined,
+	);
+	const callback = await settle(
+		async () =>
+			await readCallbackUrl(
+				context,
+				itemIndex,
+				waitMode,
+				reference.ok ? reference.value : undefined,
+			),
+	);
+	const body = buildInteractionRequest({
+		type,
+		socialMediaUrl,
+		maxResults,
+		...(callback.ok && callback.value.url ? { callbackUrl: callback.value.url } : {}),
+	});
+	if (!reference.ok) throw reference.error;
+	if (!callback.ok) throw callback.error;
 	if (waitMode === 'webhook') checkCallbackWaitFits(context, itemIndex);
 	const timeoutSeconds =
 		readNumberOption(options.timeout, {
@@ -102,6 +139,14 @@ export function prepareLookup(
 		min: 1,
 		integer: true,
 	});
+	// Nyne posts from the internet: a callback to this machine or a private network is refused now.
+	if (body.callback_url)
+		await checkCallbackReachable(
+			context,
+			itemIndex,
+			body.callback_url,
+			waitMode === 'webhook' ? 'resume' : 'callback',
+		);
 	return {
 		body,
 		waitMode,
@@ -110,6 +155,7 @@ export function prepareLookup(
 		...(maxLookups === undefined ? {} : { maxLookups }),
 		...(maxLookupsPerHour === undefined ? {} : { maxLookupsPerHour }),
 		reuse: readReuseMode(options.reuse),
-		...(reference ? { reference } : {}),
+		...(reference.value ? { reference: reference.value } : {}),
+		...(callback.value.resumeToken ? { resumeToken: callback.value.resumeToken } : {}),
 	};
 }
