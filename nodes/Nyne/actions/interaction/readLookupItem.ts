@@ -1,4 +1,3 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import {
@@ -8,7 +7,7 @@ import {
 	readNumberOption,
 	settle,
 } from '../../../../shared';
-import type { InteractionRequestBody, InteractionType } from '../../../../shared';
+import type { InteractionRequestBody, InteractionType, Settled } from '../../../../shared';
 import { checkCallbackReachable } from '../../../common/callbackReach';
 import { withSignedReference } from '../../../common/callbackSigning';
 import { readLookupShape } from '../../../common/output';
@@ -16,8 +15,7 @@ import type { OutputShape } from '../../../common/output';
 import { isCalledAsTool } from '../../../common/toolCall';
 import { DEFAULT_CALLBACK_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from './lookupFields';
 import type { ReuseMode, WaitMode } from './lookupFields';
-import { newResumeToken } from './waitForCallback/resumeToken';
-import { resumeUrlOf, withResumeToken } from './waitForCallback/resumeUrl';
+import { checkCallbackWaitFits, newResumeCallback } from './waitForCallback/callbackWaitItem';
 
 /** One item's lookup, read from its fields and checked, before anything is sent. */
 export interface LookupItem {
@@ -37,30 +35,6 @@ export interface LookupItem {
 	resumeToken?: string;
 }
 
-/** "Wait for Callback" pauses the whole execution once: not for an AI agent, and one input item per run. */
-function checkCallbackWaitFits(context: IExecuteFunctions, itemIndex: number): void {
-	if (isCalledAsTool(context)) {
-		throw new NodeOperationError(
-			context.getNode(),
-			'An AI agent cannot pause for a callback. Set Wait Mode to "Wait for Result" for this tool.',
-			{ itemIndex },
-		);
-	}
-	const count = context.getInputData().length;
-	if (count > 1) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`"Wait for Callback" resumes an execution once, so it takes one input item; this run has ${count}.`,
-			{
-				itemIndex,
-				description:
-					'Use "Wait for Result" (it submits every item first, then collects them), or put a Loop Over Items node ' +
-					'with batch size 1 before this node, or use "Don\'t Wait" with a Nyne Trigger.',
-			},
-		);
-	}
-}
-
 function readReuseMode(value: unknown): ReuseMode {
 	return value === 'always' || value === 'never' ? value : 'manual';
 }
@@ -72,11 +46,7 @@ async function readCallbackUrl(
 	waitMode: WaitMode,
 	reference: string | undefined,
 ): Promise<{ url?: string; resumeToken?: string }> {
-	if (waitMode === 'webhook') {
-		const { apiSecret } = await context.getCredentials<{ apiSecret: string }>('nyneApi');
-		const resumeToken = newResumeToken(apiSecret, context.getExecutionId(), context.getNode().id);
-		return { url: withResumeToken(resumeUrlOf(context, itemIndex), resumeToken), resumeToken };
-	}
+	if (waitMode === 'webhook') return await newResumeCallback(context, itemIndex);
 	if (waitMode !== 'none') return {};
 	const callbackUrl = String(context.getNodeParameter('callbackUrl', itemIndex, '') ?? '').trim();
 	if (!callbackUrl) return {};
@@ -94,21 +64,15 @@ export async function readLookupItem(
 	const socialMediaUrl = String(context.getNodeParameter('socialMediaUrl', itemIndex, '') ?? '');
 	const maxResults = context.getNodeParameter('maxResults', itemIndex, DEFAULT_MAX_RESULTS) as
 		number | string;
-	// The URL and Max Results are checked before the Reference and the callback URL, which are read first.
+	// Read first, the Reference and the callback URL are checked after the URL and Max Results, as the user reads them.
 	const reference = await settle(async () =>
 		waitMode === 'none'
 			? checkReference(context.getNodeParameter('reference', itemIndex, ''))
 			: undefined,
 	);
-	const callback = await settle(
-		async () =>
-			await readCallbackUrl(
-				context,
-				itemIndex,
-				waitMode,
-				reference.ok ? reference.value : undefined,
-			),
-	);
+	const callback: Settled<{ url?: string; resumeToken?: string }> = reference.ok
+		? await settle(async () => await readCallbackUrl(context, itemIndex, waitMode, reference.value))
+		: { ok: true, value: {} };
 	const body = buildInteractionRequest({
 		type,
 		socialMediaUrl,
@@ -116,8 +80,8 @@ export async function readLookupItem(
 		...(callback.ok && callback.value.url ? { callbackUrl: callback.value.url } : {}),
 	});
 	if (!reference.ok) throw reference.error;
-	if (!callback.ok) throw callback.error;
 	if (waitMode === 'webhook') checkCallbackWaitFits(context, itemIndex);
+	if (!callback.ok) throw callback.error;
 	const timeoutSeconds =
 		readNumberOption(options.timeout, {
 			label: 'Timeout (Seconds)',
