@@ -51,3 +51,16 @@ it('a new execution of the same lookup submits it again (the record is per node 
 	await runNyne(env.credentials, [{ url: 'https://x.com/alice' }], lookup({ waitMode: 'none' }));
 	expect(posts()).toBe(2);
 });
+
+it('Retry On Fail of Wait for Callback sends its lookup once, though each attempt makes a new resume token', async () => {
+	env.sandbox.control.injectFault({ kind: 'drop_connection', method: 'POST' });
+	const result = await runNyne(
+		env.credentials,
+		[{ url: 'https://x.com/alice' }],
+		lookup({ waitMode: 'webhook' }),
+	);
+	expect((result.error as { context?: { code?: string } } | undefined)?.context?.code).toBe(
+		'submission_unknown',
+	);
+	expect(posts()).toBe(1);
+});
