@@ -38,6 +38,11 @@ export class ItemOutput {
 		);
 	}
 
+	/** A refusal of the whole run, before anything was sent: no item continues. */
+	refuseRun(error: unknown): NodeError {
+		return toNodeError(this.context.getNode(), error);
+	}
+
 	/** Outputs an item's items, or its failure. */
 	add(itemIndex: number, step: Settled<IDataObject[]>, startedElsewhere: string[] = []): void {
 		if (step.ok) {

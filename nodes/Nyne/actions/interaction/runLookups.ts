@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { collectLookup, NyneApiError, settle } from '../../../../shared';
 import type { Settled } from '../../../../shared';
-import { toNodeError } from '../../../common/errors';
 import { renderLookup } from '../../../common/output';
 import { ItemOutput } from '../itemOutput';
 import { createRunContext } from '../runContext';
@@ -109,7 +108,7 @@ export async function runLookups(
 	let decided = new Map<number, Settled<Started>>();
 	if (ready.size > 0) {
 		const decision = await settle(async () => await decideBeforeSending(this, ready, run));
-		if (!decision.ok) throw toNodeError(this.getNode(), decision.error);
+		if (!decision.ok) throw output.refuseRun(decision.error);
 		decided = decision.value;
 		hintCallbackPath(this, ready, decided);
 	}
