@@ -1,4 +1,4 @@
-import type { INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { InteractionType } from '../../../../shared';
 import { socialMediaUrlField } from '../../../common/fields';
@@ -13,6 +13,6 @@ export interface LookupSpec {
 }
 
 /** The operation's own field; the fields every lookup shares are in lookupFields.ts. */
-export function lookupDescription(spec: LookupSpec) {
+export function lookupDescription(spec: LookupSpec): INodeProperties[] {
 	return [socialMediaUrlField(spec.urlPlaceholder, spec.urlHint)];
 }
