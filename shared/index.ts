@@ -70,3 +70,5 @@ export {
 	signCallbackReference,
 } from './callbackReference.js';
 export type { CallbackReference, Hmac, ReferenceReading } from './callbackReference.js';
+export { settle } from './settle.js';
+export type { Settled } from './settle.js';

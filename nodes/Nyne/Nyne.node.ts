@@ -10,7 +10,7 @@ import type {
 
 import { usableAsToolWith } from '../common/builderHints';
 import type { HintedNodeDescription } from '../common/builderHints';
-import { resumeOnCallback } from './actions/interaction/resumeOnCallback';
+import { resumeOnCallback } from './actions/interaction/waitForCallback/resumeOnCallback';
 import { router } from './actions/router';
 import { nodeProperties, operationSubtitle } from './actions/versionDescription';
 import { NYNE_BUILDER_HINT, NYNE_TOOL_BUILDER_HINT } from './builderHint';

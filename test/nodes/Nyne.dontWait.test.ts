@@ -55,4 +55,29 @@ describe("Don't Wait", () => {
 		expect(result.error).toBeUndefined();
 		expect(String(result.output?.[0].json.request_id)).toMatch(/^interaction_/);
 	});
+
+	it('with several wrong fields, an item fails on the first a user reads (URL, Reference, then Callback URL), and nothing is sent', async () => {
+		const codeOf = async (url: string, extra: Record<string, unknown>) => {
+			const result = await runNyne(env.credentials, [{ url }], {
+				...dontWait(extra),
+				continueOnFail: true,
+			});
+			return result.output?.[0].json.code;
+		};
+		const longReference = 'r'.repeat(300);
+		const badCallback = 'ftp://example.com/hook';
+		expect(
+			await codeOf('https://facebook.com/zuck', {
+				reference: longReference,
+				callbackUrl: badCallback,
+			}),
+		).toBe('invalid_url');
+		expect(
+			await codeOf('https://x.com/alice', { reference: longReference, callbackUrl: badCallback }),
+		).toBe('invalid_reference');
+		expect(await codeOf('https://x.com/alice', { callbackUrl: badCallback })).toBe(
+			'invalid_callback_url',
+		);
+		expect(env.sandbox.control.stats().requests).toBe(0);
+	});
 });

@@ -68,3 +68,16 @@ it('Retry On Fail never resends a lookup whose callback carries a signed referen
 	);
 	expect(posts()).toBe(1);
 });
+
+it('Retry On Fail of Wait for Callback sends its lookup once, though each attempt makes a new resume token', async () => {
+	env.sandbox.control.injectFault({ kind: 'drop_connection', method: 'POST' });
+	const result = await runNyne(
+		env.credentials,
+		[{ url: 'https://x.com/alice' }],
+		lookup({ waitMode: 'webhook' }),
+	);
+	expect((result.error as { context?: { code?: string } } | undefined)?.context?.code).toBe(
+		'submission_unknown',
+	);
+	expect(posts()).toBe(1);
+});

@@ -1,17 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import type { RunContext, Started } from '../types';
+import { forEachItem } from '../itemOutput';
+import { createRunContext } from '../runContext';
 
 export const description: INodeProperties[] = [];
 
-export function prepare(): void {}
-
-export async function start(
-	this: IExecuteFunctions,
-	_itemIndex: number,
-	_prepared: void,
-	run: RunContext,
-): Promise<Started> {
-	const client = await run.client();
-	return { items: [(await client.getUsage()) as IDataObject] };
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const run = createRunContext(this);
+	return await forEachItem(this, async () => {
+		const client = await run.client();
+		return [(await client.getUsage()) as IDataObject];
+	});
 }

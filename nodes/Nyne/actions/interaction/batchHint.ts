@@ -1,8 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { batchFloorMs, REQUESTS_PER_LOOKUP } from '../../../../shared';
-import type { Settled } from '../types';
-import type { PreparedLookup } from './prepareLookup';
+import type { LookupItem } from './readLookupItem';
 
 /** From this many lookups waited for in one run, the editor says the callback path would take half the time. */
 export const CALLBACK_HINT_MIN_LOOKUPS = 20;
@@ -16,12 +15,12 @@ const minutes = (ms: number): string =>
  */
 export function hintCallbackPath(
 	context: IExecuteFunctions,
-	prepared: Map<number, PreparedLookup>,
-	settled: Map<number, Settled>,
+	checked: Map<number, LookupItem>,
+	decided: Map<number, unknown>,
 ): void {
 	let lookups = 0;
-	for (const [index, item] of prepared)
-		if (item.waitMode === 'poll' && !settled.has(index)) lookups += 1;
+	for (const [index, item] of checked)
+		if (item.waitMode === 'poll' && !decided.has(index)) lookups += 1;
 	if (lookups < CALLBACK_HINT_MIN_LOOKUPS || typeof context.addExecutionHints !== 'function')
 		return;
 	const floor = batchFloorMs(lookups);

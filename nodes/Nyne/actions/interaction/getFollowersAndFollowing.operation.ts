@@ -1,6 +1,11 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
 import { LOOKUP_COST, PROFILE_URL_HINT } from '../../../common/builderHints';
-import { lookupOperation } from './lookupOperation';
+
+import { lookupDescription } from './lookupOperation';
 import type { LookupSpec } from './lookupOperation';
+import { readLookupItem } from './readLookupItem';
+import { runLookups } from './runLookups';
 
 export const spec: LookupSpec = {
 	operation: 'getFollowersAndFollowing',
@@ -20,4 +25,11 @@ export const spec: LookupSpec = {
 	urlBuilderHint: PROFILE_URL_HINT,
 };
 
-export const { description, prepare, settle, start, collect } = lookupOperation(spec);
+export const description = lookupDescription(spec);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runLookups.call(
+		this,
+		async (itemIndex) => await readLookupItem(this, itemIndex, spec.type),
+	);
+}

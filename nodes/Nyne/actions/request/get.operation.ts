@@ -1,5 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { readLookup } from '../../../../shared';
 import {
@@ -8,9 +13,9 @@ import {
 	renderLookup,
 	simplifyOption,
 } from '../../../common/output';
-import type { OutputShape } from '../../../common/output';
 import { isCalledAsTool } from '../../../common/toolCall';
-import type { RunContext, Started } from '../types';
+import { forEachItem } from '../itemOutput';
+import { createRunContext } from '../runContext';
 
 const properties: INodeProperties[] = [
 	{
@@ -37,30 +42,18 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-interface PreparedGet {
-	requestId: string;
-	shape: OutputShape;
-}
-
-export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedGet {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return {
-		requestId: String(this.getNodeParameter('requestId', itemIndex, '') ?? ''),
-		shape: readLookupShape(options, isCalledAsTool(this)),
-	};
-}
-
 /** The lookup as it is now: its summary while it runs or after it failed, its people once completed. */
-export async function start(
-	this: IExecuteFunctions,
-	_itemIndex: number,
-	prepared: PreparedGet,
-	run: RunContext,
-): Promise<Started> {
-	// A lookup started moments ago (Don't Wait, then Get) may answer 404 for a moment: the core asks again.
-	const view = await readLookup(await run.client(), prepared.requestId, {
-		waitWhileYoung: true,
-		signal: run.signal,
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const run = createRunContext(this);
+	return await forEachItem(this, async (itemIndex) => {
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const requestId = String(this.getNodeParameter('requestId', itemIndex, '') ?? '');
+		const shape = readLookupShape(options, isCalledAsTool(this));
+		// A lookup started moments ago (Don't Wait, then Get) may answer 404 for a moment: the core asks again.
+		const view = await readLookup(await run.client(), requestId, {
+			waitWhileYoung: true,
+			signal: run.signal,
+		});
+		return renderLookup(view, shape);
 	});
-	return { items: renderLookup(view, prepared.shape) };
 }

@@ -1,17 +1,13 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { NyneValidationError } from '../../../../shared';
-import type { CallbackReading } from '../../../../shared';
-import { errorItem, toNodeError } from '../../../common/errors';
-import { readLookupShape, renderLookup } from '../../../common/output';
-import { acceptCallback, respond } from '../../../common/webhook';
-import {
-	CALLBACK_TOKEN_PARAMETER,
-	isSignedResumeToken,
-	recallWait,
-	recallWaitingItem,
-	waitIdOf,
-} from './resumeToken';
+import { NyneValidationError } from '../../../../../shared';
+import type { CallbackReading } from '../../../../../shared';
+import { errorItem, toNodeError } from '../../../../common/errors';
+import { readLookupShape, renderLookup } from '../../../../common/output';
+import { acceptCallback, respond } from '../../../../common/webhook';
+import { isSignedResumeToken, waitIdOf } from './resumeToken';
+import { CALLBACK_TOKEN_PARAMETER } from './resumeUrl';
+import { recallWait, recallWaitingItem } from './waitRecord';
 
 function continuesOnFail(context: IWebhookFunctions): boolean {
 	const node = context.getNode();
