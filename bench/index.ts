@@ -4,6 +4,7 @@ import { batchBench } from './batch';
 import { callbackBatchBench } from './callbackBatch';
 import { creditsBench } from './credits';
 import { n8nBatchRow } from './n8nBatch';
+import { n8nCallbackRow } from './n8nCallbackBatch';
 import { n8nQueueRow } from './n8nQueueBatch';
 import { overheadBench } from './overhead';
 import { pollingBench } from './polling';
@@ -43,7 +44,9 @@ async function main(): Promise<void> {
 		);
 	await section('Polling: polls per job and detection lag', pollingBench);
 	await section('Batch under the rate limit', () => batchBench(n8nBatchRow, n8nQueueRow));
-	await section('Batch by callback: one request per lookup', callbackBatchBench);
+	await section('Batch by callback: one request per lookup', () =>
+		callbackBatchBench(n8nCallbackRow),
+	);
 	await section('Overhead', overheadBench);
 	await section('Zapier app cold require', zapierRequireBench);
 	await section('AI agent tool answer size', toolAnswerBench);

@@ -1,6 +1,6 @@
 // One `n8n execute` of "Start -> N items -> Nyne (getFollowers, Wait for Result, one item per lookup)" in a real
 // n8n (the newest pinned), against a sandbox on real time that enforces 60/min and 1000/hour: the n8n row of the batch table.
-import { startSandbox } from '../sandbox';
+import { batchUrls, duplicateSubmissions, startTimedSandbox } from './timedSandbox';
 
 /** The end-to-end harness as loadN8nHarness gives it (importing it loads the installed n8n's modules). */
 type Harness = typeof import('../test/e2e/harness');
@@ -11,22 +11,11 @@ export interface N8nBatchFigures {
 	lost: number;
 	duplicates: number;
 	requests: number;
-	/** Real ms from the sandbox's first API request to its last. */
+	/** Real ms from the sandbox's first API request (the balance read included) to its last. */
 	wallMs: number;
 	/** Real ms for everything: build check, n8n user folder, imports, n8n start-up and the run. */
 	totalMs: number;
 	executionStatus: string;
-}
-
-const PER_MINUTE = 60;
-const PER_HOUR = 1000;
-const API_LINE = /^(GET|POST) \/person\/interactions/;
-
-export function batchUrls(items: number): string[] {
-	return Array.from(
-		{ length: items },
-		(_, i) => `https://x.com/batch_${String(i + 1).padStart(4, '0')}`,
-	);
 }
 
 export async function runN8nBatch(
@@ -48,15 +37,7 @@ export async function runN8nBatch(
 		nyneNode,
 		runN8n,
 	} = harness;
-	const requestTimes: number[] = [];
-	const sandbox = await startSandbox({
-		timeScale: 1,
-		jobDurationMs: jobMs,
-		rateLimit: { perMinute: PER_MINUTE, perHour: PER_HOUR },
-		log: (line) => {
-			if (API_LINE.test(line)) requestTimes.push(Date.now());
-		},
-	});
+	const { sandbox, requestTimes } = await startTimedSandbox(jobMs);
 	const n8n = await createN8nInstance();
 	try {
 		const workflow = chainWorkflow('bench batch', [
@@ -97,10 +78,7 @@ export async function runN8nBatch(
 			items,
 			http429: stats.status429,
 			lost: items - completed.size,
-			duplicates: Object.values(stats.submissionsByTarget).reduce(
-				(sum, count) => sum + Math.max(0, count - 1),
-				0,
-			),
+			duplicates: duplicateSubmissions(stats),
 			requests: stats.requests,
 			wallMs: requestTimes.length > 0 ? requestTimes[requestTimes.length - 1] - requestTimes[0] : 0,
 			totalMs: Date.now() - started,

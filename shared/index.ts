@@ -57,6 +57,7 @@ export { DEFAULT_TOOL_LOOKUPS_PER_HOUR, HourlyCap } from './hourlyCap.js';
 export {
 	REQUESTS_PER_LOOKUP,
 	batchFloorMs,
+	callbackFloorMs,
 	pollRequests,
 	requestFloorMs,
 	windowFloorMs,

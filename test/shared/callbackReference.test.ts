@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import {
 	batchFloorMs,
+	callbackFloorMs,
 	checkReference,
 	MAX_REFERENCE_LENGTH,
 	readCallbackReference,
@@ -77,5 +78,12 @@ describe('batch floor under 60 requests a minute and 1000 an hour', () => {
 		expect(minutes(batchFloorMs(1000).callback)).toBe(16.7);
 		expect(minutes(batchFloorMs(1000).poll)).toBe(76.7);
 		expect(requestFloorMs(0)).toBe(0);
+	});
+
+	it('puts the last POST of a callback batch at the start of its fixed window, then its job', () => {
+		expect(callbackFloorMs(300, 2_000)).toBe(4 * 60_000 + 2_000);
+		// the node's balance read makes 301 requests: the last POST opens a sixth minute
+		expect(callbackFloorMs(301, 2_000)).toBe(5 * 60_000 + 2_000);
+		expect(callbackFloorMs(1, 2_000)).toBe(2_000);
 	});
 });
