@@ -1,11 +1,10 @@
 import { WorkflowExecute } from 'n8n-core';
-import { NodeHelpers, Workflow } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INode, INodeType } from 'n8n-workflow';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { MemoryReuseStore } from '../../shared';
 import { overrideRuntime } from './harness/runtimeOverride';
-import { additionalDataFor, NODE_TYPES, nodeTypes, runNyne } from './harness/n8nHarness';
+import { additionalDataFor, NODE_TYPES, runNyne, testWorkflow } from './harness/n8nHarness';
 import type { NyneTestCredentials } from './harness/n8nHarness';
 import { useScaledSandbox } from './harness/scaledSandbox';
 
@@ -95,28 +94,10 @@ async function agentCallsTool(times: number, options: IDataObject = {}) {
 			parameters: { times },
 		},
 	];
-	for (const node of nodes)
-		node.parameters =
-			NodeHelpers.getNodeParameters(
-				NODE_TYPES[node.type].description.properties,
-				node.parameters,
-				true,
-				false,
-				node,
-				NODE_TYPES[node.type].description,
-			) ?? node.parameters;
-	const workflow = new Workflow({
-		id: 'wf-agent',
-		name: 'agent',
-		nodes,
-		connections: {
-			Items: { main: [[{ node: 'Nyne', type: 'main', index: 0 }]] },
-			Nyne: { main: [[{ node: 'Loop', type: 'main', index: 0 }]] },
-			Loop: { main: [[], [{ node: 'Nyne', type: 'main', index: 0 }]] },
-		},
-		active: true,
-		nodeTypes,
-		staticData: {},
+	const workflow = testWorkflow('wf-agent', nodes, {
+		Items: { main: [[{ node: 'Nyne', type: 'main', index: 0 }]] },
+		Nyne: { main: [[{ node: 'Loop', type: 'main', index: 0 }]] },
+		Loop: { main: [[], [{ node: 'Nyne', type: 'main', index: 0 }]] },
 	});
 	const run = await new WorkflowExecute(additionalDataFor(env.credentials, '202'), 'trigger').run({
 		workflow,

@@ -1,11 +1,11 @@
 import { WorkflowExecute } from 'n8n-core';
-import { NodeConnectionTypes, NodeHelpers, Workflow } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INode, INodeType } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { HOUR_MS, HourlyCap, MemoryReuseStore } from '../../shared';
 import { getRuntime } from '../../nodes/common/transport';
-import { additionalDataFor, NODE_TYPES, nodeTypes, runNyne } from './harness/n8nHarness';
+import { additionalDataFor, NODE_TYPES, runNyne, testWorkflow } from './harness/n8nHarness';
 import { overrideRuntime } from './harness/runtimeOverride';
 import { resetToolCap } from './harness/scaledRuntime';
 import { useScaledSandbox } from './harness/scaledSandbox';
@@ -93,27 +93,9 @@ async function oldAgentAsks(urls: string[]): Promise<Array<{ url: string; answer
 			credentials: { nyneApi: { id: 'cred1', name: 'Nyne sandbox' } },
 		},
 	];
-	for (const node of nodes)
-		node.parameters =
-			NodeHelpers.getNodeParameters(
-				NODE_TYPES[node.type].description.properties,
-				node.parameters,
-				true,
-				false,
-				node,
-				NODE_TYPES[node.type].description,
-			) ?? node.parameters;
-	const workflow = new Workflow({
-		id: 'wf-old-agent',
-		name: 'old agent',
-		nodes,
-		connections: {
-			Items: { main: [[{ node: 'Agent', type: 'main', index: 0 }]] },
-			Nyne: { ai_tool: [[{ node: 'Agent', type: 'ai_tool', index: 0 }]] },
-		},
-		active: true,
-		nodeTypes,
-		staticData: {},
+	const workflow = testWorkflow('wf-old-agent', nodes, {
+		Items: { main: [[{ node: 'Agent', type: 'main', index: 0 }]] },
+		Nyne: { ai_tool: [[{ node: 'Agent', type: 'ai_tool', index: 0 }]] },
 	});
 	const run = await new WorkflowExecute(additionalDataFor(env.credentials, '303'), 'trigger').run({
 		workflow,

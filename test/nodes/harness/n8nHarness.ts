@@ -11,6 +11,7 @@ import type {
 	IAuthenticate,
 	ICredentialDataDecryptedObject,
 	ICredentialsExpressionResolveValues,
+	IConnections,
 	IDataObject,
 	IHttpRequestOptions,
 	INode,
@@ -182,6 +183,31 @@ export interface RunResult {
 	workflow: Workflow;
 }
 
+/**
+ * A workflow of these nodes, their parameter defaults filled in as the editor would, so a run sees what a saved
+ * workflow holds. Active unless said otherwise (a workflow of several nodes stands for a production one).
+ */
+export function testWorkflow(
+	id: string,
+	nodes: INode[],
+	connections: IConnections,
+	active = true,
+): Workflow {
+	for (const node of nodes) {
+		const type = NODE_TYPES[node.type];
+		node.parameters =
+			NodeHelpers.getNodeParameters(
+				type.description.properties,
+				node.parameters,
+				true,
+				false,
+				node,
+				type.description,
+			) ?? node.parameters;
+	}
+	return new Workflow({ id, name: id, nodes, connections, active, nodeTypes, staticData: {} });
+}
+
 /** Builds "Items -> Nyne" and runs it with n8n-core's WorkflowExecute. */
 export async function runNyne(
 	credentials: NyneTestCredentials,
@@ -212,30 +238,12 @@ export async function runNyne(
 				: {}),
 		},
 	];
-	// Fill in parameter defaults as the editor would, so the run sees what a saved workflow holds.
-	for (const node of nodes) {
-		const type = NODE_TYPES[node.type];
-		node.parameters =
-			NodeHelpers.getNodeParameters(
-				type.description.properties,
-				node.parameters,
-				true,
-				false,
-				node,
-				type.description,
-			) ?? node.parameters;
-	}
-	const workflow = new Workflow({
-		id: 'wf1',
-		name: 'test',
+	const workflow = testWorkflow(
+		'wf1',
 		nodes,
-		connections: {
-			Items: { main: [[{ node: 'Nyne', type: 'main', index: 0 }]] },
-		},
-		active: false,
-		nodeTypes,
-		staticData: {},
-	});
+		{ Items: { main: [[{ node: 'Nyne', type: 'main', index: 0 }]] } },
+		false,
+	);
 	const execute = new WorkflowExecute(
 		additionalDataFor(credentials, '101', spec.waitingBaseUrl),
 		mode,
