@@ -38,50 +38,33 @@ export async function runN8nCallbackBatch(
 	started: number,
 ): Promise<N8nCallbackFigures> {
 	const {
-		chainWorkflow,
 		createN8nInstance,
 		databaseFile,
 		importCredentials,
 		importWorkflow,
-		itemsFrom,
 		listExecutions,
 		nodeOutput,
 		nyneCredential,
-		nyneNode,
-		NYNE_TRIGGER_TYPE,
 		publishWorkflow,
 		query,
+		referenceBatchWorkflows,
 		startN8n,
 		waitForExecutions,
-		webhookTrigger,
 	} = harness;
 	const { sandbox, requestTimes, deliveryTimes } = await startTimedSandbox(jobMs);
 	const n8n = await createN8nInstance();
 	let server: Awaited<ReturnType<typeof startN8n>> | undefined;
 	try {
 		const receiverUrl = `${n8n.baseUrl}/webhook/${RECEIVER_WEBHOOK_ID}/nyne`;
-		const receiver = chainWorkflow('bench callback receiver', [
-			{
-				name: 'Nyne Trigger',
-				type: NYNE_TRIGGER_TYPE,
-				typeVersion: 1,
-				webhookId: RECEIVER_WEBHOOK_ID,
-				parameters: { token: TOKEN, output: 'single' },
-			},
-		]);
-		const starter = chainWorkflow('bench callback batch', [
-			webhookTrigger('bench-callback-batch', STARTER_WEBHOOK_ID),
-			...itemsFrom(batchUrls(items).map((url, i) => ({ url, row: rowOf(i) }))),
-			nyneNode({
-				resource: 'interaction',
-				operation: 'getFollowers',
-				socialMediaUrl: '={{ $json.url }}',
-				maxResults: 10,
-				waitMode: 'none',
-				callbackUrl: `${receiverUrl}?token=${TOKEN}`,
-				reference: '={{ $json.row }}',
-			}),
-		]);
+		const { receiver, starter } = referenceBatchWorkflows({
+			label: 'bench callback',
+			webhookIds: [RECEIVER_WEBHOOK_ID, STARTER_WEBHOOK_ID],
+			path: 'bench-callback-batch',
+			receiverUrl,
+			token: TOKEN,
+			output: 'single',
+			rows: batchUrls(items).map((url, i) => ({ url, row: rowOf(i) })),
+		});
 		await importCredentials(n8n, [nyneCredential(sandbox)]);
 		await importWorkflow(n8n, [receiver, starter]);
 		for (const flow of [receiver, starter]) await publishWorkflow(n8n, flow.id);
@@ -117,8 +100,7 @@ export async function runN8nCallbackBatch(
 		for (const execution of await listExecutions(n8n, receiver.id)) {
 			if (execution.status !== 'success') continue;
 			for (const lookup of nodeOutput(execution.data, 'Nyne Trigger'))
-				if (expected.has(String(lookup.reference)))
-					arrived.add(lookup.reference);
+				if (expected.has(String(lookup.reference))) arrived.add(lookup.reference);
 		}
 		const stats = sandbox.control.stats();
 		const lastDelivery = deliveryTimes[deliveryTimes.length - 1];

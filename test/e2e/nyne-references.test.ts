@@ -6,20 +6,17 @@ import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { REFERENCE_QUERY } from '../../shared';
 import { completedCallback, people as namedPeople } from '../support/callbackFixtures';
 import {
-	chainWorkflow,
 	importCredentials,
 	importWorkflow,
-	itemsFrom,
 	listExecutions,
 	nodeOutput,
 	nyneCredential,
-	nyneNode,
-	NYNE_TRIGGER_TYPE,
+	referenceBatchWorkflows,
 	startN8n,
 	waitForExecutions,
-	webhookTrigger,
 	type N8nInstance,
 	type RunningN8n,
+	type WorkflowJson,
 } from './harness';
 import { N8N_TARGETS, type N8nTarget } from './harness/targets';
 
@@ -38,34 +35,22 @@ function describeReferences(target: N8nTarget): void {
 		let n8n: N8nInstance;
 		let server: RunningN8n;
 		let receiverUrl: string;
-		const receiver = chainWorkflow('reference receiver', [
-			{
-				name: 'Nyne Trigger',
-				type: NYNE_TRIGGER_TYPE,
-				typeVersion: 1,
-				webhookId: RECEIVER_WEBHOOK_ID,
-				parameters: { token: TOKEN, output: 'split' },
-			},
-		]);
-		let starter: ReturnType<typeof chainWorkflow>;
+		let receiver: WorkflowJson;
+		let starter: WorkflowJson;
 
 		beforeAll(async () => {
 			sandbox = await startSandbox({ timeScale: 1, jobDurationMs: 500 });
 			n8n = await target.createInstance();
 			receiverUrl = `${n8n.baseUrl}/webhook/${RECEIVER_WEBHOOK_ID}/nyne`;
-			starter = chainWorkflow('reference batch', [
-				webhookTrigger('start-batch', STARTER_WEBHOOK_ID),
-				...itemsFrom(ROWS),
-				nyneNode({
-					resource: 'interaction',
-					operation: 'getFollowers',
-					socialMediaUrl: '={{ $json.url }}',
-					maxResults: 10,
-					waitMode: 'none',
-					callbackUrl: `${receiverUrl}?token=${TOKEN}`,
-					reference: '={{ $json.row }}',
-				}),
-			]);
+			({ receiver, starter } = referenceBatchWorkflows({
+				label: 'reference',
+				webhookIds: [RECEIVER_WEBHOOK_ID, STARTER_WEBHOOK_ID],
+				path: 'start-batch',
+				receiverUrl,
+				token: TOKEN,
+				output: 'split',
+				rows: ROWS,
+			}));
 			await importCredentials(n8n, [nyneCredential(sandbox)]);
 			await importWorkflow(n8n, [receiver, starter]);
 			for (const flow of [receiver, starter]) await target.activate(n8n, flow.id);

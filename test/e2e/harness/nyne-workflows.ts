@@ -109,3 +109,45 @@ export function callbackWorkflows(options: {
 		]),
 	};
 }
+
+/**
+ * The callback path of a batch: a Nyne Trigger receiver (at `<base>/webhook/<receiver webhook id>/nyne`) and a
+ * starter (webhook `path`) that starts a "Don't Wait" lookup per row, with the receiver's URL as Callback URL and
+ * the row's `row` as Reference.
+ */
+export function referenceBatchWorkflows(options: {
+	label: string;
+	/** The webhook ids of the receiver and the starter. */
+	webhookIds: [string, string];
+	path: string;
+	receiverUrl: string;
+	token: string;
+	output: 'split' | 'single';
+	rows: Array<{ url: string; row: string }>;
+}): { receiver: WorkflowJson; starter: WorkflowJson } {
+	const { label, webhookIds, path, receiverUrl, token, output, rows } = options;
+	return {
+		receiver: chainWorkflow(`${label} receiver`, [
+			{
+				name: 'Nyne Trigger',
+				type: NYNE_TRIGGER_TYPE,
+				typeVersion: 1,
+				webhookId: webhookIds[0],
+				parameters: { token, output },
+			},
+		]),
+		starter: chainWorkflow(`${label} batch`, [
+			webhookTrigger(path, webhookIds[1]),
+			...itemsFrom(rows),
+			nyneNode({
+				resource: 'interaction',
+				operation: 'getFollowers',
+				socialMediaUrl: '={{ $json.url }}',
+				maxResults: 10,
+				waitMode: 'none',
+				callbackUrl: `${receiverUrl}?token=${token}`,
+				reference: '={{ $json.row }}',
+			}),
+		]),
+	};
+}
