@@ -15,7 +15,7 @@ function inMinutes(ms: number): string {
 }
 
 /** What a tool call beyond the hourly cap answers; nothing was sent. */
-export function hourlyCapReached(
+function hourlyCapReached(
 	cap: number,
 	freesAt: number,
 	now: number,

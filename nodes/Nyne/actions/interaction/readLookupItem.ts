@@ -45,18 +45,28 @@ function readReuseMode(value: unknown): ReuseMode {
 	return value === 'always' || value === 'never' ? value : 'manual';
 }
 
+/** Where Nyne is to post the result (`url`), the Callback URL as the user gave it, and a resume URL's token. */
+interface CallbackTarget {
+	url?: string;
+	given?: string;
+	resumeToken?: string;
+}
+
 /** Where Nyne is to post the result: Don't Wait's Callback URL (with its signed Reference), Wait for Callback's resume URL. */
 async function readCallbackUrl(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	waitMode: WaitMode,
 	reference: string | undefined,
-): Promise<{ url?: string; resumeToken?: string }> {
+): Promise<CallbackTarget> {
 	if (waitMode === 'webhook') return await newResumeCallback(context, itemIndex);
 	if (waitMode !== 'none') return {};
 	const callbackUrl = String(context.getNodeParameter('callbackUrl', itemIndex, '') ?? '').trim();
 	if (!callbackUrl) return {};
-	return { url: reference ? withSignedReference(callbackUrl, reference, Date.now()) : callbackUrl };
+	return {
+		url: reference ? withSignedReference(callbackUrl, reference, Date.now()) : callbackUrl,
+		given: callbackUrl,
+	};
 }
 
 /** Reads and checks one item's lookup; bad input throws here, before anything is sent. */
@@ -76,7 +86,7 @@ export async function readLookupItem(
 			? checkReference(context.getNodeParameter('reference', itemIndex, ''))
 			: undefined,
 	);
-	const callback: Settled<{ url?: string; resumeToken?: string }> = reference.ok
+	const callback: Settled<CallbackTarget> = reference.ok
 		? await settle(async () => await readCallbackUrl(context, itemIndex, waitMode, reference.value))
 		: { ok: true, value: {} };
 	const body = buildInteractionRequest({
@@ -117,15 +127,11 @@ export async function readLookupItem(
 			body.callback_url,
 			waitMode === 'webhook' ? 'resume' : 'callback',
 		);
-	const givenCallbackUrl =
-		waitMode === 'none'
-			? String(context.getNodeParameter('callbackUrl', itemIndex, '') ?? '').trim()
-			: '';
 	return {
 		body,
 		request: JSON.stringify({
 			...body,
-			callback_url: givenCallbackUrl || undefined,
+			callback_url: callback.value.given,
 			reference: reference.value,
 		}),
 		waitMode,
