@@ -8,9 +8,12 @@ import { abortReason, type Sleep } from './ports.js';
  */
 export function boundedSleep(sleep: Sleep): Sleep {
 	return async (ms, signal) => {
-		for (let left = ms; left > 0; left -= MAX_TIMER_MS) {
+		// At least one call, as without the bound: a sleep of 0 still yields to whatever else is waiting.
+		let left = ms;
+		do {
 			if (signal?.aborted) throw abortReason(signal);
 			await sleep(Math.min(left, MAX_TIMER_MS), signal);
-		}
+			left -= MAX_TIMER_MS;
+		} while (left > 0);
 	};
 }
