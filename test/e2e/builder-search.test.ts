@@ -433,7 +433,13 @@ describe.runIf(N8N_TARGETS.includes(latest))(
 					status: expect.any(String),
 				});
 				expect(String(startedItem.request_id)).toMatch(/^interaction_/);
-				const delivered = await until(() => sandbox.control.callbacks().length > callbacksBefore);
+				// A delivery is listed when its POST starts and gets its status when n8n answers: wait for the answer.
+				const answered = () =>
+					sandbox.control
+						.callbacks()
+						.slice(callbacksBefore)
+						.find((c) => c.status !== undefined || c.error !== undefined);
+				const delivered = await until(() => answered() !== undefined);
 				expect(delivered, JSON.stringify(sandbox.control.callbacks())).toBe(true);
 				const registered = await query(
 					databaseFile(n8n),
@@ -445,7 +451,7 @@ describe.runIf(N8N_TARGETS.includes(latest))(
 					[callbackRunId],
 				);
 				expect(
-					sandbox.control.callbacks().at(-1)?.status,
+					answered()?.status,
 					JSON.stringify({ callbacks: sandbox.control.callbacks(), registered, saved }),
 				).toBe(200);
 				const received = await waitForExecutions(
