@@ -3,18 +3,16 @@
 // 2.41.1 is the newest that installs from the registry here: 2.41.3 needs @n8n/agents@0.26.2, which it lacks.
 // `env`: settings only that version knows (2.41 refuses unknown module names, 2.8 does not know this one):
 // its mcp-registry module calls api.n8n.io at start-up; its publication service activates workflows in the
-// background without a log line, so the suites use the activation at start-up it still has (and logs). `subMinutePolls`: whether a polling trigger may
-// poll more often than once a minute (2.41 refuses it).
+// background without a log line, so the suites use the activation at start-up it still has (and logs).
 export const N8N_VERSIONS = [
 	{
 		key: 'latest',
 		version: '2.41.1',
 		nodeMajor: 24,
 		env: { N8N_DISABLED_MODULES: 'mcp-registry', N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'false' },
-		subMinutePolls: false,
 	},
-	{ key: 'n8n2', version: '2.8.4', subMinutePolls: true },
-	{ key: 'n8n1', version: '1.123.81', subMinutePolls: true },
+	{ key: 'n8n2', version: '2.8.4' },
+	{ key: 'n8n1', version: '1.123.81' },
 ];
 
 export const N8N_LATEST_VERSION = N8N_VERSIONS[0].version;

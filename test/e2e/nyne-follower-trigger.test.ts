@@ -1,8 +1,7 @@
-// The Nyne Follower Trigger polling under `n8n start`, on n8n's own scheduler. n8n refuses poll times
-// whose seconds field contains "*" ("at least a minute"); an explicit list of seconds is accepted, so the
-// workflow polls every 4 s through exactly the code path a per-minute poll uses. A lookup starts at most
-// once per Check Every (Hours) (1 here, the least the field takes): the n8n process runs on a clock the test
-// moves an hour forward (harness/shiftedClock.cjs), and polls are counted from n8n's own debug log.
+// The Nyne Follower Trigger polling under `n8n start`, on n8n's own scheduler: every 4 s through fifteen poll
+// times (harness/fast-polls.ts), exactly the code path a per-minute poll uses. A lookup starts at most once per
+// Check Every (Hours) (1 here, the least the field takes): the n8n process runs on a clock the test moves an hour
+// forward (harness/shiftedClock.cjs), and polls are counted from n8n's own debug log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import {
@@ -20,31 +19,23 @@ import {
 	type N8nInstance,
 	type RunningN8n,
 	useShiftedClock,
+	fastPollTimes,
+	FAST_POLL_MS,
 	type ShiftedClock,
 	type WorkflowJson,
 } from './harness';
-import { n8nVersionInfo } from '../../scripts/n8n/versions.mjs';
 import { latest, N8N_TARGETS, type N8nTarget } from './harness/targets';
 
 const HOUR_MS = 3_600_000;
-const DEFAULTS_WINDOW_MS = 6 * 60_000;
+const DEFAULTS_WINDOW_MS = 3 * 60_000;
 
-/** n8n 2.41 refuses polls more often than once a minute; older versions take an explicit list of seconds. */
-function pollSchedule(target: N8nTarget): { cron: string; everyMs: number } {
-	if (!n8nVersionInfo(target.version).subMinutePolls)
-		return { cron: '0 * * * * *', everyMs: 60_000 };
-	return {
-		cron: `${Array.from({ length: 15 }, (_, i) => i * 4).join(',')} * * * * *`,
-		everyMs: 4_000,
-	};
-}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function followerTrigger(
 	name: string,
 	socialMediaUrl: string,
 	event: string,
-	cron: string,
+	pollTimes: unknown,
 	fields: Record<string, unknown> = {},
 ): WorkflowJson {
 	return chainWorkflow(name, [
@@ -56,7 +47,7 @@ function followerTrigger(
 				socialMediaUrl,
 				event,
 				...fields,
-				pollTimes: { item: [{ mode: 'custom', cronExpression: cron }] },
+				pollTimes,
 			},
 			credentials: nyneCredentialRef(),
 		},
@@ -68,32 +59,31 @@ function describeNyneFollowerTrigger(target: N8nTarget): void {
 		let sandbox: Sandbox;
 		let n8n: N8nInstance;
 		let server: RunningN8n;
-		const schedule = pollSchedule(target);
 		// Enough polls for a baseline, a lookup started before the churn, and a person missing from two lookups.
-		const waitMs = Math.max(60_000, schedule.everyMs * 6);
+		const waitMs = Math.max(60_000, FAST_POLL_MS * 6);
 		let clock: ShiftedClock;
 		let startedAt = 0;
 		const newFollowers = followerTrigger(
 			'new followers',
 			'https://x.com/henry_e2e',
 			'newFollower',
-			schedule.cron,
+			fastPollTimes(),
 			{ maxResults: 50, checkEveryHours: 1 },
 		);
 		const lostFollowing = followerTrigger(
 			'stopped following',
 			'https://x.com/ivy2_e2e',
 			'lostFollowing',
-			schedule.cron,
+			fastPollTimes(),
 			{ maxResults: 100, checkEveryHours: 1 },
 		);
-		// Only the newest n8n, which polls at most once a minute: the trigger as a new user leaves it.
+		// Only the newest n8n: polled once a minute, Check Every (Hours) left at 24.
 		const atDefaults = target.version === latest.version;
 		const defaults = followerTrigger(
 			'defaults',
 			'https://x.com/jack_e2e',
 			'newFollower',
-			'0 * * * * *',
+			{ item: [{ mode: 'custom', cronExpression: '0 * * * * *' }] },
 		);
 		const workflows = atDefaults
 			? [newFollowers, lostFollowing, defaults]
@@ -270,11 +260,11 @@ function describeNyneFollowerTrigger(target: N8nTarget): void {
 
 		if (atDefaults)
 			it(
-				'at its defaults, polled every minute, it makes one lookup (the baseline) in its first 6 minutes',
+				'at its defaults, polled every minute, it makes one lookup (the baseline) in its first 3 minutes',
 				async () => {
 					await until(
-						'6 minutes and 6 polls of "defaults"',
-						() => Date.now() - startedAt >= DEFAULTS_WINDOW_MS && pollsOf(defaults) >= 6,
+						'3 minutes and 3 polls of "defaults"',
+						() => Date.now() - startedAt >= DEFAULTS_WINDOW_MS && pollsOf(defaults) >= 3,
 						DEFAULTS_WINDOW_MS * 2,
 					);
 					expect(submissionsFor('twitter:jack_e2e')).toBe(1);

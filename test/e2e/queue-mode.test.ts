@@ -28,22 +28,15 @@ import {
 	NYNE_FOLLOWER_TRIGGER_TYPE,
 	type QueueBatchFigures,
 	type QueueCluster,
+	fastPollTimes,
+	FAST_POLL_MS,
 	type WorkflowJson,
 } from './harness';
-import { n8nVersionInfo } from '../../scripts/n8n/versions.mjs';
 import { latest, n8n2, N8N_TARGETS, type N8nTarget } from './harness/targets';
 
 const TOKEN = 'e2e-queue-callback-token-5b1d';
 const HOUR_MS = 3_600_000;
 const RECEIVER_WEBHOOK_ID = '6a1f0c3e-0000-4000-8000-00000000d001';
-/** n8n 2.41 refuses polls more often than once a minute; 2.8 takes an explicit list of seconds: every 4 s. */
-function followerPolls(version: string): { cron: string; everyMs: number } {
-	if (!n8nVersionInfo(version).subMinutePolls) return { cron: '0 * * * * *', everyMs: 60_000 };
-	return {
-		cron: `${Array.from({ length: 15 }, (_, i) => i * 4).join(',')} * * * * *`,
-		everyMs: 4_000,
-	};
-}
 const FOLLOWED = 'https://x.com/qfollow_e2e';
 const FOLLOWED_KEY = 'twitter:qfollow_e2e';
 // 8 executions of 8 items on two workers, one key at 60/min: 136 requests (a POST and a status read per lookup, a
@@ -76,9 +69,8 @@ function describeQueueMode(target: N8nTarget): void {
 		/** The shared-key batch starts as soon as the cluster is up and drains while the other tests run. */
 		let batchRun: Promise<{ figures?: QueueBatchFigures; error?: unknown }>;
 		let receiverUrl: string;
-		const polls = followerPolls(target.version);
 		/** Two polls of the Follower Trigger, and room for n8n on a loaded machine. */
-		const twoPollsMs = Math.max(90_000, 2 * polls.everyMs + 30_000);
+		const twoPollsMs = Math.max(90_000, 2 * FAST_POLL_MS + 30_000);
 		const submissionsFor = (key: string) => sandbox.control.stats().submissionsByTarget[key] ?? 0;
 
 		async function waitForSubmissions(
@@ -140,7 +132,7 @@ function describeQueueMode(target: N8nTarget): void {
 						event: 'newFollower',
 						maxResults: 50,
 						checkEveryHours: 1,
-						pollTimes: { item: [{ mode: 'custom', cronExpression: polls.cron }] },
+						pollTimes: fastPollTimes(),
 					},
 					credentials: nyneCredentialRef(),
 				},
@@ -355,7 +347,7 @@ function describeQueueMode(target: N8nTarget): void {
 					await clock.advance(HOUR_MS);
 					await waitForSubmissions(FOLLOWED_KEY, seen + 1);
 				}
-				await sleep(polls.everyMs + 10_000);
+				await sleep(FAST_POLL_MS + 10_000);
 				expect(listQueueExecutions(cluster.postgres, follower.id)).toHaveLength(2);
 			},
 			5 * twoPollsMs,

@@ -15,3 +15,4 @@ export * from './queue-executions';
 export * from './queue-batch';
 export * from './browser';
 export * from './shifted-clock';
+export * from './fast-polls';
