@@ -3,8 +3,8 @@
 // and a quick pass of the bench.
 // vitest prints no summary line CI can read, so this sums the runners' JSON reports into "N passed, N failed".
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import { isN8nInstalled } from './n8n/install-n8n.mjs';
 import { installOrder, readerN8nVersion, selectedN8nVersions } from './n8n/versions.mjs';
 
@@ -46,8 +46,8 @@ function run(command, args, { env = {}, prefix } = {}) {
 
 // The pinned n8n versions install into the cache, one after another (minutes each on a machine without it),
 // while the steps before run: first the reader (the n8n on this machine's Node whose sqlite3 every version's
-// tests read n8n's database with), then the rest in the order pinned. Each version's end-to-end run starts as
-// soon as that version and the reader are installed, so the later installs overlap the earlier tests.
+// tests read n8n's database with), then the rest in the order pinned. A version's suites start as soon as it and
+// the reader are installed, so the later installs overlap the earlier tests.
 const e2eVersions = selectedN8nVersions();
 const installVersions = installOrder(e2eVersions);
 const reader = readerN8nVersion();
@@ -79,21 +79,6 @@ const n8nInstall = new Promise((resolve) => {
 	child.on('error', () => resolve(1));
 });
 
-/** Resolves when the version is installed, or when the installer has ended (the e2e setup then tries again). */
-async function n8nReady(version) {
-	while (!isN8nInstalled(version)) {
-		const ended = await Promise.race([
-			n8nInstall.then(() => true),
-			new Promise((resolve) => setTimeout(() => resolve(false), 2_000)),
-		]);
-		if (ended) {
-			if (!isN8nInstalled(version))
-				console.log(`n8n ${version} did not install; its end-to-end setup tries again`);
-			return;
-		}
-	}
-}
-
 /** Every test file each e2e report ran, with its number of tests, to find a file no version ran a test of. */
 const e2eTestsPerFile = new Map();
 
@@ -114,7 +99,7 @@ function countVitest(file, { e2e = false } = {}) {
 	return true;
 }
 
-async function vitest(config, report, { env = {}, e2e = false, prefix } = {}) {
+async function vitest(config, report, { env = {}, e2e = false, files = [], prefix } = {}) {
 	const output = join(reports, report);
 	const code = await run(
 		'npx',
@@ -127,6 +112,7 @@ async function vitest(config, report, { env = {}, e2e = false, prefix } = {}) {
 			'--reporter=json',
 			`--outputFile.json=${output}`,
 			...(e2e ? ['--passWithNoTests'] : []),
+			...files,
 		],
 		{ env, prefix },
 	);
@@ -142,21 +128,25 @@ async function step(name, body) {
 	console.log(`=== ${took} ===`);
 }
 
-await step('unit, sandbox, nodes, zapier, fuzz, soak, secrets', () =>
-	vitest('vitest.config.mts', 'unit.json'),
-);
+// `--e2e` runs only the jobs below: the real-n8n suites and the quick bench, in their lanes.
+if (!process.argv.includes('--e2e')) {
+	await step('unit, sandbox, nodes, zapier, fuzz, soak, secrets', () =>
+		vitest('vitest.config.mts', 'unit.json'),
+	);
 
-await step('zapier-platform validate --without-style', async () => {
-	const code = await run('npm', ['run', '--silent', 'validate', '--prefix', 'zapier']);
-	if (code === 0) passed += 1;
-	else failed += 1;
-});
+	await step('zapier-platform validate --without-style', async () => {
+		const code = await run('npm', ['run', '--silent', 'validate', '--prefix', 'zapier']);
+		if (code === 0) passed += 1;
+		else failed += 1;
+	});
+}
 
-// One run per n8n version: a suite proves a version only where it is meant to (the editor and queue mode on
-// 2.x, the harness checks on the newest), so a file may have no test for one version (--passWithNoTests),
-// and below, a file that ran no test on any version counts as a failure. Each version runs as soon as it is
-// installed. The versions run in two lanes side by side (2.8.4 then 1.123.81; 2.41.1), since most of an e2e
-// test waits on n8n's schedule or the rate limit, not on the machine; NYNE_E2E_LANES=1 runs one at a time.
+// The real-n8n suites run as jobs, one test file on one n8n version each, on a few lanes side by side: most of an
+// end-to-end test waits on n8n's schedule, a callback or the rate limit, not on the machine. A suite proves a
+// version only where it is meant to (the editor and queue mode on 2.x, the builder on the newest), so a job may run
+// no test (--passWithNoTests); below, a file that ran no test on any version counts as a failure. A lane takes the
+// longest job whose n8n is installed, so the installs overlap the tests of the versions installed before them.
+// The quick bench pass is one more job: it runs its real-n8n rows on the installed versions.
 let packageReady = false;
 await step('build, pack and prepare the package for n8n', async () => {
 	const code = await run(process.execPath, [
@@ -167,51 +157,91 @@ await step('build, pack and prepare the package for n8n', async () => {
 	if (!packageReady) failed += 1;
 });
 
-const laneCount = Math.max(1, Number.parseInt(process.env.NYNE_E2E_LANES ?? '2', 10) || 1);
-const lanes = Array.from({ length: laneCount }, (_, lane) =>
-	installVersions
-		.filter((version) => e2eVersions.includes(version))
-		.filter((_, index) => index % laneCount === lane),
-);
+const E2E_DIR = 'test/e2e';
+/** Seconds each suite took on 2.41.1 on this kind of machine (other versions run the same or fewer tests). */
+const SUITE_SECONDS = {
+	'queue-mode': 240,
+	'nyne-follower-trigger': 235,
+	'ai-agent-tool': 130,
+	'nyne-actions': 110,
+	'nyne-soak': 95,
+	'builder-search': 75,
+	'mcp-server-trigger': 70,
+	'editor-journey': 55,
+	'nyne-callbacks': 55,
+	examples: 35,
+	'nyne-retry-on-fail': 35,
+	'nyne-references': 35,
+	'builtin-nodes': 32,
+};
+const BENCH_SECONDS = 130;
+const laneCount = Math.max(1, Number.parseInt(process.env.NYNE_E2E_LANES ?? '3', 10) || 1);
+const suiteFiles = readdirSync(join(root, E2E_DIR))
+	.filter((name) => name.endsWith('.test.ts'))
+	.map((name) => `${E2E_DIR}/${name}`);
+const jobs = [
+	...e2eVersions.flatMap((version) =>
+		suiteFiles.map((file) => ({
+			name: `${version} ${basename(file, '.test.ts')}`,
+			versions: [version],
+			seconds: SUITE_SECONDS[basename(file, '.test.ts')] ?? 20,
+			run: () =>
+				vitest('vitest.e2e.config.mts', `e2e-${version}-${basename(file, '.test.ts')}.json`, {
+					env: { NYNE_E2E_N8N: version, NYNE_E2E_PREPARED: '1' },
+					e2e: true,
+					files: [file],
+					prefix: laneCount > 1 ? `[${version} ${basename(file, '.test.ts')}]` : undefined,
+				}),
+		})),
+	),
+	{
+		name: 'npm run bench -- --quick',
+		versions: e2eVersions,
+		seconds: BENCH_SECONDS,
+		run: async () => {
+			const code = await run('npm', ['run', '--silent', 'bench', '--', '--quick'], {
+				env: { NYNE_E2E_PREPARED: '1' },
+				prefix: laneCount > 1 ? '[bench]' : undefined,
+			});
+			if (code === 0) passed += 1;
+			else failed += 1;
+		},
+	},
+].sort((a, b) => b.seconds - a.seconds);
 
-async function e2eRun(version) {
-	const waitStarted = Date.now();
-	if (reader) await n8nReady(reader);
-	await n8nReady(version);
-	durations.push(`waiting for n8n ${version} to install: ${minutes(Date.now() - waitStarted)}`);
-	await step(`real n8n ${version} end-to-end`, () =>
-		vitest('vitest.e2e.config.mts', `e2e-${version}.json`, {
-			env: { NYNE_E2E_N8N: version, NYNE_E2E_PREPARED: '1' },
-			e2e: true,
-			prefix: laneCount > 1 ? `[${version}]` : undefined,
-		}),
-	);
+const installed = (job) => [reader, ...job.versions].every((v) => !v || isN8nInstalled(v));
+let installerEnded = false;
+void n8nInstall.then(() => {
+	installerEnded = true;
+});
+/** The longest job whose n8n versions are installed; any job once the installer has ended (its setup retries). */
+async function nextJob() {
+	for (;;) {
+		if (jobs.length === 0) return undefined;
+		const index = installerEnded ? 0 : jobs.findIndex(installed);
+		if (index >= 0) return jobs.splice(index, 1)[0];
+		await new Promise((resolve) => setTimeout(resolve, 2_000));
+	}
 }
 
 if (packageReady)
-	await step('real n8n end-to-end', () =>
+	await step(`real n8n end-to-end and the quick bench, ${laneCount} lanes`, () =>
 		Promise.all(
-			lanes.map(async (versions) => {
-				for (const version of versions) await e2eRun(version);
+			Array.from({ length: laneCount }, async () => {
+				for (let job = await nextJob(); job; job = await nextJob()) {
+					const jobStarted = Date.now();
+					await job.run();
+					durations.push(`  ${job.name}: ${minutes(Date.now() - jobStarted)}`);
+				}
 			}),
 		),
 	);
+else failed += 1;
 for (const [file, tests] of e2eTestsPerFile)
 	if (tests === 0) {
 		console.log(`${file} ran no test on any n8n version`);
 		failed += 1;
 	}
-
-// The bench prints figures, not verdicts, but it has to run: every section on small sizes through the same code
-// (`npm run bench -- --quick`), counted as one test. After the end-to-end runs, so the rows that run a real n8n find
-// it installed and the package prepared (a quick run installs nothing; a row whose n8n is missing says so).
-await step('npm run bench -- --quick', async () => {
-	const code = await run('npm', ['run', '--silent', 'bench', '--', '--quick'], {
-		env: packageReady ? { NYNE_E2E_PREPARED: '1' } : {},
-	});
-	if (code === 0) passed += 1;
-	else failed += 1;
-});
 
 durations.push(`npm test in all: ${minutes(Date.now() - started)}`);
 console.log(`\n${durations.join('\n')}`);

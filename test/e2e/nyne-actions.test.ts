@@ -127,7 +127,7 @@ function describeNyneActions(target: N8nTarget): void {
 
 		async function run(flow: WorkflowJson): Promise<CliRun> {
 			const result = await execute(n8n, flow.id);
-			expect(result.code, result.stdout + result.stderr).toBe(0);
+			expect(result.code, `${String(result.signal)}\n${result.stdout}${result.stderr}`).toBe(0);
 			return result.run as CliRun;
 		}
 

@@ -185,13 +185,17 @@ function describeNyneFollowerTrigger(target: N8nTarget): void {
 				const beforeHour = submissionsFor('twitter:henry_e2e');
 				await clock.advance(HOUR_MS);
 				await waitForSubmissions('twitter:henry_e2e', beforeHour + 1);
-				const [execution] = await waitForExecutions(
+				const executions = await waitForExecutions(
 					n8n,
 					newFollowers.id,
 					(all) => all.some((e) => e.status === 'success'),
 					{ timeoutMs: waitMs },
 				);
-				expect(execution.mode).toBe('trigger');
+				expect(
+					executions.map((e) => `${e.mode} ${e.status}`),
+					JSON.stringify(executions.map((e) => e.data.resultData.error ?? null)),
+				).toEqual(['trigger success']);
+				const [execution] = executions;
 				const events = nodeOutput(execution.data, 'Nyne Follower Trigger');
 				expect(events.map((e) => e.username).sort()).toEqual([...added].sort());
 				for (const event of events)
@@ -240,12 +244,17 @@ function describeNyneFollowerTrigger(target: N8nTarget): void {
 				await clock.advance(HOUR_MS);
 				await waitForSubmissions('twitter:ivy2_e2e', beforeHour + 1);
 
-				const [execution] = await waitForExecutions(
+				const executions = await waitForExecutions(
 					n8n,
 					lostFollowing.id,
 					(all) => all.some((e) => e.status === 'success'),
 					{ timeoutMs: waitMs },
 				);
+				expect(
+					executions.map((e) => `${e.mode} ${e.status}`),
+					JSON.stringify(executions.map((e) => e.data.resultData.error ?? null)),
+				).toEqual(['trigger success']);
+				const [execution] = executions;
 				const events = nodeOutput(execution.data, 'Nyne Follower Trigger');
 				expect(events.map((e) => e.username).sort()).toEqual([...removed].sort());
 				for (const event of events)
