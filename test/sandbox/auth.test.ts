@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, getRequest, PROFILE, start, stopAll, submit, submitOk } from './helpers';
+import { call, getRequest, PROFILE, start, stopAll, submit, submitOk } from '../helpers/sandbox/sandboxHttp';
 
 afterEach(stopAll);
 

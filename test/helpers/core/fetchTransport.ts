@@ -1,4 +1,4 @@
-import type { Transport, TransportRequest, TransportResponse } from '../../shared';
+import type { Transport, TransportRequest, TransportResponse } from '../../../shared';
 
 export interface FetchTransportOptions {
 	/**

@@ -5,7 +5,7 @@ import {
 	type InteractionRequestBody,
 	type NyneClient,
 	type WaitOptions,
-} from '../../shared';
+} from '../../../shared';
 
 /**
  * A whole lookup through the client's public path, as the products run it: submit (within the wait's time), then

@@ -1,4 +1,4 @@
-import type { Now, Sleep } from '../../shared';
+import type { Now, Sleep } from '../../../shared';
 
 /**
  * The core's `sleep` and `now` on real time shrunk by `timeScale` (real ms per API ms), matching a sandbox

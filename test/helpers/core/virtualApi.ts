@@ -1,4 +1,4 @@
-import type { TransportRequest, TransportResponse } from '../../shared';
+import type { TransportRequest, TransportResponse } from '../../../shared';
 
 /** A clock that jumps when slept on, so the client's waiting runs in no real time. */
 export function virtualClock(start = 1_700_000_000_000) {

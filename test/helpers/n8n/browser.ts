@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { ensureChromium } from '../../../scripts/ensure-chromium.mjs';
-import type { N8nInstance } from './n8n-env';
+import type { N8nInstance } from './n8nEnv';
 
 /** How long one step waits for its condition: generous, for a loaded 2-core CI machine. */
 export const STEP_TIMEOUT_MS = 90_000;

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { N8nInstance } from './n8n-env';
+import type { N8nInstance } from './n8nEnv';
 import { readerN8nDir } from './paths';
 
 /** Modules resolved from the n8n installation itself, so the reader matches the format n8n wrote. */

@@ -4,7 +4,7 @@
 // By default the script is one call with `toolArguments` (`setToolCalls(n)`: the same call n times, a looping
 // agent; `setToolScript([...])`: a call per entry, e.g. questions about different profiles). Only Chat
 // Completions; a request with `stream: true` (the AI Agent 1.x asks so) gets the same message as one SSE chunk.
-import { jsonAnswer, startLoopbackServer, type LoopbackAnswer } from '../../support/loopbackServer';
+import { jsonAnswer, startLoopbackServer, type LoopbackAnswer } from '../core/loopbackServer';
 
 export interface ChatMessage {
 	role: string;

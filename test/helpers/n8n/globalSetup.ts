@@ -1,5 +1,5 @@
 // vitest globalSetup for the end-to-end suite: n8n in the cache, the package packed and installed.
-import { ensureN8n } from '../../scripts/n8n/ensure-n8n.mjs';
+import { ensureN8n } from '../../../scripts/n8n/ensure-n8n.mjs';
 
 export default async function setup(): Promise<void> {
 	await ensureN8n({

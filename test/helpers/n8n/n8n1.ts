@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { installPackage } from '../../../scripts/n8n/install-package.mjs';
 import { pinnedN8nVersion } from '../../../scripts/n8n/versions.mjs';
-import { createN8nInstance, E2E_WORK_DIR, type N8nInstance } from '../harness';
+import { createN8nInstance, E2E_WORK_DIR, type N8nInstance } from './';
 
 /** The tarball `npm pack` made in the global setup of this run. */
 export function packedTarball(): string {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { N8nInstance } from './n8n-env';
+import type { N8nInstance } from './n8nEnv';
 import { n8nBin } from './paths';
 
 export interface CliResult {

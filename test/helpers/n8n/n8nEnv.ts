@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { n8nNodeRuntime } from '../../../scripts/n8n/node-runtime.mjs';
-import { freePort } from './free-port';
+import { freePort } from './freePort';
 import { N8N_VERSION, PREPARED_NODES_DIR } from './paths';
 
 /** One n8n "installation" as a test file sees it: its own user folder, port and environment. */

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { N8nInstance } from './n8n-env';
+import type { N8nInstance } from './n8nEnv';
 import { n8nBin } from './paths';
 
 export interface RunningN8n {

@@ -4,9 +4,9 @@
 import type { Sandbox } from '../../../sandbox/index';
 import { nodeItems, type StoredExecution } from './executions';
 import { nyneCredentialRef } from './credentials';
-import { nyneNode, webhookTrigger } from './nyne-workflows';
-import type { Postgres } from './queue-services';
-import { waitForQueueExecutions } from './queue-executions';
+import { nyneNode, webhookTrigger } from './nyneWorkflows';
+import type { Postgres } from './queueServices';
+import { waitForQueueExecutions } from './queueExecutions';
 import { chainWorkflow, type WorkflowJson } from './workflows';
 import { windowFloorMs, pollRequests } from '../../../shared';
 

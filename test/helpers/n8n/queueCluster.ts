@@ -6,10 +6,10 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { n8nNodeRuntime } from '../../../scripts/n8n/node-runtime.mjs';
-import { freePort } from './free-port';
-import { runN8n, type CliResult } from './n8n-cli';
-import { n8nEnvironment, type N8nInstance } from './n8n-env';
-import { startN8n, startN8nProcess, type RunningN8n } from './n8n-server';
+import { freePort } from './freePort';
+import { runN8n, type CliResult } from './n8nCli';
+import { n8nEnvironment, type N8nInstance } from './n8nEnv';
+import { startN8n, startN8nProcess, type RunningN8n } from './n8nServer';
 import { PREPARED_NODES_DIR } from './paths';
 import {
 	ensureQueueServices,
@@ -17,7 +17,7 @@ import {
 	startRedis,
 	type Postgres,
 	type Service,
-} from './queue-services';
+} from './queueServices';
 
 export interface QueueClusterOptions {
 	n8nVersion: string;

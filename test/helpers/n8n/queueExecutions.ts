@@ -6,7 +6,7 @@ import {
 	type PollOptions,
 	type StoredExecution,
 } from './executions';
-import type { Postgres } from './queue-services';
+import type { Postgres } from './queueServices';
 
 const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { pinnedN8nVersion, selectedN8nVersions } from '../../../scripts/n8n/versions.mjs';
 import { createN8nInstance, n8nCacheDir, publishWorkflow, runN8n, type N8nInstance } from './index';
-import { createN8n1Instance } from '../n8n1/n8n1';
+import { createN8n1Instance } from './n8n1';
 
 export interface N8nTarget {
 	version: string;

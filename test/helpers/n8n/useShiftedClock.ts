@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { N8nInstance } from './n8n-env';
+import type { N8nInstance } from './n8nEnv';
 
 /** n8n's clock, moved forward from the test: the preload in shiftedClock.cjs reads the offset file. */
 export interface ShiftedClock {

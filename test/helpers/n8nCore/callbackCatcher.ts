@@ -1,4 +1,4 @@
-import { startLoopbackServer } from '../../support/loopbackServer';
+import { startLoopbackServer } from '../core/loopbackServer';
 
 export interface CaughtCall {
 	path: string;

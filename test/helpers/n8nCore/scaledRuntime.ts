@@ -52,7 +52,7 @@ export function useScaledRuntime(timeScale: number): () => void {
 		},
 		limiters: new ApiTimeLimiters(timeScale),
 		// Tests run in n8n's manual mode, where lookups already paid for are reused: a test that means to reuse
-		// installs its own store (see Nyne.credits.test.ts), so no other test reads a result an earlier one paid for.
+		// installs its own store (see test/nodes/Nyne/credits.test.ts), so no other test reads a result an earlier one paid for.
 		reuse: new MemoryReuseStore(0),
 	});
 	resetToolCap();

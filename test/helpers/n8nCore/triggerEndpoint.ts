@@ -1,7 +1,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { NyneTrigger } from '../../../nodes/NyneTrigger/NyneTrigger.node';
-import { startLoopbackServer, type LoopbackCall } from '../../support/loopbackServer';
+import { startLoopbackServer, type LoopbackCall } from '../core/loopbackServer';
 import { singleNodeWorkflow, webhookContext } from './contexts';
 import { nyneTriggerNode } from './triggerNodes';
 

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 
-export const REPO_ROOT = join(__dirname, '..', '..');
+export const REPO_ROOT = join(__dirname, '..', '..', '..');
 
 /** Never copied: installs, build output and local caches (the copy links the repository's node_modules instead). */
 const SKIPPED = new Set([

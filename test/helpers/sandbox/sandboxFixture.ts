@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
-import { NyneClient, type NyneClientOptions } from '../../shared';
-import { fetchTransport } from './fetchTransport';
-import { scaledClock } from './scaledClock';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../../sandbox';
+import { NyneClient, type NyneClientOptions } from '../../../shared';
+import { fetchTransport } from '../core/fetchTransport';
+import { scaledClock } from '../core/scaledClock';
 
 /** A sandbox for a describe block: started before its tests, reset before each, closed after them. */
 export function useSandbox(options: SandboxOptions): { readonly sandbox: Sandbox } {

@@ -1,5 +1,5 @@
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
-import { HANG, startLoopbackServer } from '../support/loopbackServer';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../../sandbox';
+import { HANG, startLoopbackServer } from '../core/loopbackServer';
 
 /** A JSON body as `JSON.parse` types it: the tests read any field of it. */
 export type JsonBody = ReturnType<typeof JSON.parse>;

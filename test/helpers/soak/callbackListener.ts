@@ -1,5 +1,5 @@
-import { NyneValidationError, parseCallbackPayload, type FinishedLookup } from '../../shared';
-import { startLoopbackServer } from '../support/loopbackServer';
+import { NyneValidationError, parseCallbackPayload, type FinishedLookup } from '../../../shared';
+import { startLoopbackServer } from '../core/loopbackServer';
 
 export interface CallbackListener {
 	url: string;

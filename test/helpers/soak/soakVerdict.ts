@@ -2,8 +2,8 @@
 // ends with its full result or exactly one error item with a code, no lookup is submitted twice, and the
 // codes stay within what the injected faults can explain.
 import { expect } from 'vitest';
-import type { SandboxStats } from '../../sandbox/types';
-import type { DirectPerson } from '../e2e/harness/sandbox-lookup';
+import type { SandboxStats } from '../../../sandbox/types';
+import type { DirectPerson } from '../n8n/sandboxLookup';
 import { unseenPosts } from './jobCounting';
 
 /** Codes of a client that retried its maximum and gave up on a GET: a clear error, but it must stay rare. */

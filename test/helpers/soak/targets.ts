@@ -1,4 +1,4 @@
-import { buildInteractionRequest, type InteractionRequestBody } from '../../shared';
+import { buildInteractionRequest, type InteractionRequestBody } from '../../../shared';
 
 export interface SoakLookup {
 	/** The sandbox's submissionsByTarget key for this lookup's target. */

@@ -1,15 +1,15 @@
 import type { IDataObject, INode, IPollFunctions } from 'n8n-workflow';
 
-import type { RateLimiterRegistry, TransportRequest, TransportResponse } from '../../shared';
-import { pollFollowers } from '../../nodes/NyneFollowerTrigger/pollFollowers';
-import { overrideRuntime } from '../nodes/harness/runtimeOverride';
+import type { RateLimiterRegistry, TransportRequest, TransportResponse } from '../../../shared';
+import { pollFollowers } from '../../../nodes/NyneFollowerTrigger/pollFollowers';
+import { overrideRuntime } from '../n8nCore/runtimeOverride';
 import { createRequire } from 'node:module';
 
-import type * as ZapierCore from '../../zapier/node_modules/zapier-platform-core';
-import App from '../../zapier/src/index';
+import type * as ZapierCore from '../../../zapier/node_modules/zapier-platform-core';
+import App from '../../../zapier/src/index';
 
 /** zapier-platform-core as the app loads it, for its z.errors. */
-const zapier = createRequire(new URL('../../zapier/package.json', import.meta.url))(
+const zapier = createRequire(new URL('../../../zapier/package.json', import.meta.url))(
 	'zapier-platform-core',
 ) as typeof ZapierCore;
 

@@ -1,4 +1,4 @@
-import type { TransportRequest, TransportResponse } from '../../shared';
+import type { TransportRequest, TransportResponse } from '../../../shared';
 import type { Follower, ModelProfile } from './modelProfile';
 
 /** What goes wrong with one lookup, decided when it is started. */

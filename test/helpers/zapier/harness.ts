@@ -3,14 +3,14 @@ import https from 'node:https';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll } from 'vitest';
 
-import { startSandbox, type Sandbox } from '../../sandbox/index';
-import type { SandboxKey, SandboxOptions } from '../../sandbox/types';
-import { OK_JSON, startLoopbackServer } from '../support/loopbackServer';
-import { useSandbox as useSandboxFor } from '../support/sandboxFixture';
+import { startSandbox, type Sandbox } from '../../../sandbox/index';
+import type { SandboxKey, SandboxOptions } from '../../../sandbox/types';
+import { OK_JSON, startLoopbackServer } from '../core/loopbackServer';
+import { useSandbox as useSandboxFor } from '../sandbox/sandboxFixture';
 import { startZcacheRpcServer, type ZcacheRpcServer } from './zcacheRpcServer';
 
-import type * as ZapierCore from '../../zapier/node_modules/zapier-platform-core';
-import App from '../../zapier/src/index';
+import type * as ZapierCore from '../../../zapier/node_modules/zapier-platform-core';
+import App from '../../../zapier/src/index';
 
 /**
  * zapier-platform-core patches node's http/https once per process to log non-z.request traffic, and
@@ -22,7 +22,7 @@ for (const module of [http, https] as Array<{ patchedByZapier?: boolean }>)
 	module.patchedByZapier = true;
 
 /** zapier-platform-core as the app itself loads it (it lives in zapier/node_modules, not the root's). */
-const requireFromApp = createRequire(new URL('../../zapier/package.json', import.meta.url));
+const requireFromApp = createRequire(new URL('../../../zapier/package.json', import.meta.url));
 const zapier = requireFromApp('zapier-platform-core') as typeof ZapierCore;
 const createLambdaHandler = requireFromApp(
 	'zapier-platform-core/src/tools/create-lambda-handler',

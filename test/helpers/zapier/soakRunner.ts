@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
 
-import { OK_JSON, startLoopbackServer } from '../support/loopbackServer';
+import { OK_JSON, startLoopbackServer } from '../core/loopbackServer';
 import { App, appCacheUrl } from './harness';
 
-const requireFromApp = createRequire(new URL('../../zapier/package.json', import.meta.url));
+const requireFromApp = createRequire(new URL('../../../zapier/package.json', import.meta.url));
 const createLambdaHandler = requireFromApp(
 	'zapier-platform-core/src/tools/create-lambda-handler',
 ) as (app: object) => (event: object) => Promise<{ results: unknown }>;

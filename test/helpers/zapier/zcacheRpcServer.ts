@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { jsonAnswer, startLoopbackServer } from '../support/loopbackServer';
+import { jsonAnswer, startLoopbackServer } from '../core/loopbackServer';
 
 /**
  * A loopback stand-in for Zapier's RPC endpoint with z.cache semantics as Zapier documents them:
@@ -133,7 +133,7 @@ export async function startZcacheRpcServer(
 	};
 }
 
-const requireFromApp = createRequire(new URL('../../zapier/package.json', import.meta.url));
+const requireFromApp = createRequire(new URL('../../../zapier/package.json', import.meta.url));
 const createLambdaHandler = requireFromApp(
 	'zapier-platform-core/src/tools/create-lambda-handler',
 ) as (app: object) => (event: object) => Promise<{ results: unknown }>;

@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { MemoryReuseStore, RateLimiterRegistry } from '../../shared';
+import { MemoryReuseStore, RateLimiterRegistry } from '../../../shared';
 import {
 	jsonAnswer,
 	startLoopbackServer,
 	type LoopbackAnswer,
 	type LoopbackCall,
-} from '../support/loopbackServer';
-import { virtualClock } from '../shared/virtualApi';
-import { runNyne } from './harness/n8nHarness';
-import { overrideRuntime, restoreRuntime } from './harness/runtimeOverride';
+} from '../../helpers/core/loopbackServer';
+import { virtualClock } from '../../helpers/core/virtualApi';
+import { runNyne } from '../../helpers/n8nCore/n8nHarness';
+import { overrideRuntime, restoreRuntime } from '../../helpers/n8nCore/runtimeOverride';
 
 /*
  * How a batch of the Nyne node spends Nyne's 60 requests a minute, on a virtual clock: n8n runs the node (n8n-core)

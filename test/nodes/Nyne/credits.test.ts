@@ -2,11 +2,11 @@ import { WorkflowExecute } from 'n8n-core';
 import type { IDataObject, IExecuteFunctions, INode, INodeType } from 'n8n-workflow';
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { MemoryReuseStore } from '../../shared';
-import { overrideRuntime } from './harness/runtimeOverride';
-import { additionalDataFor, NODE_TYPES, runNyne, testWorkflow } from './harness/n8nHarness';
-import type { NyneTestCredentials } from './harness/n8nHarness';
-import { useScaledSandbox } from './harness/scaledSandbox';
+import { MemoryReuseStore } from '../../../shared';
+import { overrideRuntime } from '../../helpers/n8nCore/runtimeOverride';
+import { additionalDataFor, NODE_TYPES, runNyne, testWorkflow } from '../../helpers/n8nCore/n8nHarness';
+import type { NyneTestCredentials } from '../../helpers/n8nCore/n8nHarness';
+import { useScaledSandbox } from '../../helpers/n8nCore/scaledSandbox';
 
 /*
  * What each scenario may spend, read from the sandbox's credit ledger. Time runs 100 times faster than the API's,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { runNyne } from './harness/n8nHarness';
-import { useScaledSandbox } from './harness/scaledSandbox';
-import { dontWaitLookup } from './harness/lookupParameters';
+import { runNyne } from '../../helpers/n8nCore/n8nHarness';
+import { useScaledSandbox } from '../../helpers/n8nCore/scaledSandbox';
+import { dontWaitLookup } from '../../helpers/n8nCore/lookupParameters';
 
 // The reference edition of the API refuses Instagram followers at submission, which today's core lets through:
 // an item that fails only once it is sent.

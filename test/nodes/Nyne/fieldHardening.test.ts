@@ -1,8 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 
-import { overrideRuntime } from './harness/runtimeOverride';
-import { runNyne } from './harness/n8nHarness';
-import { useScaledSandbox } from './harness/scaledSandbox';
+import { overrideRuntime } from '../../helpers/n8nCore/runtimeOverride';
+import { runNyne } from '../../helpers/n8nCore/n8nHarness';
+import { useScaledSandbox } from '../../helpers/n8nCore/scaledSandbox';
 
 const env = useScaledSandbox(0.001, { resetEach: true });
 // The sandbox stamps request IDs with real Unix seconds: the node reads the age of a request on the real clock

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 
-import { runNyne } from './harness/n8nHarness';
-import { useScaledSandbox } from './harness/scaledSandbox';
+import { runNyne } from '../../helpers/n8nCore/n8nHarness';
+import { useScaledSandbox } from '../../helpers/n8nCore/scaledSandbox';
 
 const env = useScaledSandbox(0.001, { resetEach: true });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { runNyne } from './harness/n8nHarness';
-import { useScaledSandbox } from './harness/scaledSandbox';
+import { runNyne } from '../../helpers/n8nCore/n8nHarness';
+import { useScaledSandbox } from '../../helpers/n8nCore/scaledSandbox';
 
 /*
  * n8n hands an option's value from an expression over untyped: `{{ $json.limit }}` may be the text "2",

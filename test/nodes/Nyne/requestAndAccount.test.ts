@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 
-import { runNyne } from './harness/n8nHarness';
-import { useScaledSandbox } from './harness/scaledSandbox';
-import { dontWaitLookup } from './harness/lookupParameters';
+import { runNyne } from '../../helpers/n8nCore/n8nHarness';
+import { useScaledSandbox } from '../../helpers/n8nCore/scaledSandbox';
+import { dontWaitLookup } from '../../helpers/n8nCore/lookupParameters';
 
 const env = useScaledSandbox(0.001);
 

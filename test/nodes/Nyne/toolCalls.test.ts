@@ -3,12 +3,12 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INode, INodeType } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import { HOUR_MS, HourlyCap, MemoryReuseStore } from '../../shared';
-import { getRuntime } from '../../nodes/common/transport';
-import { additionalDataFor, NODE_TYPES, runNyne, testWorkflow } from './harness/n8nHarness';
-import { overrideRuntime } from './harness/runtimeOverride';
-import { resetToolCap } from './harness/scaledRuntime';
-import { useScaledSandbox } from './harness/scaledSandbox';
+import { HOUR_MS, HourlyCap, MemoryReuseStore } from '../../../shared';
+import { getRuntime } from '../../../nodes/common/transport';
+import { additionalDataFor, NODE_TYPES, runNyne, testWorkflow } from '../../helpers/n8nCore/n8nHarness';
+import { overrideRuntime } from '../../helpers/n8nCore/runtimeOverride';
+import { resetToolCap } from '../../helpers/n8nCore/scaledRuntime';
+import { useScaledSandbox } from '../../helpers/n8nCore/scaledSandbox';
 
 /*
  * How the Nyne tool behaves whatever calls it: an AI Agent below version 3 (one execute data and item 0 for every

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { TOOL_OUTPUT_BUDGET_BYTES } from '../../shared';
-import { runNyne } from './harness/n8nHarness';
-import { useScaledSandbox } from './harness/scaledSandbox';
+import { TOOL_OUTPUT_BUDGET_BYTES } from '../../../shared';
+import { runNyne } from '../../helpers/n8nCore/n8nHarness';
+import { useScaledSandbox } from '../../helpers/n8nCore/scaledSandbox';
 
 const env = useScaledSandbox(0.001, { resetEach: true });
 const TOOL = 'n8n-nodes-nyne.nyneTool';
@@ -102,7 +102,7 @@ describe('the Nyne tool answers an AI agent within its means', () => {
 
 	it("the AI agent example's tool parameters answer with the people's names, bios and follower counts", async () => {
 		const example = JSON.parse(
-			readFileSync(join(__dirname, '..', '..', 'examples', 'ai-agent-nyne-tool.json'), 'utf8'),
+			readFileSync(join(__dirname, '..', '..', '..', 'examples', 'ai-agent-nyne-tool.json'), 'utf8'),
 		) as {
 			nodes: Array<{ type: string; parameters: Record<string, unknown> }>;
 		};

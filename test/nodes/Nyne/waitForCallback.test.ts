@@ -2,13 +2,13 @@ import { WorkflowExecute } from 'n8n-core';
 import type { IDataObject } from 'n8n-workflow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { Nyne } from '../../nodes/Nyne/Nyne.node';
-import { startCallbackCatcher } from './harness/callbackCatcher';
-import type { CaughtCall } from './harness/callbackCatcher';
-import { webhookContext } from './harness/contexts';
-import { additionalDataFor, runNyne } from './harness/n8nHarness';
-import type { RunResult } from './harness/n8nHarness';
-import { useScaledSandbox } from './harness/scaledSandbox';
+import { Nyne } from '../../../nodes/Nyne/Nyne.node';
+import { startCallbackCatcher } from '../../helpers/n8nCore/callbackCatcher';
+import type { CaughtCall } from '../../helpers/n8nCore/callbackCatcher';
+import { webhookContext } from '../../helpers/n8nCore/contexts';
+import { additionalDataFor, runNyne } from '../../helpers/n8nCore/n8nHarness';
+import type { RunResult } from '../../helpers/n8nCore/n8nHarness';
+import { useScaledSandbox } from '../../helpers/n8nCore/scaledSandbox';
 
 const TIME_SCALE = 0.001;
 const env = useScaledSandbox(TIME_SCALE, { resetEach: true });

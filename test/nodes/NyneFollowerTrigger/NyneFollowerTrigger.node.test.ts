@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IDataObject } from 'n8n-workflow';
 
-import { baseCounts } from '../../sandbox/people';
-import { HOUR_MS } from '../../shared';
-import type { WatchRecord, WatchState } from '../../shared';
-import { getRuntime } from '../../nodes/common/transport';
-import { overrideRuntime } from './harness/runtimeOverride';
-import { NyneFollowerTrigger } from '../../nodes/NyneFollowerTrigger/NyneFollowerTrigger.node';
-import { pollContext, singleNodeWorkflow } from './harness/contexts';
-import { useScaledSandbox } from './harness/scaledSandbox';
-import { followerTriggerNode } from './harness/triggerNodes';
+import { baseCounts } from '../../../sandbox/people';
+import { HOUR_MS } from '../../../shared';
+import type { WatchRecord, WatchState } from '../../../shared';
+import { getRuntime } from '../../../nodes/common/transport';
+import { overrideRuntime } from '../../helpers/n8nCore/runtimeOverride';
+import { NyneFollowerTrigger } from '../../../nodes/NyneFollowerTrigger/NyneFollowerTrigger.node';
+import { pollContext, singleNodeWorkflow } from '../../helpers/n8nCore/contexts';
+import { useScaledSandbox } from '../../helpers/n8nCore/scaledSandbox';
+import { followerTriggerNode } from '../../helpers/n8nCore/triggerNodes';
 
 const TIME_SCALE = 0.001;
 const trigger = new NyneFollowerTrigger();

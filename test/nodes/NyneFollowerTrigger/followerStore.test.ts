@@ -4,11 +4,11 @@
 import { ObservableObject, type IDataObject } from 'n8n-workflow';
 import { expect, it } from 'vitest';
 
-import { emptyRecord } from '../../shared/watch/watchRecord';
-import { buildInteractionRequest, pollWatch, HOUR_MS, NyneClient } from '../../shared';
-import { staticDataStore } from '../../nodes/NyneFollowerTrigger/followerStore';
-import { ModelProfile } from './modelProfile';
-import { VirtualNyne } from './virtualNyne';
+import { emptyRecord } from '../../../shared/watch/watchRecord';
+import { buildInteractionRequest, pollWatch, HOUR_MS, NyneClient } from '../../../shared';
+import { staticDataStore } from '../../../nodes/NyneFollowerTrigger/followerStore';
+import { ModelProfile } from '../../helpers/watch/modelProfile';
+import { VirtualNyne } from '../../helpers/watch/virtualNyne';
 
 it('a poll reads and writes static data that n8n hands over as proxies', async () => {
 	const time = 1_800_000_000_000;

@@ -1,14 +1,14 @@
 import { expect, it } from 'vitest';
 import type { INode } from 'n8n-workflow';
 
-import { NyneTrigger } from '../../nodes/NyneTrigger/NyneTrigger.node';
-import { MAX_REMEMBERED_REQUESTS } from '../../nodes/NyneTrigger/recentDeliveries';
-import { startCallbackCatcher } from './harness/callbackCatcher';
-import { singleNodeWorkflow, webhookContext } from './harness/contexts';
-import { useScaledSandbox } from './harness/scaledSandbox';
-import { runNyne } from './harness/n8nHarness';
-import { nyneTriggerNode } from './harness/triggerNodes';
-import { completedCallback } from '../support/callbackFixtures';
+import { NyneTrigger } from '../../../nodes/NyneTrigger/NyneTrigger.node';
+import { MAX_REMEMBERED_REQUESTS } from '../../../nodes/NyneTrigger/recentDeliveries';
+import { startCallbackCatcher } from '../../helpers/n8nCore/callbackCatcher';
+import { singleNodeWorkflow, webhookContext } from '../../helpers/n8nCore/contexts';
+import { useScaledSandbox } from '../../helpers/n8nCore/scaledSandbox';
+import { runNyne } from '../../helpers/n8nCore/n8nHarness';
+import { nyneTriggerNode } from '../../helpers/n8nCore/triggerNodes';
+import { completedCallback } from '../../helpers/core/callbackFixtures';
 
 const TOKEN = 'a-long-secret-token-0123456789';
 const trigger = new NyneTrigger();

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { REFERENCE_QUERY } from '../../shared';
-import { runNyne } from './harness/n8nHarness';
-import { useScaledSandbox } from './harness/scaledSandbox';
-import { dontWaitLookup } from './harness/lookupParameters';
-import { startTriggerEndpoint } from './harness/triggerEndpoint';
+import { REFERENCE_QUERY } from '../../../shared';
+import { runNyne } from '../../helpers/n8nCore/n8nHarness';
+import { useScaledSandbox } from '../../helpers/n8nCore/scaledSandbox';
+import { dontWaitLookup } from '../../helpers/n8nCore/lookupParameters';
+import { startTriggerEndpoint } from '../../helpers/n8nCore/triggerEndpoint';
 
 /*
  * The callback path end to end in one process: the Nyne node starts a lookup per row with Don't Wait, a Nyne

@@ -1,7 +1,7 @@
 // What n8n's AI workflow builder reads from the nodes (builderHint, property hints, codex aliases), checked on the
 // descriptions n8n loads. The SDK examples are run against stand-ins of n8n's workflow SDK and every parameter they
 // give a Nyne node is checked against that node's description, so an example cannot name a field or value the node
-// does not have. test/e2e/builder-search.test.ts sees the same through n8n 2.41's own MCP server.
+// does not have. test/system/n8n/builderSearch.test.ts sees the same through n8n 2.41's own MCP server.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
@@ -10,15 +10,15 @@ import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 import communityNodes from '@n8n/eslint-plugin-community-nodes';
 
-import { CREDITS_PER_LOOKUP } from '../../shared';
-import type { BuilderHint, HintedNodeDescription } from '../../nodes/common/builderHints';
-import { NODE_TYPES } from '../../nodes/common/builderHints';
-import { CALLBACK_URL_PLACEHOLDER } from '../../nodes/Nyne/builderHint';
-import { Nyne } from '../../nodes/Nyne/Nyne.node';
-import { NyneFollowerTrigger } from '../../nodes/NyneFollowerTrigger/NyneFollowerTrigger.node';
-import { NyneTrigger } from '../../nodes/NyneTrigger/NyneTrigger.node';
+import { CREDITS_PER_LOOKUP } from '../../../shared';
+import type { BuilderHint, HintedNodeDescription } from '../../../nodes/common/builderHints';
+import { NODE_TYPES } from '../../../nodes/common/builderHints';
+import { CALLBACK_URL_PLACEHOLDER } from '../../../nodes/Nyne/builderHint';
+import { Nyne } from '../../../nodes/Nyne/Nyne.node';
+import { NyneFollowerTrigger } from '../../../nodes/NyneFollowerTrigger/NyneFollowerTrigger.node';
+import { NyneTrigger } from '../../../nodes/NyneTrigger/NyneTrigger.node';
 
-const ROOT = join(__dirname, '..', '..');
+const ROOT = join(__dirname, '..', '..', '..');
 const nyne = new Nyne().description as HintedNodeDescription;
 const toolHint = (nyne.usableAsTool as { replacements: { builderHint: BuilderHint } } | undefined)
 	?.replacements.builderHint;

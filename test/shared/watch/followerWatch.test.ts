@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { observeLookup, WATCH_STATE_VERSION } from '../../shared';
-import type { InteractionItem, WatchMode, WatchOutcome } from '../../shared';
-import { hashKey } from '../../shared/watch/hash';
+import { observeLookup, WATCH_STATE_VERSION } from '../../../shared';
+import type { InteractionItem, WatchMode, WatchOutcome } from '../../../shared';
+import { hashKey } from '../../../shared/watch/hash';
 
 const person = (username: string, extra: Partial<InteractionItem> = {}): InteractionItem => ({
 	username,

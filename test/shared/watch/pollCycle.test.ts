@@ -11,11 +11,11 @@ import {
 	watchKeyOf,
 	type WatchRecord,
 	type WatchTarget,
-} from '../../shared';
-import { ModelProfile } from '../watch/modelProfile';
-import { JOB_MS, VirtualNyne } from '../watch/virtualNyne';
-import { rejection } from '../support/rejection';
-import { accepted, fail, ok, virtualClock } from './virtualApi';
+} from '../../../shared';
+import { ModelProfile } from '../../helpers/watch/modelProfile';
+import { JOB_MS, VirtualNyne } from '../../helpers/watch/virtualNyne';
+import { rejection } from '../../helpers/core/rejection';
+import { accepted, fail, ok, virtualClock } from '../../helpers/core/virtualApi';
 
 function cycle(options: { handOver?: number; followers?: number } = {}) {
 	let time = 1_800_000_000_000;

@@ -1,8 +1,8 @@
-import './seed';
+import '../../helpers/fuzz/seed';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { NyneValidationError, parseCallbackPayload, type FinishedLookup } from '../../shared';
+import { NyneValidationError, parseCallbackPayload, type FinishedLookup } from '../../../shared';
 
 const text = fc.string({ minLength: 1, maxLength: 24 });
 // Through JSON once, so values like -0 that JSON cannot carry do not make the object and its text differ.

@@ -1,4 +1,4 @@
-import './seed';
+import '../../helpers/fuzz/seed';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
@@ -9,9 +9,9 @@ import {
 	schemas,
 	type InteractionRequestBody,
 	type InteractionRequestInput,
-} from '../../shared';
-import { isSubmission, validateSubmission } from '../../sandbox/validation';
-import { anyUrlInput, plausibleUrl } from './urlArbitraries';
+} from '../../../shared';
+import { isSubmission, validateSubmission } from '../../../sandbox/validation';
+import { anyUrlInput, plausibleUrl } from '../../helpers/fuzz/urlArbitraries';
 
 const typeInput = fc.oneof(
 	{

@@ -1,10 +1,10 @@
-import './seed';
+import '../../helpers/fuzz/seed';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { NyneValidationError, parseSocialMediaUrl, type ParsedSocialUrl } from '../../shared';
-import { parseTarget } from '../../sandbox/validation';
-import { nearMissUrl, randomInput } from './urlArbitraries';
+import { NyneValidationError, parseSocialMediaUrl, type ParsedSocialUrl } from '../../../shared';
+import { parseTarget } from '../../../sandbox/validation';
+import { nearMissUrl, randomInput } from '../../helpers/fuzz/urlArbitraries';
 
 /** Returns the parse result, undefined for a NyneValidationError, and lets anything else escape (a bug). */
 function tryParse(input: string): ParsedSocialUrl | undefined {

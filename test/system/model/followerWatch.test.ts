@@ -3,15 +3,15 @@
 // that did not happen, and every change that complete lists show must be reported exactly once, in time.
 // The API is a virtual, in-process Nyne on the model's clock (thousands of histories in seconds; the real
 // HTTP path is covered by the sandbox tests). NYNE_PROPERTY_RUNS=<n> runs more histories.
-import '../fuzz/seed';
+import '../../helpers/fuzz/seed';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
-import { effectiveMaxResults, HOUR_MS } from '../../shared';
-import { restoreRuntime } from '../nodes/harness/runtimeOverride';
-import { adapterRun, type AdapterName, type PollOptions, type Reported } from './adapters';
-import { ModelProfile } from './modelProfile';
-import { JOB_MS, VirtualNyne, type LookupGlitch, type ModelJob } from './virtualNyne';
+import { effectiveMaxResults, HOUR_MS } from '../../../shared';
+import { restoreRuntime } from '../../helpers/n8nCore/runtimeOverride';
+import { adapterRun, type AdapterName, type PollOptions, type Reported } from '../../helpers/watch/adapters';
+import { ModelProfile } from '../../helpers/watch/modelProfile';
+import { JOB_MS, VirtualNyne, type LookupGlitch, type ModelJob } from '../../helpers/watch/virtualNyne';
 
 const RUNS = Number(process.env.NYNE_PROPERTY_RUNS ?? 1000);
 const POLL_EVERY_MS = 20 * 60_000;

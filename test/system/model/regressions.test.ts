@@ -5,11 +5,11 @@ import { createHash } from 'node:crypto';
 
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
-import { buildInteractionRequest, HOUR_MS } from '../../shared';
-import { restoreRuntime } from '../nodes/harness/runtimeOverride';
-import { adapterRun, type AdapterName, type Reported, type WatchSettings } from './adapters';
-import { ModelProfile } from './modelProfile';
-import { JOB_MS, VirtualNyne, type LookupGlitch } from './virtualNyne';
+import { buildInteractionRequest, HOUR_MS } from '../../../shared';
+import { restoreRuntime } from '../../helpers/n8nCore/runtimeOverride';
+import { adapterRun, type AdapterName, type Reported, type WatchSettings } from '../../helpers/watch/adapters';
+import { ModelProfile } from '../../helpers/watch/modelProfile';
+import { JOB_MS, VirtualNyne, type LookupGlitch } from '../../helpers/watch/virtualNyne';
 
 const START = 1_800_000_000_000;
 afterAll(() => {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../sandbox/index';
+import { startSandbox, type Sandbox } from '../../../sandbox/index';
 import {
 	directLookup,
 	execute,
@@ -20,9 +20,9 @@ import {
 	type N8nInstance,
 	type RunData,
 	type WorkflowNode,
-} from './harness';
-import { offeredAgentVersions } from './harness/langchain-nodes';
-import { N8N_TARGETS, type N8nTarget } from './harness/targets';
+} from '../../helpers/n8n';
+import { offeredAgentVersions } from '../../helpers/n8n/langchainNodes';
+import { N8N_TARGETS, type N8nTarget } from '../../helpers/n8n/targets';
 
 interface ExampleWorkflow {
 	id: string;

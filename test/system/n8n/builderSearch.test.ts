@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../sandbox/index';
-import { CREDITS_PER_LOOKUP } from '../../shared';
-import { NODE_TYPES } from '../../nodes/common/builderHints';
+import { startSandbox, type Sandbox } from '../../../sandbox/index';
+import { CREDITS_PER_LOOKUP } from '../../../shared';
+import { NODE_TYPES } from '../../../nodes/common/builderHints';
 import {
 	databaseFile,
 	directLookup,
@@ -29,8 +29,8 @@ import {
 	type Owner,
 	type RunningN8n,
 	waitForExecutions,
-} from './harness';
-import { latest, N8N_TARGETS } from './harness/targets';
+} from '../../helpers/n8n';
+import { latest, N8N_TARGETS } from '../../helpers/n8n/targets';
 
 const ARTIFACTS = join(REPO_ROOT, '.cache', 'test-artifacts', 'builder-search');
 

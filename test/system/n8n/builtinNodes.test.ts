@@ -12,8 +12,8 @@ import {
 	startN8n,
 	waitForExecutions,
 	type N8nInstance,
-} from './harness';
-import { pinnedN8nVersion, selectedN8nVersions } from '../../scripts/n8n/versions.mjs';
+} from '../../helpers/n8n';
+import { pinnedN8nVersion, selectedN8nVersions } from '../../../scripts/n8n/versions.mjs';
 
 const setNode = (json: string) => ({
 	name: 'Set',

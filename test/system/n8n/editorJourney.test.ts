@@ -9,8 +9,8 @@
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../sandbox/index';
-import { pinnedN8nVersion } from '../../scripts/n8n/versions.mjs';
+import { startSandbox, type Sandbox } from '../../../sandbox/index';
+import { pinnedN8nVersion } from '../../../scripts/n8n/versions.mjs';
 import {
 	byTestId,
 	elementContaining,
@@ -32,8 +32,8 @@ import {
 	type Owner,
 	type RunningN8n,
 	until,
-} from './harness';
-import { latest, n8n2, N8N_TARGETS, type N8nTarget } from './harness/targets';
+} from '../../helpers/n8n';
+import { latest, n8n2, N8N_TARGETS, type N8nTarget } from '../../helpers/n8n/targets';
 
 /** The actions n8n lists for the Nyne node: each operation's `action` label, under its resource. */
 const NYNE_ACTIONS = [

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../sandbox/index';
+import { startSandbox, type Sandbox } from '../../../sandbox/index';
 import {
 	createN8nInstance,
 	execute,
@@ -16,8 +16,8 @@ import {
 	startN8n,
 	type N8nInstance,
 	type RunData,
-} from './harness';
-import { latest, N8N_TARGETS } from './harness/targets';
+} from '../../helpers/n8n';
+import { latest, N8N_TARGETS } from '../../helpers/n8n/targets';
 
 const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 const examples = readdirSync(EXAMPLES_DIR)

@@ -7,8 +7,8 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../sandbox/index';
-import { CREDITS_PER_LOOKUP, TOOL_OUTPUT_BUDGET_BYTES } from '../../shared';
+import { startSandbox, type Sandbox } from '../../../sandbox/index';
+import { CREDITS_PER_LOOKUP, TOOL_OUTPUT_BUDGET_BYTES } from '../../../shared';
 import {
 	directLookup,
 	importCredentials,
@@ -19,9 +19,9 @@ import {
 	type N8nInstance,
 	type RunningN8n,
 	type WorkflowNode,
-} from './harness';
-import { offeredMcpTriggerVersions } from './harness/langchain-nodes';
-import { N8N_TARGETS, type N8nTarget } from './harness/targets';
+} from '../../helpers/n8n';
+import { offeredMcpTriggerVersions } from '../../helpers/n8n/langchainNodes';
+import { N8N_TARGETS, type N8nTarget } from '../../helpers/n8n/targets';
 
 const MCP_PATH = 'nyne-e2e';
 const CAPPED_PATH = 'nyne-e2e-capped';

@@ -6,9 +6,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { n8nNodeRuntime } from '../../scripts/n8n/node-runtime.mjs';
-import { n8nCacheDir, REPO_ROOT } from './harness';
-import { latest, N8N_TARGETS } from './harness/targets';
+import { n8nNodeRuntime } from '../../../scripts/n8n/node-runtime.mjs';
+import { n8nCacheDir, REPO_ROOT } from '../../helpers/n8n';
+import { latest, N8N_TARGETS } from '../../helpers/n8n/targets';
 
 function jsFiles(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {

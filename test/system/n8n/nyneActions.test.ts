@@ -2,7 +2,7 @@
 // checked on the items n8n produced and on what the sandbox saw: every version gets the same people,
 // errors and pairing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../sandbox/index';
+import { startSandbox, type Sandbox } from '../../../sandbox/index';
 import {
 	chainWorkflow,
 	directLookup,
@@ -20,8 +20,8 @@ import {
 	type N8nInstance,
 	type RunData,
 	type WorkflowJson,
-} from './harness';
-import { N8N_TARGETS, type N8nTarget } from './harness/targets';
+} from '../../helpers/n8n';
+import { N8N_TARGETS, type N8nTarget } from '../../helpers/n8n/targets';
 
 // The API clamps max_results to 10..1000, so every lookup here asks for 10 or more.
 const PROFILE = 'https://x.com/alice_e2e';

@@ -2,7 +2,7 @@
 // "Wait for Callback" (the execution waits, the sandbox POSTs to its resume URL, the execution finishes).
 // On 1.x, n8n-core has no IExecuteFunctions.isToolExecution, so the node tells a tool call by its node type.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../sandbox/index';
+import { startSandbox, type Sandbox } from '../../../sandbox/index';
 import {
 	callbackWorkflows,
 	directLookup,
@@ -18,8 +18,8 @@ import {
 	type N8nInstance,
 	type RunningN8n,
 	type WorkflowJson,
-} from './harness';
-import { N8N_TARGETS, type N8nTarget } from './harness/targets';
+} from '../../helpers/n8n';
+import { N8N_TARGETS, type N8nTarget } from '../../helpers/n8n/targets';
 
 const TOKEN = 'e2e-callback-token-7f3a9c21';
 const RECEIVER_WEBHOOK_ID = '6a1f0c3e-0000-4000-8000-00000000c001';

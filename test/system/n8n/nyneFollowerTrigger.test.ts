@@ -4,7 +4,7 @@
 // once per Check Every (Hours) (1 here, the least the field takes): the n8n process runs on a clock the test
 // moves an hour forward (harness/shiftedClock.cjs), and polls are counted from n8n's own debug log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../sandbox/index';
+import { startSandbox, type Sandbox } from '../../../sandbox/index';
 import {
 	chainWorkflow,
 	directLookup,
@@ -22,9 +22,9 @@ import {
 	useShiftedClock,
 	type ShiftedClock,
 	type WorkflowJson,
-} from './harness';
-import { n8nVersionInfo } from '../../scripts/n8n/versions.mjs';
-import { latest, N8N_TARGETS, type N8nTarget } from './harness/targets';
+} from '../../helpers/n8n';
+import { n8nVersionInfo } from '../../../scripts/n8n/versions.mjs';
+import { latest, N8N_TARGETS, type N8nTarget } from '../../helpers/n8n/targets';
 
 const HOUR_MS = 3_600_000;
 const DEFAULTS_WINDOW_MS = 6 * 60_000;

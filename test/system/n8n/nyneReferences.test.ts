@@ -2,9 +2,9 @@
 // Nyne Trigger's URL as Callback URL and the row as Reference; the sandbox posts each result to the trigger;
 // every person comes out of the trigger with its own row. A forged reference and a replayed URL start nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../sandbox/index';
-import { REFERENCE_QUERY } from '../../shared';
-import { completedCallback, people as namedPeople } from '../support/callbackFixtures';
+import { startSandbox, type Sandbox } from '../../../sandbox/index';
+import { REFERENCE_QUERY } from '../../../shared';
+import { completedCallback, people as namedPeople } from '../../helpers/core/callbackFixtures';
 import {
 	importCredentials,
 	importWorkflow,
@@ -17,8 +17,8 @@ import {
 	type N8nInstance,
 	type RunningN8n,
 	type WorkflowJson,
-} from './harness';
-import { N8N_TARGETS, type N8nTarget } from './harness/targets';
+} from '../../helpers/n8n';
+import { N8N_TARGETS, type N8nTarget } from '../../helpers/n8n/targets';
 
 const TOKEN = 'e2e-reference-token-5c1d7e90';
 const RECEIVER_WEBHOOK_ID = '6a1f0c3e-0000-4000-8000-00000000d001';

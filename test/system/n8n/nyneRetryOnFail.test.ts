@@ -1,7 +1,7 @@
 // n8n's own "Retry On Fail" re-executes the node within one execution. The node must remember what it
 // already submitted for each item and reuse it, so a retry never pays for a lookup again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../sandbox/index';
+import { startSandbox, type Sandbox } from '../../../sandbox/index';
 import {
 	chainWorkflow,
 	execute,
@@ -14,8 +14,8 @@ import {
 	nyneNode,
 	runError,
 	type N8nInstance,
-} from './harness';
-import { N8N_TARGETS, type N8nTarget } from './harness/targets';
+} from '../../helpers/n8n';
+import { N8N_TARGETS, type N8nTarget } from '../../helpers/n8n/targets';
 
 const RETRY = { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 };
 

@@ -4,8 +4,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../sandbox/index';
-import { CANARY_KEY, CANARY_SECRET, leaksIn } from '../secrets/canary';
+import { startSandbox, type Sandbox } from '../../../sandbox/index';
+import { CANARY_KEY, CANARY_SECRET, leaksIn } from '../../helpers/secrets/canary';
 import {
 	chainWorkflow,
 	databaseFile,
@@ -23,10 +23,10 @@ import {
 	type N8nInstance,
 	type StoredExecution,
 	itemsFrom,
-} from './harness';
-import { N8N_TARGETS, type N8nTarget } from './harness/targets';
-import { SOAK_FAULT_RATES } from '../support/faultProfile';
-import { checkSoakRun, twitterSoakLookups } from '../support/soakVerdict';
+} from '../../helpers/n8n';
+import { N8N_TARGETS, type N8nTarget } from '../../helpers/n8n/targets';
+import { SOAK_FAULT_RATES } from '../../helpers/soak/faultProfile';
+import { checkSoakRun, twitterSoakLookups } from '../../helpers/soak/soakVerdict';
 
 const ITEMS = 30;
 const SEED = 20_261_127;

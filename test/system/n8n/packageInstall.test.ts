@@ -3,8 +3,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runN8n, type N8nInstance } from './harness';
-import { N8N_TARGETS, type N8nTarget } from './harness/targets';
+import { runN8n, type N8nInstance } from '../../helpers/n8n';
+import { N8N_TARGETS, type N8nTarget } from '../../helpers/n8n/targets';
 
 interface ExportedNode {
 	name: string;

@@ -3,7 +3,7 @@
 // when the copies reach different processes, the Follower Trigger's state survives a restart of main, and two
 // workers sharing one Nyne key stay within 60/min through the server's RateLimit headers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../sandbox/index';
+import { startSandbox, type Sandbox } from '../../../sandbox/index';
 import {
 	callbackWorkflows,
 	BATCH_API_LINE,
@@ -29,9 +29,9 @@ import {
 	type QueueBatchFigures,
 	type QueueCluster,
 	type WorkflowJson,
-} from './harness';
-import { n8nVersionInfo } from '../../scripts/n8n/versions.mjs';
-import { latest, n8n2, N8N_TARGETS, type N8nTarget } from './harness/targets';
+} from '../../helpers/n8n';
+import { n8nVersionInfo } from '../../../scripts/n8n/versions.mjs';
+import { latest, n8n2, N8N_TARGETS, type N8nTarget } from '../../helpers/n8n/targets';
 
 const TOKEN = 'e2e-queue-callback-token-5b1d';
 const HOUR_MS = 3_600_000;

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
-import { REPO_ROOT } from './stagedPackage';
+import { REPO_ROOT } from '../../helpers/package/stagedPackage';
 
 /** The environment of a shell, not of this runner: eslint-plugin-n8n-nodes-base renames files under NODE_ENV=test. */
 const shellEnv = Object.fromEntries(

@@ -9,10 +9,10 @@ import {
 	SCANNER_VERSION,
 	SOURCE_FILE_PATTERNS,
 	TARBALL_FILE_PATTERNS,
-} from './scanLint';
-import type { ScanReport } from './scanLint';
-import { buildAndPackStagedCopy, REPO_ROOT } from './stagedPackage';
-import type { StagedPackage } from './stagedPackage';
+} from '../../helpers/package/scanLint';
+import type { ScanReport } from '../../helpers/package/scanLint';
+import { buildAndPackStagedCopy, REPO_ROOT } from '../../helpers/package/stagedPackage';
+import type { StagedPackage } from '../../helpers/package/stagedPackage';
 
 // n8n's verification gate (@n8n/scan-community-package), run offline: its lint over the source and over the
 // unpacked npm tarball. Provenance and the download from npm/GitHub are left to the publish workflow.

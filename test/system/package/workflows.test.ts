@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
-import { REPO_ROOT } from './stagedPackage';
+import { REPO_ROOT } from '../../helpers/package/stagedPackage';
 
 interface Step {
 	name?: string;

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { REPO_ROOT } from './stagedPackage';
+import { REPO_ROOT } from '../../helpers/package/stagedPackage';
 
 /** Where the probe is written in a copy of the app, so zapier/tsconfig.json takes it in like any app file. */
 const PROBE_FILE = 'zapier/src/lintProbe.ts';

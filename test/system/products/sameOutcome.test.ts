@@ -4,16 +4,16 @@
 import { describe, expect, it } from 'vitest';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { baseCounts } from '../../sandbox/people';
-import { NyneFollowerTrigger } from '../../nodes/NyneFollowerTrigger/NyneFollowerTrigger.node';
-import { NyneTrigger } from '../../nodes/NyneTrigger/NyneTrigger.node';
-import type { LookupOutput } from '../../zapier/src/lookupOutput';
-import { pollContext, singleNodeWorkflow, webhookContext } from '../nodes/harness/contexts';
-import { runNyne } from '../nodes/harness/n8nHarness';
-import { useScaledSandbox } from '../nodes/harness/scaledSandbox';
-import { followerTriggerNode, nyneTriggerNode } from '../nodes/harness/triggerNodes';
-import { App, appTester, performOf, rejectionOf, shownMessage } from '../zapier/harness';
-import { completedCallback, failedCallback, people } from '../support/callbackFixtures';
+import { baseCounts } from '../../../sandbox/people';
+import { NyneFollowerTrigger } from '../../../nodes/NyneFollowerTrigger/NyneFollowerTrigger.node';
+import { NyneTrigger } from '../../../nodes/NyneTrigger/NyneTrigger.node';
+import type { LookupOutput } from '../../../zapier/src/lookupOutput';
+import { pollContext, singleNodeWorkflow, webhookContext } from '../../helpers/n8nCore/contexts';
+import { runNyne } from '../../helpers/n8nCore/n8nHarness';
+import { useScaledSandbox } from '../../helpers/n8nCore/scaledSandbox';
+import { followerTriggerNode, nyneTriggerNode } from '../../helpers/n8nCore/triggerNodes';
+import { App, appTester, performOf, rejectionOf, shownMessage } from '../../helpers/zapier/harness';
+import { completedCallback, failedCallback, people } from '../../helpers/core/callbackFixtures';
 
 const env = useScaledSandbox(0.001, { sandbox: { jobDurationMs: 1_000 } });
 const failedMessage = (requestId: string) =>

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { abortableSleep } from '../../nodes/common/transport/abortableSleep';
-import { boundedSleep, MAX_TIMER_MS } from '../../shared';
-import { sleep as zapierSleep } from '../../zapier/src/client';
+import { abortableSleep } from '../../../nodes/common/transport/abortableSleep';
+import { boundedSleep, MAX_TIMER_MS } from '../../../shared';
+import { sleep as zapierSleep } from '../../../zapier/src/client';
 
 const DAYS_30_MS = 30 * 86_400_000;
 

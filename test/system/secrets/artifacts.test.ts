@@ -3,10 +3,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-import { DEFAULT_KEY } from '../../sandbox';
-import { CANARY_KEY, CANARY_SECRET } from './canary';
+import { DEFAULT_KEY } from '../../../sandbox';
+import { CANARY_KEY, CANARY_SECRET } from '../../helpers/secrets/canary';
 
-const ROOT = join(__dirname, '..', '..');
+const ROOT = join(__dirname, '..', '..', '..');
 /** The test canaries must appear nowhere; the sandbox's public demo pair may be documented (README) but never baked into code. */
 const CANARIES = [CANARY_KEY.slice(9), CANARY_SECRET.slice(9)];
 const SANDBOX_PAIR = [DEFAULT_KEY.apiKey, DEFAULT_KEY.apiSecret];

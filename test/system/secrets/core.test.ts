@@ -6,14 +6,14 @@ import {
 	parseCallbackPayload,
 	type NyneClientOptions,
 	type Transport,
-} from '../../shared';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
-import { startCallbackListener } from '../soak/callbackListener';
-import { fetchTransport } from '../support/fetchTransport';
-import { closedPortUrl } from '../support/loopbackServer';
-import { scaledClock } from '../support/scaledClock';
-import { CANARY_KEY, CANARY_SECRET, canaryPair, everyRendering, leaksIn } from './canary';
-import { runLookup } from '../support/runLookup';
+} from '../../../shared';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../../sandbox';
+import { startCallbackListener } from '../../helpers/soak/callbackListener';
+import { fetchTransport } from '../../helpers/core/fetchTransport';
+import { closedPortUrl } from '../../helpers/core/loopbackServer';
+import { scaledClock } from '../../helpers/core/scaledClock';
+import { CANARY_KEY, CANARY_SECRET, canaryPair, everyRendering, leaksIn } from '../../helpers/secrets/canary';
+import { runLookup } from '../../helpers/core/runLookup';
 
 const SCALE = 0.001;
 const FOLLOWERS = buildInteractionRequest({

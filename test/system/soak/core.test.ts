@@ -8,18 +8,18 @@ import {
 	type InteractionRequestBody,
 	type TransportRequest,
 	withCallbackUrl,
-} from '../../shared';
-import { startSandbox, type Sandbox } from '../../sandbox';
-import { fetchTransport } from '../support/fetchTransport';
-import { CANARY_KEY, CANARY_SECRET, everyRendering, leaksIn } from '../secrets/canary';
-import { scaledClock } from '../support/scaledClock';
-import { scaledSandboxClient } from '../support/sandboxFixture';
-import { unseenJobPosts } from '../support/jobCounting';
-import { CALLBACK_FAULT_RATES, SOAK_FAULT_RATES } from '../support/faultProfile';
-import { GAVE_UP } from '../support/soakVerdict';
-import { startCallbackListener, type CallbackListener } from './callbackListener';
-import { personKey, soakJobDuration, soakLookups, type SoakLookup } from './targets';
-import { runLookup } from '../support/runLookup';
+} from '../../../shared';
+import { startSandbox, type Sandbox } from '../../../sandbox';
+import { fetchTransport } from '../../helpers/core/fetchTransport';
+import { CANARY_KEY, CANARY_SECRET, everyRendering, leaksIn } from '../../helpers/secrets/canary';
+import { scaledClock } from '../../helpers/core/scaledClock';
+import { scaledSandboxClient } from '../../helpers/sandbox/sandboxFixture';
+import { unseenJobPosts } from '../../helpers/soak/jobCounting';
+import { CALLBACK_FAULT_RATES, SOAK_FAULT_RATES } from '../../helpers/soak/faultProfile';
+import { GAVE_UP } from '../../helpers/soak/soakVerdict';
+import { startCallbackListener, type CallbackListener } from '../../helpers/soak/callbackListener';
+import { personKey, soakJobDuration, soakLookups, type SoakLookup } from '../../helpers/soak/targets';
+import { runLookup } from '../../helpers/core/runLookup';
 
 /** 120 keeps CI well under a minute; NYNE_SOAK_LOOKUPS=500 for a run by hand. */
 const LOOKUPS = Math.max(15, Number(process.env.NYNE_SOAK_LOOKUPS ?? 120));

@@ -2,14 +2,14 @@
 // scaled clock so it can take many more lookups): one execution of 100 items, Wait for Result, continue on fail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startSandbox, type Sandbox } from '../../sandbox/index';
-import { CANARY_KEY, CANARY_SECRET, everyRendering, leaksIn } from '../secrets/canary';
-import { directLookup, type DirectPerson } from '../e2e/harness/sandbox-lookup';
-import { soakJobDuration } from '../soak/targets';
-import { SOAK_FAULT_RATES } from '../support/faultProfile';
-import { runNyne, type RunResult } from './harness/n8nHarness';
-import { useScaledSandbox } from './harness/scaledSandbox';
-import { checkSoakRun, twitterSoakLookups } from '../support/soakVerdict';
+import { startSandbox, type Sandbox } from '../../../sandbox/index';
+import { CANARY_KEY, CANARY_SECRET, everyRendering, leaksIn } from '../../helpers/secrets/canary';
+import { directLookup, type DirectPerson } from '../../helpers/n8n/sandboxLookup';
+import { soakJobDuration } from '../../helpers/soak/targets';
+import { SOAK_FAULT_RATES } from '../../helpers/soak/faultProfile';
+import { runNyne, type RunResult } from '../../helpers/n8nCore/n8nHarness';
+import { useScaledSandbox } from '../../helpers/n8nCore/scaledSandbox';
+import { checkSoakRun, twitterSoakLookups } from '../../helpers/soak/soakVerdict';
 
 /** 100 keeps the unit suite quick; NYNE_SOAK_LOOKUPS=500 for a run by hand. */
 const ITEMS = Math.max(20, Number(process.env.NYNE_SOAK_LOOKUPS ?? 100));

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startSandbox, type Sandbox } from '../../sandbox/index';
-import type { Fault } from '../../sandbox/types';
-import type { InteractionPerson, InteractionRequestBody } from '../../shared';
-import { CANARY_KEY, CANARY_SECRET, everyRendering, leaksIn } from '../secrets/canary';
-import { soakJobDuration, soakLookups, type SoakLookup } from '../soak/targets';
-import { scaledSandboxClient } from '../support/sandboxFixture';
-import { unseenJobPosts } from '../support/jobCounting';
-import { CALLBACK_FAULT_RATES, SOAK_FAULT_RATES } from '../support/faultProfile';
-import type { LookupOutput, StartedOutput } from '../../zapier/src/lookupOutput';
-import type { PersonItem } from '../../zapier/src/people';
-import { appTester, authFor } from './harness';
+import { startSandbox, type Sandbox } from '../../../sandbox/index';
+import type { Fault } from '../../../sandbox/types';
+import type { InteractionPerson, InteractionRequestBody } from '../../../shared';
+import { CANARY_KEY, CANARY_SECRET, everyRendering, leaksIn } from '../../helpers/secrets/canary';
+import { soakJobDuration, soakLookups, type SoakLookup } from '../../helpers/soak/targets';
+import { scaledSandboxClient } from '../../helpers/sandbox/sandboxFixture';
+import { unseenJobPosts } from '../../helpers/soak/jobCounting';
+import { CALLBACK_FAULT_RATES, SOAK_FAULT_RATES } from '../../helpers/soak/faultProfile';
+import type { LookupOutput, StartedOutput } from '../../../zapier/src/lookupOutput';
+import type { PersonItem } from '../../../zapier/src/people';
+import { appTester, authFor } from '../../helpers/zapier/harness';
 import {
 	captureConsole,
 	createZapRunner,
@@ -20,8 +20,8 @@ import {
 	type HookRecorder,
 	type StepEnding,
 	type ZapierFailure,
-} from './soakRunner';
-import { runLookup } from '../support/runLookup';
+} from '../../helpers/zapier/soakRunner';
+import { runLookup } from '../../helpers/core/runLookup';
 
 /** 40 keeps the suite well under a minute; NYNE_SOAK_ZAPIER=500 for a run by hand. */
 const LOOKUPS = Math.max(10, Number(process.env.NYNE_SOAK_ZAPIER ?? 40));

@@ -10,9 +10,9 @@ import {
 	rejectionOf,
 	shownMessage,
 	useSandboxWithListener,
-} from './harness';
-import type { LookupOutput } from '../../zapier/src/lookupOutput';
-import { completedCallback } from '../support/callbackFixtures';
+} from '../../helpers/zapier/harness';
+import type { LookupOutput } from '../../../zapier/src/lookupOutput';
+import { completedCallback } from '../../helpers/core/callbackFixtures';
 
 const create = App.creates.fetch_interactions.operation;
 const perform = performOf(create.perform);

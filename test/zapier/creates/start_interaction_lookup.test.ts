@@ -9,8 +9,8 @@ import {
 	rejectionOf,
 	shownMessage,
 	useSandboxWithListener,
-} from './harness';
-import { invokeWithZcache, startZcacheRpcServer } from './zcacheRpcServer';
+} from '../../helpers/zapier/harness';
+import { invokeWithZcache, startZcacheRpcServer } from '../../helpers/zapier/zcacheRpcServer';
 
 const create = App.creates.start_interaction_lookup.operation;
 const perform = performOf(create.perform);

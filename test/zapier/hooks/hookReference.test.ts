@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { REFERENCE_QUERY } from '../../shared';
-import type { StartedOutput } from '../../zapier/src/lookupOutput';
-import type { PersonItem } from '../../zapier/src/people';
-import { startLoopbackServer, OK_JSON, type LoopbackCall } from '../support/loopbackServer';
+import { REFERENCE_QUERY } from '../../../shared';
+import type { StartedOutput } from '../../../zapier/src/lookupOutput';
+import type { PersonItem } from '../../../zapier/src/people';
+import { startLoopbackServer, OK_JSON, type LoopbackCall } from '../../helpers/core/loopbackServer';
 import {
 	App,
 	appTester,
@@ -13,7 +13,7 @@ import {
 	rejectionOf,
 	shownMessage,
 	useSandbox,
-} from './harness';
+} from '../../helpers/zapier/harness';
 
 /*
  * Start Interaction Lookup's Reference, through Nyne's callback to the Interaction Lookup Completed Zap's hook

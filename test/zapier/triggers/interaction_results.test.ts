@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import type { StartedOutput } from '../../zapier/src/lookupOutput';
-import type { PersonItem } from '../../zapier/src/people';
+import type { StartedOutput } from '../../../zapier/src/lookupOutput';
+import type { PersonItem } from '../../../zapier/src/people';
 import {
 	App,
 	appCache,
@@ -15,9 +15,9 @@ import {
 	startCallbackListener,
 	useSandboxWithListener,
 	type CallbackListener,
-} from './harness';
-import { invokeWithZcache, startZcacheRpcServer } from './zcacheRpcServer';
-import { completedCallback } from '../support/callbackFixtures';
+} from '../../helpers/zapier/harness';
+import { invokeWithZcache, startZcacheRpcServer } from '../../helpers/zapier/zcacheRpcServer';
+import { completedCallback } from '../../helpers/core/callbackFixtures';
 
 const operation = App.triggers.interaction_results.operation;
 // The schema types a trigger's operation as any kind (polling, hook, hook-to-poll); this one is a REST hook.

@@ -2,7 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { baseCounts } from '../../sandbox/people';
+import { baseCounts } from '../../../sandbox/people';
 import {
 	App,
 	appCache,
@@ -13,8 +13,8 @@ import {
 	rejectionOf,
 	shownMessage,
 	useSandboxWithListener,
-} from './harness';
-import { invokeWithZcache, startZcacheRpcServer } from './zcacheRpcServer';
+} from '../../helpers/zapier/harness';
+import { invokeWithZcache, startZcacheRpcServer } from '../../helpers/zapier/zcacheRpcServer';
 
 const HOUR = 3_600_000;
 type Item = Record<string, unknown> & { id: string; username: string };

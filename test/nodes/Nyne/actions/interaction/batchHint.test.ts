@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { CALLBACK_HINT_MIN_LOOKUPS } from '../../nodes/Nyne/actions/interaction/batchHint';
-import { runNyne } from './harness/n8nHarness';
-import { useScaledSandbox } from './harness/scaledSandbox';
+import { CALLBACK_HINT_MIN_LOOKUPS } from '../../../../../nodes/Nyne/actions/interaction/batchHint';
+import { runNyne } from '../../../../helpers/n8nCore/n8nHarness';
+import { useScaledSandbox } from '../../../../helpers/n8nCore/scaledSandbox';
 
 const env = useScaledSandbox(0.001, { resetEach: true });
 

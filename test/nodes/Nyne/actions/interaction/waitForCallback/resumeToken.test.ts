@@ -4,7 +4,7 @@ import {
 	isSignedResumeToken,
 	newResumeToken,
 	waitIdOf,
-} from '../../nodes/Nyne/actions/interaction/waitForCallback/resumeToken';
+} from '../../../../../../nodes/Nyne/actions/interaction/waitForCallback/resumeToken';
 
 describe('the resume token (checked by its signature where n8n 1.x cannot read the execution custom data back)', () => {
 	const token = newResumeToken('secret-1', '101', 'node-a');
