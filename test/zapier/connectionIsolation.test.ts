@@ -11,7 +11,11 @@ import {
 	useSandboxWithListener,
 	type CallbackListener,
 } from '../helpers/zapier/harness';
-import { invokeWithZcache, startZcacheRpcServer, type ZcacheRpcServer } from '../helpers/zapier/zcacheRpcServer';
+import {
+	invokeWithZcache,
+	startZcacheRpcServer,
+	type ZcacheRpcServer,
+} from '../helpers/zapier/zcacheRpcServer';
 
 type Subscription = { id: string; registered_at: string };
 interface Identity {

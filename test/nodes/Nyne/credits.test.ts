@@ -4,7 +4,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import { MemoryReuseStore } from '../../../shared';
 import { overrideRuntime } from '../../helpers/n8nCore/runtimeOverride';
-import { additionalDataFor, NODE_TYPES, runNyne, testWorkflow } from '../../helpers/n8nCore/n8nHarness';
+import {
+	additionalDataFor,
+	NODE_TYPES,
+	runNyne,
+	testWorkflow,
+} from '../../helpers/n8nCore/n8nHarness';
 import type { NyneTestCredentials } from '../../helpers/n8nCore/n8nHarness';
 import { useScaledSandbox } from '../../helpers/n8nCore/scaledSandbox';
 

@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 
 import { HOUR_MS, HourlyCap, MemoryReuseStore } from '../../../shared';
 import { getRuntime } from '../../../nodes/common/transport';
-import { additionalDataFor, NODE_TYPES, runNyne, testWorkflow } from '../../helpers/n8nCore/n8nHarness';
+import {
+	additionalDataFor,
+	NODE_TYPES,
+	runNyne,
+	testWorkflow,
+} from '../../helpers/n8nCore/n8nHarness';
 import { overrideRuntime } from '../../helpers/n8nCore/runtimeOverride';
 import { resetToolCap } from '../../helpers/n8nCore/scaledRuntime';
 import { useScaledSandbox } from '../../helpers/n8nCore/scaledSandbox';

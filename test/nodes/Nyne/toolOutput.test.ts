@@ -102,7 +102,10 @@ describe('the Nyne tool answers an AI agent within its means', () => {
 
 	it("the AI agent example's tool parameters answer with the people's names, bios and follower counts", async () => {
 		const example = JSON.parse(
-			readFileSync(join(__dirname, '..', '..', '..', 'examples', 'ai-agent-nyne-tool.json'), 'utf8'),
+			readFileSync(
+				join(__dirname, '..', '..', '..', 'examples', 'ai-agent-nyne-tool.json'),
+				'utf8',
+			),
 		) as {
 			nodes: Array<{ type: string; parameters: Record<string, unknown> }>;
 		};

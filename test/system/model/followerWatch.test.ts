@@ -9,9 +9,19 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 
 import { effectiveMaxResults, HOUR_MS } from '../../../shared';
 import { restoreRuntime } from '../../helpers/n8nCore/runtimeOverride';
-import { adapterRun, type AdapterName, type PollOptions, type Reported } from '../../helpers/watch/adapters';
+import {
+	adapterRun,
+	type AdapterName,
+	type PollOptions,
+	type Reported,
+} from '../../helpers/watch/adapters';
 import { ModelProfile } from '../../helpers/watch/modelProfile';
-import { JOB_MS, VirtualNyne, type LookupGlitch, type ModelJob } from '../../helpers/watch/virtualNyne';
+import {
+	JOB_MS,
+	VirtualNyne,
+	type LookupGlitch,
+	type ModelJob,
+} from '../../helpers/watch/virtualNyne';
 
 const RUNS = Number(process.env.NYNE_PROPERTY_RUNS ?? 1000);
 const POLL_EVERY_MS = 20 * 60_000;

@@ -7,7 +7,12 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 
 import { buildInteractionRequest, HOUR_MS } from '../../../shared';
 import { restoreRuntime } from '../../helpers/n8nCore/runtimeOverride';
-import { adapterRun, type AdapterName, type Reported, type WatchSettings } from '../../helpers/watch/adapters';
+import {
+	adapterRun,
+	type AdapterName,
+	type Reported,
+	type WatchSettings,
+} from '../../helpers/watch/adapters';
 import { ModelProfile } from '../../helpers/watch/modelProfile';
 import { JOB_MS, VirtualNyne, type LookupGlitch } from '../../helpers/watch/virtualNyne';
 

@@ -12,7 +12,13 @@ import { startCallbackListener } from '../../helpers/soak/callbackListener';
 import { fetchTransport } from '../../helpers/core/fetchTransport';
 import { closedPortUrl } from '../../helpers/core/loopbackServer';
 import { scaledClock } from '../../helpers/core/scaledClock';
-import { CANARY_KEY, CANARY_SECRET, canaryPair, everyRendering, leaksIn } from '../../helpers/secrets/canary';
+import {
+	CANARY_KEY,
+	CANARY_SECRET,
+	canaryPair,
+	everyRendering,
+	leaksIn,
+} from '../../helpers/secrets/canary';
 import { runLookup } from '../../helpers/core/runLookup';
 
 const SCALE = 0.001;

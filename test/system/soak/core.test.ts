@@ -18,7 +18,12 @@ import { unseenJobPosts } from '../../helpers/soak/jobCounting';
 import { CALLBACK_FAULT_RATES, SOAK_FAULT_RATES } from '../../helpers/soak/faultProfile';
 import { GAVE_UP } from '../../helpers/soak/soakVerdict';
 import { startCallbackListener, type CallbackListener } from '../../helpers/soak/callbackListener';
-import { personKey, soakJobDuration, soakLookups, type SoakLookup } from '../../helpers/soak/targets';
+import {
+	personKey,
+	soakJobDuration,
+	soakLookups,
+	type SoakLookup,
+} from '../../helpers/soak/targets';
 import { runLookup } from '../../helpers/core/runLookup';
 
 /** 120 keeps CI well under a minute; NYNE_SOAK_LOOKUPS=500 for a run by hand. */

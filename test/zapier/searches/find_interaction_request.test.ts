@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
 import type { LookupOutput } from '../../../zapier/src/lookupOutput';
-import { App, appTester, authFor, expectNoSecrets, performOf, useSandbox } from '../../helpers/zapier/harness';
+import {
+	App,
+	appTester,
+	authFor,
+	expectNoSecrets,
+	performOf,
+	useSandbox,
+} from '../../helpers/zapier/harness';
 
 const search = performOf(App.searches.find_interaction_request.operation.perform);
 const start = performOf(App.creates.start_interaction_lookup.operation.perform);
