@@ -10,7 +10,7 @@ import {
 	startLookup,
 	type Hmac,
 } from '../shared';
-import { startLoopbackServer } from '../test/support/loopbackServer';
+import { startLoopbackServer } from '../test/helpers/core/loopbackServer';
 import { fixed, table } from './format';
 import { startWorld } from './world';
 

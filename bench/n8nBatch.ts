@@ -1,4 +1,4 @@
-import { N8N_VERSION } from '../test/e2e/harness/paths';
+import { N8N_VERSION } from '../test/helpers/n8n/paths';
 import { windowFloorMs, pollRequests } from '../shared';
 import { fixed } from './format';
 import { noteFailure, sized } from './mode';

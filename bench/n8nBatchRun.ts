@@ -3,7 +3,7 @@
 import { batchUrls, duplicateSubmissions, startTimedSandbox } from './timedSandbox';
 
 /** The end-to-end harness as loadN8nHarness gives it (importing it loads the installed n8n's modules). */
-type Harness = typeof import('../test/e2e/harness');
+type Harness = typeof import('../test/helpers/n8n');
 
 export interface N8nBatchFigures {
 	items: number;

@@ -4,7 +4,7 @@
 // the trigger workflow once, with its own row.
 import { duplicateSubmissions, batchUrls, startTimedSandbox } from './timedSandbox';
 
-type Harness = typeof import('../test/e2e/harness');
+type Harness = typeof import('../test/helpers/n8n');
 
 export interface N8nCallbackFigures {
 	items: number;

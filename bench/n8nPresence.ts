@@ -26,14 +26,14 @@ export function n8nUnavailable(version: string): string | undefined {
  */
 export async function loadN8nHarness(
 	version: string,
-): Promise<typeof import('../test/e2e/harness')> {
+): Promise<typeof import('../test/helpers/n8n')> {
 	await ensureN8n({
 		versions: [version],
 		skipBuild: process.env.NYNE_E2E_SKIP_BUILD === '1',
 		prepared: process.env.NYNE_E2E_PREPARED === '1',
 		log: () => {},
 	});
-	return await import('../test/e2e/harness');
+	return await import('../test/helpers/n8n');
 }
 
 export function firstLine(error: unknown): string {

@@ -1,7 +1,7 @@
 import { CREDITS_PER_LOOKUP, HOUR_MS, MINUTE_MS } from '../shared';
-import { adapterRun, type AdapterName, type WatchSettings } from '../test/watch/adapters';
-import { ModelProfile } from '../test/watch/modelProfile';
-import { VirtualNyne } from '../test/watch/virtualNyne';
+import { adapterRun, type AdapterName, type WatchSettings } from '../test/helpers/watch/adapters';
+import { ModelProfile } from '../test/helpers/watch/modelProfile';
+import { VirtualNyne } from '../test/helpers/watch/virtualNyne';
 import { fixed, table } from './format';
 import { sized } from './mode';
 

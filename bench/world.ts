@@ -1,7 +1,7 @@
 import { NyneClient, RateLimiter } from '../shared';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
-import { fetchTransport } from '../test/support/fetchTransport';
-import { scaledClock } from '../test/support/scaledClock';
+import { fetchTransport } from '../test/helpers/core/fetchTransport';
+import { scaledClock } from '../test/helpers/core/scaledClock';
 
 export type Clock = ReturnType<typeof scaledClock>;
 

@@ -157,22 +157,22 @@ await step('build, pack and prepare the package for n8n', async () => {
 	if (!packageReady) failed += 1;
 });
 
-const E2E_DIR = 'test/e2e';
+const E2E_DIR = 'test/system/n8n';
 /** Seconds each suite took on 2.41.1 on this kind of machine (other versions run the same or fewer tests). */
 const SUITE_SECONDS = {
-	'queue-mode': 240,
-	'nyne-follower-trigger': 235,
-	'ai-agent-tool': 130,
-	'nyne-actions': 110,
-	'nyne-soak': 95,
-	'builder-search': 75,
-	'mcp-server-trigger': 70,
-	'editor-journey': 55,
-	'nyne-callbacks': 55,
+	queueMode: 240,
+	nyneFollowerTrigger: 235,
+	aiAgentTool: 130,
+	nyneActions: 110,
+	nyneSoak: 95,
+	builderSearch: 75,
+	mcpServerTrigger: 70,
+	editorJourney: 55,
+	nyneCallbacks: 55,
 	examples: 35,
-	'nyne-retry-on-fail': 35,
-	'nyne-references': 35,
-	'builtin-nodes': 32,
+	nyneRetryOnFail: 35,
+	nyneReferences: 35,
+	builtinNodes: 32,
 };
 const BENCH_SECONDS = 130;
 const laneCount = Math.max(1, Number.parseInt(process.env.NYNE_E2E_LANES ?? '3', 10) || 1);

@@ -1,5 +1,5 @@
 // Every n8n version this package is proven on, pinned here and nowhere else, with the Node.js major each
-// needs beyond this machine's (it then comes from the npm package `node@<major>`; see test/e2e/README.md).
+// needs beyond this machine's (it then comes from the npm package `node@<major>`; see test/README.md).
 // 2.41.1 is the newest that installs from the registry here: 2.41.3 needs @n8n/agents@0.26.2, which it lacks.
 // `env`: settings only that version knows (2.41 refuses unknown module names, 2.8 does not know this one):
 // its mcp-registry module calls api.n8n.io at start-up; its publication service activates workflows in the

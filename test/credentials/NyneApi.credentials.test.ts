@@ -15,7 +15,7 @@ import type {
 
 import { NyneApi } from '../../credentials/NyneApi.credentials';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
-import { additionalDataFor, type NyneTestCredentials } from '../nodes/harness/n8nHarness';
+import { additionalDataFor, type NyneTestCredentials } from '../helpers/n8nCore/n8nHarness';
 
 const credentialType = new NyneApi();
 

@@ -1,6 +1,6 @@
 // What the n8n editor shows of the nodes, read from the descriptions n8n loads: the picker's actions and card,
 // the canvas subtitle, the hints under fields, the Simplify choice and the credential's help. The browser
-// suite (test/e2e/editor-journey.test.ts) sees the same in a real editor.
+// suite (test/system/n8n/editorJourney.test.ts) sees the same in a real editor.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
@@ -12,8 +12,8 @@ import { readLookupShape, simplifyOption } from '../../nodes/common/output';
 import { Nyne } from '../../nodes/Nyne/Nyne.node';
 import { NyneFollowerTrigger } from '../../nodes/NyneFollowerTrigger/NyneFollowerTrigger.node';
 import { NyneTrigger } from '../../nodes/NyneTrigger/NyneTrigger.node';
-import { runNyne } from './harness/n8nHarness';
-import { useScaledSandbox } from './harness/scaledSandbox';
+import { runNyne } from '../helpers/n8nCore/n8nHarness';
+import { useScaledSandbox } from '../helpers/n8nCore/scaledSandbox';
 
 const nyne = new Nyne().description;
 const operationLists = nyne.properties.filter((property) => property.name === 'operation');

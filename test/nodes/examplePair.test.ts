@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 
-import { runNyne } from './harness/n8nHarness';
-import { useScaledSandbox } from './harness/scaledSandbox';
-import { startTriggerEndpoint } from './harness/triggerEndpoint';
+import { runNyne } from '../helpers/n8nCore/n8nHarness';
+import { useScaledSandbox } from '../helpers/n8nCore/scaledSandbox';
+import { startTriggerEndpoint } from '../helpers/n8nCore/triggerEndpoint';
 
 /*
  * examples/replies-sheet-*.json, the pair `npm start` loads: the starter's lookups, with its own parameters,

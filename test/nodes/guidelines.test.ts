@@ -12,8 +12,8 @@ import { NyneApi } from '../../credentials/NyneApi.credentials';
 import { Nyne } from '../../nodes/Nyne/Nyne.node';
 import { NyneFollowerTrigger } from '../../nodes/NyneFollowerTrigger/NyneFollowerTrigger.node';
 import { NyneTrigger } from '../../nodes/NyneTrigger/NyneTrigger.node';
-import { runNyne } from './harness/n8nHarness';
-import { useScaledSandbox } from './harness/scaledSandbox';
+import { runNyne } from '../helpers/n8nCore/n8nHarness';
+import { useScaledSandbox } from '../helpers/n8nCore/scaledSandbox';
 
 // n8n's UX guidelines for community nodes, checked on the descriptions n8n loads (lists built at run time
 // included, which the AST-based lint cannot see).
@@ -67,7 +67,7 @@ describe("n8n's UX guidelines", () => {
 
 	it("every node is filed under Marketing and Sales only: n8n's editor lists a node filed under AI > Tools as a tool, without its actions", () => {
 		// n8n derives the Nyne Tool (filed under AI > Tools) from usableAsTool by itself; the object form only
-		// replaces the Tool's note to AI builders (test/nodes/builderHints.test.ts), nothing the editor shows.
+		// replaces the Tool's note to AI builders (test/nodes/common/builderHints.test.ts), nothing the editor shows.
 		const usableAsTool = new Nyne().description.usableAsTool;
 		expect(
 			typeof usableAsTool === 'object' && Object.keys(usableAsTool.replacements ?? {}),

@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, getRequest, PROFILE, start, stopAll, submit, submitOk } from './helpers';
+import {
+	call,
+	getRequest,
+	PROFILE,
+	start,
+	stopAll,
+	submit,
+	submitOk,
+} from '../helpers/sandbox/sandboxHttp';
 
 afterEach(stopAll);
 

@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import type { Sandbox } from '../../sandbox';
-import { PROFILE, start, stopAll } from './helpers';
+import { PROFILE, start, stopAll } from '../helpers/sandbox/sandboxHttp';
 
 afterEach(stopAll);
 

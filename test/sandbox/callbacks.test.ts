@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LOOPBACK_ONLY } from '../../sandbox/callbacks';
-import { listen, POST, PROFILE, start, stopAll, submitOk, waitFor, waitForEnd } from './helpers';
+import {
+	listen,
+	POST,
+	PROFILE,
+	start,
+	stopAll,
+	submitOk,
+	waitFor,
+	waitForEnd,
+} from '../helpers/sandbox/sandboxHttp';
 
 afterEach(stopAll);
 

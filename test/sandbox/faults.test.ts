@@ -12,7 +12,7 @@ import {
 	submitOk,
 	waitFor,
 	waitForEnd,
-} from './helpers';
+} from '../helpers/sandbox/sandboxHttp';
 
 afterEach(stopAll);
 

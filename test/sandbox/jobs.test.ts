@@ -9,7 +9,7 @@ import {
 	submitOk,
 	waitFor,
 	waitForEnd,
-} from './helpers';
+} from '../helpers/sandbox/sandboxHttp';
 
 afterEach(stopAll);
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../sandbox';
-import { start, stopAll, submitOk, waitForEnd } from './helpers';
+import { start, stopAll, submitOk, waitForEnd } from '../helpers/sandbox/sandboxHttp';
 
 afterEach(stopAll);
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, PROFILE, start, stopAll, submit } from './helpers';
+import { call, PROFILE, start, stopAll, submit } from '../helpers/sandbox/sandboxHttp';
 
 afterEach(stopAll);
 

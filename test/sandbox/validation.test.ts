@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SandboxOptions } from '../../sandbox';
-import { call, getRequest, POST, PROFILE, start, stopAll, submit } from './helpers';
+import {
+	call,
+	getRequest,
+	POST,
+	PROFILE,
+	start,
+	stopAll,
+	submit,
+} from '../helpers/sandbox/sandboxHttp';
 
 afterEach(stopAll);
 

@@ -8,9 +8,9 @@ import {
 	buildInteractionRequest,
 	type Transport,
 } from '../../shared';
-import { accepted, fail, ok, recordingTransport, virtualClock } from './virtualApi';
-import { rejection } from '../support/rejection';
-import { runLookup } from '../support/runLookup';
+import { accepted, fail, ok, recordingTransport, virtualClock } from '../helpers/core/virtualApi';
+import { rejection } from '../helpers/core/rejection';
+import { runLookup } from '../helpers/core/runLookup';
 
 const BODY = buildInteractionRequest({
 	type: 'followers',

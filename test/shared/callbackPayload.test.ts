@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { NyneValidationError, parseCallbackPayload } from '../../shared';
-import { completedCallback } from '../support/callbackFixtures';
+import { completedCallback } from '../helpers/core/callbackFixtures';
 
 const completedPayload = {
 	...completedCallback('interaction_abc123def456_1', 'elonmusk', [

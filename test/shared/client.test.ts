@@ -10,9 +10,9 @@ import {
 	recordingTransport,
 	running,
 	virtualClock,
-} from './virtualApi';
-import { rejection } from '../support/rejection';
-import { runLookup } from '../support/runLookup';
+} from '../helpers/core/virtualApi';
+import { rejection } from '../helpers/core/rejection';
+import { runLookup } from '../helpers/core/runLookup';
 
 const KEY = 'key_SECRETPROBE_1234';
 const SECRET = 'sec_SECRETPROBE_5678';

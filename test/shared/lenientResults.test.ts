@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { buildInteractionRequest, NyneClient, toInteractionItems } from '../../shared';
-import { scaledSandboxClient, useSandbox } from '../support/sandboxFixture';
-import { ok, recordingTransport, running, virtualClock } from './virtualApi';
-import { runLookup } from '../support/runLookup';
+import { scaledSandboxClient, useSandbox } from '../helpers/sandbox/sandboxFixture';
+import { ok, recordingTransport, running, virtualClock } from '../helpers/core/virtualApi';
+import { runLookup } from '../helpers/core/runLookup';
 
 const SCALE = 0.001;
 

@@ -10,7 +10,14 @@ import {
 	startLookup,
 } from '../../shared';
 import type { Transport } from '../../shared';
-import { accepted, completed, fail, ok, recordingTransport, virtualClock } from './virtualApi';
+import {
+	accepted,
+	completed,
+	fail,
+	ok,
+	recordingTransport,
+	virtualClock,
+} from '../helpers/core/virtualApi';
 
 const BODY = buildInteractionRequest({
 	type: 'followers',

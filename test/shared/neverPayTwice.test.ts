@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { buildInteractionRequest, NyneClient, type Transport } from '../../shared';
-import { rejection } from '../support/rejection';
-import { scaledSandboxClient, useSandbox } from '../support/sandboxFixture';
-import { accepted, fail, recordingTransport, virtualClock } from './virtualApi';
+import { rejection } from '../helpers/core/rejection';
+import { scaledSandboxClient, useSandbox } from '../helpers/sandbox/sandboxFixture';
+import { accepted, fail, recordingTransport, virtualClock } from '../helpers/core/virtualApi';
 
 const SCALE = 0.001;
 const LOOKUP = buildInteractionRequest({

@@ -11,7 +11,13 @@ import {
 	toLookupView,
 } from '../../shared';
 import type { Transport } from '../../shared';
-import { completed, fail, recordingTransport, running, virtualClock } from './virtualApi';
+import {
+	completed,
+	fail,
+	recordingTransport,
+	running,
+	virtualClock,
+} from '../helpers/core/virtualApi';
 
 const ID = 'interaction_abc123def456_1700000000';
 const BODY = buildInteractionRequest({

@@ -4,11 +4,11 @@ import { buildInteractionRequest, NyneClient, toInteractionItems } from '../../s
 import type { NyneClientOptions } from '../../shared';
 import { startSandbox } from '../../sandbox';
 import type { Sandbox } from '../../sandbox';
-import { startCallbackListener } from '../soak/callbackListener';
-import { fetchTransport } from '../support/fetchTransport';
-import { scaledClock } from '../support/scaledClock';
-import { rejection } from '../support/rejection';
-import { runLookup } from '../support/runLookup';
+import { startCallbackListener } from '../helpers/soak/callbackListener';
+import { fetchTransport } from '../helpers/core/fetchTransport';
+import { scaledClock } from '../helpers/core/scaledClock';
+import { rejection } from '../helpers/core/rejection';
+import { runLookup } from '../helpers/core/runLookup';
 
 const SCALE = 0.001;
 let sandbox: Sandbox;

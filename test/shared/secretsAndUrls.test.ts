@@ -9,7 +9,7 @@ import {
 	redactSecrets,
 	type TransportResponse,
 } from '../../shared';
-import { accepted, recordingTransport, virtualClock } from './virtualApi';
+import { accepted, recordingTransport, virtualClock } from '../helpers/core/virtualApi';
 
 const KEY = 'zk_Live/Key+with=odd chars';
 const SECRET = 'zs_S3cret"quoted"\\slash';

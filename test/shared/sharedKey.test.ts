@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildInteractionRequest, NyneClient, RateLimiter } from '../../shared';
 import { startSandbox } from '../../sandbox';
 import type { Sandbox } from '../../sandbox';
-import { fetchTransport } from '../support/fetchTransport';
-import { scaledClock } from '../support/scaledClock';
-import { scaledSandboxClient } from '../support/sandboxFixture';
+import { fetchTransport } from '../helpers/core/fetchTransport';
+import { scaledClock } from '../helpers/core/scaledClock';
+import { scaledSandboxClient } from '../helpers/sandbox/sandboxFixture';
 
 const SCALE = 0.05;
 const PROCESSES = 2;

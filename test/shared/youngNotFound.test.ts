@@ -8,9 +8,9 @@ import {
 	requestCreatedAtMs,
 	type Sleep,
 } from '../../shared';
-import { fetchTransport } from '../support/fetchTransport';
-import { useSandbox } from '../support/sandboxFixture';
-import { completed, fail, recordingTransport, virtualClock } from './virtualApi';
+import { fetchTransport } from '../helpers/core/fetchTransport';
+import { useSandbox } from '../helpers/sandbox/sandboxFixture';
+import { completed, fail, recordingTransport, virtualClock } from '../helpers/core/virtualApi';
 
 const SCALE = 0.001;
 

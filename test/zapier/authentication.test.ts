@@ -10,7 +10,7 @@ import {
 	rejectionOf,
 	SECRET,
 	useSandbox,
-} from './harness';
+} from '../helpers/zapier/harness';
 
 const testAuth = performOf(App.authentication?.test);
 

@@ -10,8 +10,12 @@ import {
 	startCallbackListener,
 	useSandboxWithListener,
 	type CallbackListener,
-} from './harness';
-import { invokeWithZcache, startZcacheRpcServer, type ZcacheRpcServer } from './zcacheRpcServer';
+} from '../helpers/zapier/harness';
+import {
+	invokeWithZcache,
+	startZcacheRpcServer,
+	type ZcacheRpcServer,
+} from '../helpers/zapier/zcacheRpcServer';
 
 type Subscription = { id: string; registered_at: string };
 interface Identity {

@@ -9,7 +9,7 @@ import {
 	KEY,
 	performOf,
 	useSandboxWithListener,
-} from './harness';
+} from '../helpers/zapier/harness';
 import type { LookupOutput, StartedOutput } from '../../zapier/src/lookupOutput';
 
 const run = App.creates.fetch_interactions.operation;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { DEFAULT_BASE_URL } from '../../shared';
-import { App, appTester, authFor, rejectionOf, shownMessage } from './harness';
+import { App, appTester, authFor, rejectionOf, shownMessage } from '../helpers/zapier/harness';
 import {
 	cloneDefinition,
 	definitionProblems,
@@ -9,7 +9,7 @@ import {
 	sampleProblems,
 	steps,
 	type OutputField,
-} from './definitionChecks';
+} from '../helpers/zapier/definitionChecks';
 
 /*
  * Zapier's integration checks that can be judged without Zapier's servers, run over the app definition

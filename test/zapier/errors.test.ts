@@ -14,7 +14,7 @@ import {
 	shownMessage,
 	useSandbox,
 	withSandbox,
-} from './harness';
+} from '../helpers/zapier/harness';
 
 const start = performOf(App.creates.start_interaction_lookup.operation.perform);
 const search = performOf(App.searches.find_interaction_request.operation.perform);

@@ -10,8 +10,8 @@ import {
 	rejectionOf,
 	shownMessage,
 	useSandbox,
-} from './harness';
-import { completedCallback } from '../support/callbackFixtures';
+} from '../helpers/zapier/harness';
+import { completedCallback } from '../helpers/core/callbackFixtures';
 
 const start = performOf(App.creates.start_interaction_lookup.operation.perform);
 const fetchPerform = performOf(App.creates.fetch_interactions.operation.perform);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ZObject } from 'zapier-platform-core';
 
-import { appCache, appTester, clearAppCache } from './harness';
+import { appCache, appTester, clearAppCache } from '../helpers/zapier/harness';
 
 /** z.cache as zapier-platform-core runs it: get and delete take a scope too, though its types list one only for set. */
 interface ZCache {

@@ -6,9 +6,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { startSandbox, type Sandbox } from '../../../sandbox/index';
 import { HOUR_MS, WATCH_POLL_ALLOWANCE_MS } from '../../../shared';
 import { NyneFollowerTrigger } from '../../../nodes/NyneFollowerTrigger/NyneFollowerTrigger.node';
-import { pollContext, singleNodeWorkflow } from '../harness/contexts';
-import { overrideRuntime, restoreRuntime } from '../harness/runtimeOverride';
-import { followerTriggerNode } from '../harness/triggerNodes';
+import { pollContext, singleNodeWorkflow } from '../../helpers/n8nCore/contexts';
+import { overrideRuntime, restoreRuntime } from '../../helpers/n8nCore/runtimeOverride';
+import { followerTriggerNode } from '../../helpers/n8nCore/triggerNodes';
 
 /** n8n's shortest schedule for a polling trigger (2.41 refuses less): a poll must end before the next is due. */
 const N8N_POLL_INTERVAL_MS = 60_000;

@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { createNyneClient } from '../../../../nodes/common/transport';
-import { overrideRuntime, restoreRuntime } from '../../harness/runtimeOverride';
+import { overrideRuntime, restoreRuntime } from '../../../helpers/n8nCore/runtimeOverride';
 import { RateLimiter, RateLimiterRegistry } from '../../../../shared';
 
 /** The registry the nodes use, recording which limiter each client got. */

@@ -1,0 +1,287 @@
+// The Nyne Follower Trigger polling under `n8n start`, on n8n's own scheduler: every 4 s through fifteen poll
+// times (helpers/n8n/fastPolls.ts), exactly the code path a per-minute poll uses. A lookup starts at most once per
+// Check Every (Hours) (1 here, the least the field takes): the n8n process runs on a clock the test moves an hour
+// forward (helpers/n8n/shiftedClock.cjs), and polls are counted from n8n's own debug log.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type Sandbox } from '../../../sandbox/index';
+import {
+	chainWorkflow,
+	directLookup,
+	importCredentials,
+	importWorkflow,
+	listExecutions,
+	nodeOutput,
+	nyneCredential,
+	nyneCredentialRef,
+	startN8n,
+	waitForExecutions,
+	NYNE_FOLLOWER_TRIGGER_TYPE,
+	type N8nInstance,
+	type RunningN8n,
+	useShiftedClock,
+	fastPollTimes,
+	FAST_POLL_MS,
+	type ShiftedClock,
+	type WorkflowJson,
+} from '../../helpers/n8n';
+import { latest, N8N_TARGETS, type N8nTarget } from '../../helpers/n8n/targets';
+
+const HOUR_MS = 3_600_000;
+const DEFAULTS_WINDOW_MS = 3 * 60_000;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function followerTrigger(
+	name: string,
+	socialMediaUrl: string,
+	event: string,
+	pollTimes: unknown,
+	fields: Record<string, unknown> = {},
+): WorkflowJson {
+	return chainWorkflow(name, [
+		{
+			name: 'Nyne Follower Trigger',
+			type: NYNE_FOLLOWER_TRIGGER_TYPE,
+			typeVersion: 1,
+			parameters: {
+				socialMediaUrl,
+				event,
+				...fields,
+				pollTimes,
+			},
+			credentials: nyneCredentialRef(),
+		},
+	]);
+}
+
+function describeNyneFollowerTrigger(target: N8nTarget): void {
+	describe(`Nyne Follower Trigger in real n8n ${target.version} (\`n8n start\`, polling)`, () => {
+		let sandbox: Sandbox;
+		let n8n: N8nInstance;
+		let server: RunningN8n;
+		// Enough polls for a baseline, a lookup started before the churn, and a person missing from two lookups.
+		const waitMs = Math.max(60_000, FAST_POLL_MS * 6);
+		let clock: ShiftedClock;
+		let startedAt = 0;
+		const newFollowers = followerTrigger(
+			'new followers',
+			'https://x.com/henry_e2e',
+			'newFollower',
+			fastPollTimes(),
+			{ maxResults: 50, checkEveryHours: 1 },
+		);
+		const lostFollowing = followerTrigger(
+			'stopped following',
+			'https://x.com/ivy2_e2e',
+			'lostFollowing',
+			fastPollTimes(),
+			{ maxResults: 100, checkEveryHours: 1 },
+		);
+		// Only the newest n8n: polled once a minute, Check Every (Hours) left at 24.
+		const atDefaults = target.version === latest.version;
+		const defaults = followerTrigger(
+			'defaults',
+			'https://x.com/jack_e2e',
+			'newFollower',
+			{ item: [{ mode: 'custom', cronExpression: '0 * * * * *' }] },
+		);
+		const workflows = atDefaults
+			? [newFollowers, lostFollowing, defaults]
+			: [newFollowers, lostFollowing];
+		const pollsOf = (workflow: WorkflowJson) =>
+			server
+				.output()
+				.split('\n')
+				.filter(
+					(line) =>
+						/Poll(?:ing)? trigger initiated for workflow/.test(line) &&
+						line.includes(`"${workflow.name}"`),
+				).length;
+
+		async function until(what: string, done: () => boolean, timeoutMs = waitMs): Promise<void> {
+			const deadline = Date.now() + timeoutMs;
+			while (!done()) {
+				if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${what}`);
+				await sleep(250);
+			}
+		}
+
+		/** Every lookup started so far has finished and a poll of `workflow` began after that: it collected. */
+		async function collected(workflow: WorkflowJson): Promise<void> {
+			await until('every lookup to finish', () => {
+				const stats = sandbox.control.stats();
+				return stats.creditsUsed >= 3 * stats.submissions;
+			});
+			const polls = pollsOf(workflow);
+			await until(`a poll of "${workflow.name}"`, () => pollsOf(workflow) > polls);
+			await sleep(2_000);
+		}
+
+		/** An hour later on n8n's clock: the next poll starts a lookup for `profile`, the one after collects it. */
+		async function nextLookup(workflow: WorkflowJson, profile: string): Promise<void> {
+			const before = submissionsFor(profile);
+			await clock.advance(HOUR_MS);
+			await waitForSubmissions(profile, before + 1);
+			await collected(workflow);
+		}
+		const submissionsFor = (target: string) =>
+			sandbox.control.stats().submissionsByTarget[target] ?? 0;
+
+		async function waitForSubmissions(
+			target: string,
+			count: number,
+			timeoutMs = waitMs,
+		): Promise<void> {
+			const deadline = Date.now() + timeoutMs;
+			while (submissionsFor(target) < count) {
+				if (Date.now() > deadline)
+					throw new Error(`${target}: ${submissionsFor(target)} submissions, waited for ${count}`);
+				await sleep(250);
+			}
+		}
+
+		beforeAll(async () => {
+			sandbox = await startSandbox({ timeScale: 1, jobDurationMs: 500 });
+			n8n = await target.createInstance();
+			await importCredentials(n8n, [nyneCredential(sandbox)]);
+			await importWorkflow(n8n, workflows);
+			for (const workflow of workflows) await target.activate(n8n, workflow.id);
+			clock = useShiftedClock(n8n);
+			n8n.env.N8N_LOG_LEVEL = 'debug';
+			server = await startN8n(n8n, { activated: workflows.map((w) => w.name) });
+			startedAt = Date.now();
+		});
+		afterAll(async () => {
+			await server?.stop();
+			await sandbox?.close();
+			n8n?.dispose();
+		});
+
+		it(
+			'sets a baseline first (no executions), then emits exactly the new followers once',
+			async () => {
+				expect(server.output()).toContain('Activated workflow "new followers"');
+				// lookup 1 is submitted at activation; the next poll collects it (the baseline) and starts nothing
+				await waitForSubmissions('twitter:henry_e2e', 1);
+				await collected(newFollowers);
+				expect(submissionsFor('twitter:henry_e2e')).toBe(1);
+				expect(await listExecutions(n8n, newFollowers.id)).toHaveLength(0);
+
+				const before = await directLookup(sandbox, {
+					type: 'followers',
+					social_media_url: 'https://x.com/henry_e2e',
+					max_results: 50,
+				});
+				sandbox.control.churn('twitter', 'henry_e2e', { addFollowers: 3 });
+				const after = await directLookup(sandbox, {
+					type: 'followers',
+					social_media_url: 'https://x.com/henry_e2e',
+					max_results: 50,
+				});
+				const known = new Set(before.map((p) => p.username));
+				const added = after.map((p) => p.username).filter((u) => !known.has(u));
+				expect(added).toHaveLength(3);
+
+				const beforeHour = submissionsFor('twitter:henry_e2e');
+				await clock.advance(HOUR_MS);
+				await waitForSubmissions('twitter:henry_e2e', beforeHour + 1);
+				const executions = await waitForExecutions(
+					n8n,
+					newFollowers.id,
+					(all) => all.some((e) => e.status === 'success'),
+					{ timeoutMs: waitMs },
+				);
+				expect(
+					executions.map((e) => `${e.mode} ${e.status}`),
+					JSON.stringify(executions.map((e) => e.data.resultData.error ?? null)),
+				).toEqual(['trigger success']);
+				const [execution] = executions;
+				const events = nodeOutput(execution.data, 'Nyne Follower Trigger');
+				expect(events.map((e) => e.username).sort()).toEqual([...added].sort());
+				for (const event of events)
+					expect(event).toMatchObject({
+						event: 'newFollower',
+						relation: 'follower',
+						target_username: 'henry_e2e',
+						platform: 'twitter',
+					});
+
+				// the next lookup sees no change: still one execution
+				await nextLookup(newFollowers, 'twitter:henry_e2e');
+				expect(await listExecutions(n8n, newFollowers.id)).toHaveLength(1);
+			},
+			waitMs * 4,
+		);
+
+		it(
+			'emits the accounts the profile stopped following',
+			async () => {
+				await waitForSubmissions('twitter:ivy2_e2e', 1);
+				await collected(lostFollowing);
+				expect(await listExecutions(n8n, lostFollowing.id)).toHaveLength(0);
+				const before = await directLookup(sandbox, {
+					type: 'following',
+					social_media_url: 'https://x.com/ivy2_e2e',
+					max_results: 100,
+				});
+				expect(before.length).toBeLessThan(100);
+				sandbox.control.churn('twitter', 'ivy2_e2e', { removeFollowing: 2 });
+				const after = new Set(
+					(
+						await directLookup(sandbox, {
+							type: 'following',
+							social_media_url: 'https://x.com/ivy2_e2e',
+							max_results: 100,
+						})
+					).map((p) => p.username),
+				);
+				const removed = before.map((p) => p.username).filter((u) => !after.has(u));
+				expect(removed).toHaveLength(2);
+				// missing from two lookups in a row: the first after the churn, then the one after it
+				await nextLookup(lostFollowing, 'twitter:ivy2_e2e');
+				expect(await listExecutions(n8n, lostFollowing.id)).toHaveLength(0);
+				const beforeHour = submissionsFor('twitter:ivy2_e2e');
+				await clock.advance(HOUR_MS);
+				await waitForSubmissions('twitter:ivy2_e2e', beforeHour + 1);
+
+				const executions = await waitForExecutions(
+					n8n,
+					lostFollowing.id,
+					(all) => all.some((e) => e.status === 'success'),
+					{ timeoutMs: waitMs },
+				);
+				expect(
+					executions.map((e) => `${e.mode} ${e.status}`),
+					JSON.stringify(executions.map((e) => e.data.resultData.error ?? null)),
+				).toEqual(['trigger success']);
+				const [execution] = executions;
+				const events = nodeOutput(execution.data, 'Nyne Follower Trigger');
+				expect(events.map((e) => e.username).sort()).toEqual([...removed].sort());
+				for (const event of events)
+					expect(event).toMatchObject({
+						event: 'lostFollowing',
+						relation: 'following',
+						target_username: 'ivy2_e2e',
+					});
+			},
+			waitMs * 4,
+		);
+
+		if (atDefaults)
+			it(
+				'at its defaults, polled every minute, it makes one lookup (the baseline) in its first 3 minutes',
+				async () => {
+					await until(
+						'3 minutes and 3 polls of "defaults"',
+						() => Date.now() - startedAt >= DEFAULTS_WINDOW_MS && pollsOf(defaults) >= 3,
+						DEFAULTS_WINDOW_MS * 2,
+					);
+					expect(submissionsFor('twitter:jack_e2e')).toBe(1);
+					expect(await listExecutions(n8n, defaults.id)).toHaveLength(0);
+				},
+				DEFAULTS_WINDOW_MS * 3,
+			);
+	});
+}
+
+for (const target of N8N_TARGETS) describeNyneFollowerTrigger(target);
