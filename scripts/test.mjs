@@ -128,21 +128,18 @@ async function step(name, body) {
 	console.log(`=== ${took} ===`);
 }
 
-// `--e2e` runs only the jobs below: the real-n8n suites and the quick bench, in their lanes.
-if (!process.argv.includes('--e2e')) {
-	await step('unit, sandbox, nodes, zapier, fuzz, soak, secrets', () =>
-		vitest('vitest.config.mts', 'unit.json'),
-	);
-
+// `--e2e` leaves out the unit suite and Zapier's validate: only the real-n8n suites and the quick bench run.
+const unitToo = !process.argv.includes('--e2e');
+if (unitToo)
 	await step('zapier-platform validate --without-style', async () => {
 		const code = await run('npm', ['run', '--silent', 'validate', '--prefix', 'zapier']);
 		if (code === 0) passed += 1;
 		else failed += 1;
 	});
-}
 
-// The real-n8n suites run as jobs, one test file on one n8n version each, on a few lanes side by side: most of an
-// end-to-end test waits on n8n's schedule, a callback or the rate limit, not on the machine. A suite proves a
+// Everything else runs as jobs on a few lanes side by side: the unit suite (unit, sandbox, nodes, Zapier, fuzz,
+// soak, secrets; first, since it needs no n8n), the real-n8n suites, one test file on one n8n version each, and the
+// quick bench. Most of an end-to-end test waits on n8n's schedule, a callback or the rate limit, not on the machine. A suite proves a
 // version only where it is meant to (the editor and queue mode on 2.x, the builder on the newest), so a job may run
 // no test (--passWithNoTests); below, a file that ran no test on any version counts as a failure. A lane takes the
 // longest job whose n8n is installed, so the installs overlap the tests of the versions installed before them.
@@ -180,6 +177,19 @@ const suiteFiles = readdirSync(join(root, E2E_DIR))
 	.filter((name) => name.endsWith('.test.ts'))
 	.map((name) => `${E2E_DIR}/${name}`);
 const jobs = [
+	...(unitToo
+		? [
+				{
+					name: 'unit, sandbox, nodes, zapier, fuzz, soak, secrets',
+					versions: [],
+					seconds: Number.POSITIVE_INFINITY,
+					run: () =>
+						vitest('vitest.config.mts', 'unit.json', {
+							prefix: laneCount > 1 ? '[unit]' : undefined,
+						}),
+				},
+			]
+		: []),
 	...e2eVersions.flatMap((version) =>
 		suiteFiles.map((file) => ({
 			name: `${version} ${basename(file, '.test.ts')}`,
@@ -209,7 +219,8 @@ const jobs = [
 	},
 ].sort((a, b) => b.seconds - a.seconds);
 
-const installed = (job) => [reader, ...job.versions].every((v) => !v || isN8nInstalled(v));
+const installed = (job) =>
+	job.versions.length === 0 || [reader, ...job.versions].every((v) => !v || isN8nInstalled(v));
 let installerEnded = false;
 void n8nInstall.then(() => {
 	installerEnded = true;
@@ -224,8 +235,11 @@ async function nextJob() {
 	}
 }
 
-if (packageReady)
-	await step(`real n8n end-to-end and the quick bench, ${laneCount} lanes`, () =>
+// Without the package, only the unit suite can run (the failed build was counted above).
+if (!packageReady) jobs.splice(0, jobs.length, ...jobs.filter((job) => job.versions.length === 0));
+await step(
+	`${unitToo ? 'unit, ' : ''}real n8n end-to-end and the quick bench, ${laneCount} lanes`,
+	() =>
 		Promise.all(
 			Array.from({ length: laneCount }, async () => {
 				for (let job = await nextJob(); job; job = await nextJob()) {
@@ -235,8 +249,7 @@ if (packageReady)
 				}
 			}),
 		),
-	);
-else failed += 1;
+);
 for (const [file, tests] of e2eTestsPerFile)
 	if (tests === 0) {
 		console.log(`${file} ran no test on any n8n version`);
