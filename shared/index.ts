@@ -48,10 +48,13 @@ export type { CreditBalance } from './credits.js';
 export {
 	MemoryReuseStore,
 	REUSE_WINDOW_MS,
+	asReused,
 	findReusable,
 	rememberPaid,
 	reuseKey,
 } from './reuse.js';
+export { InFlightLookups, followLead } from './inFlight.js';
+export type { Claim, Lead } from './inFlight.js';
 export type { ReuseStore } from './reuse.js';
 export { DEFAULT_TOOL_LOOKUPS_PER_HOUR, HourlyCap } from './hourlyCap.js';
 export {

@@ -62,9 +62,15 @@ export async function findReusable(
 	}
 	const view: LookupView = toLookupView(read.value);
 	if (view.summary.status !== 'completed') return undefined;
-	view.summary.credits = 0;
-	view.summary.reused_from = view.summary.request_id;
-	return view;
+	return asReused(view);
+}
+
+/** A paid lookup's result as an identical one reads it: 0 credits, and which request it came from. */
+export function asReused(view: LookupView): LookupView {
+	return {
+		...view,
+		summary: { ...view.summary, credits: 0, reused_from: view.summary.request_id },
+	};
 }
 
 const isAborted = (error: unknown): boolean => isNyneError(error) && error.code === 'aborted';

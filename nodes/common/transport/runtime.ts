@@ -1,4 +1,4 @@
-import { HourlyCap, MemoryReuseStore, RateLimiterRegistry } from '../../../shared';
+import { HourlyCap, InFlightLookups, MemoryReuseStore, RateLimiterRegistry } from '../../../shared';
 import type { Now, ReuseStore, Sleep } from '../../../shared';
 
 import { abortableSleep } from './abortableSleep';
@@ -13,6 +13,8 @@ export interface NyneRuntime {
 	 * outlives a manual execution (it saves a workflow's static data only for production runs), so this is memory.
 	 */
 	reuse: ReuseStore;
+	/** Lookups started and not yet collected, that an identical call in this process waits for instead of paying. */
+	inFlight: InFlightLookups;
 	/** Lookups each AI tool started in the last hour, across executions (keys name the workflow, node and credential). */
 	toolCap: HourlyCap;
 }
@@ -22,6 +24,7 @@ const runtime: NyneRuntime = {
 	now: () => Date.now(),
 	limiters: new RateLimiterRegistry(),
 	reuse: new MemoryReuseStore(),
+	inFlight: new InFlightLookups(),
 	toolCap: new HourlyCap(() => runtime.now()),
 };
 

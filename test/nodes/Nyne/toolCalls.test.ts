@@ -167,6 +167,41 @@ describe('called as a tool across executions (MCP Server Trigger)', () => {
 			});
 	});
 
+	it('eight identical calls at once (an MCP client calling in parallel) pay once: seven wait for the first lookup', async () => {
+		overrideRuntime({ reuse: new MemoryReuseStore() });
+		const answers = await Promise.all(
+			Array.from({ length: 8 }, async () => await mcpCall('https://x.com/dora_tool')),
+		);
+		expect(submissions()).toBe(1);
+		expect(ledger()).toBe(3);
+		const paid = answers.filter((answer) => answer.credits === 3);
+		expect(paid).toHaveLength(1);
+		for (const answer of answers.filter((a) => a !== paid[0]))
+			expect(answer).toMatchObject({
+				status: 'completed',
+				credits: 0,
+				reused_from: paid[0].request_id,
+				target_username: 'dora_tool',
+			});
+		// nothing stays in flight: a later call reads the completed lookup as before
+		expect(await mcpCall('https://x.com/dora_tool')).toMatchObject({
+			credits: 0,
+			reused_from: paid[0].request_id,
+		});
+		expect(submissions()).toBe(1);
+	});
+
+	it('parallel calls with Reuse Paid Lookups "Never" each pay, and different profiles never wait on each other', async () => {
+		overrideRuntime({ reuse: new MemoryReuseStore() });
+		await Promise.all([
+			mcpCall('https://x.com/ivo_tool', { reuse: 'never' }),
+			mcpCall('https://x.com/ivo_tool', { reuse: 'never' }),
+			mcpCall('https://x.com/jan_tool'),
+		]);
+		expect(env.sandbox.control.stats().submissionsByTarget['twitter:ivo_tool']).toBe(2);
+		expect(env.sandbox.control.stats().submissionsByTarget['twitter:jan_tool']).toBe(1);
+	});
+
 	it('Reuse Paid Lookups "Never" pays for every call, up to the hourly cap', async () => {
 		overrideRuntime({ reuse: new MemoryReuseStore() });
 		for (let i = 0; i < 3; i++)

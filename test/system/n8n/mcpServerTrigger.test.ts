@@ -245,6 +245,28 @@ function describeMcpServerTrigger(target: N8nTarget, triggerVersion: number): vo
 			}
 		});
 
+		it('6 identical calls sent at once pay for one lookup; the other 5 get its people for 0 credits', async () => {
+			const url = 'https://x.com/mcp_par_e2e';
+			const before = { submissions: submissions(), credits: credits() };
+			const answers = await Promise.all(
+				Array.from({ length: 6 }, async () => {
+					const answer = await call(client, { social_media_url: url, max_results: 10 });
+					expect(answer.isError, answer.text).toBe(false);
+					return payloadOf(answer.text);
+				}),
+			);
+			expect(submissions() - before.submissions, JSON.stringify(answers).slice(0, 2000)).toBe(1);
+			expect(sandbox.control.stats().submissionsByTarget['twitter:mcp_par_e2e']).toBe(1);
+			expect(credits() - before.credits).toBe(CREDITS_PER_LOOKUP);
+			const paid = answers.filter((answer) => answer.credits === CREDITS_PER_LOOKUP);
+			expect(paid).toHaveLength(1);
+			for (const answer of answers.filter((a) => a !== paid[0])) {
+				expect(answer.credits).toBe(0);
+				expect(answer.reused_from).toBe(paid[0].request_id);
+				expect(answer.people?.map((p) => p.username)).toEqual(paid[0].people?.map((p) => p.username));
+			}
+		});
+
 		it(`a spree of ${SPREE} calls about different profiles stops at Max Lookups per Hour (${HOURLY_CAP}), telling the model why and until when`, async () => {
 			const before = { submissions: submissions(), credits: credits() };
 			const startedAt = Date.now();

@@ -1,8 +1,8 @@
 import { createHash } from 'crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { findReusable, rememberPaid } from '../../../../shared';
-import type { LookupView, NyneClient, ReuseStore } from '../../../../shared';
+import { findReusable, rememberPaid, reuseKey } from '../../../../shared';
+import type { Claim, LookupView, NyneClient, ReuseStore } from '../../../../shared';
 import { isCalledAsTool } from '../../../common/toolCall';
 import { getRuntime } from '../../../common/transport';
 import type { RunContext } from '../runContext';
@@ -15,28 +15,39 @@ export function reuses(context: IExecuteFunctions, prepared: LookupItem): boolea
 	return context.getMode() === 'manual' || isCalledAsTool(context);
 }
 
+/** What names this credential in the process-wide stores: a digest of its API key (never the key) and Nyne's address. */
+async function credentialScope(context: IExecuteFunctions, client: NyneClient): Promise<string> {
+	const { apiKey } = await context.getCredentials<{ apiKey?: string }>('nyneApi');
+	const digest = createHash('sha256')
+		.update(String(apiKey ?? ''))
+		.digest('hex')
+		.slice(0, 32);
+	return `${digest}@${client.baseUrl}:`;
+}
+
 /**
- * The process-wide store of paid lookups, with keys that name this credential's API key (a digest, never the key)
- * and Nyne's address: a credential edited to another key does not see the records of the one before.
+ * The process-wide store of paid lookups, with keys scoped by credentialScope: a credential edited to another key
+ * does not see the records of the one before.
  */
 export function reuseStoreOf(context: IExecuteFunctions, client: NyneClient): ReuseStore {
 	let scope: Promise<string> | undefined;
-	const scoped = async (key: string) => {
-		scope ??= context.getCredentials<{ apiKey?: string }>('nyneApi').then(
-			({ apiKey }) =>
-				`${createHash('sha256')
-					.update(String(apiKey ?? ''))
-					.digest('hex')
-					.slice(0, 32)}@${client.baseUrl}:`,
-		);
-		return (await scope) + key;
-	};
+	const scoped = async (key: string) => (await (scope ??= credentialScope(context, client))) + key;
 	const store = getRuntime().reuse;
 	return {
 		get: async (key) => await store.get(await scoped(key)),
 		set: async (key, record) => await store.set(await scoped(key), record),
 		delete: async (key) => await store.delete(await scoped(key)),
 	};
+}
+
+/** Leads the item's lookup in this process, or follows an identical one already started and not yet collected. */
+export async function claimInFlight(
+	context: IExecuteFunctions,
+	item: LookupItem,
+	client: NyneClient,
+): Promise<Claim> {
+	const key = (await credentialScope(context, client)) + reuseKey(item.body);
+	return getRuntime().inFlight.claim(key);
 }
 
 /** Records a lookup this run paid for, so that an identical one within the window is read instead. */

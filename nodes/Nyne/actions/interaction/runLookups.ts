@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { collectLookup, NyneApiError, settle } from '../../../../shared';
-import type { Settled } from '../../../../shared';
+import { collectLookup, followLead, NyneApiError, settle } from '../../../../shared';
+import type { Lead, LookupView, Settled } from '../../../../shared';
 import { renderLookup } from '../../../common/output';
 import { ItemOutput } from '../itemOutput';
 import { createRunContext } from '../runContext';
@@ -10,7 +10,7 @@ import type { Started } from '../types';
 import { hintCallbackPath } from './batchHint';
 import { decideBeforeSending } from './decideBeforeSending';
 import type { LookupItem } from './readLookupItem';
-import { rememberIfPaid } from './reusePaidLookups';
+import { claimInFlight, hintReused, rememberIfPaid, reuses } from './reusePaidLookups';
 import { startLookupItem } from './startLookupItem';
 import { pauseForCallback } from './waitForCallback/pauseForCallback';
 
@@ -24,13 +24,17 @@ function timedOut(requestId: string, timeoutMs: number): NyneApiError {
 	});
 }
 
-/** Waits for a started lookup; a failed one throws the core's `lookup_failed`, a late one says how to fetch it. */
+/**
+ * Waits for a started lookup; a failed one throws the core's `lookup_failed`, a late one says how to fetch it.
+ * Identical calls waiting on its lead get the same outcome.
+ */
 async function collectLookupItem(
 	context: IExecuteFunctions,
 	item: LookupItem,
-	requestId: string,
+	started: { requestId: string; lead?: Lead },
 	run: RunContext,
 ): Promise<IDataObject[]> {
+	const { requestId, lead } = started;
 	const waited = await settle(
 		async () =>
 			await collectLookup(await run.client(), requestId, {
@@ -38,13 +42,32 @@ async function collectLookupItem(
 				signal: run.signal,
 			}),
 	);
-	if (!waited.ok)
-		throw waited.error instanceof NyneApiError && waited.error.code === 'timeout'
-			? timedOut(requestId, item.timeoutMs)
-			: waited.error;
+	if (!waited.ok) {
+		const error =
+			waited.error instanceof NyneApiError && waited.error.code === 'timeout'
+				? timedOut(requestId, item.timeoutMs)
+				: waited.error;
+		lead?.fail(error);
+		throw error;
+	}
 	const view = waited.value;
-	if (view.failure) throw view.failure;
+	if (view.failure) {
+		lead?.fail(view.failure);
+		throw view.failure;
+	}
+	lead?.complete(view);
 	await rememberIfPaid(context, item, view, await run.client());
+	return renderLookup(view, item.shape);
+}
+
+/** The result of an identical lookup another call started and this one waited for, for 0 credits. */
+async function followLookup(
+	context: IExecuteFunctions,
+	item: LookupItem,
+	follow: Promise<LookupView>,
+): Promise<IDataObject[]> {
+	const view = await followLead(follow);
+	hintReused(context, [view.summary.request_id]);
 	return renderLookup(view, item.shape);
 }
 
@@ -53,9 +76,15 @@ async function startItem(
 	itemIndex: number,
 	item: LookupItem,
 	run: RunContext,
+	leads: Lead[],
 ): Promise<Started> {
 	if (item.waitMode === 'webhook') return await pauseForCallback(context, itemIndex, item, run);
-	return await startLookupItem(context, itemIndex, item, run);
+	if (!reuses(context, item)) return await startLookupItem(context, itemIndex, item, run);
+	const claim = await claimInFlight(context, item, await run.client());
+	if ('follow' in claim) return claim;
+	leads.push(claim.lead);
+	const started = await startLookupItem(context, itemIndex, item, run);
+	return 'items' in started ? started : { ...started, lead: claim.lead };
 }
 
 /** An item's items: given at start, or waited for now; a failed step stays failed. */
@@ -70,15 +99,16 @@ async function collectItem(
 	if ('items' in started) return { ok: true, value: started.items };
 	// Only a lookup started from a checked item is collected.
 	const checked = item as LookupItem;
-	return await settle(
-		async () => await collectLookupItem(context, checked, started.requestId, run),
-	);
+	if ('follow' in started)
+		return await settle(async () => await followLookup(context, checked, started.follow));
+	return await settle(async () => await collectLookupItem(context, checked, started, run));
 }
 
 /** Lookups already paid for whose results the failing run would drop: named so the user need not start them again. */
 function startedElsewhere(started: Array<Settled<Started>>, failedIndex: number): string[] {
 	return started.flatMap((step, index) => {
-		const requestId = index !== failedIndex && step.ok ? step.value.requestId : undefined;
+		const value = index !== failedIndex && step.ok ? step.value : undefined;
+		const requestId = value && 'requestId' in value ? value.requestId : undefined;
 		return requestId ? [requestId] : [];
 	});
 }
@@ -114,17 +144,25 @@ export async function runLookups(
 	}
 
 	const started: Array<Settled<Started>> = [];
-	for (let i = 0; i < count; i++) {
-		const step = checked[i];
-		started[i] =
-			decided.get(i) ??
-			(step.ok ? await settle(async () => await startItem(this, i, step.value, run)) : step);
-		output.failFast(started[i], i, startedElsewhere(started, i));
-	}
+	// Leads this run took: any it ends without settling (a failed run) fail, so no identical call waits on them.
+	const leads: Lead[] = [];
+	try {
+		for (let i = 0; i < count; i++) {
+			const step = checked[i];
+			started[i] =
+				decided.get(i) ??
+				(step.ok
+					? await settle(async () => await startItem(this, i, step.value, run, leads))
+					: step);
+			output.failFast(started[i], i, startedElsewhere(started, i));
+		}
 
-	for (let i = 0; i < count; i++) {
-		const collected = await collectItem(this, started[i], ready.get(i), run);
-		output.add(i, collected, startedElsewhere(started, i));
+		for (let i = 0; i < count; i++) {
+			const collected = await collectItem(this, started[i], ready.get(i), run);
+			output.add(i, collected, startedElsewhere(started, i));
+		}
+		return output.items;
+	} finally {
+		for (const lead of leads) lead.abandon();
 	}
-	return output.items;
 }
