@@ -9,7 +9,7 @@ export interface Lead {
 	complete(view: LookupView): void;
 	/** It will not complete here: everyone waiting on it gets this failure. */
 	fail(error: unknown): void;
-	/** The run that leads ends without collecting it (a no-op once completed or failed). */
+	/** The run that leads stops before collecting it (a no-op once completed or failed). */
 	abandon(): void;
 }
 
@@ -60,8 +60,8 @@ export class InFlightLookups {
 }
 
 const LEADER_ENDED =
-	'An identical lookup another run had started was not collected, since that run failed first. ' +
-	'Run this again to start a new lookup.';
+	'An identical lookup another run was starting did not finish there: that run stopped first (refused, or failed ' +
+	'on another item). Run this again to start a new lookup.';
 const LEADER_CANCELLED =
 	'An identical lookup another run had started was cancelled with that run, so there is no result to read. ' +
 	'Run this again to start a new lookup.';
@@ -71,5 +71,7 @@ export async function followLead(follow: Promise<LookupView>): Promise<LookupVie
 	const outcome = await settle(async () => await follow);
 	if (outcome.ok) return asReused(outcome.value);
 	const cancelled = isNyneError(outcome.error) && outcome.error.code === 'aborted';
-	throw cancelled ? new NyneApiError('lookup_failed', { message: LEADER_CANCELLED }) : outcome.error;
+	throw cancelled
+		? new NyneApiError('lookup_failed', { message: LEADER_CANCELLED })
+		: outcome.error;
 }

@@ -48,7 +48,6 @@ export type { CreditBalance } from './credits.js';
 export {
 	MemoryReuseStore,
 	REUSE_WINDOW_MS,
-	asReused,
 	findReusable,
 	rememberPaid,
 	reuseKey,

@@ -57,7 +57,7 @@ describe('InFlightLookups: identical lookups in flight', () => {
 		lead.lead.complete(view('interaction_3'));
 		await expect(followLead(follower.follow)).rejects.toMatchObject({
 			code: 'lookup_failed',
-			message: expect.stringMatching(/not collected.*Run this again/),
+			message: expect.stringMatching(/did not finish there.*Run this again/),
 		});
 		// a later claim of the key is a new lead, not a follower of the abandoned one
 		const again = inFlight.claim('x');

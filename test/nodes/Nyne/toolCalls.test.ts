@@ -191,6 +191,21 @@ describe('called as a tool across executions (MCP Server Trigger)', () => {
 		expect(submissions()).toBe(1);
 	});
 
+	it('calls that wait for an identical one in flight do not count against Max Lookups per Hour', async () => {
+		overrideRuntime({ reuse: new MemoryReuseStore() });
+		resetToolCap();
+		const options = { maxLookupsPerHour: 2 };
+		const answers = await Promise.all(
+			Array.from({ length: 5 }, async () => await mcpCall('https://x.com/kai_tool', options)),
+		);
+		for (const answer of answers) expect(answer.error).toBeUndefined();
+		expect(await mcpCall('https://x.com/lea_tool', options)).toMatchObject({ credits: 3 });
+		expect(await mcpCall('https://x.com/max_tool', options)).toMatchObject({
+			code: 'budget_exceeded',
+		});
+		expect(submissions()).toBe(2);
+	});
+
 	it('parallel calls with Reuse Paid Lookups "Never" each pay, and different profiles never wait on each other', async () => {
 		overrideRuntime({ reuse: new MemoryReuseStore() });
 		await Promise.all([

@@ -10,7 +10,7 @@ import type { Started } from '../types';
 import { hintCallbackPath } from './batchHint';
 import { decideBeforeSending } from './decideBeforeSending';
 import type { LookupItem } from './readLookupItem';
-import { claimInFlight, hintReused, rememberIfPaid, reuses } from './reusePaidLookups';
+import { hintReused, rememberIfPaid } from './reusePaidLookups';
 import { startLookupItem } from './startLookupItem';
 import { pauseForCallback } from './waitForCallback/pauseForCallback';
 
@@ -71,20 +71,21 @@ async function followLookup(
 	return renderLookup(view, item.shape);
 }
 
+/** Starts an item's lookup; one that identical calls wait on carries its lead, which a failed start fails. */
 async function startItem(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	item: LookupItem,
 	run: RunContext,
-	leads: Lead[],
+	lead: Lead | undefined,
 ): Promise<Started> {
 	if (item.waitMode === 'webhook') return await pauseForCallback(context, itemIndex, item, run);
-	if (!reuses(context, item)) return await startLookupItem(context, itemIndex, item, run);
-	const claim = await claimInFlight(context, item, await run.client());
-	if ('follow' in claim) return claim;
-	leads.push(claim.lead);
-	const started = await startLookupItem(context, itemIndex, item, run);
-	return 'items' in started ? started : { ...started, lead: claim.lead };
+	const started = await settle(async () => await startLookupItem(context, itemIndex, item, run));
+	if (!started.ok) {
+		lead?.fail(started.error);
+		throw started.error;
+	}
+	return lead && !('items' in started.value) ? { ...started.value, lead } : started.value;
 }
 
 /** An item's items: given at start, or waited for now; a failed step stays failed. */
@@ -135,24 +136,24 @@ export async function runLookups(
 		if (step.ok) ready.set(i, step.value);
 	}
 
-	let decided = new Map<number, Settled<Started>>();
-	if (ready.size > 0) {
-		const decision = await settle(async () => await decideBeforeSending(this, ready, run));
-		if (!decision.ok) throw output.refuseRun(decision.error);
-		decided = decision.value;
-		hintCallbackPath(this, ready, decided);
-	}
-
-	const started: Array<Settled<Started>> = [];
 	// Leads this run took: any it ends without settling (a failed run) fail, so no identical call waits on them.
-	const leads: Lead[] = [];
+	const leads = new Map<number, Lead>();
 	try {
+		let decided = new Map<number, Settled<Started>>();
+		if (ready.size > 0) {
+			const decision = await settle(async () => await decideBeforeSending(this, ready, run, leads));
+			if (!decision.ok) throw output.refuseRun(decision.error);
+			decided = decision.value;
+			hintCallbackPath(this, ready, decided);
+		}
+
+		const started: Array<Settled<Started>> = [];
 		for (let i = 0; i < count; i++) {
 			const step = checked[i];
 			started[i] =
 				decided.get(i) ??
 				(step.ok
-					? await settle(async () => await startItem(this, i, step.value, run, leads))
+					? await settle(async () => await startItem(this, i, step.value, run, leads.get(i)))
 					: step);
 			output.failFast(started[i], i, startedElsewhere(started, i));
 		}
@@ -163,6 +164,6 @@ export async function runLookups(
 		}
 		return output.items;
 	} finally {
-		for (const lead of leads) lead.abandon();
+		for (const lead of leads.values()) lead.abandon();
 	}
 }
