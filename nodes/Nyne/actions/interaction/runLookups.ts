@@ -55,8 +55,9 @@ async function collectLookupItem(
 		lead?.fail(view.failure);
 		throw view.failure;
 	}
-	lead?.complete(view);
+	// Recorded before its lead completes, so an identical call never finds neither the record nor the lead.
 	await rememberIfPaid(context, item, view, await run.client());
+	lead?.complete(view);
 	return renderLookup(view, item.shape);
 }
 
