@@ -79,12 +79,9 @@ function describeNyneFollowerTrigger(target: N8nTarget): void {
 		);
 		// Only the newest n8n: polled once a minute, Check Every (Hours) left at 24.
 		const atDefaults = target.version === latest.version;
-		const defaults = followerTrigger(
-			'defaults',
-			'https://x.com/jack_e2e',
-			'newFollower',
-			{ item: [{ mode: 'custom', cronExpression: '0 * * * * *' }] },
-		);
+		const defaults = followerTrigger('defaults', 'https://x.com/jack_e2e', 'newFollower', {
+			item: [{ mode: 'custom', cronExpression: '0 * * * * *' }],
+		});
 		const workflows = atDefaults
 			? [newFollowers, lostFollowing, defaults]
 			: [newFollowers, lostFollowing];
@@ -123,6 +120,26 @@ function describeNyneFollowerTrigger(target: N8nTarget): void {
 			await clock.advance(HOUR_MS);
 			await waitForSubmissions(profile, before + 1);
 			await collected(workflow);
+		}
+		/**
+		 * An hour later on n8n's clock: the next lookup of `profile` is collected and emits, in exactly one trigger
+		 * execution (any other execution's error is printed); returns what it emitted.
+		 */
+		async function eventsOfNextLookup(workflow: WorkflowJson, profile: string) {
+			const before = submissionsFor(profile);
+			await clock.advance(HOUR_MS);
+			await waitForSubmissions(profile, before + 1);
+			const executions = await waitForExecutions(
+				n8n,
+				workflow.id,
+				(all) => all.some((e) => e.status === 'success'),
+				{ timeoutMs: waitMs },
+			);
+			expect(
+				executions.map((e) => `${e.mode} ${e.status}`),
+				JSON.stringify(executions.map((e) => e.data.resultData.error ?? null)),
+			).toEqual(['trigger success']);
+			return nodeOutput(executions[0].data, 'Nyne Follower Trigger');
 		}
 		const submissionsFor = (target: string) =>
 			sandbox.control.stats().submissionsByTarget[target] ?? 0;
@@ -182,21 +199,7 @@ function describeNyneFollowerTrigger(target: N8nTarget): void {
 				const added = after.map((p) => p.username).filter((u) => !known.has(u));
 				expect(added).toHaveLength(3);
 
-				const beforeHour = submissionsFor('twitter:henry_e2e');
-				await clock.advance(HOUR_MS);
-				await waitForSubmissions('twitter:henry_e2e', beforeHour + 1);
-				const executions = await waitForExecutions(
-					n8n,
-					newFollowers.id,
-					(all) => all.some((e) => e.status === 'success'),
-					{ timeoutMs: waitMs },
-				);
-				expect(
-					executions.map((e) => `${e.mode} ${e.status}`),
-					JSON.stringify(executions.map((e) => e.data.resultData.error ?? null)),
-				).toEqual(['trigger success']);
-				const [execution] = executions;
-				const events = nodeOutput(execution.data, 'Nyne Follower Trigger');
+				const events = await eventsOfNextLookup(newFollowers, 'twitter:henry_e2e');
 				expect(events.map((e) => e.username).sort()).toEqual([...added].sort());
 				for (const event of events)
 					expect(event).toMatchObject({
@@ -240,22 +243,7 @@ function describeNyneFollowerTrigger(target: N8nTarget): void {
 				// missing from two lookups in a row: the first after the churn, then the one after it
 				await nextLookup(lostFollowing, 'twitter:ivy2_e2e');
 				expect(await listExecutions(n8n, lostFollowing.id)).toHaveLength(0);
-				const beforeHour = submissionsFor('twitter:ivy2_e2e');
-				await clock.advance(HOUR_MS);
-				await waitForSubmissions('twitter:ivy2_e2e', beforeHour + 1);
-
-				const executions = await waitForExecutions(
-					n8n,
-					lostFollowing.id,
-					(all) => all.some((e) => e.status === 'success'),
-					{ timeoutMs: waitMs },
-				);
-				expect(
-					executions.map((e) => `${e.mode} ${e.status}`),
-					JSON.stringify(executions.map((e) => e.data.resultData.error ?? null)),
-				).toEqual(['trigger success']);
-				const [execution] = executions;
-				const events = nodeOutput(execution.data, 'Nyne Follower Trigger');
+				const events = await eventsOfNextLookup(lostFollowing, 'twitter:ivy2_e2e');
 				expect(events.map((e) => e.username).sort()).toEqual([...removed].sort());
 				for (const event of events)
 					expect(event).toMatchObject({
