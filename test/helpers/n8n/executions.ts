@@ -87,18 +87,29 @@ export interface ExecutionRow {
 	data: string | null;
 }
 
-/** The execution of a row, its run data decoded (n8n stores it "flatted"). */
+/** Whether the run data holds what an ended run writes: a node's run or the workflow's error. */
+function holdsEndedRun(data: RunData): boolean {
+	return Object.keys(data.resultData.runData).length > 0 || data.resultData.error !== undefined;
+}
+
+/**
+ * The execution of a row, its run data decoded (n8n stores it "flatted"). n8n 1.x on SQLite writes an ending
+ * execution's status and its run data in two statements; a row read between them, ended but still holding the run
+ * data it started with, is reported as running, so no reader sees a finished run without its data.
+ */
 export function decodeExecution(row: ExecutionRow): StoredExecution {
 	const flatted = requireFromN8n('flatted') as { parse(text: string): unknown };
+	const data = (row.data ? flatted.parse(row.data) : { resultData: { runData: {} } }) as RunData;
+	const halfWritten = (row.status === 'success' || row.status === 'error') && !holdsEndedRun(data);
 	return {
 		id: String(row.id),
 		workflowId: row.workflowId,
 		mode: row.mode,
-		status: row.status,
-		finished: row.finished === 1 || row.finished === true,
+		status: halfWritten ? 'running' : row.status,
+		finished: !halfWritten && (row.finished === 1 || row.finished === true),
 		startedAt: row.startedAt,
 		stoppedAt: row.stoppedAt,
-		data: (row.data ? flatted.parse(row.data) : { resultData: { runData: {} } }) as RunData,
+		data,
 	};
 }
 
