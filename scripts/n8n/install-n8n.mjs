@@ -2,27 +2,27 @@
 // Installs a pinned n8n into a cache folder outside the repository (idempotent: a marker file
 // records a finished install). Usage: node scripts/n8n/install-n8n.mjs [--version=2.41.1 ...|--all] [--print-dir]
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { n8nNodeRuntime } from './node-runtime.mjs';
-import { n8nBinPath, n8nCacheDir, N8N_DEFAULT_VERSION } from './paths.mjs';
+import { cacheRoot, n8nBinPath, n8nCacheDir, N8N_DEFAULT_VERSION } from './paths.mjs';
 import { N8N_VERSIONS, n8nVersionInfo } from './versions.mjs';
 
 /**
- * n8n on a newer Node than this machine's installs with scripts off (a plain install fails in
- * @confluentinc/kafka-javascript, whose build downloads sources from the internet), then builds only the
- * native modules n8n needs, against that Node's headers.
+ * Every version installs with scripts off, then builds only the native module n8n loads here, sqlite3, against
+ * the Node it runs on. The other install scripts in n8n's tree fetch binaries from hosts this machine cannot
+ * reach (@confluentinc/kafka-javascript fails the install), or build optional modules n8n falls back from; and
+ * isolated-vm, which only n8n's opt-in isolated expression engine loads, takes minutes to compile where it ships no
+ * prebuilt binary (1.x), so it is built only where it does.
  */
-const NATIVE_MODULES = ['sqlite3', 'isolated-vm'];
+const SQLITE3 = 'sqlite3';
+const ISOLATED_VM = 'isolated-vm';
 
 const MARKER = '.install-complete.json';
 
-/** Overrides n8n needs to install here: n8n-nodes-base pins xlsx to a tarball on a host the registry mirror cannot reach, and 1.x needs an isolated-vm that builds on Node 20. */
-function overridesFor(version) {
-	const overrides = { xlsx: '0.18.5' };
-	if (version.startsWith('1.')) overrides['isolated-vm'] = '5.0.4';
-	return overrides;
-}
+/** Overrides n8n needs to install here: n8n-nodes-base pins xlsx to a tarball on a host the registry mirror cannot reach. */
+const OVERRIDES = { xlsx: '0.18.5' };
 
 const PROGRESS_EVERY_MS = 20_000;
 
@@ -51,6 +51,31 @@ function runWithProgress(command, args, options, progress) {
 	});
 }
 
+/**
+ * Builds sqlite3 for the Node a version runs on, once per sqlite3 version and Node ABI: a later version with the
+ * same pair (1.x and 2.8 both run on this machine's Node) copies the build instead of compiling it again.
+ */
+async function buildSqlite3(dir, runtime, npm, log) {
+	const moduleDir = join(dir, 'node_modules', SQLITE3);
+	const { version } = JSON.parse(readFileSync(join(moduleDir, 'package.json'), 'utf8'));
+	const abi = spawnSync(runtime.node, ['-p', 'process.versions.modules'], {
+		encoding: 'utf8',
+	}).stdout.trim();
+	const built = join(
+		cacheRoot(),
+		'native',
+		`${SQLITE3}-${version}-abi${abi}-${process.platform}-${process.arch}`,
+	);
+	if (existsSync(join(built, 'Release', 'node_sqlite3.node'))) {
+		log(`sqlite3 ${version} for Node ABI ${abi}: copying the build in ${built}`);
+		cpSync(built, join(moduleDir, 'build'), { recursive: true });
+		return;
+	}
+	await npm(['rebuild', SQLITE3], `npm rebuild ${SQLITE3}`);
+	rmSync(built, { recursive: true, force: true });
+	cpSync(join(moduleDir, 'build'), built, { recursive: true });
+}
+
 export function isN8nInstalled(version = N8N_DEFAULT_VERSION) {
 	const dir = n8nCacheDir(version);
 	if (!existsSync(`${dir}/${MARKER}`) || !existsSync(n8nBinPath(version))) return false;
@@ -71,7 +96,7 @@ export async function installN8n(version = N8N_DEFAULT_VERSION, log = console.er
 		private: true,
 		description: 'Pinned n8n used by the n8n-nodes-nyne end-to-end tests (generated).',
 		dependencies: { n8n: version },
-		overrides: overridesFor(version),
+		overrides: OVERRIDES,
 	};
 	writeFileSync(`${dir}/package.json`, `${JSON.stringify(manifest, null, '\t')}\n`);
 	const runtime = n8nNodeRuntime(version, log);
@@ -91,13 +116,14 @@ export async function installN8n(version = N8N_DEFAULT_VERSION, log = console.er
 			if (status !== 0)
 				throw new Error(`${step} for n8n ${version} failed with exit code ${status}`);
 		});
-	if (ownNode) {
-		await npm(['install', '--omit=dev', '--ignore-scripts'], 'npm install');
-		log(`building ${NATIVE_MODULES.join(', ')} for n8n ${version}`);
-		await npm(['rebuild', ...NATIVE_MODULES], 'npm rebuild');
-	} else {
-		await npm(['install'], 'npm install');
-	}
+	await npm(['install', '--omit=dev', '--ignore-scripts'], 'npm install');
+	await buildSqlite3(dir, runtime, npm, log);
+	if (
+		existsSync(
+			join(dir, 'node_modules', ISOLATED_VM, 'prebuilds', `${process.platform}-${process.arch}`),
+		)
+	)
+		await npm(['rebuild', ISOLATED_VM], 'npm rebuild isolated-vm');
 	if (!existsSync(n8nBinPath(version))) {
 		throw new Error(`n8n ${version} installed but ${n8nBinPath(version)} is missing`);
 	}
