@@ -2,7 +2,15 @@
 // Installs a pinned n8n into a cache folder outside the repository (idempotent: a marker file
 // records a finished install). Usage: node scripts/n8n/install-n8n.mjs [--version=2.41.1 ...|--all] [--print-dir]
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { n8nNodeRuntime } from './node-runtime.mjs';
@@ -12,12 +20,11 @@ import { N8N_VERSIONS, n8nVersionInfo } from './versions.mjs';
 /**
  * Every version installs with scripts off, then builds only the native module n8n loads here, sqlite3, against
  * the Node it runs on. The other install scripts in n8n's tree fetch binaries from hosts this machine cannot
- * reach (@confluentinc/kafka-javascript fails the install), or build optional modules n8n falls back from; and
- * isolated-vm, which only n8n's opt-in isolated expression engine loads, takes minutes to compile where it ships no
- * prebuilt binary (1.x), so it is built only where it does.
+ * reach (@confluentinc/kafka-javascript fails the install) or build optional modules n8n falls back from.
+ * isolated-vm needs none: it loads the prebuilt binary it ships for the Node it runs on (2.41.1 on Node 24), and
+ * where it has none (1.x on Node 20), only n8n's opt-in isolated expression engine would load it.
  */
 const SQLITE3 = 'sqlite3';
-const ISOLATED_VM = 'isolated-vm';
 
 const MARKER = '.install-complete.json';
 
@@ -72,8 +79,14 @@ async function buildSqlite3(dir, runtime, npm, log) {
 		return;
 	}
 	await npm(['rebuild', SQLITE3], `npm rebuild ${SQLITE3}`);
-	rmSync(built, { recursive: true, force: true });
-	cpSync(join(moduleDir, 'build'), built, { recursive: true });
+	if (existsSync(built)) return;
+	const partial = `${built}.${process.pid}.${Date.now()}`;
+	cpSync(join(moduleDir, 'build'), partial, { recursive: true });
+	try {
+		renameSync(partial, built);
+	} catch {
+		rmSync(partial, { recursive: true, force: true });
+	}
 }
 
 export function isN8nInstalled(version = N8N_DEFAULT_VERSION) {
@@ -118,12 +131,6 @@ export async function installN8n(version = N8N_DEFAULT_VERSION, log = console.er
 		});
 	await npm(['install', '--omit=dev', '--ignore-scripts'], 'npm install');
 	await buildSqlite3(dir, runtime, npm, log);
-	if (
-		existsSync(
-			join(dir, 'node_modules', ISOLATED_VM, 'prebuilds', `${process.platform}-${process.arch}`),
-		)
-	)
-		await npm(['rebuild', ISOLATED_VM], 'npm rebuild isolated-vm');
 	if (!existsSync(n8nBinPath(version))) {
 		throw new Error(`n8n ${version} installed but ${n8nBinPath(version)} is missing`);
 	}
@@ -148,10 +155,15 @@ async function main() {
 		: named.length > 0
 			? named
 			: [N8N_DEFAULT_VERSION];
-	for (const version of versions) {
+	const install = async (version) => {
 		const dir = await installN8n(version);
 		if (process.argv.includes('--print-dir')) console.log(dir);
-	}
+	};
+	// The first version (npm test names the reader first, which every version's tests need) alone, then the rest
+	// side by side: most of an install is waiting on the registry.
+	const [first, ...rest] = versions;
+	await install(first);
+	await Promise.all(rest.map(install));
 }
 
 // No top-level await: tsx loads this file as CommonJS when scripts/start.ts imports it.
