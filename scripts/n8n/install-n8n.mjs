@@ -6,6 +6,7 @@ import {
 	cpSync,
 	existsSync,
 	mkdirSync,
+	readdirSync,
 	readFileSync,
 	renameSync,
 	rmSync,
@@ -18,18 +19,25 @@ import { cacheRoot, n8nBinPath, n8nCacheDir, N8N_DEFAULT_VERSION } from './paths
 import { N8N_VERSIONS, n8nVersionInfo } from './versions.mjs';
 
 /**
- * Every version installs with scripts off, then builds only the native module n8n loads here, sqlite3, against
- * the Node it runs on. The other install scripts in n8n's tree fetch binaries from hosts this machine cannot
- * reach (@confluentinc/kafka-javascript fails the install) or build optional modules n8n falls back from.
- * isolated-vm needs none: it loads the prebuilt binary it ships for the Node it runs on (2.41.1 on Node 24), and
- * where it has none (1.x on Node 20), only n8n's opt-in isolated expression engine would load it.
+ * Every version installs with scripts off, then builds only the native modules n8n loads here against the Node
+ * it runs on. The other install scripts in n8n's tree fetch binaries from hosts this machine cannot reach
+ * (@confluentinc/kafka-javascript fails the install) or build optional modules n8n falls back from.
+ * `output`: the folder the module's build leaves its binary in, kept per module version and Node ABI.
  */
-const SQLITE3 = 'sqlite3';
+const NATIVE_MODULES = [
+	{ name: 'sqlite3', output: 'build' },
+	// 1.x's default expression engine; 2.41.1's ships a binary for its Node (`prebuilds/`); 2.8.4 has none
+	{ name: 'isolated-vm', output: 'out' },
+];
 
 const MARKER = '.install-complete.json';
 
-/** Overrides n8n needs to install here: n8n-nodes-base pins xlsx to a tarball on a host the registry mirror cannot reach. */
-const OVERRIDES = { xlsx: '0.18.5' };
+/** Overrides n8n needs to install here: n8n-nodes-base pins xlsx to a tarball on a host the registry mirror cannot reach, and 1.x needs an isolated-vm that builds on Node 20. */
+function overridesFor(version) {
+	const overrides = { xlsx: '0.18.5' };
+	if (version.startsWith('1.')) overrides['isolated-vm'] = '5.0.4';
+	return overrides;
+}
 
 const PROGRESS_EVERY_MS = 20_000;
 
@@ -59,33 +67,36 @@ function runWithProgress(command, args, options, progress) {
 }
 
 /**
- * Builds sqlite3 for the Node a version runs on, once per sqlite3 version and Node ABI: a later version with the
- * same pair (1.x and 2.8 both run on this machine's Node) copies the build instead of compiling it again.
+ * Builds the native modules a version has for the Node it runs on, once per module version and Node ABI: a
+ * later version with the same pair (1.x and 2.8 both run on this machine's Node) copies the build instead of
+ * compiling it again. A module that ships a binary for that ABI needs no build.
  */
-async function buildSqlite3(dir, runtime, npm, log) {
-	const moduleDir = join(dir, 'node_modules', SQLITE3);
-	const { version } = JSON.parse(readFileSync(join(moduleDir, 'package.json'), 'utf8'));
+async function buildNativeModules(dir, runtime, npm, log) {
 	const abi = spawnSync(runtime.node, ['-p', 'process.versions.modules'], {
 		encoding: 'utf8',
 	}).stdout.trim();
-	const built = join(
-		cacheRoot(),
-		'native',
-		`${SQLITE3}-${version}-abi${abi}-${process.platform}-${process.arch}`,
-	);
-	if (existsSync(join(built, 'Release', 'node_sqlite3.node'))) {
-		log(`sqlite3 ${version} for Node ABI ${abi}: copying the build in ${built}`);
-		cpSync(built, join(moduleDir, 'build'), { recursive: true });
-		return;
-	}
-	await npm(['rebuild', SQLITE3], `npm rebuild ${SQLITE3}`);
-	if (existsSync(built)) return;
-	const partial = `${built}.${process.pid}.${Date.now()}`;
-	cpSync(join(moduleDir, 'build'), partial, { recursive: true });
-	try {
-		renameSync(partial, built);
-	} catch {
-		rmSync(partial, { recursive: true, force: true });
+	const platform = `${process.platform}-${process.arch}`;
+	for (const { name, output } of NATIVE_MODULES) {
+		const moduleDir = join(dir, 'node_modules', name);
+		if (!existsSync(join(moduleDir, 'package.json'))) continue;
+		const shipped = join(moduleDir, 'prebuilds', platform);
+		if (existsSync(shipped) && readdirSync(shipped).some((file) => file.includes(`abi${abi}.`)))
+			continue;
+		const { version } = JSON.parse(readFileSync(join(moduleDir, 'package.json'), 'utf8'));
+		const kept = join(cacheRoot(), 'native', `${name}-${version}-abi${abi}-${platform}`);
+		if (existsSync(kept)) {
+			log(`${name} ${version} for Node ABI ${abi}: copying the build kept in ${kept}`);
+			cpSync(kept, join(moduleDir, output), { recursive: true });
+			continue;
+		}
+		await npm(['rebuild', name], `npm rebuild ${name}`);
+		const partial = `${kept}.${process.pid}`;
+		cpSync(join(moduleDir, output), partial, { recursive: true });
+		try {
+			renameSync(partial, kept);
+		} catch {
+			rmSync(partial, { recursive: true, force: true });
+		}
 	}
 }
 
@@ -109,7 +120,7 @@ export async function installN8n(version = N8N_DEFAULT_VERSION, log = console.er
 		private: true,
 		description: 'Pinned n8n used by the n8n-nodes-nyne end-to-end tests (generated).',
 		dependencies: { n8n: version },
-		overrides: OVERRIDES,
+		overrides: overridesFor(version),
 	};
 	writeFileSync(`${dir}/package.json`, `${JSON.stringify(manifest, null, '\t')}\n`);
 	const runtime = n8nNodeRuntime(version, log);
@@ -130,7 +141,7 @@ export async function installN8n(version = N8N_DEFAULT_VERSION, log = console.er
 				throw new Error(`${step} for n8n ${version} failed with exit code ${status}`);
 		});
 	await npm(['install', '--omit=dev', '--ignore-scripts'], 'npm install');
-	await buildSqlite3(dir, runtime, npm, log);
+	await buildNativeModules(dir, runtime, npm, log);
 	if (!existsSync(n8nBinPath(version))) {
 		throw new Error(`n8n ${version} installed but ${n8nBinPath(version)} is missing`);
 	}
