@@ -170,11 +170,9 @@ async function main() {
 		const dir = await installN8n(version);
 		if (process.argv.includes('--print-dir')) console.log(dir);
 	};
-	// The first version (npm test names the reader first, which every version's tests need) alone, then the rest
-	// side by side: most of an install is waiting on the registry.
-	const [first, ...rest] = versions;
-	await install(first);
-	await Promise.all(rest.map(install));
+	// Side by side: most of an install waits on the registry or the disk, and a cold `npm test` runs only its
+	// unit suite until the first is in.
+	await Promise.all(versions.map(install));
 }
 
 // No top-level await: tsx loads this file as CommonJS when scripts/start.ts imports it.

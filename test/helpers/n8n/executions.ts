@@ -37,6 +37,7 @@ export interface RunData {
 		error?: { message?: string; [k: string]: unknown };
 		lastNodeExecuted?: string;
 	};
+	executionData?: { nodeExecutionStack?: unknown[] };
 	[k: string]: unknown;
 }
 
@@ -87,20 +88,28 @@ export interface ExecutionRow {
 	data: string | null;
 }
 
-/** Whether the run data holds what an ended run writes: a node's run or the workflow's error. */
-function holdsEndedRun(data: RunData): boolean {
-	return Object.keys(data.resultData.runData).length > 0 || data.resultData.error !== undefined;
+/**
+ * Whether the run data is what its status says ended: a success has run its nodes and has none left to run (the
+ * data a waiting execution resumed from still has its waiting node on the stack); an error holds a node's run or
+ * the workflow's error.
+ */
+function holdsEndedRun(status: string, data: RunData): boolean {
+	const ran = Object.keys(data.resultData.runData).length > 0;
+	if (status === 'success')
+		return ran && (data.executionData?.nodeExecutionStack?.length ?? 0) === 0;
+	if (status === 'error') return ran || data.resultData.error !== undefined;
+	return true;
 }
 
 /**
  * The execution of a row, its run data decoded (n8n stores it "flatted"). n8n 1.x on SQLite writes an ending
  * execution's status and its run data in two statements; a row read between them, ended but still holding the run
- * data it started with, is reported as running, so no reader sees a finished run without its data.
+ * data it started or resumed with, is reported as running, so no reader sees a finished run without its data.
  */
 export function decodeExecution(row: ExecutionRow): StoredExecution {
 	const flatted = requireFromN8n('flatted') as { parse(text: string): unknown };
 	const data = (row.data ? flatted.parse(row.data) : { resultData: { runData: {} } }) as RunData;
-	const halfWritten = (row.status === 'success' || row.status === 'error') && !holdsEndedRun(data);
+	const halfWritten = !holdsEndedRun(row.status, data);
 	return {
 		id: String(row.id),
 		workflowId: row.workflowId,

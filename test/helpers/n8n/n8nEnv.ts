@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { n8nNodeRuntime } from '../../../scripts/n8n/node-runtime.mjs';
 import { freePort } from './freePort';
+import { startFromMigratedDatabase } from './migratedDatabase';
 import { N8N_VERSION, PREPARED_NODES_DIR } from './paths';
 
 /** One n8n "installation" as a test file sees it: its own user folder, port and environment. */
@@ -83,7 +84,7 @@ export interface N8nInstanceOptions {
 	n8nVersion?: string;
 }
 
-/** A fresh user folder with the package installed (copied from the folder ensure-n8n prepared) and a free port. */
+/** A fresh user folder with a migrated database, the package installed (copied from the folder ensure-n8n prepared) and a free port. */
 export async function createN8nInstance(options: N8nInstanceOptions = {}): Promise<N8nInstance> {
 	const userFolder = mkdtempSync(join(tmpdir(), 'nyne-n8n-'));
 	if (options.withPackage !== false) {
@@ -93,7 +94,7 @@ export async function createN8nInstance(options: N8nInstanceOptions = {}): Promi
 	const brokerPort = await freePort();
 	const n8nVersion = options.n8nVersion ?? N8N_VERSION;
 	const runtime = n8nNodeRuntime(n8nVersion);
-	return {
+	const instance: N8nInstance = {
 		userFolder,
 		port,
 		baseUrl: `http://127.0.0.1:${port}`,
@@ -102,4 +103,6 @@ export async function createN8nInstance(options: N8nInstanceOptions = {}): Promi
 		node: runtime.node,
 		dispose: () => rmSync(userFolder, { recursive: true, force: true }),
 	};
+	await startFromMigratedDatabase(instance);
+	return instance;
 }
