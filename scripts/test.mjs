@@ -49,10 +49,10 @@ function run(command, args, { env = {}, prefix } = {}) {
 	});
 }
 
-// The pinned n8n versions install into the cache side by side (minutes each on a machine without them) while the
-// steps before run. A version's suites start as soon as it and the reader (the n8n on this machine's Node whose
-// sqlite3 every version's tests read n8n's database with) are installed, so the later installs overlap the
-// earlier tests.
+// The pinned n8n versions install into the cache (minutes each on a machine without them) while the steps before
+// run: first the reader (the n8n on this machine's Node whose sqlite3 every version's tests read n8n's database
+// with), then the rest side by side. A version's suites start as soon as it and the reader are installed, so the
+// later installs overlap the earlier tests.
 const e2eVersions = selectedN8nVersions();
 const installVersions = installOrder(e2eVersions);
 const reader = readerN8nVersion();
