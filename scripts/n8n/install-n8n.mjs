@@ -171,7 +171,7 @@ async function main() {
 		if (process.argv.includes('--print-dir')) console.log(dir);
 	};
 	// The first (npm test names the reader first, which every version's tests need) alone, then the rest side by
-	// side. All three at once made the reader wait 13.6 min instead of 6.3, and the cold run no shorter.
+	// side. All three at once made the reader ready at 12.3 min instead of 6.3, and the cold run longer.
 	const [first, ...rest] = versions;
 	await install(first);
 	await Promise.all(rest.map(install));
