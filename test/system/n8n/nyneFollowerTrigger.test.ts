@@ -114,11 +114,15 @@ function describeNyneFollowerTrigger(target: N8nTarget): void {
 			await sleep(2_000);
 		}
 
-		/** An hour later on n8n's clock: the next poll starts a lookup for `profile`, the one after collects it. */
-		async function nextLookup(workflow: WorkflowJson, profile: string): Promise<void> {
+		/** An hour later on n8n's clock: the next poll starts a lookup for `profile`. */
+		async function lookupAnHourLater(profile: string): Promise<void> {
 			const before = submissionsFor(profile);
 			await clock.advance(HOUR_MS);
 			await waitForSubmissions(profile, before + 1);
+		}
+		/** An hour later on n8n's clock: the next poll starts a lookup for `profile`, the one after collects it. */
+		async function nextLookup(workflow: WorkflowJson, profile: string): Promise<void> {
+			await lookupAnHourLater(profile);
 			await collected(workflow);
 		}
 		/**
@@ -126,9 +130,7 @@ function describeNyneFollowerTrigger(target: N8nTarget): void {
 		 * execution (any other execution's error is printed); returns what it emitted.
 		 */
 		async function eventsOfNextLookup(workflow: WorkflowJson, profile: string) {
-			const before = submissionsFor(profile);
-			await clock.advance(HOUR_MS);
-			await waitForSubmissions(profile, before + 1);
+			await lookupAnHourLater(profile);
 			const executions = await waitForExecutions(
 				n8n,
 				workflow.id,
