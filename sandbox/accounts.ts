@@ -69,6 +69,14 @@ export class Accounts {
 		return ledger;
 	}
 
+	/** Requests each rate-limited key had accepted in each of its minute windows, oldest first. */
+	minuteWindows(): Record<string, number[]> {
+		const windows: Record<string, number[]> = {};
+		for (const [apiKey, account] of this.byKey)
+			if (account.limiter) windows[apiKey] = account.limiter.acceptedPerMinuteWindow();
+		return windows;
+	}
+
 	reset(): void {
 		for (const account of this.byKey.values()) {
 			account.creditsUsed = 0;

@@ -17,6 +17,7 @@ function emptyStats(): SandboxStats {
 		status5xx: 0,
 		creditsUsed: 0,
 		creditsByKey: {},
+		acceptedPerMinuteWindow: {},
 		callbacksDelivered: 0,
 		jobs: 0,
 	};
@@ -90,6 +91,7 @@ export class SandboxCore {
 			submissionsByTarget: { ...this.counters.submissionsByTarget },
 			creditsUsed: this.accounts.totalCreditsUsed(),
 			creditsByKey: this.accounts.ledger(),
+			acceptedPerMinuteWindow: this.accounts.minuteWindows(),
 			callbacksDelivered: this.callbacks.delivered,
 			jobs: this.jobs.size,
 		}),

@@ -29,6 +29,8 @@ export interface RateDecision {
 export class KeyRateLimiter {
 	private windows: Window[];
 	private monthCount = 0;
+	/** Requests accepted in each minute window this key opened, oldest first. */
+	private perMinuteWindow: number[] = [];
 
 	constructor(
 		private readonly config: RateLimitConfig,
@@ -46,6 +48,11 @@ export class KeyRateLimiter {
 			w.count = 0;
 		}
 		this.monthCount = 0;
+		this.perMinuteWindow = [];
+	}
+
+	acceptedPerMinuteWindow(): number[] {
+		return [...this.perMinuteWindow];
 	}
 
 	/** Counts the request if allowed; answers 429 otherwise. */
@@ -54,6 +61,7 @@ export class KeyRateLimiter {
 			if (now >= w.start + w.lengthMs) {
 				w.start = now;
 				w.count = 0;
+				if (w === this.windows[0]) this.perMinuteWindow.push(0);
 			}
 		}
 		const exhausted = this.windows.filter((w) => w.count >= w.limit);
@@ -87,6 +95,7 @@ export class KeyRateLimiter {
 		}
 		for (const w of this.windows) w.count += 1;
 		this.monthCount += 1;
+		this.perMinuteWindow[this.perMinuteWindow.length - 1] += 1;
 		return { headers: this.headers(now) };
 	}
 

@@ -111,6 +111,11 @@ export interface SandboxStats {
 	creditsUsed: number;
 	/** The credit ledger: credits charged per API key (keys that spent nothing included). */
 	creditsByKey: Record<string, number>;
+	/**
+	 * Requests each rate-limited key had accepted in each of its minute windows, oldest first. A window opens at the
+	 * first request after the last one closed, so a batch that keeps the limit busy fills every window but its last.
+	 */
+	acceptedPerMinuteWindow: Record<string, number[]>;
 	callbacksDelivered: number;
 	jobs: number;
 }

@@ -132,6 +132,7 @@ describe('sandbox control over HTTP', () => {
 				status5xx: 0,
 				creditsUsed: 0,
 				creditsByKey: { nyne_sandbox_key: 0 },
+				acceptedPerMinuteWindow: { nyne_sandbox_key: [] },
 				callbacksDelivered: 0,
 				jobs: 0,
 			});

@@ -58,6 +58,8 @@ describe('sandbox rate limits', () => {
 		expect(sb.control.stats()).toMatchObject({ submissions: 2, status429: 1, requests: 3 });
 		await new Promise((r) => setTimeout(r, retryAfter * 1000 + 20));
 		expect((await submit(sb, FOLLOWERS)).status).toBe(202);
+		// the window that refused the third counted only the two it accepted; the next opened at the retry
+		expect(sb.control.stats().acceptedPerMinuteWindow).toEqual({ [sb.apiKey]: [2, 1] });
 	});
 
 	it('answers 429 monthly_limit_exceeded once the monthly quota is used', async () => {

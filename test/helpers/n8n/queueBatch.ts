@@ -1,6 +1,7 @@
 // Many executions at once on the workers of a queue-mode n8n, one Nyne key: each execution is started by a POST
 // to the webhook processor and looks up its own list of profiles with Wait for Result. The figures are what the
-// issue asks of a shared key: 429 share, lookups lost, duplicate submissions, wall time against the floor.
+// issue asks of a shared key: 429 share, lookups lost, duplicate submissions, time against the floor (counted in the
+// sandbox's rate windows, which a loaded machine cannot stretch: a window opens at the first request after the last).
 import type { Sandbox } from '../../../sandbox/index';
 import { nodeItems, type StoredExecution } from './executions';
 import { nyneCredentialRef } from './credentials';
@@ -8,7 +9,7 @@ import { nyneNode, webhookTrigger } from './nyneWorkflows';
 import type { Postgres } from './queueServices';
 import { waitForQueueExecutions } from './queueExecutions';
 import { chainWorkflow, type WorkflowJson } from './workflows';
-import { windowFloorMs, pollRequests } from '../../../shared';
+import { pollRequests, RATE_LIMIT_PER_MINUTE, windowFloorMs } from '../../../shared';
 
 export const BATCH_PATH = 'nyne-batch';
 export const BATCH_CREDENTIAL_ID = 'nyneBatchCred01';
@@ -54,9 +55,13 @@ export interface QueueBatchFigures {
 	share429: number;
 	lost: number;
 	duplicates: number;
-	/** Real ms from the sandbox's first API request to its last. */
+	/** Real ms from the sandbox's first API request to its last (reported; the windows below are asserted). */
 	wallMs: number;
 	floorMs: number;
+	/** Requests the key accepted in each minute window the sandbox opened for it, oldest first. */
+	minuteWindows: number[];
+	/** The same requests packed as tightly as the limit allows: full windows, then the rest. */
+	floorWindows: number[];
 	statuses: string[];
 }
 
@@ -137,8 +142,15 @@ export async function runQueueBatch(run: QueueBatchRun): Promise<QueueBatchFigur
 		wallMs: times.length > 1 ? times[times.length - 1] - times[0] : 0,
 		// each execution reads the credit balance once before its lookups
 		floorMs: windowFloorMs(pollRequests(lookups, run.executions), run.jobMs),
+		minuteWindows: stats.acceptedPerMinuteWindow[run.sandbox.apiKey] ?? [],
+		floorWindows: packedWindows(stats.requests - stats.status429, RATE_LIMIT_PER_MINUTE),
 		statuses: executions.map((e) => e.status),
 	};
+}
+
+function packedWindows(requests: number, perWindow: number): number[] {
+	const full = Array<number>(Math.floor(requests / perWindow)).fill(perWindow);
+	return requests % perWindow === 0 ? full : [...full, requests % perWindow];
 }
 
 export const BATCH_API_LINE = /^(GET|POST) \/person\/interactions/;
