@@ -162,7 +162,7 @@ const E2E_DIR = 'test/system/n8n';
 /** Seconds each suite took on 2.41.1 on this kind of machine (other versions run the same or fewer tests). */
 const SUITE_SECONDS = {
 	queueMode: 240,
-	nyneFollowerTrigger: 235,
+	nyneFollowerTrigger: 90,
 	aiAgentTool: 130,
 	nyneActions: 110,
 	nyneSoak: 95,
