@@ -263,10 +263,16 @@ function describeNyneFollowerTrigger(target: N8nTarget): void {
 			it(
 				'at its default Check Every (24 hours), it makes one lookup (the baseline) across its polls, an hour later too',
 				async () => {
-					await until(`${DEFAULTS_POLLS} polls of "defaults"`, () => pollsOf(defaults) >= DEFAULTS_POLLS);
+					await until(
+						`${DEFAULTS_POLLS} polls of "defaults"`,
+						() => pollsOf(defaults) >= DEFAULTS_POLLS,
+					);
 					await clock.advance(HOUR_MS);
 					const polls = pollsOf(defaults);
-					await until('two polls of "defaults" an hour later', () => pollsOf(defaults) >= polls + 2);
+					await until(
+						'two polls of "defaults" an hour later',
+						() => pollsOf(defaults) >= polls + 2,
+					);
 					expect(submissionsFor('twitter:jack_e2e')).toBe(1);
 					expect(await listExecutions(n8n, defaults.id)).toHaveLength(0);
 				},
