@@ -1,7 +1,8 @@
 // Many executions at once on the workers of a queue-mode n8n, one Nyne key: each execution is started by a POST
 // to the webhook processor and looks up its own list of profiles with Wait for Result. The figures are what the
 // issue asks of a shared key: 429 share, lookups lost, duplicate submissions, time against the floor (counted in the
-// sandbox's rate windows, which a loaded machine cannot stretch: a window opens at the first request after the last).
+// sandbox's minute windows: a window opens at the first request after the last one closed, so seconds of lateness on a
+// loaded machine do not add one).
 import type { Sandbox } from '../../../sandbox/index';
 import { nodeItems, type StoredExecution } from './executions';
 import { nyneCredentialRef } from './credentials';

@@ -354,7 +354,7 @@ function describeQueueMode(target: N8nTarget): void {
 		);
 
 		it(
-			`rate limits across processes: ${BATCH_EXECUTIONS} executions x ${BATCH_ITEMS} items on two workers, one key at 60/min: 429s <= 2%, none lost or sent twice, every minute window but the last full`,
+			`rate limits across processes: ${BATCH_EXECUTIONS} executions x ${BATCH_ITEMS} items on two workers, one key at 60/min: 429s <= 2%, none lost or sent twice, in as few minute windows as its requests need`,
 			async () => {
 				const { figures, error } = await batchRun;
 				if (!figures) throw error;
@@ -373,9 +373,11 @@ function describeQueueMode(target: N8nTarget): void {
 				expect(figures.lost).toBe(0);
 				expect(figures.duplicates).toBe(0);
 				expect(figures.share429).toBeLessThanOrEqual(0.02);
-				// At the floor: the workers kept the shared limit busy, so every minute window but the last was full.
-				// Paced at half the allowance, the same requests would fill none of them.
-				expect(figures.minuteWindows).toEqual(figures.floorWindows);
+				// At the floor: the batch took no more of the limit's minute windows than its requests need (3 for 136).
+				// A window opens at the first request after the last one closed, so lateness on a loaded machine moves a
+				// request or two into the next window ([60, 59, 17]) but cannot open another; paced at half the
+				// allowance, the batch would take 5.
+				expect(figures.minuteWindows).toHaveLength(figures.floorWindows.length);
 			},
 			15 * 60_000,
 		);
