@@ -19,8 +19,9 @@ describe.each([
 		vi.useFakeTimers();
 	});
 	afterEach(() => {
-		vi.useRealTimers();
+		// the spy wraps the fake setTimeout: restore it before the real one comes back, or the fake would stay
 		vi.restoreAllMocks();
+		vi.useRealTimers();
 	});
 
 	it('sleeps 30 days with no timer beyond 2^31−1 ms, and only once the 30 days are over', async () => {
