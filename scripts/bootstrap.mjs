@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // First step of `npm start` and `npm test`: installs the repository's own dependencies (the root and
 // zapier/) from their lock files when they are missing or older than the lock, so a fresh clone needs
-// only those two commands. n8n itself is installed later, into the cache, by scripts/n8n/install-n8n.mjs.
-import { spawnSync } from 'node:child_process';
+// only those two commands. n8n itself is installed into the cache by scripts/n8n/install-n8n.mjs, which
+// `npm test` starts before this, so the two overlap.
+import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -15,12 +17,25 @@ function needsInstall(dir) {
 	return statSync(installed).mtimeMs < statSync(join(dir, 'package-lock.json')).mtimeMs;
 }
 
-for (const dir of [root, join(root, 'zapier')]) {
-	if (!needsInstall(dir)) continue;
+function npmCi(dir) {
 	console.log(`[bootstrap] npm ci in ${dir} (first run: about a minute)`);
-	const run = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
-	if (run.status !== 0) {
-		console.error(`[bootstrap] npm ci in ${dir} failed (exit ${run.status})`);
-		process.exit(run.status ?? 1);
-	}
+	return new Promise((resolve) => {
+		const child = spawn('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
+		child.on('close', (code) => {
+			if (code !== 0) console.error(`[bootstrap] npm ci in ${dir} failed (exit ${code})`);
+			resolve(code === 0);
+		});
+		child.on('error', () => resolve(false));
+	});
+}
+
+/** Installs what is missing, the root and zapier/ side by side; resolves with whether every install succeeded. */
+export async function bootstrap() {
+	const dirs = [root, join(root, 'zapier')].filter(needsInstall);
+	const results = await Promise.all(dirs.map(npmCi));
+	return results.every(Boolean);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+	if (!(await bootstrap())) process.exit(1);
 }

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import { bootstrap } from './bootstrap.mjs';
 import { isN8nInstalled } from './n8n/install-n8n.mjs';
 import {
 	installOrder,
@@ -58,6 +59,7 @@ const installVersions = installOrder(e2eVersions);
 const reader = readerN8nVersion();
 /** The versions whose install was already reported in `durations`. */
 const announced = new Set();
+let installer;
 const n8nInstall = new Promise((resolve) => {
 	const child = spawn(
 		process.execPath,
@@ -67,6 +69,7 @@ const n8nInstall = new Promise((resolve) => {
 		],
 		{ cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
 	);
+	installer = child;
 	const relay = (chunk) => {
 		for (const line of chunk.toString().split('\n')) {
 			if (!line.trim()) continue;
@@ -133,6 +136,19 @@ async function step(name, body) {
 	console.log(`=== ${took} ===`);
 }
 
+// The repository's own dependencies, while the installer above already fetches n8n: nothing else runs without them.
+let dependenciesReady = false;
+await step('npm ci (root and zapier/), where missing or stale', async () => {
+	dependenciesReady = await bootstrap();
+	if (!dependenciesReady) failed += 1;
+});
+if (!dependenciesReady) {
+	installer?.kill();
+	writeFileSync(join(reports, 'summary.txt'), `${passed} passed, ${failed} failed\n`);
+	console.log(`\n${passed} passed, ${failed} failed`);
+	process.exit(1);
+}
+
 // `--e2e` leaves out the unit suite and Zapier's validate: only the real-n8n suites and the quick bench run.
 const unitToo = !process.argv.includes('--e2e');
 if (unitToo)
@@ -180,6 +196,26 @@ const laneCount = Math.max(1, Number.parseInt(process.env.NYNE_E2E_LANES ?? '3',
 const suiteFiles = readdirSync(join(root, E2E_DIR))
 	.filter((name) => name.endsWith('.test.ts'))
 	.map((name) => `${E2E_DIR}/${name}`);
+/**
+ * The suites in groups of at most the longest suite's time, each group one vitest run (its files one after another):
+ * a vitest run costs about 4 CPU-seconds before its first test, paid once a group instead of once a suite.
+ */
+function suiteGroups() {
+	const secondsOf = (file) => SUITE_SECONDS[basename(file, '.test.ts')] ?? 20;
+	const byLength = [...suiteFiles].sort((a, b) => secondsOf(b) - secondsOf(a));
+	const cap = secondsOf(byLength[0]);
+	const groups = [];
+	for (const file of byLength) {
+		const fits = groups
+			.filter((group) => group.seconds + secondsOf(file) <= cap)
+			.sort((a, b) => a.seconds - b.seconds)[0];
+		if (fits) {
+			fits.files.push(file);
+			fits.seconds += secondsOf(file);
+		} else groups.push({ files: [file], seconds: secondsOf(file) });
+	}
+	return groups;
+}
 const jobs = [
 	...(unitToo
 		? [
@@ -195,18 +231,21 @@ const jobs = [
 			]
 		: []),
 	...e2eVersions.flatMap((version) =>
-		suiteFiles.map((file) => ({
-			name: `${version} ${basename(file, '.test.ts')}`,
-			versions: [version],
-			seconds: SUITE_SECONDS[basename(file, '.test.ts')] ?? 20,
-			run: () =>
-				vitest('vitest.e2e.config.mts', `e2e-${version}-${basename(file, '.test.ts')}.json`, {
-					env: { NYNE_E2E_N8N: version, NYNE_E2E_PREPARED: '1' },
-					e2e: true,
-					files: [file],
-					prefix: laneCount > 1 ? `[${version} ${basename(file, '.test.ts')}]` : undefined,
-				}),
-		})),
+		suiteGroups().map(({ files, seconds }, index) => {
+			const names = files.map((file) => basename(file, '.test.ts')).join(', ');
+			return {
+				name: `${version} ${names}`,
+				versions: [version],
+				seconds,
+				run: () =>
+					vitest('vitest.e2e.config.mts', `e2e-${version}-${index + 1}.json`, {
+						env: { NYNE_E2E_N8N: version, NYNE_E2E_PREPARED: '1' },
+						e2e: true,
+						files,
+						prefix: laneCount > 1 ? `[${version} ${names}]` : undefined,
+					}),
+			};
+		}),
 	),
 	{
 		name: 'npm run bench -- --quick',
