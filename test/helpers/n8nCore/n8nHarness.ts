@@ -2,8 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-// n8n-core keeps its instance settings (encryption key, ids) in N8N_USER_FOLDER: give each test run a throwaway one.
-process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'nyne-n8n-'));
+// n8n-core keeps its instance settings (encryption key, ids) in N8N_USER_FOLDER: the unit suite's global setup
+// (userFolder.ts) gives every worker the same throwaway one; a file run some other way gets its own.
+process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'nyne-n8n-core-'));
 
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import { ICredentialsHelper, Workflow, NodeHelpers } from 'n8n-workflow';
