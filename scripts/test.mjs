@@ -196,26 +196,6 @@ const laneCount = Math.max(1, Number.parseInt(process.env.NYNE_E2E_LANES ?? '3',
 const suiteFiles = readdirSync(join(root, E2E_DIR))
 	.filter((name) => name.endsWith('.test.ts'))
 	.map((name) => `${E2E_DIR}/${name}`);
-/**
- * The suites in groups of at most the longest suite's time, each group one vitest run (its files one after another):
- * a vitest run costs about 4 CPU-seconds before its first test, paid once a group instead of once a suite.
- */
-function suiteGroups() {
-	const secondsOf = (file) => SUITE_SECONDS[basename(file, '.test.ts')] ?? 20;
-	const byLength = [...suiteFiles].sort((a, b) => secondsOf(b) - secondsOf(a));
-	const cap = secondsOf(byLength[0]);
-	const groups = [];
-	for (const file of byLength) {
-		const fits = groups
-			.filter((group) => group.seconds + secondsOf(file) <= cap)
-			.sort((a, b) => a.seconds - b.seconds)[0];
-		if (fits) {
-			fits.files.push(file);
-			fits.seconds += secondsOf(file);
-		} else groups.push({ files: [file], seconds: secondsOf(file) });
-	}
-	return groups;
-}
 const jobs = [
 	...(unitToo
 		? [
@@ -231,21 +211,18 @@ const jobs = [
 			]
 		: []),
 	...e2eVersions.flatMap((version) =>
-		suiteGroups().map(({ files, seconds }, index) => {
-			const names = files.map((file) => basename(file, '.test.ts')).join(', ');
-			return {
-				name: `${version} ${names}`,
-				versions: [version],
-				seconds,
-				run: () =>
-					vitest('vitest.e2e.config.mts', `e2e-${version}-${index + 1}.json`, {
-						env: { NYNE_E2E_N8N: version, NYNE_E2E_PREPARED: '1' },
-						e2e: true,
-						files,
-						prefix: laneCount > 1 ? `[${version} ${names}]` : undefined,
-					}),
-			};
-		}),
+		suiteFiles.map((file) => ({
+			name: `${version} ${basename(file, '.test.ts')}`,
+			versions: [version],
+			seconds: SUITE_SECONDS[basename(file, '.test.ts')] ?? 20,
+			run: () =>
+				vitest('vitest.e2e.config.mts', `e2e-${version}-${basename(file, '.test.ts')}.json`, {
+					env: { NYNE_E2E_N8N: version, NYNE_E2E_PREPARED: '1' },
+					e2e: true,
+					files: [file],
+					prefix: laneCount > 1 ? `[${version} ${basename(file, '.test.ts')}]` : undefined,
+				}),
+		})),
 	),
 	{
 		name: 'npm run bench -- --quick',
