@@ -113,7 +113,8 @@ export interface SandboxStats {
 	creditsByKey: Record<string, number>;
 	/**
 	 * Requests each rate-limited key had accepted in each of its minute windows, oldest first. A window opens at the
-	 * first request after the last one closed, so a batch that keeps the limit busy fills every window but its last.
+	 * first request after the last one closed, so a batch that keeps the limit busy takes no more windows than its
+	 * requests need, however late a loaded machine sends them.
 	 */
 	acceptedPerMinuteWindow: Record<string, number[]>;
 	callbacksDelivered: number;
