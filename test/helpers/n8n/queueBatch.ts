@@ -61,8 +61,8 @@ export interface QueueBatchFigures {
 	floorMs: number;
 	/** Requests the key accepted in each minute window the sandbox opened for it, oldest first. */
 	minuteWindows: number[];
-	/** The same requests packed as tightly as the limit allows: full windows, then the rest. */
-	floorWindows: number[];
+	/** How many minute windows the accepted requests need at the least. */
+	windowsNeeded: number;
 	statuses: string[];
 }
 
@@ -144,14 +144,9 @@ export async function runQueueBatch(run: QueueBatchRun): Promise<QueueBatchFigur
 		// each execution reads the credit balance once before its lookups
 		floorMs: windowFloorMs(pollRequests(lookups, run.executions), run.jobMs),
 		minuteWindows: stats.acceptedPerMinuteWindow[run.sandbox.apiKey] ?? [],
-		floorWindows: packedWindows(stats.requests - stats.status429, RATE_LIMIT_PER_MINUTE),
+		windowsNeeded: Math.ceil((stats.requests - stats.status429) / RATE_LIMIT_PER_MINUTE),
 		statuses: executions.map((e) => e.status),
 	};
-}
-
-function packedWindows(requests: number, perWindow: number): number[] {
-	const full = Array<number>(Math.floor(requests / perWindow)).fill(perWindow);
-	return requests % perWindow === 0 ? full : [...full, requests % perWindow];
 }
 
 export const BATCH_API_LINE = /^(GET|POST) \/person\/interactions/;

@@ -377,7 +377,7 @@ function describeQueueMode(target: N8nTarget): void {
 				// A window opens at the first request after the last one closed, so lateness on a loaded machine moves a
 				// request or two into the next window ([60, 59, 17]) but cannot open another; paced at half the
 				// allowance, the batch would take 5.
-				expect(figures.minuteWindows).toHaveLength(figures.floorWindows.length);
+				expect(figures.minuteWindows).toHaveLength(figures.windowsNeeded);
 			},
 			15 * 60_000,
 		);
