@@ -127,6 +127,16 @@ async function vitest(config, report, { env = {}, e2e = false, files = [], prefi
 	if (!countVitest(output, { e2e }) || (code !== 0 && !existsSync(output))) failed += 1;
 }
 
+/** Prints what each step took and the line CI reads, writes that line where .ci/run reads it, and exits. */
+function finish() {
+	durations.push(`npm test in all: ${minutes(Date.now() - started)}`);
+	console.log(`\n${durations.join('\n')}`);
+	const summary = `${passed} passed, ${failed} failed`;
+	writeFileSync(join(reports, 'summary.txt'), `${summary}\n`);
+	console.log(`\n${summary}`);
+	process.exit(failed === 0 && passed > 0 ? 0 : 1);
+}
+
 async function step(name, body) {
 	console.log(`\n=== ${name} ===`);
 	const stepStarted = Date.now();
@@ -144,9 +154,7 @@ await step('npm ci (root and zapier/), where missing or stale', async () => {
 });
 if (!dependenciesReady) {
 	installer?.kill();
-	writeFileSync(join(reports, 'summary.txt'), `${passed} passed, ${failed} failed\n`);
-	console.log(`\n${passed} passed, ${failed} failed`);
-	process.exit(1);
+	finish();
 }
 
 // `--e2e` leaves out the unit suite and Zapier's validate: only the real-n8n suites and the quick bench run.
@@ -276,9 +284,4 @@ for (const [file, tests] of e2eTestsPerFile)
 		failed += 1;
 	}
 
-durations.push(`npm test in all: ${minutes(Date.now() - started)}`);
-console.log(`\n${durations.join('\n')}`);
-const summary = `${passed} passed, ${failed} failed`;
-writeFileSync(join(reports, 'summary.txt'), `${summary}\n`);
-console.log(`\n${summary}`);
-process.exit(failed === 0 && passed > 0 ? 0 : 1);
+finish();
