@@ -8,35 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { ensureChromium } from '../../../scripts/ensure-chromium.mjs';
-import type { N8nInstance } from './n8nEnv';
 
 /** How long one step waits for its condition: generous, for a loaded 2-core CI machine. */
 export const STEP_TIMEOUT_MS = 90_000;
-
-export interface Owner {
-	email: string;
-	password: string;
-	firstName: string;
-	lastName: string;
-}
-
-/** n8n needs an owner account before anyone can log in: the same REST call its set-up page makes. */
-export async function setUpOwner(instance: N8nInstance): Promise<Owner> {
-	const owner = {
-		email: 'owner@nyne.local',
-		password: 'NyneEditor2026',
-		firstName: 'Nyne',
-		lastName: 'Editor',
-	};
-	const response = await fetch(`${instance.baseUrl}/rest/owner/setup`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(owner),
-	});
-	if (!response.ok)
-		throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
-	return owner;
-}
 
 export interface EditorBrowser {
 	page: Page;

@@ -108,7 +108,9 @@ function holdsEndedRun(status: string, data: RunData): boolean {
  */
 export function decodeExecution(row: ExecutionRow): StoredExecution {
 	const flatted = requireFromN8n('flatted') as { parse(text: string): unknown };
-	const data = (row.data ? flatted.parse(row.data) : { resultData: { runData: {} } }) as RunData;
+	const stored = ((row.data ? flatted.parse(row.data) : undefined) ?? {}) as Partial<RunData>;
+	// a running manual execution is stored with an empty list for its data
+	const data = { ...stored, resultData: stored.resultData ?? { runData: {} } } as RunData;
 	const halfWritten = !holdsEndedRun(row.status, data);
 	return {
 		id: String(row.id),
@@ -122,6 +124,9 @@ export function decodeExecution(row: ExecutionRow): StoredExecution {
 	};
 }
 
+const SELECT_EXECUTIONS = `SELECT e.id, e.workflowId, e.mode, e.status, e.finished, e.startedAt, e.stoppedAt, d.data
+	FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id`;
+
 /** Finished or waiting executions of a workflow, oldest first, with their run data decoded (n8n stores it "flatted"). */
 export async function listExecutions(
 	instance: N8nInstance,
@@ -129,12 +134,23 @@ export async function listExecutions(
 ): Promise<StoredExecution[]> {
 	const rows = await query<ExecutionRow>(
 		databaseFile(instance),
-		`SELECT e.id, e.workflowId, e.mode, e.status, e.finished, e.startedAt, e.stoppedAt, d.data
-		   FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id
-		  WHERE e.workflowId = ? ORDER BY e.id ASC`,
+		`${SELECT_EXECUTIONS} WHERE e.workflowId = ? ORDER BY e.id ASC`,
 		[workflowId],
 	);
 	return rows.map(decodeExecution);
+}
+
+/** One execution by its id, its run data decoded; undefined while n8n has not stored it. */
+export async function readExecution(
+	instance: N8nInstance,
+	executionId: string,
+): Promise<StoredExecution | undefined> {
+	const [row] = await query<ExecutionRow>(
+		databaseFile(instance),
+		`${SELECT_EXECUTIONS} WHERE e.id = ?`,
+		[executionId],
+	);
+	return row ? decodeExecution(row) : undefined;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -14,5 +14,6 @@ export * from './queueCluster';
 export * from './queueExecutions';
 export * from './queueBatch';
 export * from './browser';
+export * from './ownerSession';
 export * from './useShiftedClock';
 export * from './fastPolls';

@@ -1,24 +1,28 @@
-// Every operation of the installed `n8n-nodes-nyne.nyne` node, run by a real n8n with `n8n execute`,
-// checked on the items n8n produced and on what the sandbox saw: every version gets the same people,
-// errors and pairing.
+// Every operation of the installed `n8n-nodes-nyne.nyne` node, run by a real n8n as the editor runs a workflow
+// (one `n8n start`, each workflow run from its Manual Trigger), checked on the items n8n produced and on what the
+// sandbox saw: every version gets the same people, errors and pairing. Each workflow asks for a lookup no other
+// one asks for, so no editor run reads another's paid lookup again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../sandbox/index';
 import {
 	chainWorkflow,
 	directLookup,
-	execute,
 	importCredentials,
 	importWorkflow,
 	itemsFromUrls,
-	listExecutions,
 	manualTrigger,
 	nodeItems,
 	nodeOutput,
 	nyneCredential,
 	nyneNode,
+	ownerSession,
 	runError,
+	runManually,
+	startN8n,
 	type N8nInstance,
-	type RunData,
+	type RunningN8n,
+	type SessionHeaders,
+	type StoredExecution,
 	type WorkflowJson,
 } from '../../helpers/n8n';
 import { N8N_TARGETS, type N8nTarget } from '../../helpers/n8n/targets';
@@ -94,23 +98,23 @@ const flows: Record<string, WorkflowJson> = {
 	]),
 };
 
-interface CliRun {
-	status: string;
-	data: RunData;
-}
-
 function describeNyneActions(target: N8nTarget): void {
-	describe(`Nyne node in real n8n ${target.version} via \`n8n execute\``, () => {
+	describe(`Nyne node in real n8n ${target.version}, run from the editor`, () => {
 		let sandbox: Sandbox;
 		let n8n: N8nInstance;
+		let server: RunningN8n | undefined;
+		let session: SessionHeaders;
 
 		beforeAll(async () => {
 			sandbox = await startSandbox({ timeScale: 1, jobDurationMs: 500 });
 			n8n = await target.createInstance();
 			await importCredentials(n8n, [nyneCredential(sandbox)]);
 			await importWorkflow(n8n, Object.values(flows));
+			server = await startN8n(n8n);
+			session = await ownerSession(n8n);
 		});
 		afterAll(async () => {
+			await server?.stop();
 			await sandbox?.close();
 			n8n?.dispose();
 		});
@@ -125,19 +129,17 @@ function describeNyneActions(target: N8nTarget): void {
 			};
 		}
 
-		async function run(flow: WorkflowJson): Promise<CliRun> {
-			const result = await execute(n8n, flow.id);
-			expect(result.code, `${String(result.signal)}\n${result.stdout}${result.stderr}`).toBe(0);
-			return result.run as CliRun;
+		async function run(flow: WorkflowJson): Promise<StoredExecution> {
+			const execution = await runManually(n8n, session, flow);
+			expect(execution.status, JSON.stringify(execution.data.resultData.error)).toBe('success');
+			return execution;
 		}
 
-		/** For workflows that fail: the stored execution (n8n's own record), not the CLI's text. */
-		async function runFailing(flow: WorkflowJson) {
-			const result = await execute(n8n, flow.id);
-			expect(result.code).not.toBe(0);
-			const executions = await listExecutions(n8n, flow.id);
-			expect(executions).toHaveLength(1);
-			return executions[0];
+		/** For workflows that fail: the execution n8n stored, ended in error. */
+		async function runFailing(flow: WorkflowJson): Promise<StoredExecution> {
+			const execution = await runManually(n8n, session, flow);
+			expect(execution.status).toBe('error');
+			return execution;
 		}
 
 		it('getFollowers: one item per follower, the same people the API returns, with request metadata', async () => {
