@@ -5,6 +5,11 @@ import { readExecution, type StoredExecution } from './executions';
 import type { N8nInstance } from './n8nEnv';
 import type { WorkflowJson } from './workflows';
 
+/** A workflow that starts from a Manual Trigger, as imported. */
+export type ManualWorkflow = Pick<WorkflowJson, 'id' | 'name'> & {
+	nodes: Array<{ name: string; type: string }>;
+};
+
 export interface Owner {
 	email: string;
 	password: string;
@@ -54,22 +59,24 @@ const ENDED = new Set(['success', 'error', 'canceled', 'crashed']);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Runs an imported workflow from its trigger as the editor does (a manual execution: n8n 1.x and 2.8 take the
+ * Runs an imported workflow from its Manual Trigger as the editor does (a manual execution: n8n 1.x and 2.8 take the
  * workflow in the body, 2.41 reads it from its database and ignores it), then reads the ended execution from n8n's
  * database. Never throws on a failed workflow: the execution's status and data say how it ended.
  */
 export async function runManually(
 	instance: N8nInstance,
 	session: SessionHeaders,
-	workflow: WorkflowJson,
-	options: { trigger?: string; timeoutMs?: number } = {},
+	workflow: ManualWorkflow,
+	options: { timeoutMs?: number } = {},
 ): Promise<StoredExecution> {
+	const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
+	if (!trigger) throw new Error(`${workflow.name} has no Manual Trigger to run from`);
 	const response = await fetch(`${instance.baseUrl}/rest/workflows/${workflow.id}/run`, {
 		method: 'POST',
 		headers: session,
 		body: JSON.stringify({
 			workflowData: workflow,
-			triggerToStartFrom: { name: options.trigger ?? workflow.nodes[0].name },
+			triggerToStartFrom: { name: trigger.name },
 		}),
 	});
 	const answer = (await response.json()) as { data?: { executionId?: string } };

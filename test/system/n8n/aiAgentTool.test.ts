@@ -2,23 +2,31 @@
 // the model being a scripted stand-in on 127.0.0.1: the agent calls the installed Nyne Tool (derived by n8n
 // from usableAsTool), which runs a real lookup on the sandbox. Agents below version 3 get the tool through
 // getInputConnectionData, so all their calls in one run share one execution context and item: each call must
-// still be its own lookup, on every agent version an n8n offers.
+// still be its own lookup, on every agent version an n8n offers. One `n8n start` runs every test's workflow as the
+// editor does; the tool's hourly cap and its reuse window count per n8n process, so before each test n8n's clock
+// moves an hour on, and each test starts as a fresh process would.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../sandbox/index';
 import {
 	directLookup,
-	execute,
 	importCredentials,
 	importWorkflow,
 	nodeOutput,
 	nyneCredential,
+	ownerSession,
 	REPO_ROOT,
+	runManually,
 	startFakeOpenAi,
+	startN8n,
+	useShiftedClock,
 	type FakeOpenAi,
 	type N8nInstance,
-	type RunData,
+	type RunningN8n,
+	type SessionHeaders,
+	type ShiftedClock,
+	type StoredExecution,
 	type WorkflowNode,
 } from '../../helpers/n8n';
 import { offeredAgentVersions } from '../../helpers/n8n/langchainNodes';
@@ -33,6 +41,7 @@ interface ExampleWorkflow {
 }
 
 const PROFILE = 'https://x.com/kate_e2e';
+const HOUR = 3_600_000;
 const OPENAI_CREDENTIAL = { id: 'fakeOpenAiCred01', name: 'Fake OpenAI' };
 
 /**
@@ -43,7 +52,7 @@ const OPENAI_CREDENTIAL = { id: 'fakeOpenAiCred01', name: 'Fake OpenAI' };
 const AGENT_VERSIONS = [1.9, 2.2, 3];
 
 /** The example, with its Chat trigger swapped for Manual + a fixed chat message, and its model pointed at the stand-in. */
-function agentWorkflowForCli(agentVersion = 3): ExampleWorkflow {
+function agentWorkflowForTests(agentVersion = 3): ExampleWorkflow {
 	const example = JSON.parse(
 		readFileSync(join(REPO_ROOT, 'examples', 'ai-agent-nyne-tool.json'), 'utf8'),
 	) as ExampleWorkflow;
@@ -109,11 +118,14 @@ function describeAiAgentTool(target: N8nTarget): void {
 		let sandbox: Sandbox;
 		let model: FakeOpenAi;
 		let n8n: N8nInstance;
-		const workflow = agentWorkflowForCli();
+		let server: RunningN8n | undefined;
+		let session: SessionHeaders;
+		let clock: ShiftedClock;
+		const workflow = agentWorkflowForTests();
 		const offered = offeredAgentVersions(target);
 		const versions = AGENT_VERSIONS.filter((version) => offered.includes(version));
 		const byVersion = new Map(
-			versions.map((version) => [version, version === 3 ? workflow : agentWorkflowForCli(version)]),
+			versions.map((version) => [version, version === 3 ? workflow : agentWorkflowForTests(version)]),
 		);
 
 		beforeAll(async () => {
@@ -129,12 +141,25 @@ function describeAiAgentTool(target: N8nTarget): void {
 				},
 			]);
 			await importWorkflow(n8n, [...byVersion.values()]);
+			clock = useShiftedClock(n8n);
+			server = await startN8n(n8n);
+			session = await ownerSession(n8n);
+		});
+		beforeEach(async () => {
+			await clock?.advance(HOUR);
 		});
 		afterAll(async () => {
+			await server?.stop();
 			await model?.close();
 			await sandbox?.close();
 			n8n?.dispose();
 		});
+
+		async function runAgent(flow: ExampleWorkflow): Promise<StoredExecution> {
+			const execution = await runManually(n8n, session, flow);
+			expect(execution.status, JSON.stringify(execution.data.resultData.error)).toBe('success');
+			return execution;
+		}
 
 		it(`offers AI Agent versions below 3 and 3 (here ${versions.join(', ')} of ${offered.join(', ')})`, () => {
 			expect(versions).toContain(3);
@@ -143,9 +168,7 @@ function describeAiAgentTool(target: N8nTarget): void {
 
 		it('the agent calls the Nyne tool with the arguments the model chose and gets the people back', async () => {
 			model.setToolScript([{ social_media_url: PROFILE, max_results: 10 }]);
-			const result = await execute(n8n, workflow.id);
-			expect(result.code, result.stdout.slice(-4000) + result.stderr.slice(-2000)).toBe(0);
-			const run = result.run as { data: RunData };
+			const run = await runAgent(workflow);
 
 			expect(sandbox.control.stats().submissionsByTarget['twitter:kate_e2e']).toBe(1);
 			const offered = model.requests[0].tools?.map((t) => t.function.name) ?? [];
@@ -171,12 +194,11 @@ function describeAiAgentTool(target: N8nTarget): void {
 				})),
 			);
 			const before = sandbox.control.stats();
-			const result = await execute(n8n, workflow.id);
-			expect(result.code, result.stdout.slice(-4000) + result.stderr.slice(-2000)).toBe(0);
+			const run = await runAgent(workflow);
 			const after = sandbox.control.stats();
 			expect(after.submissions - before.submissions).toBe(5);
 			expect(after.creditsByKey[sandbox.apiKey] - before.creditsByKey[sandbox.apiKey]).toBe(15);
-			const [answer] = nodeOutput((result.run as { data: RunData }).data, 'AI Agent');
+			const [answer] = nodeOutput(run.data, 'AI Agent');
 			const output = String(answer.output);
 			expect(output).toContain('budget_exceeded');
 			expect(output).toContain('Do not call this tool again');
@@ -191,8 +213,7 @@ function describeAiAgentTool(target: N8nTarget): void {
 				Array.from({ length: 3 }, () => ({ social_media_url: url, max_results: 10 })),
 			);
 			const before = sandbox.control.stats();
-			const result = await execute(n8n, workflow.id);
-			expect(result.code, result.stdout.slice(-4000) + result.stderr.slice(-2000)).toBe(0);
+			const run = await runAgent(workflow);
 			const after = sandbox.control.stats();
 			expect(after.submissions - before.submissions).toBe(1);
 			expect(after.creditsByKey[sandbox.apiKey] - before.creditsByKey[sandbox.apiKey]).toBe(3);
@@ -215,8 +236,7 @@ function describeAiAgentTool(target: N8nTarget): void {
 				const flow = byVersion.get(version);
 				if (!flow) throw new Error(`no workflow for agent ${version}`);
 				const before = sandbox.control.stats();
-				const result = await execute(n8n, flow.id);
-				expect(result.code, result.stdout.slice(-4000) + result.stderr.slice(-2000)).toBe(0);
+				const run = await runAgent(flow);
 				const after = sandbox.control.stats();
 				expect(after.submissions - before.submissions).toBe(2);
 				expect(after.submissionsByTarget[`twitter:${alice}`]).toBe(1);
@@ -238,7 +258,7 @@ function describeAiAgentTool(target: N8nTarget): void {
 				expect(usernames(answers[1])).toEqual(expectedBobby.map((p) => p.username));
 				expect(usernames(answers[1])).not.toEqual(usernames(answers[0]));
 
-				const [answer] = nodeOutput((result.run as { data: RunData }).data, 'AI Agent');
+				const [answer] = nodeOutput(run.data, 'AI Agent');
 				const output = String(answer.output);
 				for (const person of expectedBobby) expect(output).toContain(person.username);
 			});
