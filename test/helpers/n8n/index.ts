@@ -15,5 +15,6 @@ export * from './queueExecutions';
 export * from './queueBatch';
 export * from './browser';
 export * from './ownerSession';
+export * from './editorImport';
 export * from './useShiftedClock';
 export * from './fastPolls';

@@ -6,17 +6,19 @@ import { startSandbox, type Sandbox } from '../../../sandbox/index';
 import {
 	callbackWorkflows,
 	directLookup,
-	importCredentials,
-	importWorkflow,
+	importInEditor,
+	isPublished,
 	listExecutions,
 	nodeItems,
 	nodeOutput,
 	nyneCredential,
+	ownerSession,
 	runError,
 	startN8n,
 	waitForExecutions,
 	type N8nInstance,
 	type RunningN8n,
+	type SessionHeaders,
 	type WorkflowJson,
 } from '../../helpers/n8n';
 import { N8N_TARGETS, type N8nTarget } from '../../helpers/n8n/targets';
@@ -30,6 +32,7 @@ function describeNyneCallbacks(target: N8nTarget): void {
 		let sandbox: Sandbox;
 		let n8n: N8nInstance;
 		let server: RunningN8n;
+		let session: SessionHeaders;
 		let receiver: WorkflowJson;
 		let starter: WorkflowJson;
 		let waiter: WorkflowJson;
@@ -50,11 +53,12 @@ function describeNyneCallbacks(target: N8nTarget): void {
 				output: 'split',
 				accounts: ['frank_e2e', 'grace_e2e'],
 			}));
-			await importCredentials(n8n, [nyneCredential(sandbox)]);
-			await importWorkflow(n8n, [receiver, starter, waiter]);
-			for (const flow of [receiver, starter, waiter]) await target.activate(n8n, flow.id);
-			server = await startN8n(n8n, {
-				activated: [receiver, starter, waiter].map((flow) => flow.name),
+			server = await startN8n(n8n);
+			session = await ownerSession(n8n);
+			await importInEditor(n8n, session, {
+				credentials: [nyneCredential(sandbox)],
+				workflows: [receiver, starter, waiter],
+				publish: [receiver, starter, waiter],
 			});
 		});
 		afterAll(async () => {
@@ -70,10 +74,9 @@ function describeNyneCallbacks(target: N8nTarget): void {
 				body: JSON.stringify(body),
 			});
 
-		it('activates all three workflows', () => {
-			for (const name of ['callback receiver', 'start lookup', 'wait for callback']) {
-				expect(server.output()).toContain(`Activated workflow "${name}"`);
-			}
+		it('publishes all three workflows', async () => {
+			for (const flow of [receiver, starter, waiter])
+				expect(await isPublished(n8n, session, flow)).toBe(true);
 		});
 
 		it('refuses a callback without the token and starts nothing', async () => {
