@@ -40,10 +40,9 @@ export async function n8nQueueRow(): Promise<{ row: string[]; note: string }> {
 		BATCH_CREDENTIAL_NAME,
 		batchWorkflow,
 		createQueueCluster,
-		importCredentials,
-		importWorkflow,
+		importInEditor,
 		nyneCredential,
-		publishWorkflow,
+		ownerSession,
 		runQueueBatch,
 	} = harness;
 	const requestTimes: number[] = [];
@@ -57,14 +56,16 @@ export async function n8nQueueRow(): Promise<{ row: string[]; note: string }> {
 	});
 	let cluster;
 	try {
-		cluster = await createQueueCluster({ n8nVersion: version, workers: 2 });
+		const created = await createQueueCluster({ n8nVersion: version, workers: 2 });
+		cluster = created;
 		const workflow = batchWorkflow();
-		await importCredentials(cluster.main, [
-			nyneCredential(sandbox, BATCH_CREDENTIAL_ID, BATCH_CREDENTIAL_NAME),
-		]);
-		await importWorkflow(cluster.main, workflow);
-		await publishWorkflow(cluster.main, workflow.id);
-		await cluster.start();
+		await created.start(async () => {
+			await importInEditor(created.main, await ownerSession(created.main), {
+				credentials: [nyneCredential(sandbox, BATCH_CREDENTIAL_ID, BATCH_CREDENTIAL_NAME)],
+				workflows: [workflow],
+				publish: [workflow],
+			});
+		});
 		const figures = await runQueueBatch({
 			executions,
 			itemsPerExecution: ITEMS,

@@ -4,7 +4,6 @@
 // later `workflow.id` is the one n8n knows.
 import type { SessionHeaders } from './ownerSession';
 import type { N8nInstance } from './n8nEnv';
-import type { WorkflowJson } from './workflows';
 
 export interface CredentialJson {
 	id: string;
@@ -13,11 +12,21 @@ export interface CredentialJson {
 	data: Record<string, unknown>;
 }
 
+/** A workflow as `n8n import:workflow` reads it; only what the editor sends when it saves one is read. */
+export interface ImportableWorkflow {
+	id: string;
+	name: string;
+	nodes: Array<{ name: string; credentials?: Record<string, { id: string; name: string }> }>;
+	connections: unknown;
+	settings?: unknown;
+	pinData?: unknown;
+}
+
 export interface EditorImport {
 	credentials?: CredentialJson[];
-	workflows?: WorkflowJson[];
+	workflows?: ImportableWorkflow[];
 	/** Of `workflows`, those to publish (activate), in this order. */
-	publish?: WorkflowJson[];
+	publish?: ImportableWorkflow[];
 }
 
 async function call<T>(
@@ -51,7 +60,7 @@ export async function importInEditor(
 		});
 		credentialIds.set(id, created.id);
 	}
-	const versionIds = new Map<WorkflowJson, string>();
+	const versionIds = new Map<ImportableWorkflow, string>();
 	for (const workflow of workflows) {
 		for (const node of workflow.nodes)
 			for (const ref of Object.values(node.credentials ?? {}))
@@ -62,7 +71,7 @@ export async function importInEditor(
 			session,
 			'POST',
 			'/workflows',
-			{ id, name, nodes, connections, settings, pinData, active: false },
+			{ id, name, nodes, connections, settings: settings ?? {}, pinData: pinData ?? {}, active: false },
 		);
 		workflow.id = created.id;
 		versionIds.set(workflow, created.versionId);
@@ -77,7 +86,7 @@ export async function importInEditor(
 export async function isPublished(
 	instance: N8nInstance,
 	session: SessionHeaders,
-	workflow: WorkflowJson,
+	workflow: ImportableWorkflow,
 ): Promise<boolean> {
 	const response = await fetch(`${instance.baseUrl}/rest/workflows/${workflow.id}`, {
 		headers: session,

@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { n8nNodeRuntime } from '../../../scripts/n8n/node-runtime.mjs';
 import { freePort } from './freePort';
-import { runN8n, type CliResult } from './n8nCli';
 import { n8nEnvironment, type N8nInstance } from './n8nEnv';
 import { startN8n, startN8nProcess, type RunningN8n } from './n8nServer';
 import { PREPARED_NODES_DIR } from './paths';
@@ -27,7 +26,7 @@ export interface QueueClusterOptions {
 }
 
 export interface QueueCluster {
-	/** The main process's instance: `n8n` CLI commands (import, publish) run against it. */
+	/** The main process's instance: the editor's REST calls (import, publish) go to it. */
 	main: N8nInstance;
 	/** Where production webhooks and resume URLs are served: the webhook processor. */
 	webhookBaseUrl: string;
@@ -36,11 +35,10 @@ export interface QueueCluster {
 	mainProcess(): RunningN8n;
 	workerProcesses(): RunningN8n[];
 	webhookProcess(): RunningN8n;
-	/** Starts main, then the workers and the webhook processor. */
-	start(): Promise<void>;
+	/** Starts main, runs `onMain` (say, importing workflows over its REST API), then starts the workers and the webhook processor. */
+	start(onMain?: () => Promise<void>): Promise<void>;
 	/** Stops the main process and starts it again (workers and webhook processor keep running). */
 	restartMain(): Promise<void>;
-	cli(args: string[]): Promise<CliResult>;
 	stop(): Promise<void>;
 }
 
@@ -159,8 +157,9 @@ export async function createQueueCluster(options: QueueClusterOptions): Promise<
 		mainProcess: () => running(main),
 		workerProcesses: () => workers.map(running),
 		webhookProcess: () => running(webhook),
-		start: async () => {
+		start: async (onMain) => {
 			await startMain();
+			await onMain?.();
 			await Promise.all([...workers.map(startWorker), startWebhook()]);
 		},
 		restartMain: async () => {
@@ -168,7 +167,6 @@ export async function createQueueCluster(options: QueueClusterOptions): Promise<
 			main.running = undefined;
 			await startMain();
 		},
-		cli: (args) => runN8n(main.instance, args),
 		stop: async () => {
 			await Promise.all([webhook, ...workers].map((slot) => slot.running?.stop()));
 			await main.running?.stop();

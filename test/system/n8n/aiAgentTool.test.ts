@@ -213,7 +213,7 @@ function describeAiAgentTool(target: N8nTarget): void {
 				Array.from({ length: 3 }, () => ({ social_media_url: url, max_results: 10 })),
 			);
 			const before = sandbox.control.stats();
-			const run = await runAgent(workflow);
+			await runAgent(workflow);
 			const after = sandbox.control.stats();
 			expect(after.submissions - before.submissions).toBe(1);
 			expect(after.creditsByKey[sandbox.apiKey] - before.creditsByKey[sandbox.apiKey]).toBe(3);

@@ -11,9 +11,9 @@ import { startSandbox, type Sandbox } from '../../../sandbox/index';
 import { CREDITS_PER_LOOKUP, TOOL_OUTPUT_BUDGET_BYTES } from '../../../shared';
 import {
 	directLookup,
-	importCredentials,
-	importWorkflow,
+	importInEditor,
 	nyneCredential,
+	ownerSession,
 	REPO_ROOT,
 	startN8n,
 	type N8nInstance,
@@ -151,10 +151,12 @@ function describeMcpServerTrigger(target: N8nTarget, triggerVersion: number): vo
 		beforeAll(async () => {
 			sandbox = await startSandbox({ timeScale: 1, jobDurationMs: 300 });
 			n8n = await target.createInstance();
-			await importCredentials(n8n, [nyneCredential(sandbox)]);
-			await importWorkflow(n8n, [open, capped]);
-			for (const flow of [open, capped]) await target.activate(n8n, flow.id);
-			server = await startN8n(n8n, { activated: [open.name, capped.name] });
+			server = await startN8n(n8n);
+			await importInEditor(n8n, await ownerSession(n8n), {
+				credentials: [nyneCredential(sandbox)],
+				workflows: [open, capped],
+				publish: [open, capped],
+			});
 			client = await connect(MCP_PATH);
 			cappedClient = await connect(CAPPED_PATH);
 		});

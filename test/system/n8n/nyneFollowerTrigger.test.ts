@@ -7,20 +7,22 @@ import { startSandbox, type Sandbox } from '../../../sandbox/index';
 import {
 	chainWorkflow,
 	directLookup,
-	importCredentials,
-	importWorkflow,
+	FAST_POLL_MS,
+	fastPollTimes,
+	importInEditor,
+	isPublished,
 	listExecutions,
 	nodeOutput,
+	NYNE_FOLLOWER_TRIGGER_TYPE,
 	nyneCredential,
 	nyneCredentialRef,
+	ownerSession,
 	startN8n,
+	useShiftedClock,
 	waitForExecutions,
-	NYNE_FOLLOWER_TRIGGER_TYPE,
 	type N8nInstance,
 	type RunningN8n,
-	useShiftedClock,
-	fastPollTimes,
-	FAST_POLL_MS,
+	type SessionHeaders,
 	type ShiftedClock,
 	type WorkflowJson,
 } from '../../helpers/n8n';
@@ -59,6 +61,7 @@ function describeNyneFollowerTrigger(target: N8nTarget): void {
 		let sandbox: Sandbox;
 		let n8n: N8nInstance;
 		let server: RunningN8n;
+		let session: SessionHeaders;
 		// Enough polls for a baseline, a lookup started before the churn, and a person missing from two lookups.
 		const waitMs = Math.max(60_000, FAST_POLL_MS * 6);
 		let clock: ShiftedClock;
@@ -165,12 +168,15 @@ function describeNyneFollowerTrigger(target: N8nTarget): void {
 		beforeAll(async () => {
 			sandbox = await startSandbox({ timeScale: 1, jobDurationMs: 500 });
 			n8n = await target.createInstance();
-			await importCredentials(n8n, [nyneCredential(sandbox)]);
-			await importWorkflow(n8n, workflows);
-			for (const workflow of workflows) await target.activate(n8n, workflow.id);
 			clock = useShiftedClock(n8n);
 			n8n.env.N8N_LOG_LEVEL = 'debug';
-			server = await startN8n(n8n, { activated: workflows.map((w) => w.name) });
+			server = await startN8n(n8n);
+			session = await ownerSession(n8n);
+			await importInEditor(n8n, session, {
+				credentials: [nyneCredential(sandbox)],
+				workflows,
+				publish: workflows,
+			});
 		});
 		afterAll(async () => {
 			await server?.stop();
@@ -181,7 +187,7 @@ function describeNyneFollowerTrigger(target: N8nTarget): void {
 		it(
 			'sets a baseline first (no executions), then emits exactly the new followers once',
 			async () => {
-				expect(server.output()).toContain('Activated workflow "new followers"');
+				expect(await isPublished(n8n, session, newFollowers)).toBe(true);
 				// lookup 1 is submitted at activation; the next poll collects it (the baseline) and starts nothing
 				await waitForSubmissions('twitter:henry_e2e', 1);
 				await collected(newFollowers);

@@ -6,11 +6,11 @@ import { startSandbox, type Sandbox } from '../../../sandbox/index';
 import { REFERENCE_QUERY } from '../../../shared';
 import { completedCallback, people as namedPeople } from '../../helpers/core/callbackFixtures';
 import {
-	importCredentials,
-	importWorkflow,
+	importInEditor,
 	listExecutions,
 	nodeOutput,
 	nyneCredential,
+	ownerSession,
 	referenceBatchWorkflows,
 	startN8n,
 	waitForExecutions,
@@ -51,10 +51,12 @@ function describeReferences(target: N8nTarget): void {
 				output: 'split',
 				rows: ROWS,
 			}));
-			await importCredentials(n8n, [nyneCredential(sandbox)]);
-			await importWorkflow(n8n, [receiver, starter]);
-			for (const flow of [receiver, starter]) await target.activate(n8n, flow.id);
-			server = await startN8n(n8n, { activated: [receiver.name, starter.name] });
+			server = await startN8n(n8n);
+			await importInEditor(n8n, await ownerSession(n8n), {
+				credentials: [nyneCredential(sandbox)],
+				workflows: [receiver, starter],
+				publish: [receiver, starter],
+			});
 		});
 		afterAll(async () => {
 			await server?.stop();

@@ -13,13 +13,14 @@ import {
 	chainWorkflow,
 	createQueueCluster,
 	directLookup,
-	importCredentials,
-	importWorkflow,
+	importInEditor,
+	isPublished,
 	listQueueExecutions,
 	nodeItems,
 	nodeOutput,
 	nyneCredential,
 	nyneCredentialRef,
+	ownerSession,
 	runError,
 	runQueueBatch,
 	waitForQueueExecutions,
@@ -28,6 +29,7 @@ import {
 	NYNE_FOLLOWER_TRIGGER_TYPE,
 	type QueueBatchFigures,
 	type QueueCluster,
+	type SessionHeaders,
 	fastPollTimes,
 	FAST_POLL_MS,
 	type WorkflowJson,
@@ -61,6 +63,7 @@ function describeQueueMode(target: N8nTarget): void {
 		let batchSandbox: Sandbox;
 		const batchRequestTimes: number[] = [];
 		let cluster: QueueCluster;
+		let session: SessionHeaders;
 		let receiver: WorkflowJson;
 		let starter: WorkflowJson;
 		let waiter: WorkflowJson;
@@ -138,15 +141,18 @@ function describeQueueMode(target: N8nTarget): void {
 				},
 			]);
 			batch = batchWorkflow();
-			await importCredentials(cluster.main, [
-				nyneCredential(sandbox),
-				nyneCredential(batchSandbox, BATCH_CREDENTIAL_ID, BATCH_CREDENTIAL_NAME),
-			]);
 			const flows = [receiver, starter, waiter, follower, batch];
-			await importWorkflow(cluster.main, flows);
-			// each publish is an n8n CLI start of its own: run them side by side
-			await Promise.all(flows.map((flow) => target.activate(cluster.main, flow.id)));
-			await cluster.start();
+			await cluster.start(async () => {
+				session = await ownerSession(cluster.main);
+				await importInEditor(cluster.main, session, {
+					credentials: [
+						nyneCredential(sandbox),
+						nyneCredential(batchSandbox, BATCH_CREDENTIAL_ID, BATCH_CREDENTIAL_NAME),
+					],
+					workflows: flows,
+					publish: flows,
+				});
+			});
 			batchRun = runQueueBatch({
 				executions: BATCH_EXECUTIONS,
 				itemsPerExecution: BATCH_ITEMS,
@@ -179,10 +185,9 @@ function describeQueueMode(target: N8nTarget): void {
 				.workerProcesses()
 				.filter((worker) => new RegExp(`execution ${executionId}\\b`).test(worker.output())).length;
 
-		it('starts main, two workers and a webhook processor on Postgres and Redis, with the package loaded everywhere', () => {
-			expect(cluster.mainProcess().output()).toContain(
-				'Activated workflow "queue callback receiver"',
-			);
+		it('starts main, two workers and a webhook processor on Postgres and Redis, with the package loaded everywhere', async () => {
+			for (const flow of [receiver, starter, waiter, follower, batch])
+				expect(await isPublished(cluster.main, session, flow)).toBe(true);
 			expect(cluster.workerProcesses()).toHaveLength(2);
 			for (const process of [
 				cluster.mainProcess(),
