@@ -63,8 +63,8 @@ export async function importInEditor(
 	const versionIds = new Map<ImportableWorkflow, string>();
 	for (const workflow of workflows) {
 		for (const node of workflow.nodes)
-			for (const ref of Object.values(node.credentials ?? {}))
-				ref.id = credentialIds.get(ref.id) ?? ref.id;
+			for (const [type, ref] of Object.entries(node.credentials ?? {}))
+				node.credentials![type] = { ...ref, id: credentialIds.get(ref.id) ?? ref.id };
 		const { id, name, nodes, connections, settings, pinData } = workflow;
 		const created = await call<{ id: string; versionId: string }>(
 			instance,

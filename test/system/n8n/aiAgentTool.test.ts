@@ -11,8 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../sandbox/index';
 import {
 	directLookup,
-	importCredentials,
-	importWorkflow,
+	importInEditor,
 	nodeOutput,
 	nyneCredential,
 	ownerSession,
@@ -132,18 +131,20 @@ function describeAiAgentTool(target: N8nTarget): void {
 			sandbox = await startSandbox({ timeScale: 1, jobDurationMs: 500 });
 			model = await startFakeOpenAi({ social_media_url: PROFILE, max_results: 10 });
 			n8n = await target.createInstance();
-			await importCredentials(n8n, [
-				nyneCredential(sandbox),
-				{
-					...OPENAI_CREDENTIAL,
-					type: 'openAiApi',
-					data: { apiKey: 'sk-fake-local-model', url: model.url, header: false },
-				},
-			]);
-			await importWorkflow(n8n, [...byVersion.values()]);
 			clock = useShiftedClock(n8n);
 			server = await startN8n(n8n);
 			session = await ownerSession(n8n);
+			await importInEditor(n8n, session, {
+				credentials: [
+					nyneCredential(sandbox),
+					{
+						...OPENAI_CREDENTIAL,
+						type: 'openAiApi',
+						data: { apiKey: 'sk-fake-local-model', url: model.url, header: false },
+					},
+				],
+				workflows: [...byVersion.values()],
+			});
 		});
 		beforeEach(async () => {
 			await clock?.advance(HOUR);

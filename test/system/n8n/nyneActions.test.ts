@@ -7,8 +7,7 @@ import { startSandbox, type Sandbox } from '../../../sandbox/index';
 import {
 	chainWorkflow,
 	directLookup,
-	importCredentials,
-	importWorkflow,
+	importInEditor,
 	itemsFromUrls,
 	manualTrigger,
 	nodeItems,
@@ -108,10 +107,12 @@ function describeNyneActions(target: N8nTarget): void {
 		beforeAll(async () => {
 			sandbox = await startSandbox({ timeScale: 1, jobDurationMs: 500 });
 			n8n = await target.createInstance();
-			await importCredentials(n8n, [nyneCredential(sandbox)]);
-			await importWorkflow(n8n, Object.values(flows));
 			server = await startN8n(n8n);
 			session = await ownerSession(n8n);
+			await importInEditor(n8n, session, {
+				credentials: [nyneCredential(sandbox)],
+				workflows: Object.values(flows),
+			});
 		});
 		afterAll(async () => {
 			await server?.stop();

@@ -1,4 +1,4 @@
-// Fault soak through the installed Nyne node in a real n8n: one `n8n execute` of 30 lookups (Wait for
+// Fault soak through the installed Nyne node in a real n8n: one run from the editor of 30 lookups (Wait for
 // Result, continue on fail, one item per person) against a sandbox that answers with seeded random faults.
 // The node runs on n8n's real clock (its waits and its 60/min limiter), so jobs are short and the run is ~1.5 min.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -10,17 +10,17 @@ import {
 	chainWorkflow,
 	databaseFile,
 	directLookup,
-	execute,
-	importCredentials,
-	importWorkflow,
-	listExecutions,
+	importInEditor,
 	manualTrigger,
 	nodeItems,
 	nyneCredential,
 	nyneNode,
+	ownerSession,
 	query,
-	type ExecuteResult,
+	runManually,
+	startN8n,
 	type N8nInstance,
+	type RunningN8n,
 	type StoredExecution,
 	itemsFrom,
 } from '../../helpers/n8n';
@@ -85,8 +85,8 @@ function describeNyneSoak(target: N8nTarget): void {
 		let sandbox: Sandbox;
 		let clean: Sandbox;
 		let n8n: N8nInstance;
+		let server: RunningN8n | undefined;
 		const log: string[] = [];
-		let result: ExecuteResult;
 		let execution: StoredExecution;
 
 		beforeAll(async () => {
@@ -98,25 +98,28 @@ function describeNyneSoak(target: N8nTarget): void {
 			});
 			clean = await startSandbox({ timeScale: TIME_SCALE, jobDurationMs: 0, rateLimit: false });
 			n8n = await target.createInstance();
-			await importCredentials(n8n, [nyneCredential(sandbox)]);
-			await importWorkflow(n8n, workflow);
+			server = await startN8n(n8n);
+			const session = await ownerSession(n8n);
+			await importInEditor(n8n, session, {
+				credentials: [nyneCredential(sandbox)],
+				workflows: [workflow],
+			});
 			sandbox.control.setRandomFaults({ seed: SEED, rates: SOAK_FAULT_RATES });
 			// Each of these is certain, whatever the dice say: a POST whose answer is lost, a torn GET answer, a 429 burst.
 			sandbox.control.injectFault({ kind: 'drop_connection', method: 'POST' });
 			sandbox.control.injectFault({ kind: 'malformed_json', method: 'GET' });
 			sandbox.control.injectFault({ kind: 'rate_limit', times: 3, retryAfterSeconds: 20 });
-			result = await execute(n8n, workflow.id);
-			[execution] = await listExecutions(n8n, workflow.id);
+			execution = await runManually(n8n, session, workflow, { timeoutMs: 600_000 });
 		});
 		afterAll(async () => {
+			await server?.stop();
 			await sandbox?.close();
 			await clean?.close();
 			n8n?.dispose();
 		});
 
 		it('every input item ends with its full result or one error item with a code, and none is submitted twice', async () => {
-			expect(result.code, result.stdout.slice(-2000) + result.stderr.slice(-2000)).toBe(0);
-			expect(execution.status).toBe('success');
+			expect(execution.status, JSON.stringify(execution.data.resultData.error)).toBe('success');
 			const stats = sandbox.control.stats();
 			await checkSoakRun({
 				name: 'n8n soak',
@@ -141,13 +144,13 @@ function describeNyneSoak(target: N8nTarget): void {
 			).toBe(true);
 		});
 
-		it('the sandbox key and secret appear nowhere: not in the execution row, n8n files, or n8n output', async () => {
+		it('the sandbox key and secret appear nowhere: not in the execution row, n8n files, or the n8n log', async () => {
 			const rows = await rawExecutionRows(n8n, workflow.id);
 			expect(rows.length).toBeGreaterThan(0);
 			expect(rows.join('\n')).toContain('soak_000');
 			expect(leaksIn(rows.join('\n'))).toEqual([]);
 			expect(leaksIn(n8nFilesText(n8n))).toEqual([]);
-			expect(leaksIn(result.stdout + result.stderr)).toEqual([]);
+			expect(leaksIn(server?.output() ?? '')).toEqual([]);
 			expect(leaksIn(log.join('\n'))).toEqual([]);
 		});
 	});
