@@ -16,7 +16,7 @@ export interface CredentialJson {
 export interface ImportableWorkflow {
 	id: string;
 	name: string;
-	nodes: Array<{ name: string; credentials?: Record<string, { id: string; name: string }> }>;
+	nodes: Array<{ name: string; type: string; credentials?: Record<string, { id: string; name: string }> }>;
 	connections: unknown;
 	settings?: unknown;
 	pinData?: unknown;
@@ -39,7 +39,7 @@ async function call<T>(
 	const response = await fetch(`${instance.baseUrl}/rest${path}`, {
 		method,
 		headers: session,
-		body: JSON.stringify(body),
+		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const text = await response.text();
 	if (!response.ok) throw new Error(`${method} /rest${path}: ${response.status} ${text}`);
@@ -60,13 +60,12 @@ export async function importInEditor(
 		});
 		credentialIds.set(id, created.id);
 	}
-	const versionIds = new Map<ImportableWorkflow, string>();
 	for (const workflow of workflows) {
 		for (const node of workflow.nodes)
 			for (const [type, ref] of Object.entries(node.credentials ?? {}))
 				node.credentials![type] = { ...ref, id: credentialIds.get(ref.id) ?? ref.id };
 		const { id, name, nodes, connections, settings, pinData } = workflow;
-		const created = await call<{ id: string; versionId: string }>(
+		const created = await call<{ id: string }>(
 			instance,
 			session,
 			'POST',
@@ -74,23 +73,44 @@ export async function importInEditor(
 			{ id, name, nodes, connections, settings: settings ?? {}, pinData: pinData ?? {}, active: false },
 		);
 		workflow.id = created.id;
-		versionIds.set(workflow, created.versionId);
 	}
-	for (const workflow of publish)
-		await call(instance, session, 'POST', `/workflows/${workflow.id}/activate`, {
-			versionId: versionIds.get(workflow),
-		});
+	for (const workflow of publish) await publishInEditor(instance, session, workflow);
+}
+
+/** A saved workflow as the editor reads it. */
+export async function savedWorkflow<T extends object = { versionId: string; active?: boolean }>(
+	instance: N8nInstance,
+	session: SessionHeaders,
+	workflowId: string,
+): Promise<T> {
+	return await call<T>(instance, session, 'GET', `/workflows/${workflowId}`, undefined);
+}
+
+/** Saves changes to a workflow, as the editor's Save does. */
+export async function saveWorkflow(
+	instance: N8nInstance,
+	session: SessionHeaders,
+	workflowId: string,
+	changes: Record<string, unknown>,
+): Promise<void> {
+	await call(instance, session, 'PATCH', `/workflows/${workflowId}`, changes);
+}
+
+/** Publishes (activates) a saved workflow's current version, as the editor's Publish button does. */
+export async function publishInEditor(
+	instance: N8nInstance,
+	session: SessionHeaders,
+	workflow: { id: string },
+): Promise<void> {
+	const { versionId } = await savedWorkflow(instance, session, workflow.id);
+	await call(instance, session, 'POST', `/workflows/${workflow.id}/activate`, { versionId });
 }
 
 /** Whether n8n holds the workflow as published (active), as its editor reads it. */
 export async function isPublished(
 	instance: N8nInstance,
 	session: SessionHeaders,
-	workflow: ImportableWorkflow,
+	workflow: { id: string },
 ): Promise<boolean> {
-	const response = await fetch(`${instance.baseUrl}/rest/workflows/${workflow.id}`, {
-		headers: session,
-	});
-	if (!response.ok) throw new Error(`GET workflow ${workflow.id}: ${response.status}`);
-	return ((await response.json()) as { data: { active?: boolean } }).data.active === true;
+	return (await savedWorkflow(instance, session, workflow.id)).active === true;
 }

@@ -3,8 +3,7 @@
 // the phrasings a user types, reads the generated definitions, and has n8n's own workflow SDK check and save the
 // follower-sync and callback patterns taken from those definitions; the saved follower sync then runs on the sandbox.
 // n8n's MCP and AI modules stay offline: no MCP registry, no AI gateway, no community-node catalog.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -15,21 +14,22 @@ import { NODE_TYPES } from '../../../nodes/common/builderHints';
 import {
 	databaseFile,
 	directLookup,
-	importCredentials,
-	importWorkflow,
+	importInEditor,
 	nodeOutput,
 	nyneCredential,
-	publishWorkflow,
+	ownerSession,
+	publishInEditor,
 	query,
 	REPO_ROOT,
-	runN8n,
-	setUpOwner,
+	saveWorkflow,
+	savedWorkflow,
 	startN8n,
-	type N8nInstance,
-	type Owner,
-	type RunningN8n,
 	waitForExecutions,
+	type N8nInstance,
+	type RunningN8n,
+	type SessionHeaders,
 } from '../../helpers/n8n';
+import { waitFor } from '../../helpers/sandbox/sandboxHttp';
 import { latest, N8N_TARGETS } from '../../helpers/n8n/targets';
 
 const ARTIFACTS = join(REPO_ROOT, '.cache', 'test-artifacts', 'builder-search');
@@ -150,7 +150,7 @@ describe.runIf(N8N_TARGETS.includes(latest))(
 		let sandbox: Sandbox;
 		let n8n: N8nInstance;
 		let server: RunningN8n | undefined;
-		let owner: Owner;
+		let session: SessionHeaders;
 		let client: Client;
 
 		let apiKey = '';
@@ -168,22 +168,13 @@ describe.runIf(N8N_TARGETS.includes(latest))(
 
 		/** As the owner in Settings: MCP access on; the key is shown in full only when it is created. */
 		async function enableMcp(): Promise<string> {
-			const browserId = 'nyne-e2e-browser';
-			const login = await fetch(`${n8n.baseUrl}/rest/login`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json', 'browser-id': browserId },
-				body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
-			});
-			expect(login.status, await login.clone().text()).toBe(200);
-			const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-			const rest = { cookie, 'browser-id': browserId, 'content-type': 'application/json' };
 			const enabled = await fetch(`${n8n.baseUrl}/rest/mcp/settings`, {
 				method: 'PATCH',
-				headers: rest,
+				headers: session,
 				body: JSON.stringify({ mcpAccessEnabled: true }),
 			});
 			expect(enabled.status, await enabled.clone().text()).toBe(200);
-			const keyAnswer = await fetch(`${n8n.baseUrl}/rest/mcp/api-key`, { headers: rest });
+			const keyAnswer = await fetch(`${n8n.baseUrl}/rest/mcp/api-key`, { headers: session });
 			const key = ((await keyAnswer.json()) as { data: { apiKey: string } }).data.apiKey;
 			expect(key).toMatch(/^[^*\s]{20,}$/);
 			return key;
@@ -210,9 +201,9 @@ describe.runIf(N8N_TARGETS.includes(latest))(
 				N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 			});
 			expect(n8n.env.N8N_DISABLED_MODULES).toBe('mcp-registry');
-			await importCredentials(n8n, [nyneCredential(sandbox)]);
 			server = await startN8n(n8n, { timeoutMs: 300_000 });
-			owner = await setUpOwner(n8n);
+			session = await ownerSession(n8n);
+			await importInEditor(n8n, session, { credentials: [nyneCredential(sandbox)] });
 			await connect();
 		});
 		afterAll(async () => {
@@ -357,53 +348,29 @@ describe.runIf(N8N_TARGETS.includes(latest))(
 
 			/** What the pattern leaves to do after saving: callbackUrl = the trigger's production URL, as n8n assigned it. */
 			async function completeCallbackUrl(): Promise<string> {
-				const [row] = await query<{ nodes: string }>(
-					databaseFile(n8n),
-					'SELECT nodes FROM workflow_entity WHERE id = ?',
-					[callbackRunId],
-				);
-				const nodes = JSON.parse(row.nodes) as Array<{
-					type: string;
-					webhookId?: string;
-					parameters: Record<string, unknown>;
-				}>;
+				const { nodes } = await savedWorkflow<{
+					nodes: Array<{ type: string; webhookId?: string; parameters: Record<string, unknown> }>;
+				}>(n8n, session, callbackRunId);
 				const receiver = nodes.find((n) => n.type === NODE_TYPES.nyneTrigger);
 				const lookup = nodes.find((n) => n.type === NODE_TYPES.nyne);
 				expect(receiver?.webhookId).toMatch(/^[0-9a-f-]{36}$/);
 				const url = `${n8n.baseUrl}/webhook/${receiver?.webhookId}/nyne?token=${String(receiver?.parameters.token)}`;
-				const dir = mkdtempSync(join(tmpdir(), 'nyne-export-'));
-				try {
-					const file = join(dir, 'workflow.json');
-					const exported = await runN8n(n8n, [
-						'export:workflow',
-						`--id=${callbackRunId}`,
-						`--output=${file}`,
-					]);
-					expect(exported.code, exported.stderr).toBe(0);
-					const read = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-					const workflow = (Array.isArray(read) ? read[0] : read) as { nodes: typeof nodes };
-					const saved = workflow.nodes.find((n) => n.type === NODE_TYPES.nyne);
-					expect(String(saved?.parameters.callbackUrl)).toContain('Nyne Results');
-					saved!.parameters.callbackUrl = url;
-					expect(lookup).toBeDefined();
-					await importWorkflow(n8n, workflow);
-				} finally {
-					rmSync(dir, { recursive: true, force: true });
-				}
+				expect(String(lookup?.parameters.callbackUrl)).toContain('Nyne Results');
+				lookup!.parameters.callbackUrl = url;
+				await saveWorkflow(n8n, session, callbackRunId, { nodes });
 				return url;
 			}
 
 			it('published, the saved follower sync starts its baseline lookup of the profile on the sandbox, one lookup in all', async () => {
 				expect(followerSyncId).not.toBe('');
 				const before = sandbox.control.stats();
-				await disconnect();
 				await completeCallbackUrl();
-				await publishWorkflow(n8n, followerSyncId);
-				await publishWorkflow(n8n, callbackRunId);
-				server = await startN8n(n8n, {
-					timeoutMs: 300_000,
-					activated: ['New followers into a sheet', CALLBACK_RUN],
-				});
+				await publishInEditor(n8n, session, { id: followerSyncId });
+				await publishInEditor(n8n, session, { id: callbackRunId });
+				const baseline = () =>
+					(sandbox.control.stats().submissionsByTarget['twitter:nyne_ai'] ?? 0) >
+					(before.submissionsByTarget['twitter:nyne_ai'] ?? 0);
+				await waitFor(baseline, 'the baseline lookup', 60_000);
 				const after = sandbox.control.stats();
 				expect(
 					(after.submissionsByTarget['twitter:nyne_ai'] ?? 0) -
@@ -413,7 +380,6 @@ describe.runIf(N8N_TARGETS.includes(latest))(
 			});
 
 			it("run from its Start, the callback pattern's lookup returns at once and its Nyne Trigger receives the repliers", async () => {
-				await connect();
 				const before = sandbox.control.stats();
 				const callbacksBefore = sandbox.control.callbacks().length;
 				const { text } = await call('execute_workflow', {

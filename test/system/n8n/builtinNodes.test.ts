@@ -1,17 +1,21 @@
-// Proves the harness itself on n8n's own nodes: CLI import + execute, and `n8n start` + a published
-// webhook workflow whose finished execution is read back from n8n's database.
+// Proves the harness itself on n8n's own nodes, on one `n8n start`: the editor's REST calls import a workflow and
+// run it from its Manual Trigger, and import and publish a webhook workflow whose finished execution is read back
+// from n8n's database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	chainWorkflow,
 	createN8nInstance,
-	execute,
-	importWorkflow,
+	importInEditor,
+	isPublished,
 	manualTrigger,
 	nodeOutput,
-	runN8n,
+	ownerSession,
+	runManually,
 	startN8n,
 	waitForExecutions,
 	type N8nInstance,
+	type RunningN8n,
+	type SessionHeaders,
 } from '../../helpers/n8n';
 import { pinnedN8nVersion, selectedN8nVersions } from '../../../scripts/n8n/versions.mjs';
 
@@ -22,8 +26,7 @@ const setNode = (json: string) => ({
 	parameters: { mode: 'raw', jsonOutput: json },
 });
 
-// The harness's own check, on the pinned 2.x it was written against. (On 2.41.1 the first `n8n execute` of this
-// workflow in a fresh user folder prints a complete, successful run and then ends by a signal; noted, not ours.)
+// The harness's own check, on the pinned 2.x it was written against.
 const HARNESS_VERSION = pinnedN8nVersion('n8n2');
 
 // Only where that version is among the versions this run covers (npm test runs one version at a time).
@@ -31,25 +34,31 @@ describe.runIf(selectedN8nVersions().includes(HARNESS_VERSION))(
 	`harness on built-in nodes (n8n ${HARNESS_VERSION})`,
 	() => {
 		let n8n: N8nInstance;
+		let server: RunningN8n | undefined;
+		let session: SessionHeaders;
 		beforeAll(async () => {
 			n8n = await createN8nInstance({ n8nVersion: HARNESS_VERSION });
+			server = await startN8n(n8n);
+			session = await ownerSession(n8n);
 		});
-		afterAll(() => n8n?.dispose());
+		afterAll(async () => {
+			await server?.stop();
+			n8n?.dispose();
+		});
 
-		it('imports and executes Manual Trigger -> Set with `n8n execute`', async () => {
+		it('imports Manual Trigger -> Set and runs it as the editor does', async () => {
 			const workflow = chainWorkflow('builtin manual', [
 				manualTrigger(),
 				setNode('{"hello":"world","n":42}'),
 			]);
-			await importWorkflow(n8n, workflow);
-			const result = await execute(n8n, workflow.id);
-			expect(result.code).toBe(0);
-			const run = result.run as { status: string; data: Parameters<typeof nodeOutput>[0] };
+			await importInEditor(n8n, session, { workflows: [workflow] });
+			const run = await runManually(n8n, session, workflow);
 			expect(run.status).toBe('success');
+			expect(run.mode).toBe('manual');
 			expect(nodeOutput(run.data, 'Set')).toEqual([{ hello: 'world', n: 42 }]);
 		});
 
-		it('runs a published webhook workflow under `n8n start` and reads the execution back', async () => {
+		it('publishes a webhook workflow and reads its execution back', async () => {
 			const workflow = chainWorkflow('builtin webhook', [
 				{
 					name: 'Hook',
@@ -60,27 +69,19 @@ describe.runIf(selectedN8nVersions().includes(HARNESS_VERSION))(
 				},
 				setNode('={{ JSON.stringify({ doubled: $json.body.x * 2 }) }}'),
 			]);
-			await importWorkflow(n8n, workflow);
-			const published = await runN8n(n8n, ['publish:workflow', `--id=${workflow.id}`]);
-			expect(published.code).toBe(0);
-
-			const server = await startN8n(n8n, { activated: ['builtin webhook'] });
-			try {
-				expect(server.output()).toContain(`Activated workflow "builtin webhook"`);
-				const response = await fetch(`${n8n.baseUrl}/webhook/builtin-hook`, {
-					method: 'POST',
-					headers: { 'content-type': 'application/json' },
-					body: JSON.stringify({ x: 21 }),
-				});
-				expect(response.status).toBe(200);
-				const [execution] = await waitForExecutions(n8n, workflow.id, (all) =>
-					all.some((e) => e.status === 'success'),
-				);
-				expect(execution.mode).toBe('webhook');
-				expect(nodeOutput(execution.data, 'Set')).toEqual([{ doubled: 42 }]);
-			} finally {
-				await server.stop();
-			}
+			await importInEditor(n8n, session, { workflows: [workflow], publish: [workflow] });
+			expect(await isPublished(n8n, session, workflow)).toBe(true);
+			const response = await fetch(`${n8n.baseUrl}/webhook/builtin-hook`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ x: 21 }),
+			});
+			expect(response.status).toBe(200);
+			const [execution] = await waitForExecutions(n8n, workflow.id, (all) =>
+				all.some((e) => e.status === 'success'),
+			);
+			expect(execution.mode).toBe('webhook');
+			expect(nodeOutput(execution.data, 'Set')).toEqual([{ doubled: 42 }]);
 		});
 	},
 );

@@ -18,11 +18,12 @@ import {
 	clickUntil,
 	elementWithText,
 	fillText,
-	importCredentials,
+	importInEditor,
 	launchEditorBrowser,
 	nyneCredential,
 	REPO_ROOT,
 	setUpOwner,
+	signIn,
 	startN8n,
 	textsOf,
 	waitForText,
@@ -71,9 +72,11 @@ function describeEditorJourney(target: N8nTarget): void {
 			rmSync(artifacts, { recursive: true, force: true });
 			sandbox = await startSandbox({ timeScale: 1, jobDurationMs: 500 });
 			n8n = await target.createInstance();
-			await importCredentials(n8n, [nyneCredential(sandbox)]);
 			server = await startN8n(n8n, { timeoutMs: 300_000 });
 			owner = await setUpOwner(n8n);
+			await importInEditor(n8n, await signIn(n8n, owner), {
+				credentials: [nyneCredential(sandbox)],
+			});
 			browser = await launchEditorBrowser(artifacts);
 		});
 		afterAll(async () => {

@@ -1,34 +1,34 @@
-// The example workflows that `npm start` imports: they import into the newest pinned n8n, the digest runs to a
-// digest, and the CRM workflow activates and polls the sandbox.
+// The example workflows that `npm start` imports: they import into the newest pinned n8n (here as its editor
+// imports them), the digest runs to a digest, and the CRM workflow publishes and polls the sandbox.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../sandbox/index';
 import {
 	createN8nInstance,
-	execute,
-	importCredentials,
-	importWorkflow,
+	importInEditor,
+	isPublished,
 	nodeOutput,
 	nyneCredential,
-	publishWorkflow,
+	ownerSession,
+	publishInEditor,
 	REPO_ROOT,
+	runManually,
 	startN8n,
+	type ImportableWorkflow,
 	type N8nInstance,
-	type RunData,
+	type RunningN8n,
+	type SessionHeaders,
 } from '../../helpers/n8n';
 import { latest, N8N_TARGETS } from '../../helpers/n8n/targets';
+import { waitFor } from '../../helpers/sandbox/sandboxHttp';
 
 const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 const examples = readdirSync(EXAMPLES_DIR)
 	.filter((file) => file.endsWith('.json'))
 	.map(
 		(file) =>
-			JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as {
-				id: string;
-				name: string;
-				nodes: Array<{ type: string }>;
-			},
+			JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as ImportableWorkflow,
 	);
 const byName = (fragment: string) => {
 	const found = examples.find((example) => example.name.includes(fragment));
@@ -40,14 +40,21 @@ const byName = (fragment: string) => {
 describe.runIf(N8N_TARGETS.includes(latest))('example workflows', () => {
 	let sandbox: Sandbox;
 	let n8n: N8nInstance;
+	let server: RunningN8n | undefined;
+	let session: SessionHeaders;
 
 	beforeAll(async () => {
 		sandbox = await startSandbox({ timeScale: 1, jobDurationMs: 500 });
 		n8n = await createN8nInstance({ n8nVersion: latest.version });
-		await importCredentials(n8n, [nyneCredential(sandbox)]);
-		await importWorkflow(n8n, examples);
+		server = await startN8n(n8n);
+		session = await ownerSession(n8n);
+		await importInEditor(n8n, session, {
+			credentials: [nyneCredential(sandbox)],
+			workflows: examples,
+		});
 	});
 	afterAll(async () => {
+		await server?.stop();
 		await sandbox?.close();
 		n8n?.dispose();
 	});
@@ -60,9 +67,8 @@ describe.runIf(N8N_TARGETS.includes(latest))('example workflows', () => {
 	});
 
 	it('the reply digest runs and ranks the repliers by likes', async () => {
-		const result = await execute(n8n, byName('digest').id);
-		expect(result.code, result.stdout + result.stderr).toBe(0);
-		const run = result.run as { data: RunData };
+		const run = await runManually(n8n, session, byName('digest'));
+		expect(run.status, JSON.stringify(run.data.resultData.error)).toBe('success');
 		const [digest] = nodeOutput(run.data, 'Write Digest');
 		const [whole] = nodeOutput(run.data, 'Get Replies');
 		const people = whole.interactions as Array<{ username: string; likes_count?: number }>;
@@ -74,15 +80,12 @@ describe.runIf(N8N_TARGETS.includes(latest))('example workflows', () => {
 		expect(lines).toHaveLength(6);
 	});
 
-	it('the CRM workflow activates and its first poll starts a baseline lookup', async () => {
+	it('the CRM workflow publishes and its first poll starts a baseline lookup', async () => {
 		const crm = byName('CRM');
-		await publishWorkflow(n8n, crm.id);
-		const server = await startN8n(n8n, { activated: [crm.name] });
-		try {
-			expect(server.output()).toContain(`Activated workflow "${crm.name}"`);
-			expect(sandbox.control.stats().submissionsByTarget['twitter:nyne_ai']).toBe(1);
-		} finally {
-			await server.stop();
-		}
+		await publishInEditor(n8n, session, crm);
+		expect(await isPublished(n8n, session, crm)).toBe(true);
+		const baseline = () => sandbox.control.stats().submissionsByTarget['twitter:nyne_ai'];
+		await waitFor(baseline, 'the first poll', 60_000);
+		expect(sandbox.control.stats().submissionsByTarget['twitter:nyne_ai']).toBe(1);
 	});
 });
