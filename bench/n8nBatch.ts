@@ -14,7 +14,7 @@ function naRow(label: string, why: string): { row: string[]; note: string } {
 }
 
 /**
- * The batch through the Nyne node in a real n8n (the newest pinned; `n8n execute`, one execution, N input items), on real
+ * The batch through the Nyne node in a real n8n (the newest pinned; run from the editor, one execution, N input items), on real
  * time: the node's limiter and waits are n8n's own, so N is smaller than the other rows' 300 by default.
  */
 export async function n8nBatchRow(): Promise<{ row: string[]; note: string }> {

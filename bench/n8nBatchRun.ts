@@ -1,4 +1,4 @@
-// One `n8n execute` of "Start -> N items -> Nyne (getFollowers, Wait for Result, one item per lookup)" in a real
+// One editor run of "Start -> N items -> Nyne (getFollowers, Wait for Result, one item per lookup)" in a real
 // n8n (the newest pinned), against a sandbox on real time that enforces 60/min and 1000/hour: the n8n row of the batch table.
 import { batchUrls, duplicateSubmissions, startTimedSandbox } from './timedSandbox';
 
@@ -27,18 +27,19 @@ export async function runN8nBatch(
 	const {
 		chainWorkflow,
 		createN8nInstance,
-		importCredentials,
-		importWorkflow,
+		importInEditor,
 		itemsFromUrls,
-		listExecutions,
 		manualTrigger,
 		nodeItems,
 		nyneCredential,
 		nyneNode,
-		runN8n,
+		ownerSession,
+		runManually,
+		startN8n,
 	} = harness;
 	const { sandbox, requestTimes } = await startTimedSandbox(jobMs);
 	const n8n = await createN8nInstance();
+	let server: Awaited<ReturnType<typeof startN8n>> | undefined;
 	try {
 		const workflow = chainWorkflow('bench batch', [
 			manualTrigger(),
@@ -52,15 +53,16 @@ export async function runN8nBatch(
 				options: { output: 'single', timeout: 3600 },
 			}),
 		]);
-		await importCredentials(n8n, [nyneCredential(sandbox)]);
-		await importWorkflow(n8n, workflow);
-		// 2 requests a lookup at 60/min, plus n8n's start-up, with room to spare.
-		const result = await runN8n(n8n, ['execute', `--id=${workflow.id}`], (items * 2 + 600) * 1000);
-		const [execution] = await listExecutions(n8n, workflow.id);
-		if (!execution)
-			throw new Error(
-				`n8n stored no execution (exit ${result.code}): ${result.stderr.slice(-500)}`,
-			);
+		server = await startN8n(n8n);
+		const session = await ownerSession(n8n);
+		await importInEditor(n8n, session, {
+			credentials: [nyneCredential(sandbox)],
+			workflows: [workflow],
+		});
+		// 2 requests a lookup at 60/min, with room to spare.
+		const execution = await runManually(n8n, session, workflow, {
+			timeoutMs: (items * 2 + 600) * 1000,
+		});
 		const completed = new Set<number>();
 		for (const item of nodeItems(execution.data, 'Nyne')) {
 			const input = (item.pairedItem as { item?: number } | undefined)?.item;
@@ -85,6 +87,7 @@ export async function runN8nBatch(
 			executionStatus: execution.status,
 		};
 	} finally {
+		await server?.stop();
 		await sandbox.close();
 		n8n.dispose();
 	}

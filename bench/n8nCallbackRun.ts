@@ -40,12 +40,11 @@ export async function runN8nCallbackBatch(
 	const {
 		createN8nInstance,
 		databaseFile,
-		importCredentials,
-		importWorkflow,
+		importInEditor,
 		listExecutions,
 		nodeOutput,
 		nyneCredential,
-		publishWorkflow,
+		ownerSession,
 		query,
 		referenceBatchWorkflows,
 		startN8n,
@@ -65,10 +64,12 @@ export async function runN8nCallbackBatch(
 			output: 'single',
 			rows: batchUrls(items).map((url, i) => ({ url, row: rowOf(i) })),
 		});
-		await importCredentials(n8n, [nyneCredential(sandbox)]);
-		await importWorkflow(n8n, [receiver, starter]);
-		for (const flow of [receiver, starter]) await publishWorkflow(n8n, flow.id);
-		server = await startN8n(n8n, { activated: [receiver.name, starter.name] });
+		server = await startN8n(n8n);
+		await importInEditor(n8n, await ownerSession(n8n), {
+			credentials: [nyneCredential(sandbox)],
+			workflows: [receiver, starter],
+			publish: [receiver, starter],
+		});
 
 		const kickoff = await fetch(`${n8n.baseUrl}/webhook/bench-callback-batch`, {
 			method: 'POST',

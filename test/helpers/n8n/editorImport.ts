@@ -46,11 +46,12 @@ async function call<T>(
 	return (JSON.parse(text) as { data: T }).data;
 }
 
+/** Returns the id n8n gave each credential, by the id it was given as. */
 export async function importInEditor(
 	instance: N8nInstance,
 	session: SessionHeaders,
 	{ credentials = [], workflows = [], publish = [] }: EditorImport,
-): Promise<void> {
+): Promise<Map<string, string>> {
 	const credentialIds = new Map<string, string>();
 	for (const { id, name, type, data } of credentials) {
 		const created = await call<{ id: string }>(instance, session, 'POST', '/credentials', {
@@ -75,6 +76,7 @@ export async function importInEditor(
 		workflow.id = created.id;
 	}
 	for (const workflow of publish) await publishInEditor(instance, session, workflow);
+	return credentialIds;
 }
 
 /** A saved workflow as the editor reads it. */

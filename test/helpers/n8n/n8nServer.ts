@@ -24,13 +24,10 @@ function exited(child: ChildProcess): Promise<void> {
 	return new Promise((r) => child.once('exit', () => r()));
 }
 
-/**
- * `n8n start` in its own process group; resolves once /healthz answers, the readiness line is printed and
- * every workflow named in `activated` says it is active (n8n 2.41 activates them after the editor is up).
- */
+/** `n8n start` in its own process group; resolves once /healthz answers and the readiness line is printed. */
 export async function startN8n(
 	instance: N8nInstance,
-	options: { timeoutMs?: number; activated?: string[] } = {},
+	options: { timeoutMs?: number } = {},
 ): Promise<RunningN8n> {
 	return await startN8nProcess(instance, {
 		args: ['start'],
@@ -47,8 +44,6 @@ export interface N8nProcessOptions {
 	healthUrl: string;
 	/** The line the process prints when it is ready for work. */
 	ready: RegExp;
-	/** Workflows that must say they are active before the process counts as ready. */
-	activated?: string[];
 	timeoutMs?: number;
 }
 
@@ -91,10 +86,7 @@ export async function startN8nProcess(
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null)
 			throw new Error(`n8n ${options.args[0]} exited with ${child.exitCode}:\n${log}`);
-		const active = (options.activated ?? []).every((name) =>
-			log.includes(`Activated workflow "${name}"`),
-		);
-		if (active && options.ready.test(log) && (await answersHealthz(options.healthUrl))) {
+		if (options.ready.test(log) && (await answersHealthz(options.healthUrl))) {
 			return { output: () => log, stop };
 		}
 		await sleep(250);

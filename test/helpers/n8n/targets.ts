@@ -1,30 +1,26 @@
 // The n8n versions the end-to-end suites run on (pinned once, in scripts/n8n/versions.mjs), and what
-// differs between them for a test: how an instance gets the package, how a workflow is activated before
-// `n8n start`, and where n8n's dist is. Every suite runs on every target; each test name carries the version.
+// differs between them for a test: how an instance gets the package, and where n8n's dist is. Every suite runs
+// on every target; each test name carries the version.
 import { join } from 'node:path';
-import { expect } from 'vitest';
 import { pinnedN8nVersion, selectedN8nVersions } from '../../../scripts/n8n/versions.mjs';
-import { createN8nInstance, n8nCacheDir, publishWorkflow, runN8n, type N8nInstance } from './index';
+import { createN8nInstance, n8nCacheDir, type N8nInstance } from './index';
 import { createN8n1Instance } from './n8n1';
 
 export interface N8nTarget {
 	version: string;
 	/** A fresh user folder with the package installed the way this version installs community packages. */
 	createInstance(): Promise<N8nInstance>;
-	/** Activates an imported workflow before `n8n start`. */
-	activate(n8n: N8nInstance, workflowId: string): Promise<void>;
 	/** n8n's own dist folder for this version. */
 	dist(): string;
 }
 
 const distOf = (version: string) => join(n8nCacheDir(version), 'node_modules', 'n8n', 'dist');
 
-/** n8n 2.x: the package copied from the folder the global setup prepared; `publish:workflow` activates. */
+/** n8n 2.x: the package copied from the folder the global setup prepared. */
 function n8n2Target(version: string): N8nTarget {
 	return {
 		version,
 		createInstance: () => createN8nInstance({ n8nVersion: version }),
-		activate: (n8n, workflowId) => publishWorkflow(n8n, workflowId),
 		dist: () => distOf(version),
 	};
 }
@@ -33,14 +29,10 @@ function n8n2Target(version: string): N8nTarget {
 export const latest = n8n2Target(pinnedN8nVersion('latest'));
 export const n8n2 = n8n2Target(pinnedN8nVersion('n8n2'));
 
-/** n8n 1.123.x: the tarball installed by 1.x's recipe; no `publish:workflow` there. */
+/** n8n 1.123.x: the tarball installed by 1.x's recipe. */
 export const n8n1: N8nTarget = {
 	version: pinnedN8nVersion('n8n1'),
 	createInstance: createN8n1Instance,
-	activate: async (n8n, workflowId) => {
-		const activated = await runN8n(n8n, ['update:workflow', `--id=${workflowId}`, '--active=true']);
-		expect(activated.code, activated.stdout + activated.stderr).toBe(0);
-	},
 	dist: () => distOf(pinnedN8nVersion('n8n1')),
 };
 

@@ -361,10 +361,27 @@ describe.runIf(N8N_TARGETS.includes(latest))(
 				return url;
 			}
 
+			/** What a user does before publishing the sync: n8n refuses to publish a Google Sheets node without a credential. */
+			async function addSheetsCredential(): Promise<void> {
+				const sheets = { id: 'sheets', name: 'Google Sheets', type: 'googleSheetsOAuth2Api' };
+				const ids = await importInEditor(n8n, session, {
+					credentials: [{ ...sheets, data: { clientId: 'local', clientSecret: 'local' } }],
+				});
+				const { nodes } = await savedWorkflow<{
+					nodes: Array<{ type: string; credentials?: Record<string, { id: string; name: string }> }>;
+				}>(n8n, session, followerSyncId);
+				const sheetNodes = nodes.filter((n) => n.type === 'n8n-nodes-base.googleSheets');
+				expect(sheetNodes).toHaveLength(1);
+				for (const node of sheetNodes)
+					node.credentials = { [sheets.type]: { id: ids.get(sheets.id)!, name: sheets.name } };
+				await saveWorkflow(n8n, session, followerSyncId, { nodes });
+			}
+
 			it('published, the saved follower sync starts its baseline lookup of the profile on the sandbox, one lookup in all', async () => {
 				expect(followerSyncId).not.toBe('');
 				const before = sandbox.control.stats();
 				await completeCallbackUrl();
+				await addSheetsCredential();
 				await publishInEditor(n8n, session, { id: followerSyncId });
 				await publishInEditor(n8n, session, { id: callbackRunId });
 				const baseline = () =>
