@@ -16,7 +16,11 @@ export interface CredentialJson {
 export interface ImportableWorkflow {
 	id: string;
 	name: string;
-	nodes: Array<{ name: string; type: string; credentials?: Record<string, { id: string; name: string }> }>;
+	nodes: Array<{
+		name: string;
+		type: string;
+		credentials?: Record<string, { id: string; name: string }>;
+	}>;
 	connections: unknown;
 	settings?: unknown;
 	pinData?: unknown;
@@ -66,13 +70,15 @@ export async function importInEditor(
 			for (const [type, ref] of Object.entries(node.credentials ?? {}))
 				node.credentials![type] = { ...ref, id: credentialIds.get(ref.id) ?? ref.id };
 		const { id, name, nodes, connections, settings, pinData } = workflow;
-		const created = await call<{ id: string }>(
-			instance,
-			session,
-			'POST',
-			'/workflows',
-			{ id, name, nodes, connections, settings: settings ?? {}, pinData: pinData ?? {}, active: false },
-		);
+		const created = await call<{ id: string }>(instance, session, 'POST', '/workflows', {
+			id,
+			name,
+			nodes,
+			connections,
+			settings: settings ?? {},
+			pinData: pinData ?? {},
+			active: false,
+		});
 		workflow.id = created.id;
 	}
 	for (const workflow of publish) await publishInEditor(instance, session, workflow);

@@ -15,6 +15,7 @@ export * from './queueExecutions';
 export * from './queueBatch';
 export * from './browser';
 export * from './ownerSession';
+export * from './manualRun';
 export * from './editorImport';
 export * from './useShiftedClock';
 export * from './fastPolls';

@@ -124,7 +124,10 @@ function describeAiAgentTool(target: N8nTarget): void {
 		const offered = offeredAgentVersions(target);
 		const versions = AGENT_VERSIONS.filter((version) => offered.includes(version));
 		const byVersion = new Map(
-			versions.map((version) => [version, version === 3 ? workflow : agentWorkflowForTests(version)]),
+			versions.map((version) => [
+				version,
+				version === 3 ? workflow : agentWorkflowForTests(version),
+			]),
 		);
 
 		beforeAll(async () => {

@@ -368,7 +368,10 @@ describe.runIf(N8N_TARGETS.includes(latest))(
 					credentials: [{ ...sheets, data: { clientId: 'local', clientSecret: 'local' } }],
 				});
 				const { nodes } = await savedWorkflow<{
-					nodes: Array<{ type: string; credentials?: Record<string, { id: string; name: string }> }>;
+					nodes: Array<{
+						type: string;
+						credentials?: Record<string, { id: string; name: string }>;
+					}>;
 				}>(n8n, session, followerSyncId);
 				const sheetNodes = nodes.filter((n) => n.type === 'n8n-nodes-base.googleSheets');
 				expect(sheetNodes).toHaveLength(1);

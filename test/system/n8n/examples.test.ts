@@ -26,10 +26,7 @@ import { waitFor } from '../../helpers/sandbox/sandboxHttp';
 const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 const examples = readdirSync(EXAMPLES_DIR)
 	.filter((file) => file.endsWith('.json'))
-	.map(
-		(file) =>
-			JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as ImportableWorkflow,
-	);
+	.map((file) => JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as ImportableWorkflow);
 const byName = (fragment: string) => {
 	const found = examples.find((example) => example.name.includes(fragment));
 	if (!found) throw new Error(`no example named like "${fragment}"`);
