@@ -616,7 +616,12 @@ describe(`Zapier fault soak: one instant Zap receives every lookup Start Interac
 		// Starting lookups met a 429, a 5xx and lost answers: rescheduled, or a clear error.
 		expect(starts.flatMap((s) => s.throttles).length).toBeGreaterThanOrEqual(2);
 		expect(starts.filter((s) => !s.ok).length).toBeGreaterThanOrEqual(2);
-		expect(hooks.accepted.length).toBe(deliveries.filter((d) => d.status === 200).length);
+		// Every 200 was a body the hook accepted. An attempt the sandbox timed out (its 0.5-s floor, on a loaded
+		// machine) may still have reached the hook and been accepted; it was retried like any failed attempt.
+		const answered = deliveries.filter((d) => d.status === 200).length;
+		const timedOut = deliveries.filter((d) => d.error === 'timeout').length;
+		expect(hooks.accepted.length).toBeGreaterThanOrEqual(answered);
+		expect(hooks.accepted.length).toBeLessThanOrEqual(answered + timedOut);
 		expect(hooks.accepted.length).toBeGreaterThan(byRequest.size);
 		expect(deliveries.some((d) => d.duplicate && d.status === 200)).toBe(true);
 		expect(hooks.refused).toBeGreaterThan(0);
