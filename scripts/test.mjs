@@ -185,19 +185,19 @@ await step('build, pack and prepare the package for n8n', async () => {
 const E2E_DIR = 'test/system/n8n';
 /** Seconds each suite took on 2.41.1 on this kind of machine (other versions run the same or fewer tests). */
 const SUITE_SECONDS = {
-	queueMode: 240,
-	nyneFollowerTrigger: 90,
-	aiAgentTool: 130,
-	nyneActions: 110,
-	nyneSoak: 95,
-	builderSearch: 75,
-	mcpServerTrigger: 70,
-	editorJourney: 55,
-	nyneCallbacks: 55,
-	examples: 35,
-	nyneRetryOnFail: 35,
-	nyneReferences: 35,
-	builtinNodes: 32,
+	queueMode: 190,
+	aiAgentTool: 120,
+	nyneSoak: 90,
+	editorJourney: 70,
+	mcpServerTrigger: 65,
+	nyneActions: 60,
+	nyneFollowerTrigger: 55,
+	nyneCallbacks: 45,
+	examples: 30,
+	nyneRetryOnFail: 30,
+	builderSearch: 25,
+	nyneReferences: 25,
+	builtinNodes: 18,
 };
 const BENCH_SECONDS = 130;
 const laneCount = Math.max(1, Number.parseInt(process.env.NYNE_E2E_LANES ?? '3', 10) || 1);
