@@ -9,6 +9,7 @@ import {
 	directLookup,
 	importInEditor,
 	itemsFromUrls,
+	listExecutions,
 	manualTrigger,
 	nodeItems,
 	nodeOutput,
@@ -136,10 +137,13 @@ function describeNyneActions(target: N8nTarget): void {
 			return execution;
 		}
 
-		/** For workflows that fail: the execution n8n stored, ended in error. */
+		/** For workflows that fail: the execution n8n stored, ended in error, and the only one of its workflow. */
 		async function runFailing(flow: WorkflowJson): Promise<StoredExecution> {
 			const execution = await runManually(n8n, session, flow);
 			expect(execution.status).toBe('error');
+			expect((await listExecutions(n8n, flow.id)).map((stored) => stored.id)).toEqual([
+				execution.id,
+			]);
 			return execution;
 		}
 
