@@ -11,6 +11,8 @@ import { rejection } from '../helpers/core/rejection';
 import { runLookup } from '../helpers/core/runLookup';
 
 const SCALE = 0.001;
+/** An API hour, 3.6 s real at this scale: the default wait (5 API min) is 0.3 s real, which a loaded machine can miss. */
+const WAIT = { timeoutMs: 3_600_000 };
 let sandbox: Sandbox;
 
 function client(overrides: Partial<NyneClientOptions> = {}): NyneClient {
@@ -41,8 +43,8 @@ describe('the core against the running sandbox', () => {
 			socialMediaUrl: 'twitter.com/flowcheck',
 			maxResults: 25,
 		});
-		const first = await runLookup(client(), body, { timeoutMs: 120_000 });
-		const second = await runLookup(client(), body, { timeoutMs: 120_000 });
+		const first = await runLookup(client(), body, WAIT);
+		const second = await runLookup(client(), body, WAIT);
 		expect(first.result.interactions).toHaveLength(25);
 		expect(second.result.interactions).toEqual(first.result.interactions);
 		const items = toInteractionItems(first.result, first);
@@ -64,6 +66,7 @@ describe('the core against the running sandbox', () => {
 				socialMediaUrl: 'https://x.com/a/status/1234567891',
 				maxResults: 10,
 			}),
+			WAIT,
 		);
 		expect(Object.keys(replies.result.interactions[0] ?? {})).toEqual(
 			expect.arrayContaining([
@@ -81,6 +84,7 @@ describe('the core against the running sandbox', () => {
 				socialMediaUrl: 'https://x.com/both',
 				maxResults: 10,
 			}),
+			WAIT,
 		);
 		const relations = new Set(toInteractionItems(both.result, both).map((item) => item.relation));
 		expect(relations).toEqual(new Set(['follower', 'following']));
@@ -94,6 +98,7 @@ describe('the core against the running sandbox', () => {
 					type: 'followers',
 					socialMediaUrl: 'https://x.com/nodata_anyone',
 				}),
+				WAIT,
 			),
 		);
 		expect(error.code).toBe('lookup_failed');
@@ -128,6 +133,7 @@ describe('the core against the running sandbox', () => {
 				socialMediaUrl: 'https://instagram.com/faulty.one',
 				maxResults: 10,
 			}),
+			WAIT,
 		);
 		expect(outcome.status).toBe('completed');
 		expect(sandbox.control.stats().submissionsByTarget).toEqual({ 'instagram:faulty.one': 1 });
