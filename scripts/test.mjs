@@ -219,18 +219,21 @@ const jobs = [
 			]
 		: []),
 	...e2eVersions.flatMap((version) =>
-		suiteFiles.map((file) => ({
-			name: `${version} ${basename(file, '.test.ts')}`,
-			versions: [version],
-			seconds: SUITE_SECONDS[basename(file, '.test.ts')] ?? 20,
-			run: () =>
-				vitest('vitest.e2e.config.mts', `e2e-${version}-${basename(file, '.test.ts')}.json`, {
-					env: { NYNE_E2E_N8N: version, NYNE_E2E_PREPARED: '1' },
-					e2e: true,
-					files: [file],
-					prefix: laneCount > 1 ? `[${version} ${basename(file, '.test.ts')}]` : undefined,
-				}),
-		})),
+		suiteFiles.map((file) => {
+			const suite = basename(file, '.test.ts');
+			return {
+				name: `${version} ${suite}`,
+				versions: [version],
+				seconds: SUITE_SECONDS[suite] ?? 20,
+				run: () =>
+					vitest('vitest.e2e.config.mts', `e2e-${version}-${suite}.json`, {
+						env: { NYNE_E2E_N8N: version, NYNE_E2E_PREPARED: '1' },
+						e2e: true,
+						files: [file],
+						prefix: laneCount > 1 ? `[${version} ${suite}]` : undefined,
+					}),
+			};
+		}),
 	),
 	{
 		name: 'npm run bench -- --quick',

@@ -33,7 +33,8 @@ export interface EditorImport {
 	publish?: ImportableWorkflow[];
 }
 
-async function call<T>(
+/** One REST call as the signed-in editor; the answer's `data`, or an error with n8n's own words. */
+export async function editorCall<T>(
 	instance: N8nInstance,
 	session: SessionHeaders,
 	method: string,
@@ -58,7 +59,7 @@ export async function importInEditor(
 ): Promise<Map<string, string>> {
 	const credentialIds = new Map<string, string>();
 	for (const { id, name, type, data } of credentials) {
-		const created = await call<{ id: string }>(instance, session, 'POST', '/credentials', {
+		const created = await editorCall<{ id: string }>(instance, session, 'POST', '/credentials', {
 			name,
 			type,
 			data,
@@ -70,7 +71,7 @@ export async function importInEditor(
 			for (const [type, ref] of Object.entries(node.credentials ?? {}))
 				node.credentials![type] = { ...ref, id: credentialIds.get(ref.id) ?? ref.id };
 		const { id, name, nodes, connections, settings, pinData } = workflow;
-		const created = await call<{ id: string }>(instance, session, 'POST', '/workflows', {
+		const created = await editorCall<{ id: string }>(instance, session, 'POST', '/workflows', {
 			id,
 			name,
 			nodes,
@@ -91,7 +92,7 @@ export async function savedWorkflow<T extends object = { versionId: string; acti
 	session: SessionHeaders,
 	workflowId: string,
 ): Promise<T> {
-	return await call<T>(instance, session, 'GET', `/workflows/${workflowId}`, undefined);
+	return await editorCall<T>(instance, session, 'GET', `/workflows/${workflowId}`, undefined);
 }
 
 /** Saves changes to a workflow, as the editor's Save does. */
@@ -101,7 +102,7 @@ export async function saveWorkflow(
 	workflowId: string,
 	changes: Record<string, unknown>,
 ): Promise<void> {
-	await call(instance, session, 'PATCH', `/workflows/${workflowId}`, changes);
+	await editorCall(instance, session, 'PATCH', `/workflows/${workflowId}`, changes);
 }
 
 /** Publishes (activates) a saved workflow's current version, as the editor's Publish button does. */
@@ -111,7 +112,7 @@ export async function publishInEditor(
 	workflow: { id: string },
 ): Promise<void> {
 	const { versionId } = await savedWorkflow(instance, session, workflow.id);
-	await call(instance, session, 'POST', `/workflows/${workflow.id}/activate`, { versionId });
+	await editorCall(instance, session, 'POST', `/workflows/${workflow.id}/activate`, { versionId });
 }
 
 /** Whether n8n holds the workflow as published (active), as its editor reads it. */

@@ -1,6 +1,7 @@
 // A workflow run the way the editor's "Execute workflow" button runs it, so one `n8n start` serves every run of a
 // suite, where each `n8n execute` would boot n8n anew.
-import { readExecution, type StoredExecution } from './executions';
+import { editorCall } from './editorImport';
+import { pollExecutions, readExecution, type StoredExecution } from './executions';
 import type { N8nInstance } from './n8nEnv';
 import type { SessionHeaders } from './ownerSession';
 import type { WorkflowJson } from './workflows';
@@ -11,7 +12,6 @@ export type ManualWorkflow = Pick<WorkflowJson, 'id' | 'name'> & {
 };
 
 const ENDED = new Set(['success', 'error', 'canceled', 'crashed']);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Runs an imported workflow from its Manual Trigger as the editor does (a manual execution: n8n 1.x and 2.8 take the
@@ -26,29 +26,22 @@ export async function runManually(
 ): Promise<StoredExecution> {
 	const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
 	if (!trigger) throw new Error(`${workflow.name} has no Manual Trigger to run from`);
-	const response = await fetch(`${instance.baseUrl}/rest/workflows/${workflow.id}/run`, {
-		method: 'POST',
-		headers: session,
-		body: JSON.stringify({
-			workflowData: workflow,
-			triggerToStartFrom: { name: trigger.name },
-		}),
-	});
-	const answer = (await response.json()) as { data?: { executionId?: string } };
-	const executionId = answer.data?.executionId;
-	if (!response.ok || !executionId)
-		throw new Error(
-			`manual run of ${workflow.name} not started: ${response.status} ${JSON.stringify(answer)}`,
-		);
-
-	const deadline = Date.now() + (options.timeoutMs ?? 180_000);
-	let last: StoredExecution | undefined;
-	while (Date.now() < deadline) {
-		last = await readExecution(instance, executionId);
-		if (last && ENDED.has(last.status)) return last;
-		await sleep(250);
-	}
-	throw new Error(
-		`manual run ${executionId} of ${workflow.name} did not end; last status: ${last?.status ?? 'none'}`,
+	const { executionId } = await editorCall<{ executionId?: string }>(
+		instance,
+		session,
+		'POST',
+		`/workflows/${workflow.id}/run`,
+		{ workflowData: workflow, triggerToStartFrom: { name: trigger.name } },
 	);
+	if (!executionId) throw new Error(`manual run of ${workflow.name} started no execution`);
+	const [ended] = await pollExecutions(
+		workflow.id,
+		async () => {
+			const execution = await readExecution(instance, executionId);
+			return execution ? [execution] : [];
+		},
+		(executions) => executions.some((execution) => ENDED.has(execution.status)),
+		{ timeoutMs: options.timeoutMs ?? 180_000, intervalMs: 250 },
+	);
+	return ended;
 }
